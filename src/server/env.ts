@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. The web app (instrumentation.ts), the worker, the
+ * sandbox, scripts and tests all call `getEnv()`; a missing or malformed variable stops the
+ * process at start with the variable's name.
+ */
+const ZBool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const ZOptionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(40).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+
+  APP_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** base64 of 32 random bytes; encrypts OAuth tokens and channel credentials (AES-256-GCM). */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes"),
+  SECURE_COOKIES: ZBool.optional(),
+
+  MAIL_FROM: z.string().default("Megaphone <no-reply@megaphone.local>"),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+
+  SANDBOX_HOST: z.string().default("127.0.0.1"),
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  SANDBOX_SEED: z.coerce.number().int().default(42),
+  SANDBOX_TRAFFIC_PER_MINUTE: z.coerce.number().min(0).default(30),
+
+  TWITTER_API_BASE_URL: ZOptionalUrl,
+  TWITTER_CLIENT_ID: z.string().default("megaphone-dev-client"),
+  TWITTER_CLIENT_SECRET: z.string().default("megaphone-dev-secret"),
+  FOURSQUARE_API_BASE_URL: ZOptionalUrl,
+  FOURSQUARE_CLIENT_ID: z.string().default("megaphone-dev-fsq-client"),
+  FOURSQUARE_CLIENT_SECRET: z.string().default("megaphone-dev-fsq-secret"),
+  FOURSQUARE_PUSH_SECRET: z.string().default("megaphone-dev-push-secret"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = ZEnv.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+  throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+}
+
+/** Loads `.env` (when present and not already loaded by Next) and validates the environment once. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  if (!process.env.MEGAPHONE_ENV_LOADED && existsSync(".env")) {
+    process.loadEnvFile(".env");
+  }
+  process.env.MEGAPHONE_ENV_LOADED = "1";
+  cached = parseEnv(process.env);
+  return cached;
+}
+
+/** Tests that change the environment call this so the next `getEnv()` re-reads it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

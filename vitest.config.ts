@@ -1,0 +1,49 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = fileURLToPath(new URL("./src", import.meta.url));
+
+// Integration tests get their own database; tests/integration/global-setup.ts creates and
+// migrates it and refuses anything that is not on this machine.
+const testDatabaseUrl =
+  process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/megaphone_test";
+
+const shared = {
+  resolve: { alias: { "@": src } },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-file.ts"],
+          // Files share one database and one Redis; run them one at a time and reset between.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: {
+            NODE_ENV: "test",
+            LOG_LEVEL: "silent",
+            DATABASE_URL: testDatabaseUrl,
+            REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/15",
+          },
+        },
+      },
+    ],
+  },
+});
