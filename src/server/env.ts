@@ -6,11 +6,13 @@ import { z } from "zod";
  * sandbox, scripts and tests all call `getEnv()`; a missing or malformed variable stops the
  * process at start with the variable's name.
  */
+const emptyAsUnset = (v: unknown) => (v === "" ? undefined : v);
+
 const ZBool = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
-const ZOptionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+const ZOptionalUrl = z.preprocess(emptyAsUnset, z.url().optional());
 
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -27,7 +29,7 @@ export const ZEnv = z.object({
   ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes"),
-  SECURE_COOKIES: ZBool.optional(),
+  SECURE_COOKIES: z.preprocess(emptyAsUnset, ZBool.optional()),
 
   MAIL_FROM: z.string().default("Megaphone <no-reply@megaphone.local>"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),

@@ -1,0 +1,56 @@
+import pg from "pg";
+import { openSchemaEngine } from "./schema-engine";
+import { readMigrationsList, readSchemaFiles } from "./migrations-folder";
+
+const FILTERS = { externalTables: [] as string[], externalEnums: [] as string[] };
+
+/** Creates the database named in the URL when it does not exist yet. */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsafe database name: ${name}`);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount) return false;
+    await client.query(`CREATE DATABASE "${name}"`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies prisma/migrations exactly as `prisma migrate deploy` would. */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const engine = await openSchemaEngine({ databaseUrl, schemaFiles: readSchemaFiles() });
+  try {
+    const result = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: FILTERS });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/** SQL that takes the migration history to the current schema ("" when nothing changed). */
+export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {
+  const schemaFiles = readSchemaFiles();
+  const engine = await openSchemaEngine({ databaseUrl, schemaFiles, withShadowDatabase: true });
+  try {
+    const migrationsList = readMigrationsList();
+    const from = migrationsList.migrationDirectories.length
+      ? { tag: "migrations" as const, ...migrationsList }
+      : { tag: "empty" as const };
+    const result = await engine.diff({
+      from,
+      to: { tag: "schemaDatamodel", files: schemaFiles },
+      script: true,
+      exitCode: null,
+      filters: FILTERS,
+    });
+    return result.stdout ?? "";
+  } finally {
+    engine.free();
+  }
+}
