@@ -445,6 +445,7 @@ CREATE TABLE "Invitation" (
 -- CreateTable
 CREATE TABLE "MailMessage" (
     "id" TEXT NOT NULL DEFAULT megaphone_id('mail'::text),
+    "dedupeKey" TEXT NOT NULL,
     "toEmail" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "text" TEXT NOT NULL,
@@ -587,6 +588,9 @@ CREATE UNIQUE INDEX "Invitation_tokenHash_key" ON "Invitation"("tokenHash");
 
 -- CreateIndex
 CREATE INDEX "Invitation_tenantId_email_idx" ON "Invitation"("tenantId", "email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MailMessage_dedupeKey_key" ON "MailMessage"("dedupeKey");
 
 -- CreateIndex
 CREATE INDEX "MailMessage_toEmail_createdAt_idx" ON "MailMessage"("toEmail", "createdAt");

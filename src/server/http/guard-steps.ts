@@ -1,0 +1,65 @@
+import type { z } from "zod";
+import { AppError } from "../errors";
+import type { TenantContext } from "../auth/tenant-context";
+import type { SessionUser } from "./session";
+
+/**
+ * The small steps every entry point goes through, in order: authenticate → check origin →
+ * resolve membership → authorize (assertCan) → parse input. Each is a pure function of its
+ * inputs so it can be tested without a server.
+ */
+export function requireUser(user: SessionUser | null): SessionUser {
+  if (!user) throw new AppError("UNAUTHENTICATED", "sign in to continue");
+  return user;
+}
+
+/** A tenant the user does not belong to answers exactly like one that does not exist. */
+export function requireMembership(ctx: TenantContext | null): TenantContext {
+  if (!ctx) throw AppError.notFound("tenant");
+  return ctx;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence for cookie-authenticated route handlers: a state-changing request must come from
+ * our own origin. Browsers always send Origin on cross-site POST/PATCH/DELETE; a request with
+ * neither Origin nor Sec-Fetch-Site is a non-browser client, which carries no ambient cookie risk
+ * only if it has no cookie — so it is refused as well.
+ */
+export function assertSameOrigin(method: string, headers: Headers, allowedOrigins: string[]): void {
+  if (SAFE_METHODS.has(method.toUpperCase())) return;
+  const origin = headers.get("origin");
+  if (origin) {
+    if (!allowedOrigins.includes(origin)) throw new AppError("FORBIDDEN", "cross-origin request refused");
+    return;
+  }
+  const site = headers.get("sec-fetch-site");
+  if (site === "same-origin") return;
+  throw new AppError("FORBIDDEN", "missing Origin header on a state-changing request");
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("BAD_REQUEST", "send the body as application/json");
+  }
+  const text = await request.text();
+  if (text.length > 1_000_000) throw new AppError("BAD_REQUEST", "body too large");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "the body is not valid JSON");
+  }
+}
+
+/** Query strings as a plain object; a repeated key keeps its last value. */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(params.entries());
+}

@@ -1,0 +1,49 @@
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, isAppError, type ErrorCode } from "../errors";
+import { getLogger } from "../logger";
+
+const TITLES: Record<ErrorCode, string> = {
+  BAD_REQUEST: "Bad request",
+  VALIDATION_FAILED: "Validation failed",
+  UNAUTHENTICATED: "Not signed in",
+  FORBIDDEN: "Forbidden",
+  NOT_FOUND: "Not found",
+  CONFLICT: "Conflict",
+  RATE_LIMITED: "Too many requests",
+  INTERNAL: "Internal error",
+};
+
+/** Any thrown value as an AppError; a ZodError becomes VALIDATION_FAILED with field issues. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof ZodError) {
+    return new AppError("VALIDATION_FAILED", "the request has invalid fields", {
+      issues: error.issues.map((i) => ({
+        path: i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(",") : ""),
+        message: i.code === "unrecognized_keys" ? `unknown field(s): ${i.keys.join(", ")}` : i.message,
+      })),
+    });
+  }
+  getLogger().error({ err: error }, "unhandled error");
+  return new AppError("INTERNAL", "internal error", { cause: error });
+}
+
+/**
+ * The one place where errors become HTTP: RFC 9457 application/problem+json. A 500 never
+ * echoes an internal message.
+ */
+export function problemResponse(error: unknown, instance?: string): NextResponse {
+  const appError = toAppError(error);
+  const body = {
+    type: `https://megaphone.dev/problems/${appError.code.toLowerCase().replace(/_/g, "-")}`,
+    title: TITLES[appError.code],
+    status: appError.status,
+    detail: appError.code === "INTERNAL" ? "Something went wrong on our side." : appError.message,
+    ...(instance ? { instance } : {}),
+    ...(appError.issues.length ? { errors: appError.issues } : {}),
+  };
+  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  if (appError.retryAfterSeconds) headers["retry-after"] = String(appError.retryAfterSeconds);
+  return new NextResponse(JSON.stringify(body), { status: appError.status, headers });
+}

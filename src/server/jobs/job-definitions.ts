@@ -1,0 +1,31 @@
+import type { JobsOptions } from "bullmq";
+import { z } from "zod";
+import { ZMailMessage } from "../modules/mail/mail.schemas";
+
+/**
+ * Every job the system runs: its queue, its payload schema and its retry/retention policy.
+ * Producers enqueue through `enqueue()`; the worker parses each payload with the same schema
+ * when it consumes it and looks the handler up in src/workers/handler-registry.ts.
+ */
+export const QUEUE_NAMES = ["mail"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+const RETAIN: Pick<JobsOptions, "removeOnComplete" | "removeOnFail"> = {
+  removeOnComplete: { age: 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
+};
+
+export const JOB_DEFINITIONS = {
+  "mail.send": {
+    queue: "mail",
+    schema: ZMailMessage,
+    options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, ...RETAIN },
+  },
+} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
+
+export type JobName = keyof typeof JOB_DEFINITIONS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_DEFINITIONS)[N]["schema"]>;
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOB_DEFINITIONS, name);
+}

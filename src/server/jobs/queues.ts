@@ -1,0 +1,36 @@
+import { Queue, type JobsOptions } from "bullmq";
+import { getRedis } from "../redis";
+import { JOB_DEFINITIONS, type JobName, type JobPayload, type QueueName } from "./job-definitions";
+
+export const QUEUE_PREFIX = "megaphone";
+
+const queues = globalThis as unknown as { megaphoneQueues?: Map<QueueName, Queue> };
+
+/** Producer-side queue, on the shared producer connection (never a worker's). */
+export function getQueue(name: QueueName): Queue {
+  queues.megaphoneQueues ??= new Map();
+  let queue = queues.megaphoneQueues.get(name);
+  if (!queue) {
+    queue = new Queue(name, { connection: getRedis("producer"), prefix: QUEUE_PREFIX });
+    queues.megaphoneQueues.set(name, queue);
+  }
+  return queue;
+}
+
+/** Validates the payload against the job's schema before it leaves the process. */
+export async function enqueue<N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  options: JobsOptions = {},
+): Promise<string | undefined> {
+  const definition = JOB_DEFINITIONS[name];
+  const data = definition.schema.parse(payload);
+  const job = await getQueue(definition.queue).add(name, data, { ...definition.options, ...options });
+  return job.id;
+}
+
+export async function closeQueues(): Promise<void> {
+  const all = [...(queues.megaphoneQueues?.values() ?? [])];
+  queues.megaphoneQueues = new Map();
+  await Promise.all(all.map((q) => q.close()));
+}

@@ -1,0 +1,25 @@
+import type { TenantContext } from "../../auth/tenant-context";
+import type { DbTx } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+
+export interface AuditEvent {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  data?: Prisma.InputJsonValue;
+}
+
+/** Written inside the caller's transaction, so the change and its audit entry land together. */
+export async function writeAudit(tx: DbTx, ctx: TenantContext, event: AuditEvent): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      tenantId: ctx.tenantId,
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId ?? null,
+      data: event.data,
+    },
+  });
+}

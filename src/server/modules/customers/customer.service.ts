@@ -1,0 +1,174 @@
+import { assertCan, type TenantContext } from "../../auth/tenant-context";
+import { getDb, type DbTx } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { isUniqueViolation } from "../../db/prisma-errors";
+import { AppError } from "../../errors";
+import { writeAudit } from "../audit/audit.service";
+import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
+import {
+  ZCustomerCreate,
+  ZCustomerId,
+  ZCustomerListQuery,
+  ZCustomerUpdate,
+  type CustomerCreateInput,
+  type CustomerDto,
+  type CustomerListQuery,
+  type CustomerPage,
+  type CustomerUpdateInput,
+} from "./customer.schemas";
+
+/** Only live records: merged-away and erased customers are history, not list entries. */
+function liveCustomers(ctx: TenantContext): Prisma.CustomerWhereInput {
+  return { tenantId: ctx.tenantId, mergedIntoId: null, erasedAt: null };
+}
+
+export async function listCustomers(ctx: TenantContext, rawQuery: CustomerListQuery): Promise<CustomerPage> {
+  assertCan(ctx, "customers:read");
+  const query = ZCustomerListQuery.parse(rawQuery);
+  const where: Prisma.CustomerWhereInput = { ...liveCustomers(ctx) };
+  if (query.stage) where.lifecycleStage = query.stage;
+  if (query.q) {
+    where.OR = [
+      { displayName: { contains: query.q, mode: "insensitive" } },
+      { emails: { some: { tenantId: ctx.tenantId, email: { contains: query.q.toLowerCase() } } } },
+      { externalId: query.q },
+      { phone: { contains: query.q } },
+    ];
+  }
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.customer.findMany({
+      where,
+      select: CUSTOMER_SELECT,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.customer.count({ where }),
+  ]);
+  return { items: rows.map(toCustomerDto), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getCustomerOrThrow(ctx: TenantContext, id: string): Promise<CustomerDto> {
+  assertCan(ctx, "customers:read");
+  if (!ZCustomerId.safeParse(id).success) throw AppError.notFound("customer");
+  const row = await getDb().customer.findFirst({ where: { ...liveCustomers(ctx), id }, select: CUSTOMER_SELECT });
+  if (!row) throw AppError.notFound("customer");
+  return toCustomerDto(row);
+}
+
+/** Names the emails another customer of this tenant already uses, as field errors. */
+async function assertEmailsFree(tx: DbTx, ctx: TenantContext, emails: string[], exceptCustomerId?: string) {
+  const taken = await tx.customerEmail.findMany({
+    where: { tenantId: ctx.tenantId, email: { in: emails }, ...(exceptCustomerId ? { customerId: { not: exceptCustomerId } } : {}) },
+    select: { email: true },
+  });
+  if (taken.length) throw emailConflict(taken.map((t) => t.email));
+}
+
+function emailConflict(emails: string[]): AppError {
+  return new AppError("CONFLICT", `email already belongs to another customer: ${emails.join(", ")}`, {
+    issues: [{ path: "emails", message: `already used by another customer: ${emails.join(", ")}` }],
+  });
+}
+
+function uniqueViolationToConflict(error: unknown): never {
+  if (isUniqueViolation(error, ["email"])) throw emailConflict([]);
+  if (isUniqueViolation(error, ["externalId"])) {
+    throw new AppError("CONFLICT", "another customer has this external id", {
+      issues: [{ path: "externalId", message: "already used by another customer" }],
+    });
+  }
+  throw error;
+}
+
+export async function createCustomer(ctx: TenantContext, raw: CustomerCreateInput): Promise<CustomerDto> {
+  assertCan(ctx, "customers:write");
+  const input = ZCustomerCreate.parse(raw);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      await assertEmailsFree(tx, ctx, input.emails);
+      const row = await tx.customer.create({
+        data: {
+          tenantId: ctx.tenantId,
+          displayName: input.displayName,
+          phone: input.phone ?? null,
+          externalId: input.externalId ?? null,
+          lifecycleStage: input.lifecycleStage,
+          notes: input.notes ?? null,
+          emails: {
+            create: input.emails.map((email, index) => ({ tenantId: ctx.tenantId, email, isPrimary: index === 0 })),
+          },
+        },
+        select: CUSTOMER_SELECT,
+      });
+      await writeAudit(tx, ctx, { action: "customer.created", targetType: "Customer", targetId: row.id });
+      return toCustomerDto(row);
+    });
+  } catch (error) {
+    uniqueViolationToConflict(error);
+  }
+}
+
+export async function updateCustomer(ctx: TenantContext, id: string, raw: CustomerUpdateInput): Promise<CustomerDto> {
+  assertCan(ctx, "customers:write");
+  const patch = ZCustomerUpdate.parse(raw);
+  await getCustomerOrThrow(ctx, id);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      if (patch.emails) {
+        await assertEmailsFree(tx, ctx, patch.emails, id);
+        await tx.customerEmail.deleteMany({ where: { tenantId: ctx.tenantId, customerId: id, email: { notIn: patch.emails } } });
+        const kept = await tx.customerEmail.findMany({ where: { tenantId: ctx.tenantId, customerId: id }, select: { email: true } });
+        const keptSet = new Set(kept.map((k) => k.email));
+        await tx.customerEmail.createMany({
+          data: patch.emails.filter((e) => !keptSet.has(e)).map((email) => ({ tenantId: ctx.tenantId, customerId: id, email })),
+        });
+        // The first email listed is the primary one.
+        await tx.customerEmail.updateMany({ where: { tenantId: ctx.tenantId, customerId: id }, data: { isPrimary: false } });
+        await tx.customerEmail.updateMany({ where: { tenantId: ctx.tenantId, customerId: id, email: patch.emails[0] }, data: { isPrimary: true } });
+      }
+      const { emails: _emails, ...fields } = patch;
+      const updated = await tx.customer.updateManyAndReturn({
+        where: { tenantId: ctx.tenantId, id },
+        data: { ...fields, updatedAt: new Date() },
+        select: { id: true },
+      });
+      if (updated.length !== 1) throw AppError.notFound("customer");
+      await writeAudit(tx, ctx, {
+        action: "customer.updated",
+        targetType: "Customer",
+        targetId: id,
+        data: { fields: Object.keys(patch) },
+      });
+      const row = await tx.customer.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id }, select: CUSTOMER_SELECT });
+      return toCustomerDto(row);
+    });
+  } catch (error) {
+    uniqueViolationToConflict(error);
+  }
+}
+
+/**
+ * Deletes a customer. One who has ledger history cannot vanish (the ledger is append-only), so
+ * their personal data is erased instead and the anonymous record keeps the history consistent.
+ */
+export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ mode: "deleted" | "erased" }> {
+  assertCan(ctx, "customers:delete");
+  await getCustomerOrThrow(ctx, id);
+  return getDb().$transaction(async (tx) => {
+    const hasLedger = await tx.ledgerEntry.count({ where: { tenantId: ctx.tenantId, customerId: id } });
+    if (hasLedger === 0) {
+      await tx.customer.deleteMany({ where: { tenantId: ctx.tenantId, id } });
+      await writeAudit(tx, ctx, { action: "customer.deleted", targetType: "Customer", targetId: id });
+      return { mode: "deleted" as const };
+    }
+    await tx.customerEmail.deleteMany({ where: { tenantId: ctx.tenantId, customerId: id } });
+    await tx.customer.updateMany({
+      where: { tenantId: ctx.tenantId, id },
+      data: { displayName: "Erased customer", phone: null, externalId: null, notes: null, erasedAt: new Date() },
+    });
+    await writeAudit(tx, ctx, { action: "customer.erased", targetType: "Customer", targetId: id });
+    return { mode: "erased" as const };
+  });
+}

@@ -1,0 +1,10 @@
+import type { Job } from "bullmq";
+import type { JobName, JobPayload } from "@/server/jobs/job-definitions";
+import { sendMailHandler } from "./handlers/send-mail.handler";
+
+export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<void>;
+
+/** One handler per job definition; the type makes a missing handler a compile error. */
+export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
+  "mail.send": sendMailHandler,
+};

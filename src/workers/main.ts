@@ -1,0 +1,40 @@
+// The worker process: `npm run worker`. Validates the environment, starts one worker per queue
+// and shuts down gracefully on SIGTERM/SIGINT (active jobs finish, connections close).
+import { disconnectDb } from "@/server/db/client";
+import { getEnv } from "@/server/env";
+import { closeQueues } from "@/server/jobs/queues";
+import { getLogger } from "@/server/logger";
+import { closeSharedRedis } from "@/server/redis";
+import { startWorkers } from "./start-workers";
+
+try {
+  getEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const log = getLogger();
+const running = startWorkers();
+log.info({ queues: running.workers.map((w) => w.name), concurrency: getEnv().WORKER_CONCURRENCY }, "worker started");
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "worker stopping: finishing active jobs");
+  const force = setTimeout(() => {
+    log.error("worker did not stop within 30 s; exiting");
+    process.exit(1);
+  }, 30_000);
+  force.unref();
+  await running.close();
+  await closeQueues();
+  await closeSharedRedis();
+  await disconnectDb();
+  log.info("worker stopped");
+  process.exit(0);
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
