@@ -1,2 +1,25 @@
-// Placeholder replaced by the database setup (creates and migrates megaphone_test).
-export default async function setup(): Promise<void> {}
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../../src/server/db/migrations/migrate";
+import { assertLocalUrl, assertTestDatabase } from "./support/local-only";
+
+/**
+ * Runs once per `vitest run --project integration`: recreates the test database from the
+ * migrations (the same path `npm run db:migrate` takes) so every run starts clean.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  // Global setup runs in vitest's main process: the test env is the project's, not ours.
+  const env = project.config.env as Record<string, string>;
+  const url = env.DATABASE_URL ?? "";
+  assertTestDatabase(url);
+  assertLocalUrl(env.REDIS_URL ?? "", "Redis");
+  const name = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  await applyMigrations(url);
+}

@@ -1,0 +1,12 @@
+import NextAuth from "next-auth";
+import { getAuthOptions } from "@/server/http/auth-options";
+
+type Ctx = { params: Promise<{ nextauth: string[] }> };
+
+// next-auth v4 reads the catch-all segment from the context; Next 16 gives params as a promise.
+async function handler(request: Request, context: Ctx) {
+  const params = await context.params;
+  return NextAuth(request as never, { params } as never, getAuthOptions());
+}
+
+export { handler as GET, handler as POST };

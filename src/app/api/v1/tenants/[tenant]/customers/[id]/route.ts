@@ -1,0 +1,17 @@
+import { withTenant } from "@/server/http/with-tenant";
+import { ZCustomerUpdate } from "@/server/modules/customers/customer.schemas";
+import { deleteCustomer, getCustomerOrThrow, updateCustomer } from "@/server/modules/customers/customer.service";
+
+const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
+
+export const GET = withTenant({ permission: "customers:read" }, async ({ ctx, params }) =>
+  Response.json(await getCustomerOrThrow(ctx, id(params))),
+);
+
+export const PATCH = withTenant({ permission: "customers:write", body: ZCustomerUpdate }, async ({ ctx, params, body }) =>
+  Response.json(await updateCustomer(ctx, id(params), body)),
+);
+
+export const DELETE = withTenant({ permission: "customers:delete" }, async ({ ctx, params }) =>
+  Response.json(await deleteCustomer(ctx, id(params))),
+);
