@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, roleCan, ROLE_RANK } from "../../src/server/auth/permissions";
+import { assertCan } from "../../src/server/auth/tenant-context";
+
+describe("role permissions", () => {
+  it("matches the role matrix", () => {
+    const matrix = Object.fromEntries(
+      (["VIEWER", "MARKETER", "ADMIN", "OWNER"] as const).map((role) => [role, PERMISSIONS.filter((p) => roleCan(role, p))]),
+    );
+    expect(matrix.VIEWER).toEqual(["customers:read", "mentions:read", "ledger:read", "members:read", "settings:read"]);
+    expect(matrix.MARKETER).toEqual(expect.arrayContaining(["customers:write", "mentions:moderate"]));
+    expect(matrix.MARKETER).not.toContain("customers:delete");
+    expect(matrix.MARKETER).not.toContain("members:invite");
+    expect(matrix.ADMIN).toEqual(expect.arrayContaining(["customers:delete", "members:invite", "settings:write", "ledger:adjust"]));
+    expect(matrix.OWNER).toEqual([...PERMISSIONS]);
+  });
+
+  it("ranks roles so nobody can grant more than they hold", () => {
+    expect(ROLE_RANK.VIEWER).toBeLessThan(ROLE_RANK.MARKETER);
+    expect(ROLE_RANK.MARKETER).toBeLessThan(ROLE_RANK.ADMIN);
+    expect(ROLE_RANK.ADMIN).toBeLessThan(ROLE_RANK.OWNER);
+  });
+
+  it("assertCan throws FORBIDDEN naming the role", () => {
+    const ctx = { tenantId: "ten_1", tenantSlug: "t", role: "VIEWER" as const, actor: { type: "USER" as const, id: "usr_1" } };
+    expect(() => assertCan(ctx, "customers:write")).toThrow(/viewer/);
+    expect(() => assertCan(ctx, "customers:read")).not.toThrow();
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AppError } from "../../src/server/errors";
+import { problemResponse, toAppError } from "../../src/server/http/problem";
+import { ZCustomerCreate } from "../../src/server/modules/customers/customer.schemas";
+
+describe("problem+json mapping", () => {
+  it("turns a zod error into 422 with one entry per field, unknown fields named", () => {
+    const result = ZCustomerCreate.safeParse({ displayName: "", emails: ["bad"], role: "admin" });
+    expect(result.success).toBe(false);
+    const error = toAppError(result.error);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    const paths = error.issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["displayName", "emails.0", "role"]));
+    expect(error.issues.find((i) => i.path === "role")?.message).toBe("unknown field(s): role");
+  });
+
+  it("writes RFC 9457 bodies with the right status and content type", async () => {
+    const response = problemResponse(new AppError("CONFLICT", "email already belongs to another customer"), "/api/v1/x");
+    expect(response.status).toBe(409);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toEqual({
+      type: "https://megaphone.dev/problems/conflict",
+      title: "Conflict",
+      status: 409,
+      detail: "email already belongs to another customer",
+      instance: "/api/v1/x",
+    });
+  });
+
+  it("never echoes an internal error's message", async () => {
+    const response = problemResponse(new Error("password=hunter2 at db.internal:5432"));
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(JSON.stringify(body)).not.toMatch(/hunter2|db.internal/);
+    expect(body.detail).toBe("Something went wrong on our side.");
+  });
+
+  it("sets Retry-After on rate limiting", () => {
+    const response = problemResponse(new AppError("RATE_LIMITED", "slow down", { retryAfterSeconds: 42 }));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("42");
+  });
+
+  it("keeps zod schemas strict: a typo'd field is an error, not silently dropped", () => {
+    expect(z.strictObject({ a: z.string() }).safeParse({ a: "x", b: 1 }).success).toBe(false);
+  });
+});
