@@ -1,0 +1,37 @@
+/**
+ * `npm run sandbox`: the social sandbox on SANDBOX_HOST:SANDBOX_PORT (127.0.0.1:4010 by default)
+ * with the live traffic generator at SANDBOX_TRAFFIC_PER_MINUTE posts per minute.
+ */
+import { getEnv } from "@/server/env";
+import { startSandbox } from "./start-sandbox";
+
+async function main(): Promise<void> {
+  const env = getEnv();
+  const sandbox = await startSandbox({
+    host: env.SANDBOX_HOST,
+    port: env.SANDBOX_PORT,
+    seed: env.SANDBOX_SEED,
+    twitter: { clientId: env.TWITTER_CLIENT_ID, clientSecret: env.TWITTER_CLIENT_SECRET },
+    foursquare: {
+      clientId: env.FOURSQUARE_CLIENT_ID,
+      clientSecret: env.FOURSQUARE_CLIENT_SECRET,
+      pushSecret: env.FOURSQUARE_PUSH_SECRET,
+    },
+    generator: { postsPerMinute: env.SANDBOX_TRAFFIC_PER_MINUTE },
+    startGenerator: env.SANDBOX_TRAFFIC_PER_MINUTE > 0,
+  });
+  console.log(
+    `[sandbox] X API v2 + Foursquare emulator on ${sandbox.url} (seed ${env.SANDBOX_SEED}, ${env.SANDBOX_TRAFFIC_PER_MINUTE} posts/min); admin API at ${sandbox.url}/__admin/health`,
+  );
+  const stop = (signal: string) => {
+    console.log(`[sandbox] ${signal}: shutting down`);
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  console.error("[sandbox] failed to start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+/**
+ * The pipeline every X API route goes through, in X's order: authenticate the bearer (401),
+ * check the token type and scopes (403), count the request against its rate-limit bucket
+ * (headers on every response, 429 when exhausted), then run the handler.
+ */
+import { HttpError, type RequestContext } from "../http/http-kit";
+import type { Handler } from "../http/router";
+import type { SandboxState } from "../sandbox-state";
+import type { XAccessToken } from "./x-auth";
+import { TOO_MANY_REQUESTS_BODY, forbidden, unauthorized, unsupportedAuthentication } from "./x-problems";
+import { rateHeaders } from "./x-rate-limiter";
+
+export interface XEndpointSpec {
+  /** Rate-limit key, e.g. "GET /2/users/:id". */
+  key: string;
+  /** "user": user-context tokens only (users/me, POST/DELETE tweets). */
+  auth: "any" | "user";
+  scopes?: string[];
+}
+
+export type XHandler = (ctx: RequestContext, token: XAccessToken) => Promise<void> | void;
+
+export function bearerOf(ctx: RequestContext): string | undefined {
+  const h = ctx.req.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  return m?.[1];
+}
+
+export function xEndpoint(state: SandboxState, spec: XEndpointSpec, handler: XHandler): Handler {
+  return async (ctx) => {
+    const raw = bearerOf(ctx);
+    const token = raw === undefined ? undefined : state.xAuth.resolve(raw);
+    if (!token) {
+      ctx.authKind = raw === undefined ? "none" : "invalid";
+      Object.assign(ctx.headers, rateHeaders(state.xRate.peek(spec.key, "app")));
+      throw unauthorized();
+    }
+    ctx.authKind = token.kind === "app" ? "app" : `user:${token.userId}`;
+    const bucket = token.kind === "app" ? token.clientId : `${token.userId}:${token.clientId}`;
+    const rate = state.xRate.consume(spec.key, token.kind, bucket);
+    Object.assign(ctx.headers, rateHeaders(rate));
+    if (!rate.allowed) throw new HttpError(429, TOO_MANY_REQUESTS_BODY);
+    if (spec.auth === "user" && token.kind !== "user") throw unsupportedAuthentication();
+    if (token.kind === "user" && spec.scopes && !spec.scopes.every((s) => token.scopes.includes(s))) throw forbidden();
+    await handler(ctx, token);
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Error bodies exactly as X sends them (social-apis.md §1.4, §1.5, §1.8). Real responses still use
+ * the api.twitter.com problem prefix.
+ */
+import { HttpError } from "../http/http-kit";
+
+export const PROBLEM_PREFIX = "https://api.twitter.com/2/problems/";
+
+export const UNAUTHORIZED_BODY = { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" };
+export const TOO_MANY_REQUESTS_BODY = { title: "Too Many Requests", detail: "Too Many Requests", type: "about:blank", status: 429 };
+export const FORBIDDEN_BODY = {
+  detail: "You are not permitted to perform this action.",
+  type: "about:blank",
+  title: "Forbidden",
+  status: 403,
+};
+export const DUPLICATE_BODY = {
+  detail: "You are not allowed to create a Tweet with duplicate content.",
+  type: "about:blank",
+  title: "Forbidden",
+  status: 403,
+};
+
+export function unauthorized(): HttpError {
+  return new HttpError(401, UNAUTHORIZED_BODY);
+}
+
+export function forbidden(body: object = FORBIDDEN_BODY): HttpError {
+  return new HttpError(403, body);
+}
+
+/** App-only bearer on a user-context endpoint. */
+export function unsupportedAuthentication(): HttpError {
+  return new HttpError(403, {
+    title: "Unsupported Authentication",
+    detail:
+      "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].",
+    type: `${PROBLEM_PREFIX}unsupported-authentication`,
+    status: 403,
+  });
+}
+
+export interface InvalidParam {
+  parameter: string;
+  values: string[];
+  message: string;
+}
+
+export function invalidRequest(errors: InvalidParam[]): HttpError {
+  return new HttpError(400, {
+    errors: errors.map((e) => ({ parameters: { [e.parameter]: e.values }, message: e.message })),
+    title: "Invalid Request",
+    detail: "One or more parameters to your request was invalid.",
+    type: `${PROBLEM_PREFIX}invalid-request`,
+  });
+}
+
+export function invalidParam(parameter: string, value: string | undefined, message: string): HttpError {
+  return invalidRequest([{ parameter, values: value === undefined ? [] : [value], message }]);
+}
+
+export function notFoundError(resourceType: "user" | "tweet", parameter: string, value: string, label = "ids"): Record<string, string> {
+  return {
+    value,
+    detail: `Could not find ${resourceType} with ${label}: [${value}].`,
+    title: "Not Found Error",
+    resource_type: resourceType,
+    parameter,
+    resource_id: value,
+    type: `${PROBLEM_PREFIX}resource-not-found`,
+  };
+}
+
+/** Single-resource lookups: 404 with errors[] plus top-level problem fields (2026 behaviour). */
+export function notFound(resourceType: "user" | "tweet", parameter: string, value: string, label: string): HttpError {
+  const err = notFoundError(resourceType, parameter, value, label);
+  return new HttpError(404, {
+    errors: [err],
+    title: "Not Found Error",
+    detail: err.detail,
+    type: `${PROBLEM_PREFIX}resource-not-found`,
+  });
+}
