@@ -38,7 +38,7 @@ export function Card({
       )}
     >
       {hasHeader && (
-        <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-line px-5 py-4">
+        <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line px-5 py-4">
           <div className="min-w-0">
             {title && <Heading className="text-[15px] font-semibold text-fg">{title}</Heading>}
             {description && <p className="mt-0.5 text-sm text-fg-muted">{description}</p>}

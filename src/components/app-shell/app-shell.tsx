@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import { cn } from "../cn";
 import { MenuIcon, XIcon } from "../icons";
 import { BrandMark } from "./brand-mark";
@@ -47,8 +48,10 @@ export function AppShell({
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const closeButtonRef = useRef<HTMLButtonElement>(null);
 
+  // Commit the close first: the menu button sits in the inert page and
+  // cannot take focus until the drawer is gone.
   const close = () => {
-    setOpenOn(null);
+    flushSync(() => setOpenOn(null));
     menuButtonRef.current?.focus();
   };
 
@@ -56,10 +59,10 @@ export function AppShell({
     if (!open) return;
     closeButtonRef.current?.focus();
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        setOpenOn(null);
-        menuButtonRef.current?.focus();
-      }
+      // A popover inside the drawer (tenant switcher) handles its own Escape first.
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      flushSync(() => setOpenOn(null));
+      menuButtonRef.current?.focus();
     };
     // Growing the window to desktop width makes the drawer the fixed
     // sidebar; drop the open state so the page is no longer inert.
@@ -85,11 +88,12 @@ export function AppShell({
     <div className="min-h-dvh">
       <SkipLink href={`#${MAIN_ID}`} />
 
-      <div
+      {/* An <aside> landmark on desktop; a modal dialog while open as a drawer. */}
+      <aside
         id={SIDEBAR_ID}
         role={open ? "dialog" : undefined}
         aria-modal={open || undefined}
-        aria-label={open ? "Navigation" : undefined}
+        aria-label={open ? "Navigation" : "Sidebar"}
         className={cn(
           "fixed inset-y-0 left-0 z-40 w-72 flex-col border-r border-line bg-surface lg:flex lg:w-64",
           open ? "flex shadow-popover" : "hidden",
@@ -109,7 +113,7 @@ export function AppShell({
         </div>
         <div className="flex-1 space-y-6 overflow-y-auto px-3 pt-1 pb-4">{sidebar}</div>
         {sidebarFooter && <div className="border-t border-line px-3 py-3">{sidebarFooter}</div>}
-      </div>
+      </aside>
 
       {open && (
         <div
