@@ -37,10 +37,15 @@ export function Pagination({
   className,
 }: PaginationProps) {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const from = total === 0 ? 0 : Math.min((page - 1) * pageSize + 1, total);
-  const to = Math.min(page * pageSize, total);
-  const hasPrev = page > 1;
-  const hasNext = page < pageCount;
+  // A hand-edited URL can ask for page 0 or page 99: never show a negative
+  // or inverted range, and let "Previous" lead back to the last real page.
+  const current = Math.max(1, Math.floor(page));
+  const pastEnd = current > pageCount;
+  const from = (current - 1) * pageSize + 1;
+  const to = Math.min(current * pageSize, total);
+  const hasPrev = current > 1;
+  const hasNext = current < pageCount;
+  const prevPage = pastEnd ? pageCount : current - 1;
 
   return (
     <nav
@@ -50,6 +55,8 @@ export function Pagination({
       <p className="text-sm text-fg-muted" aria-live="polite">
         {total === 0 ? (
           `No ${noun}`
+        ) : pastEnd ? (
+          `Page ${current} is past the last page (${pageCount})`
         ) : (
           <>
             Showing <span className="font-medium text-fg tabular-nums">{numberFormat.format(from)}</span>
@@ -59,16 +66,18 @@ export function Pagination({
           </>
         )}
       </p>
-      {pageCount > 1 && (
+      {(pageCount > 1 || pastEnd) && (
         <div className="flex items-center gap-2">
-          <span className="hidden text-sm text-fg-subtle sm:inline">
-            Page {Math.min(page, pageCount)} of {pageCount}
-          </span>
-          <PageLink href={hasPrev ? hrefForPage(page - 1) : undefined} rel="prev">
+          {!pastEnd && (
+            <span className="hidden text-sm text-fg-subtle sm:inline">
+              Page {current} of {pageCount}
+            </span>
+          )}
+          <PageLink href={hasPrev ? hrefForPage(prevPage) : undefined} rel="prev">
             <ChevronLeftIcon />
             Previous
           </PageLink>
-          <PageLink href={hasNext ? hrefForPage(page + 1) : undefined} rel="next">
+          <PageLink href={hasNext ? hrefForPage(current + 1) : undefined} rel="next">
             Next
             <ChevronRightIcon />
           </PageLink>

@@ -54,14 +54,16 @@ export function UserMenu({ name, email, links, signOutAction, children }: UserMe
         {name && <p className="truncate text-sm font-medium text-fg">{name}</p>}
         <p className="truncate text-sm text-fg-muted">{email}</p>
       </div>
-      <div className="space-y-0.5 pt-1.5">
-        {links?.map((link) => (
-          <MenuItemLink key={link.href} href={link.href} icon={link.icon}>
-            {link.label}
-          </MenuItemLink>
-        ))}
-        {children}
-      </div>
+      {(links?.length || children) && (
+        <div className="space-y-0.5 pt-1.5">
+          {links?.map((link) => (
+            <MenuItemLink key={link.href} href={link.href} icon={link.icon}>
+              {link.label}
+            </MenuItemLink>
+          ))}
+          {children}
+        </div>
+      )}
       {signOutAction && (
         <form action={signOutAction} className="mt-1.5 border-t border-line pt-1.5">
           <MenuItemButton type="submit" icon={<LogoutIcon />}>
