@@ -20,19 +20,19 @@ export function fingerprint(parts: readonly string[]): number {
 }
 
 export function encodePageToken(cursor: IdKey, fp: number): string {
-  const buf = Buffer.alloc(14);
-  buf.writeUInt8(1, 0); // version
+  // [version 1][ms 6][seq 4][fingerprint 4]
+  const buf = Buffer.alloc(15);
+  buf.writeUInt8(1, 0);
   buf.writeUIntBE(cursor.ms, 1, 6);
   buf.writeUInt32BE(cursor.seq >>> 0, 7);
-  buf.writeUInt32BE(fp >>> 0, 10);
-  buf.writeUInt8(0, 13);
+  buf.writeUInt32BE(fp >>> 0, 11);
   return base32hex(buf);
 }
 
 export function decodePageToken(token: string, fp: number): IdKey | undefined {
   const buf = fromBase32hex(token);
-  if (!buf || buf.length < 14 || buf.readUInt8(0) !== 1) return undefined;
-  if (buf.readUInt32BE(10) !== fp >>> 0) return undefined;
+  if (!buf || buf.length !== 15 || buf.readUInt8(0) !== 1) return undefined;
+  if (buf.readUInt32BE(11) !== fp >>> 0) return undefined;
   return { ms: buf.readUIntBE(1, 6), seq: buf.readUInt32BE(7) };
 }
 

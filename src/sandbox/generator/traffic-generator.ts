@@ -119,8 +119,10 @@ export class TrafficGenerator {
   bulkSeed(count: number, spanMs: number, endAt = this.host.clock.now()): { posts: number; ms: number } {
     const t0 = performance.now();
     const start = endAt - spanMs;
-    const chunk = 20_000;
-    for (let done = 0; done < count; done += chunk) {
+    // Chunks grow geometrically: early small chunks give later ones retweet/reply targets, and
+    // few large chunks keep the number of merges with existing posts low.
+    let chunk = 256;
+    for (let done = 0; done < count; done += chunk, chunk = Math.min(chunk * 2, 50_000)) {
       const n = Math.min(chunk, count - done);
       const inputs: NewPost[] = [];
       for (let i = 0; i < n; i++) {
