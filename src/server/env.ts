@@ -32,6 +32,8 @@ export const ZEnv = z.object({
   SECURE_COOKIES: z.preprocess(emptyAsUnset, ZBool.optional()),
 
   MAIL_FROM: z.string().default("Megaphone <no-reply@megaphone.local>"),
+  /** Shows every sent email at /dev/outbox. Local machines only: it has no sign-in. */
+  MAIL_OUTBOX_PAGE: z.preprocess(emptyAsUnset, ZBool.default(false)),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 

@@ -1,0 +1,25 @@
+import { Card } from "@/components/card";
+import { PageHeader } from "@/components/page-header";
+import { CustomerForm } from "@/features/customers/customer-form";
+import { NotAllowed } from "@/features/shell/not-allowed";
+import { notFoundUnlessFound } from "@/server/http/not-found";
+import { requireMember } from "@/server/http/require-member";
+import { getCustomerOrThrow } from "@/server/modules/customers/customer.service";
+import { updateCustomerAction } from "../../actions";
+
+export const metadata = { title: "Edit customer" };
+
+export default async function EditCustomerPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
+  const { tenant: slug, id } = await params;
+  const { ctx, can } = await requireMember(slug, `/t/${slug}/customers/${id}/edit`);
+  const customer = await notFoundUnlessFound(getCustomerOrThrow(ctx, id));
+  if (!can("customers:write")) return <NotAllowed what="edit customers" />;
+  return (
+    <>
+      <PageHeader eyebrow="Customer" title={`Edit ${customer.displayName}`} />
+      <Card className="max-w-2xl">
+        <CustomerForm tenantSlug={slug} action={updateCustomerAction} customer={customer} cancelHref={`/t/${slug}/customers/${id}`} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { ButtonLink } from "@/components/button-link";
+import { EmptyState } from "@/components/empty-state";
+import { PlusIcon, UsersIcon } from "@/components/icons";
+import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/pagination";
+import { SearchForm } from "@/components/search-form";
+import { CustomersTable } from "@/features/customers/customers-table";
+import { STAGE_LABELS, type Stage } from "@/features/customers/stage-labels";
+import { cn } from "@/components/cn";
+import { requireMember } from "@/server/http/require-member";
+import { ZCustomerListQuery } from "@/server/modules/customers/customer.schemas";
+import { listCustomers } from "@/server/modules/customers/customer.service";
+
+export const metadata = { title: "Customers" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function CustomersPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Search> }) {
+  const { tenant: slug } = await params;
+  const raw = await searchParams;
+  const base = `/t/${slug}/customers`;
+  const { ctx, can } = await requireMember(slug, base);
+  const parsed = ZCustomerListQuery.safeParse({ q: first(raw.q), stage: first(raw.stage), page: first(raw.page) ?? "1" });
+  const query = parsed.success ? parsed.data : ZCustomerListQuery.parse({});
+  const result = await listCustomers(ctx, query);
+  const href = (overrides: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams();
+    const merged = { q: query.q, stage: query.stage, page: query.page, ...overrides };
+    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) next.set(k, String(v));
+    const qs = next.toString();
+    return qs ? `${base}?${qs}` : base;
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description="Everyone in your CRM: contact details, linked social profiles and lifecycle stage."
+        actions={can("customers:write") ? <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>Add customer</ButtonLink> : undefined}
+      />
+      {first(raw.removed) && (
+        <Alert tone="success" role="status" className="mb-4">
+          {first(raw.removed) === "erased" ? "The customer had points history, so their personal data was erased and the history kept anonymously." : "The customer was deleted."}
+        </Alert>
+      )}
+      {!parsed.success && <Alert tone="warning" className="mb-4">Some filters in the address were not valid and were ignored.</Alert>}
+      <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
+        <SearchForm action={base} defaultValue={query.q} label="Search customers" placeholder="Name, email, phone or external id" preserve={{ stage: query.stage }} clearHref={href({ q: undefined, page: undefined })} />
+        <nav aria-label="Filter by lifecycle stage" className="flex flex-wrap gap-1.5">
+          {([undefined, ...Object.keys(STAGE_LABELS)] as (Stage | undefined)[]).map((stage) => (
+            <Link
+              key={stage ?? "all"}
+              href={href({ stage, page: undefined })}
+              aria-current={query.stage === stage ? "page" : undefined}
+              className={cn(
+                "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
+                query.stage === stage ? "bg-brand-50 font-medium text-brand-800 ring-brand-600/30" : "text-fg-muted ring-line hover:bg-surface-muted",
+              )}
+            >
+              {stage ? STAGE_LABELS[stage] : "All"}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {result.total === 0 ? (
+        <EmptyState
+          icon={<UsersIcon />}
+          title={query.q || query.stage ? "No customers match" : "No customers yet"}
+          description={query.q || query.stage ? "Try another search or clear the filters." : "Add your first customer to start building your advocacy program."}
+          action={can("customers:write") && !query.q ? <ButtonLink href={`${base}/new`}>Add customer</ButtonLink> : undefined}
+        />
+      ) : (
+        <>
+          <CustomersTable customers={result.items} tenantSlug={slug} />
+          <Pagination className="mt-4" page={result.page} pageSize={result.pageSize} total={result.total} hrefForPage={(page) => href({ page })} noun="customers" />
+        </>
+      )}
+    </>
+  );
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,71 @@
+import { Badge } from "@/components/badge";
+import { Card } from "@/components/card";
+import { DataTable } from "@/components/data-table";
+import { PageHeader } from "@/components/page-header";
+import { InviteMemberForm } from "@/features/members/invite-member-form";
+import { ROLE_RANK } from "@/server/auth/permissions";
+import { requireMember } from "@/server/http/require-member";
+import { ROLES } from "@/server/modules/members/member.schemas";
+import { listMembers, listPendingInvitations } from "@/server/modules/members/member.service";
+import { inviteMemberAction } from "./actions";
+
+export const metadata = { title: "Team" };
+
+const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+const roleLabel = (role: string) => role.charAt(0) + role.slice(1).toLowerCase();
+
+export default async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant: slug } = await params;
+  const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/members`);
+  const [members, invitations] = await Promise.all([listMembers(ctx), listPendingInvitations(ctx)]);
+  const invitableRoles = ROLES.filter((r) => ROLE_RANK[r] <= ROLE_RANK[ctx.role]);
+  return (
+    <>
+      <PageHeader eyebrow="Settings" title="Team" description="Who works in this workspace, and what each role may do." />
+      <div className="space-y-6">
+        <Card title="Members" headingLevel={2} flush>
+          <DataTable
+            caption="Members"
+            rowKey={(m) => m.id}
+            rows={members}
+            columns={[
+              { key: "name", header: "Name", rowHeader: true, cell: (m) => m.name },
+              { key: "email", header: "Email", cell: (m) => m.email },
+              { key: "role", header: "Role", cell: (m) => <Badge tone={m.role === "OWNER" ? "brand" : "neutral"}>{roleLabel(m.role)}</Badge> },
+              { key: "joined", header: "Joined", hideBelow: "md", cell: (m) => date.format(new Date(m.joinedAt)) },
+            ]}
+          />
+        </Card>
+        {invitations.length > 0 && (
+          <Card title="Pending invitations" headingLevel={2} flush>
+            <DataTable
+              caption="Pending invitations"
+              rowKey={(i) => i.id}
+              rows={invitations}
+              columns={[
+                { key: "email", header: "Email", rowHeader: true, cell: (i) => i.email },
+                { key: "role", header: "Role", cell: (i) => roleLabel(i.role) },
+                { key: "expires", header: "Expires", cell: (i) => date.format(new Date(i.expiresAt)) },
+              ]}
+            />
+          </Card>
+        )}
+        {can("members:invite") ? (
+          <Card title="Invite a member" description="They get an email with a link to join; it expires in 7 days." headingLevel={2} className="max-w-2xl">
+            <InviteMemberForm tenantSlug={slug} roles={[...invitableRoles]} action={inviteMemberAction} />
+          </Card>
+        ) : (
+          <p className="text-sm text-fg-muted">Only admins and the owner can invite members.</p>
+        )}
+        <Card title="What each role can do" headingLevel={2}>
+          <ul className="space-y-1 text-sm text-fg-muted">
+            <li><strong className="text-fg">Viewer</strong> — sees customers, mentions and reports.</li>
+            <li><strong className="text-fg">Marketer</strong> — also adds and edits customers, rewards or ignores mentions.</li>
+            <li><strong className="text-fg">Admin</strong> — also deletes customers, adjusts points, changes settings and invites members.</li>
+            <li><strong className="text-fg">Owner</strong> — everything, including inviting other owners.</li>
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

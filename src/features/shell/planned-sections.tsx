@@ -1,0 +1,59 @@
+import { ComingSoon } from "@/components/coming-soon";
+import { PageHeader } from "@/components/page-header";
+
+/** Sections not built yet say plainly what they will hold: no sample data stands in for them. */
+const PLANNED = {
+  inbox: {
+    title: "Inbox",
+    description: "Every mention of your brand on X and Foursquare, in one place.",
+    capabilities: [
+      "Mentions from your tracked keywords, hashtags, brand handles and venues, collected by the listening workers",
+      "Each mention with its author, follower count at the time, sentiment and the customer it belongs to",
+      "Reward or ignore a mention by hand; disqualified mentions are reversed in the ledger",
+      "Filters by channel, sentiment, customer and campaign",
+    ],
+  },
+  advocates: {
+    title: "Advocates",
+    description: "Who really talks about you, ranked.",
+    capabilities: [
+      "Leaderboard of customers by points earned, with reach and sentiment",
+      "Segments: top influencers, promoters, passives and detractors, lifecycle stage",
+      "Charts of mentions and points over time, sentiment mix and channel split",
+    ],
+  },
+  campaigns: {
+    title: "Campaigns",
+    description: "Time-boxed boosts for the behaviour you want more of.",
+    capabilities: [
+      "Point multipliers inside a campaign's window, per channel",
+      "Targeting by segment (for example, top influencers only)",
+      "Results per campaign: mentions, reach and points paid",
+    ],
+  },
+  rewards: {
+    title: "Rewards",
+    description: "What your customers can spend their points on.",
+    capabilities: [
+      "A catalog of rewards with point costs and stock",
+      "Redemptions that never drive a balance below zero, even under concurrent requests",
+      "The customer-facing rewards portal, where customers link accounts and redeem",
+    ],
+  },
+} as const;
+
+export type PlannedSection = keyof typeof PLANNED;
+
+export function PlannedSectionPage({ section }: { section: PlannedSection }) {
+  const plan = PLANNED[section];
+  return (
+    <>
+      <PageHeader title={plan.title} description={plan.description} />
+      <ComingSoon
+        title={`${plan.title} is on its way`}
+        description="This part of Megaphone is not built yet. When it ships, it will give you:"
+        capabilities={plan.capabilities}
+      />
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { SidebarNav, type SidebarNavItem } from "@/components/app-shell/sidebar-nav";
+import { GiftIcon, HomeIcon, InboxIcon, MegaphoneIcon, SettingsIcon, TrophyIcon, UsersIcon } from "@/components/icons";
+
+export function tenantNavItems(slug: string): SidebarNavItem[] {
+  const base = `/t/${slug}`;
+  return [
+    { href: base, label: "Overview", icon: <HomeIcon />, exact: true },
+    { href: `${base}/inbox`, label: "Inbox", icon: <InboxIcon /> },
+    { href: `${base}/customers`, label: "Customers", icon: <UsersIcon /> },
+    { href: `${base}/advocates`, label: "Advocates", icon: <TrophyIcon /> },
+    { href: `${base}/campaigns`, label: "Campaigns", icon: <MegaphoneIcon /> },
+    { href: `${base}/rewards`, label: "Rewards", icon: <GiftIcon /> },
+    { href: `${base}/settings`, label: "Settings", icon: <SettingsIcon /> },
+  ];
+}
+
+export function TenantNav({ slug }: { slug: string }) {
+  return <SidebarNav items={tenantNavItems(slug)} label="Workspace" />;
+}
