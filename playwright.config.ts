@@ -1,0 +1,46 @@
+import { defineConfig } from "@playwright/test";
+
+// The e2e tier runs the built app (`next build` first, then `next start`) in Debian's Chromium,
+// against its own database and Redis database, on loopback only.
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+export const E2E_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/megaphone_e2e";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: `npx tsx tests/e2e/support/prepare-database.ts && npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/v1/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: E2E_DATABASE_URL,
+      REDIS_URL: "redis://127.0.0.1:6379/14",
+      APP_URL: baseURL,
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: "e2e-only-nextauth-secret-0123456789abcdef",
+      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+      MAIL_OUTBOX_PAGE: "true",
+      LOGIN_MAX_FAILURES: "10",
+    },
+  },
+});
