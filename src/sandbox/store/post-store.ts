@@ -162,5 +162,7 @@ function buildPost(input: NewPost, seq: number): SandboxPost {
     sentiment: input.sentiment,
     source: input.source ?? "Twitter Web App",
     metrics: input.metrics,
+    renderKey: undefined,
+    renderJson: undefined,
   };
 }

@@ -55,6 +55,9 @@ export interface SandboxPost {
   sentiment: Sentiment | undefined;
   source: string;
   metrics: PostMetrics | undefined;
+  /** One-slot cache of the serialized API object, keyed by field selection (see x-timeline). */
+  renderKey: string | undefined;
+  renderJson: string | undefined;
 }
 
 export interface DeletionEvent {

@@ -21,6 +21,8 @@ export interface NewUser {
 export class UserStore {
   private readonly byId = new Map<string, SandboxUser>();
   private readonly byName = new Map<string, SandboxUser>();
+  /** Bumped on every add: rendered mention entities resolve usernames to ids. */
+  version = 0;
 
   get size(): number {
     return this.byId.size;
@@ -61,11 +63,13 @@ export class UserStore {
     };
     this.byId.set(user.id, user);
     this.byName.set(user.usernameLower, user);
+    this.version++;
     return user;
   }
 
   clear(): void {
     this.byId.clear();
     this.byName.clear();
+    this.version++;
   }
 }

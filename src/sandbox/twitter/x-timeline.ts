@@ -118,26 +118,31 @@ export function serveTimeline(ctx: RequestContext, state: SandboxState, spec: Ti
   const window: PageWindow = { lo, hi };
   const page = compareKeys(lo, hi) >= 0 ? { posts: [], hasMore: false } : state.search.page(spec.query, window, maxResults, spec.limitNewest);
   const meta: Record<string, unknown> = {};
-  const body: Record<string, unknown> = {};
   const first = page.posts[0];
   const last = page.posts[page.posts.length - 1];
+  let data = "";
+  let includes: Record<string, unknown> | undefined;
   if (first && last) {
-    body.data = page.posts.map((p) => renderTweet(p, sel.tweet, state.resolveUser));
-    const includes = buildIncludes(page.posts, sel, state.resolveUser, (id) => state.posts.get(id));
-    if (includes) body.includes = includes;
+    // Serialized tweets are cached per post and field selection: a page is then mostly string
+    // concatenation, which is what lets one core serve hundreds of 100-post pages per second.
+    const key = `${[...sel.tweet].sort().join(",")}|${state.users.version}`;
+    data = page.posts
+      .map((p) => {
+        if (p.renderKey !== key) {
+          p.renderJson = JSON.stringify(renderTweet(p, sel.tweet, state.resolveUser));
+          p.renderKey = key;
+        }
+        return p.renderJson;
+      })
+      .join(",");
+    includes = buildIncludes(page.posts, sel, state.resolveUser, (id) => state.posts.get(id));
     meta.newest_id = first.id;
     meta.oldest_id = last.id;
   }
   meta.result_count = page.posts.length;
   if (page.hasMore && last) meta.next_token = encodePageToken(last, fp);
-  body.meta = meta;
-  ctx.res.statusCode = 200;
-  ctx.headers["content-type"] = "application/json";
-  sendBody(ctx, body);
-}
-
-function sendBody(ctx: RequestContext, body: unknown): void {
-  const payload = JSON.stringify(body);
+  const payload =
+    (data ? `{"data":[${data}],` : "{") + (includes ? `"includes":${JSON.stringify(includes)},` : "") + `"meta":${JSON.stringify(meta)}}`;
   ctx.res.writeHead(200, { ...ctx.headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) });
   ctx.res.end(payload);
 }

@@ -131,9 +131,9 @@ describe("errors as X sends them", () => {
 
   it("400 for unknown fields and parameters", async () => {
     const err = await rejection(client.v2.search("brandx", { "tweet.fields": ["bogus" as never] }));
-    expect(err.data.errors?.[0]?.message).toMatch(/^The `tweet.fields` query parameter value \[bogus\] is not one of \[article,attachments,/);
+    expect((err.data.errors?.[0] as { message?: string } | undefined)?.message).toMatch(/^The `tweet.fields` query parameter value \[bogus\] is not one of \[article,attachments,/);
     const err2 = await rejection(client.v2.get("tweets/search/recent", { query: "brandx", q: "x" }));
-    expect(err2.data.errors?.[0]?.message).toMatch(/^\[q\] is not one of \[query,/);
+    expect((err2.data.errors?.[0] as { message?: string } | undefined)?.message).toMatch(/^\[q\] is not one of \[query,/);
   });
 
   it("401 for a bad bearer token, with rate-limit headers", async () => {
