@@ -18,6 +18,8 @@ async function main(): Promise<void> {
       pushSecret: env.FOURSQUARE_PUSH_SECRET,
     },
     generator: { postsPerMinute: env.SANDBOX_TRAFFIC_PER_MINUTE },
+    // A few days of history so the first poll of a fresh demo already finds mentions.
+    initialPosts: 2000,
     startGenerator: env.SANDBOX_TRAFFIC_PER_MINUTE > 0,
   });
   console.log(

@@ -52,6 +52,8 @@ export interface SandboxOptions {
   rateLimitWindowMs?: number;
   toggles?: Partial<SandboxToggles>;
   generator?: Partial<GeneratorConfig>;
+  /** Posts bulk-generated over the 3 days before start, so searches have history (default 0). */
+  initialPosts?: number;
   /** Start the live generator at boot (default false; `npm run sandbox` turns it on). */
   startGenerator?: boolean;
   /** When set, /i/oauth2/authorize and /oauth2/authenticate approve immediately as this user. */

@@ -63,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  if (options.initialPosts) state.generator.bulkSeed(options.initialPosts, 3 * 24 * 3_600_000);
   if (options.startGenerator) state.generator.start();
 
   return {

@@ -73,6 +73,23 @@ describe("TrafficGenerator", () => {
     expect(host.posts.size).toBe(61);
   });
 
+  it("creates check-ins at the configured venues at the configured rate", () => {
+    const clock = new SandboxClock({ start: "2026-11-20T12:00:00Z", frozen: true });
+    const visits: string[] = [];
+    const host = {
+      clock,
+      users: new UserStore(),
+      posts: new PostStore(),
+      generateCheckin: (prng: Prng, venues: { name: string }[]) => void visits.push(prng.pick(venues).name),
+    };
+    const venues = [{ name: "Brand X Soho" }, { name: "Brand X Mission" }];
+    const gen = new TrafficGenerator(host, 1, { postsPerMinute: 0, checkinsPerMinute: 6, venues, authorCount: 10 });
+    clock.advance(10 * 60_000);
+    expect(gen.tick()).toEqual({ posts: 0, checkins: 60 });
+    expect(new Set(visits)).toEqual(new Set(["Brand X Soho", "Brand X Mission"]));
+    expect(gen.stats.checkins).toBe(60);
+  });
+
   it("bulk-seeds posts every one of which mentions the brand", () => {
     const { gen, host } = makeGenerator(9, { authorCount: 100, retweetShare: 0, replyShare: 0, quoteShare: 0 });
     gen.bulkSeed(2000, 3_600_000);
