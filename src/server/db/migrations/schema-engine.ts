@@ -25,8 +25,8 @@ function loadWasm(): void {
   };
   const pkgDir = dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const bytes = readFileSync(join(pkgDir, "schema_engine_bg.wasm"));
-  const module = new WebAssembly.Module(bytes);
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const wasmModule = new WebAssembly.Module(bytes);
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
   const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
   (bg as unknown as { __wbg_set_wasm: (e: unknown) => void }).__wbg_set_wasm(exports);
   exports.__wbindgen_start();

@@ -39,7 +39,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <Card title={title} description={description}>
         <Alert tone="warning">
-          You're signed in as {user.email}, but this invitation is for {invitation.email}. Sign out, then open this link again.
+          You&apos;re signed in as {user.email}, but this invitation is for {invitation.email}. Sign out, then open this link again.
         </Alert>
       </Card>
     );

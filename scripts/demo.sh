@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# npm run demo — installs, migrates, seeds the demo brand, builds, then runs the web app, the
+# worker and the social sandbox together (Ctrl-C stops all three).
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+export NEXT_TELEMETRY_DISABLED=1
+install_dependencies
+ensure_env_file
+check_services
+step "migrating the database"
+npm run --silent db:migrate
+step "seeding the demo brand"
+npm run --silent db:seed
+step "building the web app"
+npx next build
+step "starting web (http://localhost:3000), worker and social sandbox"
+procs=("npx next start -p 3000" "npm run --silent worker")
+names="web,worker"
+if [ -f src/sandbox/main.ts ]; then
+  procs+=("npm run --silent sandbox")
+  names="$names,sandbox"
+fi
+exec npx concurrently --kill-others-on-fail --names "$names" --prefix-colors "cyan,magenta,yellow" "${procs[@]}"
