@@ -17,7 +17,18 @@ export function getQueue(name: QueueName): Queue {
   return queue;
 }
 
-/** Validates the payload against the job's schema before it leaves the process. */
+/**
+ * BullMQ reserves ":" in custom job ids (its repeatable-job keys); our dedupe keys use it freely,
+ * so it is swapped for "|" here rather than at every call site.
+ */
+export function toJobId(key: string): string {
+  return key.replaceAll(":", "|");
+}
+
+/**
+ * Validates the payload against the job's schema before it leaves the process. A `jobId`
+ * dedupes while the job is still known to Redis; exactly-once effects rely on Postgres keys.
+ */
 export async function enqueue<N extends JobName>(
   name: N,
   payload: JobPayload<N>,
@@ -25,7 +36,8 @@ export async function enqueue<N extends JobName>(
 ): Promise<string | undefined> {
   const definition = JOB_DEFINITIONS[name];
   const data = definition.schema.parse(payload);
-  const job = await getQueue(definition.queue).add(name, data, { ...definition.options, ...options });
+  const jobId = options.jobId === undefined ? undefined : toJobId(options.jobId);
+  const job = await getQueue(definition.queue).add(name, data, { ...definition.options, ...options, jobId });
   return job.id;
 }
 

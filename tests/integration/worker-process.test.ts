@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { unsafeCrossTenantDb } from "../../src/server/db/client";
+import { queueMail } from "../../src/server/modules/mail/mail.service";
+
+/** The worker as its own process, exactly as `npm run worker` starts it. */
+function startWorker(env: Record<string, string | undefined> = {}) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/workers/main.ts"], {
+    env: { ...process.env, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const waitFor = async (text: string, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!output.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`worker never printed "${text}":\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, exited, waitFor, output: () => output };
+}
+
+describe("worker process", () => {
+  it("delivers queued mail and stops cleanly on SIGTERM", async () => {
+    const worker = startWorker();
+    await worker.waitFor("worker started");
+    await queueMail({ to: "proc@example.test", subject: "From the process", text: "hello", dedupeKey: "proc-1" });
+    const deadline = Date.now() + 15_000;
+    while (!(await unsafeCrossTenantDb().mailMessage.findFirst({ where: { dedupeKey: "proc-1" } }))) {
+      if (Date.now() > deadline) throw new Error(`mail not delivered:\n${worker.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+    expect(worker.output()).toContain("worker stopped");
+  }, 60_000);
+
+  it("refuses to start with a malformed variable and names it", async () => {
+    const worker = startWorker({ REDIS_URL: "not a url", ENCRYPTION_KEY: "tooshort" });
+    expect(await worker.exited).toBe(1);
+    expect(worker.output()).toMatch(/REDIS_URL/);
+    expect(worker.output()).toMatch(/ENCRYPTION_KEY: must be base64 of exactly 32 bytes/);
+  }, 30_000);
+});
