@@ -15,8 +15,11 @@ export function EmailListInput({ defaultEmails, error }: { defaultEmails: string
   const errorId = `${baseId}-error`;
   return (
     <fieldset className="space-y-2" aria-describedby={error ? errorId : `${baseId}-hint`}>
-      <legend className="text-sm font-medium text-fg">
-        Emails <span className="text-fg-subtle">(required)</span>
+      <legend className="flex items-baseline gap-2 text-sm font-medium text-fg">
+        Emails
+        <span className="text-xs font-normal text-fg-subtle" aria-hidden="true">
+          Required
+        </span>
       </legend>
       <p id={`${baseId}-hint`} className="text-sm text-fg-subtle">
         The first email is the primary one. Each email belongs to one customer only.
@@ -34,6 +37,7 @@ export function EmailListInput({ defaultEmails, error }: { defaultEmails: string
             value={value}
             invalid={Boolean(error)}
             aria-invalid={error ? true : undefined}
+            required={index === 0}
             onChange={(event) => setEmails((list) => list.map((v, i) => (i === index ? event.target.value : v)))}
           />
           {emails.length > 1 && (
