@@ -8,8 +8,22 @@
  *
  *   npx tsx src/sandbox/bench/search-throughput.bench.ts [posts]
  */
+import http from "node:http";
+import { TwitterApi, type ITwitterApiClientPlugin } from "twitter-api-v2";
 import { DEV_BEARER_TOKEN, startSandbox } from "../start-sandbox";
-import { createTwitterAppClient } from "@/server/integrations/twitter/twitter-client";
+
+/**
+ * src/sandbox may not import app code, so the bench carries its own copy of the one-line URL
+ * rewrite that src/server/integrations/twitter/x-base-url.plugin.ts implements for the app.
+ */
+function sandboxClient(origin: string): TwitterApi {
+  const plugin: ITwitterApiClientPlugin = {
+    onBeforeRequestConfig: ({ params }) => {
+      params.url = params.url.replace(/^https:\/\/api\.x\.com\//, `${origin}/`);
+    },
+  };
+  return new TwitterApi(DEV_BEARER_TOKEN, { plugins: [plugin], httpAgent: new http.Agent({ keepAlive: true }) });
+}
 
 const QUERY = "@BrandX OR #BrandX OR BrandX";
 
@@ -26,7 +40,7 @@ async function main(): Promise<void> {
     const rss = Math.round(process.memoryUsage().rss / 1_048_576);
     console.log(`seeded ${posts} posts in ${seeded.ms} ms (${Math.round(posts / (seeded.ms / 1000))} posts/s), rss ${rss} MiB`);
 
-    const client = createTwitterAppClient(DEV_BEARER_TOKEN, { baseUrl: sandbox.url });
+    const client = sandboxClient(sandbox.url);
     const searchParams = () => ({
       max_results: 100,
       "tweet.fields": ["created_at", "author_id", "public_metrics", "entities"] as ("created_at" | "author_id" | "public_metrics" | "entities")[],
