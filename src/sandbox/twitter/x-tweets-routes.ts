@@ -46,9 +46,15 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
       const author = state.users.get(token.userId ?? "");
       if (!author) throw forbidden();
       if (state.posts.duplicateOf(author.id, text)) throw forbidden(DUPLICATE_BODY);
-      const reply = body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
-      const replyTo = typeof reply?.in_reply_to_tweet_id === "string" ? reply.in_reply_to_tweet_id : undefined;
-      const quoteOf = typeof body.quote_tweet_id === "string" ? body.quote_tweet_id : undefined;
+      const reply = body.reply;
+      if (reply !== undefined && (reply === null || typeof reply !== "object" || typeof (reply as { in_reply_to_tweet_id?: unknown }).in_reply_to_tweet_id !== "string")) {
+        throw invalidRequest([{ parameter: "reply", values: [], message: "$.reply.in_reply_to_tweet_id: is missing but it is required" }]);
+      }
+      if (body.quote_tweet_id !== undefined && (typeof body.quote_tweet_id !== "string" || !ID_RE.test(body.quote_tweet_id))) {
+        throw invalidRequest([{ parameter: "quote_tweet_id", values: [], message: "$.quote_tweet_id: does not match the regex pattern ^[0-9]{1,19}$" }]);
+      }
+      const replyTo = reply === undefined ? undefined : (reply as { in_reply_to_tweet_id: string }).in_reply_to_tweet_id;
+      const quoteOf = body.quote_tweet_id as string | undefined;
       const ref = replyTo ?? quoteOf;
       const refPost = ref === undefined ? undefined : live(state, ref);
       if (ref !== undefined && !refPost) {
