@@ -76,6 +76,8 @@ export class SandboxState {
   readonly search: SearchEngine;
   readonly xAuth: XAuth;
   readonly xRate: RateLimiter;
+  /** 24-hour app budgets (POST /2/tweets: 10,000/24 h), reported as x-app-limit-24hour-*. */
+  readonly xRateDay: RateLimiter;
   readonly fsq: FoursquareState;
   readonly fsqRate: RateLimiter;
   readonly push: PushDispatcher;
@@ -95,6 +97,7 @@ export class SandboxState {
     this.search = new SearchEngine(this.posts);
     this.xAuth = new XAuth(this.clock, this.toggles);
     this.xRate = new RateLimiter(this.clock, options.rateLimitWindowMs ?? 15 * 60_000, { ...DEFAULT_X_LIMITS, ...options.rateLimits });
+    this.xRateDay = new RateLimiter(this.clock, 24 * 3_600_000, { "POST /2/tweets": { app: 10_000 } });
     this.fsq = new FoursquareState(this.clock);
     const hourly = options.foursquare?.hourlyLimit ?? 500;
     this.fsqRate = new RateLimiter(this.clock, 60 * 60_000, { users: { user: hourly }, checkins: { user: hourly } });
@@ -125,6 +128,7 @@ export class SandboxState {
     this.search.clear();
     this.xAuth.clearTokens();
     this.xRate.reset();
+    this.xRateDay.reset();
     this.fsqRate.reset();
     this.fsq.clear();
     this.push.clear();

@@ -103,6 +103,7 @@ export function registerAdminSystemRoutes(router: Router, state: SandboxState, i
   });
   router.on("POST", "/__admin/rate-limits/reset", (ctx) => {
     state.xRate.reset();
+    state.xRateDay.reset();
     state.fsqRate.reset();
     sendJson(ctx, 200, { ok: true });
   });

@@ -1,11 +1,11 @@
 /** POST /2/tweets, DELETE /2/tweets/:id, GET /2/tweets?ids= and GET /2/tweets/:id. */
-import { BodyParseError, sendJson, type RequestContext } from "../http/http-kit";
+import { BodyParseError, HttpError, sendJson, type RequestContext } from "../http/http-kit";
 import type { Router } from "../http/router";
 import type { SandboxState } from "../sandbox-state";
 import type { SandboxPost } from "../store/store-types";
 import { xEndpoint } from "./x-endpoint";
 import { buildIncludes, renderTweet, tweetFieldSelection } from "./x-fields";
-import { DUPLICATE_BODY, FORBIDDEN_BODY, forbidden, invalidParam, invalidRequest, notFound, notFoundError } from "./x-problems";
+import { DUPLICATE_BODY, FORBIDDEN_BODY, TOO_MANY_REQUESTS_BODY, forbidden, invalidParam, invalidRequest, notFound, notFoundError } from "./x-problems";
 import { checkUnknownParams } from "./x-timeline";
 
 const FIELD_PARAMS = ["expansions", "tweet.fields", "media.fields", "poll.fields", "place.fields", "user.fields", "post.fields"];
@@ -34,6 +34,12 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
     "POST",
     "/2/tweets",
     xEndpoint(state, { key: "POST /2/tweets", auth: "user", scopes: ["tweet.write"] }, async (ctx, token) => {
+      // The app-wide 24-hour budget rides along as x-app-limit-24hour-* (twitter-api-v2: rateLimit.day).
+      const day = state.xRateDay.consume("POST /2/tweets", "app", token.clientId);
+      ctx.headers["x-app-limit-24hour-limit"] = String(day.limit);
+      ctx.headers["x-app-limit-24hour-remaining"] = String(day.remaining);
+      ctx.headers["x-app-limit-24hour-reset"] = String(day.reset);
+      if (!day.allowed) throw new HttpError(429, TOO_MANY_REQUESTS_BODY);
       const body = await readJson(ctx);
       for (const key of Object.keys(body)) {
         if (!BODY_KEYS.has(key)) throw invalidRequest([{ parameter: key, values: [], message: `$.${key}: is not defined in the schema and the schema does not allow additional properties` }]);

@@ -146,8 +146,10 @@ describe("POST /2/tweets and DELETE /2/tweets/:id", () => {
     const app = createTwitterAppClient(DEV_BEARER_TOKEN, { baseUrl: sandbox.url });
     const text = "I earned 100 points at @BrandX today https://brandx.example/r/1";
 
-    const created = await user.v2.tweet(text);
-    expect(created.data).toEqual({ edit_history_tweet_ids: [created.data.id], id: created.data.id, text });
+    const full = await user.v2.post<{ data: { id: string; text: string } }>("tweets", { text }, { fullResponse: true });
+    expect(full.rateLimit).toMatchObject({ limit: 100, remaining: 99, day: { limit: 10_000, remaining: 9_999 } });
+    const created = { data: full.data.data };
+    expect(full.data.data).toEqual({ edit_history_tweet_ids: [created.data.id], id: created.data.id, text });
     const found = await app.v2.search("from:poster_paula", { "tweet.fields": ["author_id"] });
     expect(found.tweets.map((t) => t.id)).toEqual([created.data.id]);
 
