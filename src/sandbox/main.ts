@@ -2,11 +2,11 @@
  * `npm run sandbox`: the social sandbox on SANDBOX_HOST:SANDBOX_PORT (127.0.0.1:4010 by default)
  * with the live traffic generator at SANDBOX_TRAFFIC_PER_MINUTE posts per minute.
  */
-import { getEnv } from "@/server/env";
+import { getSandboxEnv } from "@/server/env";
 import { startSandbox } from "./start-sandbox";
 
 async function main(): Promise<void> {
-  const env = getEnv();
+  const env = getSandboxEnv();
   const sandbox = await startSandbox({
     host: env.SANDBOX_HOST,
     port: env.SANDBOX_PORT,
@@ -18,8 +18,7 @@ async function main(): Promise<void> {
       pushSecret: env.FOURSQUARE_PUSH_SECRET,
     },
     generator: { postsPerMinute: env.SANDBOX_TRAFFIC_PER_MINUTE },
-    // A few days of history so the first poll of a fresh demo already finds mentions.
-    initialPosts: 2000,
+    initialPosts: env.SANDBOX_INITIAL_POSTS,
     startGenerator: env.SANDBOX_TRAFFIC_PER_MINUTE > 0,
   });
   console.log(

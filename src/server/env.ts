@@ -14,7 +14,25 @@ const ZBool = z
 
 const ZOptionalUrl = z.preprocess(emptyAsUnset, z.url().optional());
 
-export const ZEnv = z.object({
+/** What the social sandbox reads: it runs without the app's database, Redis or secrets. */
+export const ZSandboxEnv = z.object({
+  SANDBOX_HOST: z.string().default("127.0.0.1"),
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  SANDBOX_SEED: z.coerce.number().int().default(42),
+  SANDBOX_TRAFFIC_PER_MINUTE: z.coerce.number().min(0).default(30),
+  /** Posts of history generated at start, so a fresh demo's first poll finds mentions. */
+  SANDBOX_INITIAL_POSTS: z.coerce.number().int().min(0).max(2_000_000).default(2000),
+
+  TWITTER_API_BASE_URL: ZOptionalUrl,
+  TWITTER_CLIENT_ID: z.string().default("megaphone-dev-client"),
+  TWITTER_CLIENT_SECRET: z.string().default("megaphone-dev-secret"),
+  FOURSQUARE_API_BASE_URL: ZOptionalUrl,
+  FOURSQUARE_CLIENT_ID: z.string().default("megaphone-dev-fsq-client"),
+  FOURSQUARE_CLIENT_SECRET: z.string().default("megaphone-dev-fsq-secret"),
+  FOURSQUARE_PUSH_SECRET: z.string().default("megaphone-dev-push-secret"),
+});
+
+export const ZEnv = ZSandboxEnv.extend({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
@@ -38,22 +56,10 @@ export const ZEnv = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
-
-  SANDBOX_HOST: z.string().default("127.0.0.1"),
-  SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
-  SANDBOX_SEED: z.coerce.number().int().default(42),
-  SANDBOX_TRAFFIC_PER_MINUTE: z.coerce.number().min(0).default(30),
-
-  TWITTER_API_BASE_URL: ZOptionalUrl,
-  TWITTER_CLIENT_ID: z.string().default("megaphone-dev-client"),
-  TWITTER_CLIENT_SECRET: z.string().default("megaphone-dev-secret"),
-  FOURSQUARE_API_BASE_URL: ZOptionalUrl,
-  FOURSQUARE_CLIENT_ID: z.string().default("megaphone-dev-fsq-client"),
-  FOURSQUARE_CLIENT_SECRET: z.string().default("megaphone-dev-fsq-secret"),
-  FOURSQUARE_PUSH_SECRET: z.string().default("megaphone-dev-push-secret"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
+export type SandboxEnv = z.infer<typeof ZSandboxEnv>;
 
 let cached: Env | undefined;
 
@@ -62,21 +68,34 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = ZEnv.safeParse(source);
+  return parseWith(ZEnv, source);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
   throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
 }
 
+function loadDotEnv(): void {
+  // Variables already set in the environment win over the file (loadEnvFile never overrides).
+  if (!process.env.MEGAPHONE_ENV_LOADED && existsSync(".env")) process.loadEnvFile(".env");
+  process.env.MEGAPHONE_ENV_LOADED = "1";
+}
+
 /** Loads `.env` (when present and not already loaded by Next) and validates the environment once. */
 export function getEnv(): Env {
   if (cached) return cached;
-  if (!process.env.MEGAPHONE_ENV_LOADED && existsSync(".env")) {
-    process.loadEnvFile(".env");
-  }
-  process.env.MEGAPHONE_ENV_LOADED = "1";
+  loadDotEnv();
   cached = parseEnv(process.env);
   return cached;
+}
+
+/** The sandbox's own settings only. */
+export function getSandboxEnv(): SandboxEnv {
+  loadDotEnv();
+  return parseWith(ZSandboxEnv, process.env);
 }
 
 /** Tests that change the environment call this so the next `getEnv()` re-reads it. */

@@ -39,3 +39,13 @@ describe("env module", () => {
     expect(parseEnv({ ...valid, TWITTER_API_BASE_URL: "" }).TWITTER_API_BASE_URL).toBeUndefined();
   });
 });
+
+describe("sandbox env", () => {
+  it("needs none of the app's secrets", async () => {
+    const { ZSandboxEnv } = await import("../../src/server/env");
+    const env = ZSandboxEnv.parse({ SANDBOX_PORT: "4555" });
+    expect(env.SANDBOX_PORT).toBe(4555);
+    expect(env.SANDBOX_INITIAL_POSTS).toBe(2000);
+    expect(() => ZSandboxEnv.parse({ SANDBOX_PORT: "0" })).toThrow();
+  });
+});

@@ -6,23 +6,15 @@
  * and prints pages/s for each plus one JSON line. Server and client share this process (one
  * event loop), so the figures are a floor for a separately running sandbox.
  *
- *   npx tsx src/sandbox/bench/search-throughput.bench.ts [posts]
+ *   npm run bench:sandbox -- [posts]
  */
-import http from "node:http";
-import { TwitterApi, type ITwitterApiClientPlugin } from "twitter-api-v2";
-import { DEV_BEARER_TOKEN, startSandbox } from "../start-sandbox";
+import type { TwitterApi } from "twitter-api-v2";
+import { DEV_BEARER_TOKEN, startSandbox } from "../../src/sandbox/start-sandbox";
+import { createTwitterAppClient } from "../../src/server/integrations/twitter/twitter-client";
 
-/**
- * src/sandbox may not import app code, so the bench carries its own copy of the one-line URL
- * rewrite that src/server/integrations/twitter/x-base-url.plugin.ts implements for the app.
- */
+/** The app's own client factory, aimed at this in-process sandbox. */
 function sandboxClient(origin: string): TwitterApi {
-  const plugin: ITwitterApiClientPlugin = {
-    onBeforeRequestConfig: ({ params }) => {
-      params.url = params.url.replace(/^https:\/\/api\.x\.com\//, `${origin}/`);
-    },
-  };
-  return new TwitterApi(DEV_BEARER_TOKEN, { plugins: [plugin], httpAgent: new http.Agent({ keepAlive: true }) });
+  return createTwitterAppClient(DEV_BEARER_TOKEN, { baseUrl: origin });
 }
 
 const QUERY = "@BrandX OR #BrandX OR BrandX";
