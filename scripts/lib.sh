@@ -6,8 +6,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 install_dependencies() {
   # Reinstall only when the lockfile changed since the last install.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    step "installing npm packages (npm ci)"
-    npm ci --no-audit --no-fund
+    step "installing npm packages"
+    # `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional packages
+    # (tailwind's oxide, msgpackr-extract) out of the lockfile and `npm ci` then refuses it.
+    npm install --no-audit --no-fund
   fi
   step "generating the Prisma client (offline)"
   npm run --silent db:generate
