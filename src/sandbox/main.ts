@@ -17,7 +17,12 @@ async function main(): Promise<void> {
       clientSecret: env.FOURSQUARE_CLIENT_SECRET,
       pushSecret: env.FOURSQUARE_PUSH_SECRET,
     },
-    generator: { postsPerMinute: env.SANDBOX_TRAFFIC_PER_MINUTE },
+    generator: {
+      postsPerMinute: env.SANDBOX_TRAFFIC_PER_MINUTE,
+      brandKeywords: env.SANDBOX_BRAND_KEYWORDS,
+      brandHandles: env.SANDBOX_BRAND_HANDLES,
+      brandHashtags: env.SANDBOX_BRAND_HASHTAGS,
+    },
     initialPosts: env.SANDBOX_INITIAL_POSTS,
     startGenerator: env.SANDBOX_TRAFFIC_PER_MINUTE > 0,
   });

@@ -12,6 +12,11 @@ const ZBool = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
+const ZList = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() !== "" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined),
+  z.array(z.string().min(1)).min(1).optional(),
+);
+
 const ZOptionalUrl = z.preprocess(emptyAsUnset, z.url().optional());
 
 /** What the social sandbox reads: it runs without the app's database, Redis or secrets. */
@@ -20,6 +25,10 @@ export const ZSandboxEnv = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   SANDBOX_SEED: z.coerce.number().int().default(42),
   SANDBOX_TRAFFIC_PER_MINUTE: z.coerce.number().min(0).default(30),
+  /** What the generated traffic talks about (comma-separated): the demo brand by default. */
+  SANDBOX_BRAND_KEYWORDS: ZList.default(["Tasti D-Lite"]),
+  SANDBOX_BRAND_HANDLES: ZList.default(["TastiDLite"]),
+  SANDBOX_BRAND_HASHTAGS: ZList.default(["TastiRewards"]),
   /** Posts of history generated at start, so a fresh demo's first poll finds mentions. */
   SANDBOX_INITIAL_POSTS: z.coerce.number().int().min(0).max(2_000_000).default(2000),
 

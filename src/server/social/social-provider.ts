@@ -1,0 +1,112 @@
+import type { Network } from "../db/generated/enums";
+
+/**
+ * The one interface every social network implements. Generic code (scheduler, ingest, share,
+ * refresh) talks to this and never names a network; each provider declares its own limits and
+ * maps its errors onto the small set of reactions the pipeline knows.
+ */
+export interface SocialProvider {
+  readonly network: Network;
+  readonly limits: ProviderLimits;
+  /** One page of posts matching a query, newest first, strictly newer than `sinceId`. */
+  searchMentions(auth: AppAuth, request: SearchRequest): Promise<MentionPage>;
+  /** Current profile data (handle, follower counts) for up to `limits.usersPerLookup` ids. */
+  lookupUsers(auth: AppAuth, externalUserIds: string[]): Promise<SocialUser[]>;
+  /** Which of these post ids still exist upstream (deleted ones are reversed). */
+  lookupExistingPosts(auth: AppAuth, externalPostIds: string[]): Promise<Set<string>>;
+  /** Posts on a user's behalf with their own token. */
+  publish(auth: UserAuth, text: string): Promise<{ externalId: string }>;
+  refreshUserToken(refreshToken: string): Promise<UserTokens>;
+  /** What the pipeline should do about a failure. */
+  classifyError(error: unknown): ClassifiedError;
+}
+
+export interface ProviderLimits {
+  maxResultsPerPage: number;
+  usersPerLookup: number;
+  postsPerLookup: number;
+  /** How far back a cursor may point before the API refuses it. */
+  cursorMaxAgeMs: number;
+}
+
+export interface AppAuth {
+  bearerToken: string;
+}
+
+export interface UserAuth {
+  accessToken: string;
+}
+
+export interface UserTokens {
+  accessToken: string;
+  refreshToken: string | null;
+  expiresAt: Date | null;
+  scopes: string[];
+}
+
+export interface SearchRequest {
+  query: string;
+  sinceId: string | null;
+  pageToken: string | null;
+  maxResults: number;
+}
+
+export interface SocialUser {
+  externalId: string;
+  handle: string;
+  name: string;
+  followers: number;
+  following: number;
+}
+
+export interface FetchedMention {
+  externalId: string;
+  text: string;
+  url: string;
+  lang: string | null;
+  postedAt: Date;
+  author: SocialUser;
+  isRetweet: boolean;
+  isReply: boolean;
+  metrics: { likes: number; reposts: number; replies: number; quotes: number };
+}
+
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  resetAt: Date;
+}
+
+export interface MentionPage {
+  mentions: FetchedMention[];
+  /** Present when older pages remain for this query window. */
+  nextPageToken: string | null;
+  /** The newest id in the result (the page-1 value becomes the source's next cursor). */
+  newestId: string | null;
+  rateLimit: RateLimitState | null;
+}
+
+export type ProviderErrorKind =
+  /** Out of budget: wait until `retryAt`, do not count as a failure. */
+  | "RATE_LIMITED"
+  /** Network trouble or a 5xx: retry with backoff. */
+  | "TRANSIENT"
+  /** The user's token expired: refresh it, then retry. */
+  | "REFRESH_TOKEN"
+  /** Credentials revoked or invalid: mark the connection "needs reconnect", stop polling it. */
+  | "RECONNECT"
+  /** The cursor is too old for the API: reset it and poll again. */
+  | "CURSOR_EXPIRED"
+  /** Our request is wrong: log it, do not retry. */
+  | "BAD_REQUEST";
+
+export interface ClassifiedError {
+  kind: ProviderErrorKind;
+  message: string;
+  retryAt?: Date;
+}
+
+/** Exhaustiveness helper for switches over ProviderErrorKind. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${String(value)}`);
+}

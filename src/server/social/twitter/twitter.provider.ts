@@ -1,0 +1,65 @@
+import type { UserV2 } from "twitter-api-v2";
+import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient } from "../../integrations/twitter/twitter-client";
+import type { AppAuth, MentionPage, SearchRequest, SocialProvider, SocialUser, UserAuth, UserTokens } from "../social-provider";
+import { classifyTwitterError } from "./twitter-errors";
+import { TWEET_FIELDS, toFetchedMention, toRateLimitState, toSocialUser, USER_FIELDS } from "./twitter-mapping";
+
+/** X (Twitter) API v2 through the real twitter-api-v2 client (pointed at the sandbox by config). */
+export const twitterProvider: SocialProvider = {
+  network: "TWITTER",
+  limits: {
+    maxResultsPerPage: 100,
+    usersPerLookup: 100,
+    postsPerLookup: 100,
+    cursorMaxAgeMs: 7 * 24 * 3600 * 1000,
+  },
+
+  async searchMentions(auth: AppAuth, request: SearchRequest): Promise<MentionPage> {
+    const client = createTwitterAppClient(auth.bearerToken).v2;
+    const page = await client.search(request.query, {
+      max_results: Math.min(100, Math.max(10, request.maxResults)),
+      ...(request.sinceId ? { since_id: request.sinceId } : {}),
+      ...(request.pageToken ? { next_token: request.pageToken } : {}),
+      expansions: ["author_id"],
+      "tweet.fields": [...TWEET_FIELDS],
+      "user.fields": [...USER_FIELDS],
+    });
+    const authors = new Map<string, UserV2>((page.includes?.users ?? []).map((u) => [u.id, u]));
+    const mentions = (page.data.data ?? []).map((t) => toFetchedMention(t, authors)).filter((m) => m !== null);
+    return {
+      mentions,
+      nextPageToken: page.meta.next_token ?? null,
+      newestId: page.meta.newest_id ?? null,
+      rateLimit: toRateLimitState(page.rateLimit),
+    };
+  },
+
+  async lookupUsers(auth: AppAuth, ids: string[]): Promise<SocialUser[]> {
+    if (ids.length === 0) return [];
+    const result = await createTwitterAppClient(auth.bearerToken).v2.users(ids.slice(0, 100), { "user.fields": [...USER_FIELDS] });
+    return (result.data ?? []).map(toSocialUser);
+  },
+
+  async lookupExistingPosts(auth: AppAuth, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const result = await createTwitterAppClient(auth.bearerToken).v2.tweets(ids.slice(0, 100), { "tweet.fields": ["id"] });
+    return new Set((result.data ?? []).map((t) => t.id));
+  },
+
+  async publish(auth: UserAuth, text: string) {
+    const result = await createTwitterUserClient(auth.accessToken).v2.tweet(text);
+    return { externalId: result.data.id };
+  },
+
+  async refreshUserToken(refreshToken: string): Promise<UserTokens> {
+    const result = await createTwitterOAuth2Client().refreshOAuth2Token(refreshToken);
+    return {
+      accessToken: result.accessToken,
+      refreshToken: result.refreshToken ?? null,
+      expiresAt: result.expiresIn ? new Date(Date.now() + result.expiresIn * 1000) : null,
+      scopes: result.scope,
+    };
+  },
+
+  classifyError: (error) => classifyTwitterError(error),
+};
