@@ -1,0 +1,113 @@
+import { unsafeCrossTenantDb } from "../../../src/server/db/client";
+import { Prisma } from "../../../src/server/db/generated/client";
+import { EARNING_SOURCES } from "../../../src/server/modules/ledger/ledger-batch";
+
+/**
+ * The ledger's promises (shared/docs/QUALITY.md, Reliability), checked with raw SQL over the
+ * whole database or one tenant. Call it after any test that writes points:
+ *
+ *   await assertLedgerInvariants();          // every tenant
+ *   await assertLedgerInvariants(tenantId);  // one tenant
+ *
+ * Throws one error listing every violation found (at most 20 rows per check).
+ */
+export async function assertLedgerInvariants(tenantId?: string): Promise<void> {
+  const violations = await findLedgerViolations(tenantId);
+  if (violations.length) throw new Error(`ledger invariants violated:\n- ${violations.join("\n- ")}`);
+}
+
+interface Check {
+  name: string;
+  sql: Prisma.Sql;
+}
+
+export async function findLedgerViolations(tenantId?: string): Promise<string[]> {
+  const t = tenantId ?? null;
+  // `scope(alias)` limits a check to one tenant when asked, or looks at all of them.
+  const scope = (alias: string) => Prisma.sql`(${t}::text IS NULL OR ${Prisma.raw(`${alias}."tenantId"`)} = ${t})`;
+  const checks: Check[] = [
+    {
+      name: "balance differs from the sum of its entries",
+      sql: Prisma.sql`
+        WITH sums AS (
+          SELECT "tenantId", "customerId", sum(amount)::bigint AS total FROM "LedgerEntry" e WHERE ${scope("e")}
+          GROUP BY 1, 2
+        )
+        SELECT coalesce(b."customerId", s."customerId") AS customer, b.balance AS cached, s.total AS entries
+        FROM (SELECT * FROM "PointBalance" pb WHERE ${scope("pb")}) b
+        FULL JOIN sums s ON s."tenantId" = b."tenantId" AND s."customerId" = b."customerId"
+        WHERE coalesce(b.balance, 0) <> coalesce(s.total, 0)
+        LIMIT 20`,
+    },
+    {
+      name: "lifetimeEarned differs from the sum of positive earning entries",
+      sql: Prisma.sql`
+        WITH earned AS (
+          SELECT "tenantId", "customerId", sum(amount)::bigint AS total FROM "LedgerEntry" e
+          WHERE ${scope("e")} AND amount > 0 AND source::text = ANY(${EARNING_SOURCES as string[]}::text[])
+          GROUP BY 1, 2
+        )
+        SELECT b."customerId" AS customer, b."lifetimeEarned" AS cached, coalesce(x.total, 0) AS entries
+        FROM "PointBalance" b LEFT JOIN earned x ON x."tenantId" = b."tenantId" AND x."customerId" = b."customerId"
+        WHERE ${scope("b")} AND b."lifetimeEarned" <> coalesce(x.total, 0)
+        LIMIT 20`,
+    },
+    {
+      name: "balance below zero",
+      sql: Prisma.sql`SELECT "customerId" AS customer, balance FROM "PointBalance" b WHERE ${scope("b")} AND balance < 0 LIMIT 20`,
+    },
+    {
+      name: "reversal that points at a missing entry, another tenant's or customer's entry, or another reversal",
+      sql: Prisma.sql`
+        SELECT r.id AS reversal, r."reversesId" AS original, o."tenantId" AS "originalTenant", o."customerId" AS "originalCustomer"
+        FROM "LedgerEntry" r LEFT JOIN "LedgerEntry" o ON o.id = r."reversesId"
+        WHERE ${scope("r")} AND (r.source = 'REVERSAL' OR r."reversesId" IS NOT NULL)
+          AND (r."reversesId" IS NULL OR r.source <> 'REVERSAL' OR o.id IS NULL OR o."tenantId" <> r."tenantId"
+               OR o."customerId" <> r."customerId" OR o."reversesId" IS NOT NULL OR o.source = 'REVERSAL')
+        LIMIT 20`,
+    },
+    {
+      name: "reversal with the wrong sign or larger than the entry it reverses",
+      sql: Prisma.sql`
+        SELECT r.id AS reversal, r.amount, o.amount AS "originalAmount"
+        FROM "LedgerEntry" r JOIN "LedgerEntry" o ON o.id = r."reversesId"
+        WHERE ${scope("r")} AND (sign(r.amount) = sign(o.amount) OR abs(r.amount) > abs(o.amount))
+        LIMIT 20`,
+    },
+    {
+      name: "entry reversed more than once",
+      sql: Prisma.sql`
+        SELECT "reversesId" AS original, count(*)::int AS reversals FROM "LedgerEntry" r
+        WHERE ${scope("r")} AND "reversesId" IS NOT NULL GROUP BY 1 HAVING count(*) > 1 LIMIT 20`,
+    },
+    {
+      name: "mention credited more than once under one rule",
+      sql: Prisma.sql`
+        SELECT "tenantId", "mentionId", "ruleId", count(*)::int AS entries FROM "LedgerEntry" e
+        WHERE ${scope("e")} AND "mentionId" IS NOT NULL AND source <> 'REVERSAL' AND amount > 0
+        GROUP BY 1, 2, 3 HAVING count(*) > 1 LIMIT 20`,
+    },
+    {
+      name: "redemption without exactly one REDEMPTION entry of minus its cost",
+      sql: Prisma.sql`
+        SELECT d.id AS redemption, d.cost, count(e.id)::int AS entries, min(e.amount) AS amount
+        FROM "Redemption" d LEFT JOIN "LedgerEntry" e
+          ON e."tenantId" = d."tenantId" AND e."redemptionId" = d.id AND e.source = 'REDEMPTION'
+        WHERE ${scope("d")}
+        GROUP BY d.id, d.cost HAVING count(e.id) <> 1 OR min(e.amount) <> -d.cost
+        LIMIT 20`,
+    },
+    {
+      name: "reward with negative stock",
+      sql: Prisma.sql`SELECT id AS reward, stock FROM "Reward" w WHERE ${scope("w")} AND stock < 0 LIMIT 20`,
+    },
+  ];
+
+  const db = unsafeCrossTenantDb();
+  const found: string[] = [];
+  for (const check of checks) {
+    const rows = await db.$queryRaw<Record<string, unknown>[]>(check.sql);
+    for (const row of rows) found.push(`${check.name}: ${JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v))}`);
+  }
+  return found;
+}
