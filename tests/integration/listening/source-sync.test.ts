@@ -52,7 +52,7 @@ describe("listening source sync state", () => {
     const due = await unsafeListDueSources({ now: T0, limit: 10_000 });
     const mine = due.filter((s) => [a.ctx.tenantId, b.ctx.tenantId].includes(s.tenantId));
     expect(mine.map((s) => s.id)).toEqual([never.id, past.id, exactlyNow.id]);
-    expect(mine[1]).toEqual({ id: past.id, tenantId: b.ctx.tenantId, network: "TWITTER", kind: "HASHTAG", value: "#past", connectionId: null });
+    expect(mine[1]).toEqual({ id: past.id, tenantId: b.ctx.tenantId, network: "TWITTER", kind: "HASHTAG", value: "#past", connectionId: null, nextRunAt: at(-60) });
     expect(await dueIds([a.ctx.tenantId, b.ctx.tenantId], at(1))).toContain(future.id);
     expect((await unsafeListDueSources({ now: T0, limit: 1 })).length).toBe(1);
   });

@@ -31,6 +31,8 @@ export interface DueSource {
   kind: SourceKindName;
   value: string;
   connectionId: string | null;
+  /** When it became due (null: never scheduled, due at once); lets the fan-out dedupe its jobs. */
+  nextRunAt: Date | null;
 }
 
 /**
@@ -53,13 +55,13 @@ export async function unsafeListDueSources({
         { OR: [{ syncStatus: { not: "RUNNING" } }, { lastRunAt: null }, { lastRunAt: { lte: staleBefore } }] },
       ],
     },
-    select: { id: true, tenantId: true, network: true, kind: true, value: true, connectionId: true },
+    select: { id: true, tenantId: true, network: true, kind: true, value: true, connectionId: true, nextRunAt: true },
     orderBy: [{ nextRunAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     take: Math.max(1, Math.min(limit, 10_000)),
   });
 }
 
-export interface ClaimedSource extends DueSource {
+export interface ClaimedSource extends Omit<DueSource, "nextRunAt"> {
   cursor: string | null;
   /** Pass back to the end-of-run transition so it only applies to this run. */
   startedAt: Date;

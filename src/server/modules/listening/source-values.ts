@@ -33,7 +33,6 @@ export function kindAllowed(network: SourceNetwork, kind: SourceKindName): boole
 }
 
 // Control characters and the invisible format characters people paste by accident.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/gu;
 
 function normalizeKeyword(raw: string): NormalizeResult {
