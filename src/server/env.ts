@@ -65,6 +65,9 @@ export const ZEnv = ZSandboxEnv.extend({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+  /** How often each listening source is polled, and how often the scheduler looks for due ones. */
+  LISTENING_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LISTENING_SCHEDULER_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -1,5 +1,6 @@
 import type { Job } from "bullmq";
 import type { JobName, JobPayload } from "@/server/jobs/job-definitions";
+import { pollSourceHandler, scheduleListeningHandler } from "./handlers/listening.handlers";
 import { sendMailHandler } from "./handlers/send-mail.handler";
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<void>;
@@ -7,4 +8,6 @@ export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job) =
 /** One handler per job definition; the type makes a missing handler a compile error. */
 export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "mail.send": sendMailHandler,
+  "listening.schedule": scheduleListeningHandler,
+  "listening.poll-source": pollSourceHandler,
 };

@@ -3,6 +3,7 @@
 import { disconnectDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { closeQueues } from "@/server/jobs/queues";
+import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
 import { closeSharedRedis } from "@/server/redis";
 import { startWorkers } from "./start-workers";
@@ -16,6 +17,7 @@ try {
 
 const log = getLogger();
 const running = startWorkers();
+await registerSchedulers();
 log.info({ queues: running.workers.map((w) => w.name), concurrency: getEnv().WORKER_CONCURRENCY }, "worker started");
 
 let stopping = false;

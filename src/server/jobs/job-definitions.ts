@@ -1,13 +1,14 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import { ZMailMessage } from "../modules/mail/mail.schemas";
+import { ZPollSourceJob, ZScheduleListening } from "../pipeline/pipeline.schemas";
 
 /**
  * Every job the system runs: its queue, its payload schema and its retry/retention policy.
  * Producers enqueue through `enqueue()`; the worker parses each payload with the same schema
  * when it consumes it and looks the handler up in src/workers/handler-registry.ts.
  */
-export const QUEUE_NAMES = ["mail"] as const;
+export const QUEUE_NAMES = ["mail", "listening"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const RETAIN: Pick<JobsOptions, "removeOnComplete" | "removeOnFail"> = {
@@ -20,6 +21,18 @@ export const JOB_DEFINITIONS = {
     queue: "mail",
     schema: ZMailMessage,
     options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, ...RETAIN },
+  },
+  /** The scheduler's tick (a BullMQ job scheduler): fans out one poll per due source. */
+  "listening.schedule": {
+    queue: "listening",
+    schema: ZScheduleListening,
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  },
+  /** One page of one source: fetch, then store + attribute + score + pay in one transaction. */
+  "listening.poll-source": {
+    queue: "listening",
+    schema: ZPollSourceJob,
+    options: { attempts: 4, backoff: { type: "exponential", delay: 2_000 }, ...RETAIN },
   },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
 

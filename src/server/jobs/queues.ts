@@ -41,6 +41,22 @@ export async function enqueue<N extends JobName>(
   return job.id;
 }
 
+/** Many jobs of one kind in one round trip (addBulk), each validated like `enqueue`. */
+export async function enqueueMany<N extends JobName>(
+  name: N,
+  jobs: { payload: JobPayload<N>; options?: JobsOptions }[],
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const definition = JOB_DEFINITIONS[name];
+  await getQueue(definition.queue).addBulk(
+    jobs.map(({ payload, options = {} }) => ({
+      name,
+      data: definition.schema.parse(payload),
+      opts: { ...definition.options, ...options, jobId: options.jobId === undefined ? undefined : toJobId(options.jobId) },
+    })),
+  );
+}
+
 export async function closeQueues(): Promise<void> {
   const all = [...(queues.megaphoneQueues?.values() ?? [])];
   queues.megaphoneQueues = new Map();

@@ -1,0 +1,14 @@
+import { getEnv } from "../env";
+import { getQueue } from "./queues";
+
+/**
+ * Repeating jobs, registered by every worker process at start. A stable scheduler id makes
+ * BullMQ keep exactly one schedule however many workers register it.
+ */
+export async function registerSchedulers(): Promise<void> {
+  await getQueue("listening").upsertJobScheduler(
+    "listening-scheduler",
+    { every: getEnv().LISTENING_SCHEDULER_EVERY_MS },
+    { name: "listening.schedule", data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+  );
+}

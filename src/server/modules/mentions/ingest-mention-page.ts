@@ -1,0 +1,68 @@
+import { getDb } from "../../db/client";
+import type { Network } from "../../db/generated/enums";
+import type { FetchedMention } from "../../social/social-provider";
+import { analyzeSentiment } from "../scoring/sentiment";
+import { findLinkedAuthors } from "./attribution";
+import { awardMentions } from "./award-mentions";
+import { insertMentions, type MentionToStore } from "./insert-mentions";
+
+export interface IngestResult {
+  received: number;
+  stored: number;
+  duplicates: number;
+  prospects: number;
+  credited: number;
+  pointsAwarded: number;
+}
+
+/**
+ * One fetched page → stored, attributed, scored and paid, in ONE transaction: either all of it
+ * commits or none, and a redelivered page finds every mention stored and every award keyed, so
+ * it changes nothing. Sentiment is computed before the transaction opens (CPU, no locks held).
+ */
+export async function ingestMentionPage(
+  tenantId: string,
+  page: { network: Network; sourceId: string | null; matchedKeywords: string[]; mentions: FetchedMention[] },
+  now = new Date(),
+): Promise<IngestResult> {
+  const unique = [...new Map(page.mentions.map((m) => [m.externalId, m])).values()];
+  const analysed = unique.map((mention) => ({ mention, sentiment: analyzeSentiment(mention.text) }));
+  return getDb().$transaction(
+    async (tx) => {
+      const linked = await findLinkedAuthors(tx, tenantId, page.network, unique.map((m) => m.author.externalId));
+      const items: MentionToStore[] = analysed.map(({ mention, sentiment }) => ({
+        mention,
+        sentiment,
+        matchedKeywords: page.matchedKeywords,
+        linked: linked.get(mention.author.externalId),
+      }));
+      const inserted = await insertMentions(tx, tenantId, page.network, page.sourceId, items);
+      const byExternalId = new Map(items.map((i) => [i.mention.externalId, i]));
+      const awardable = inserted.flatMap(({ id, externalId }) => {
+        const item = byExternalId.get(externalId);
+        if (!item?.linked) return [];
+        return [{
+          mentionId: id,
+          externalId,
+          customerId: item.linked.customerId,
+          followers: item.mention.author.followers,
+          sentiment: item.sentiment,
+          postedAt: item.mention.postedAt,
+        }];
+      });
+      const outcome = await awardMentions(tx, tenantId, page.network, awardable, now);
+      if (outcome.creditedMentionIds.length) {
+        await tx.mention.updateMany({ where: { tenantId, id: { in: outcome.creditedMentionIds } }, data: { status: "CREDITED" } });
+      }
+      return {
+        received: page.mentions.length,
+        stored: inserted.length,
+        duplicates: unique.length - inserted.length,
+        prospects: inserted.length - awardable.length,
+        credited: outcome.creditedMentionIds.length,
+        pointsAwarded: outcome.pointsAwarded,
+      };
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
+}

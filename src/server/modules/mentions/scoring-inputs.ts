@@ -1,0 +1,47 @@
+import type { DbTx } from "../../db/client";
+import type { Network, RuleAction } from "../../db/generated/enums";
+import { CAMPAIGN_SELECT, toScoringCampaign } from "../campaigns/campaign.mapper";
+import type { ScoringCampaign, ScoringRule } from "../scoring/score-mention";
+
+/** The enabled rules that pay for `action` on `network`, stable order. */
+export async function loadRules(tx: DbTx, tenantId: string, network: Network, action: RuleAction): Promise<ScoringRule[]> {
+  return tx.pointRule.findMany({
+    where: { tenantId, network, action, enabled: true },
+    select: {
+      id: true, name: true, network: true, action: true, basePoints: true, influenceCurve: true,
+      influenceFactor: true, maxMultiplier: true, dailyCap: true, minSentiment: true, enabled: true,
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Campaigns that overlap the batch's time span; scoreAward picks per mention. */
+export async function loadCampaigns(tx: DbTx, tenantId: string, network: Network, from: Date, to: Date): Promise<ScoringCampaign[]> {
+  const rows = await tx.campaign.findMany({
+    where: { tenantId, startsAt: { lte: to }, endsAt: { gt: from }, OR: [{ network: null }, { network }] },
+    select: CAMPAIGN_SELECT,
+  });
+  return rows.map(toScoringCampaign);
+}
+
+/** Points each customer already earned today (UTC) under each rule: the daily cap's base. */
+export async function loadAwardedToday(
+  tx: DbTx,
+  tenantId: string,
+  customerIds: string[],
+  ruleIds: string[],
+  now: Date,
+): Promise<Map<string, number>> {
+  if (customerIds.length === 0 || ruleIds.length === 0) return new Map();
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const rows = await tx.ledgerEntry.groupBy({
+    by: ["customerId", "ruleId"],
+    where: { tenantId, customerId: { in: customerIds }, ruleId: { in: ruleIds }, createdAt: { gte: dayStart }, amount: { gt: 0 } },
+    _sum: { amount: true },
+  });
+  return new Map(rows.map((r) => [awardedKey(r.customerId, r.ruleId ?? ""), r._sum.amount ?? 0]));
+}
+
+export function awardedKey(customerId: string, ruleId: string): string {
+  return `${customerId}|${ruleId}`;
+}

@@ -1,0 +1,118 @@
+import { getDb } from "../db/client";
+import { getEnv } from "../env";
+import { getActiveChannelCredentials, markNeedsReconnect } from "../modules/channels/channel-credentials";
+import { searchTerm } from "../modules/listening/search-query";
+import {
+  markSourceFailed,
+  markSourceNeedsReconnect,
+  markSourceRunning,
+  markSourceSucceeded,
+  markSourceThrottled,
+  resetSourceCursor,
+  type ClaimedSource,
+} from "../modules/listening/source-sync";
+import { ingestMentionPage, type IngestResult } from "../modules/mentions/ingest-mention-page";
+import { getProvider } from "../social/provider-registry";
+import { assertNever, type MentionPage } from "../social/social-provider";
+import { appAuthFor, forgetAppAuth } from "./app-auth";
+
+/** Where a multi-page run stands; carried from one page's job to the next. */
+export interface PollCursor {
+  pageToken: string | null;
+  /** The cursor the run started from (since_id for every page of the run). */
+  sinceId: string | null;
+  /** The newest id of the run's first page: the source's cursor once the run completes. */
+  newestId: string | null;
+  /** ISO time of the claim; end-of-run transitions apply only to this run. */
+  startedAt: string;
+}
+
+export type PollOutcome =
+  | { status: "skipped"; reason: string }
+  | { status: "page"; ingest: IngestResult; next: PollCursor | null; nextNotBefore: Date | null }
+  | { status: "throttled"; until: Date }
+  | { status: "needs_reconnect"; reason: string }
+  | { status: "failed"; reason: string; retryable: boolean };
+
+const TRANSIENT_RETRY_MS = 60_000;
+const BAD_REQUEST_RETRY_MS = 15 * 60_000;
+
+/**
+ * Polls one page for one listening source. Page 1 claims the source; each page is ingested in
+ * one transaction; when older pages remain the caller enqueues the next page (`next`), and the
+ * last page stores the new cursor. Rate limits are obeyed from the response: the next call waits
+ * for the reset rather than spending a request to learn about it.
+ */
+export async function pollSourcePage(tenantId: string, sourceId: string, cursor: PollCursor | null, now = new Date()): Promise<PollOutcome> {
+  const claim = cursor ? await loadRunningSource(tenantId, sourceId, new Date(cursor.startedAt)) : await markSourceRunning(tenantId, sourceId, { now });
+  if (!claim) return { status: "skipped", reason: "source gone, disabled, blocked or claimed by a newer run" };
+
+  const startedAt = claim.startedAt;
+  const query = searchTerm(claim);
+  if (!query) {
+    await markSourceFailed(tenantId, sourceId, { error: `${claim.kind} sources are not searchable`, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
+    return { status: "failed", reason: "not searchable", retryable: false };
+  }
+  const connection = await getActiveChannelCredentials(tenantId, claim.network, claim.connectionId);
+  if (!connection) {
+    await markSourceNeedsReconnect(tenantId, sourceId, `no active ${claim.network} channel connection`);
+    return { status: "needs_reconnect", reason: "no active channel connection" };
+  }
+
+  const provider = getProvider(claim.network);
+  const sinceId = cursor ? cursor.sinceId : claim.cursor;
+  let page: MentionPage;
+  try {
+    const auth = await appAuthFor(connection);
+    page = await provider.searchMentions(auth, { query, sinceId, pageToken: cursor?.pageToken ?? null, maxResults: provider.limits.maxResultsPerPage });
+  } catch (error) {
+    const classified = provider.classifyError(error);
+    switch (classified.kind) {
+      case "RATE_LIMITED": {
+        const until = classified.retryAt ?? new Date(now.getTime() + TRANSIENT_RETRY_MS);
+        await markSourceThrottled(tenantId, sourceId, { resetAt: until, startedAt });
+        return { status: "throttled", until };
+      }
+      case "RECONNECT":
+      case "REFRESH_TOKEN":
+        forgetAppAuth(connection.id);
+        await markNeedsReconnect(tenantId, connection.id, classified.message);
+        await markSourceNeedsReconnect(tenantId, sourceId, classified.message);
+        return { status: "needs_reconnect", reason: classified.message };
+      case "CURSOR_EXPIRED":
+        // The stored since_id fell out of the search window: start again from the window.
+        await resetSourceCursor(tenantId, sourceId);
+        await markSourceSucceeded(tenantId, sourceId, { cursor: null, nextRunAt: now, startedAt });
+        return { status: "failed", reason: classified.message, retryable: false };
+      case "TRANSIENT":
+        await markSourceFailed(tenantId, sourceId, { error: classified.message, retryAt: new Date(now.getTime() + TRANSIENT_RETRY_MS), startedAt });
+        return { status: "failed", reason: classified.message, retryable: true };
+      case "BAD_REQUEST":
+        await markSourceFailed(tenantId, sourceId, { error: classified.message, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
+        return { status: "failed", reason: classified.message, retryable: false };
+      default:
+        return assertNever(classified.kind);
+    }
+  }
+
+  const ingest = await ingestMentionPage(tenantId, { network: claim.network, sourceId, matchedKeywords: [claim.value], mentions: page.mentions }, now);
+  const newestId = cursor ? cursor.newestId : (page.newestId ?? sinceId);
+  const exhausted = page.rateLimit !== null && page.rateLimit.remaining <= 0;
+  const notBefore = exhausted ? page.rateLimit!.resetAt : null;
+  if (page.nextPageToken) {
+    return { status: "page", ingest, next: { pageToken: page.nextPageToken, sinceId, newestId, startedAt: startedAt.toISOString() }, nextNotBefore: notBefore };
+  }
+  const interval = getEnv().LISTENING_POLL_INTERVAL_SECONDS * 1000;
+  const nextRunAt = new Date(Math.max(now.getTime() + interval, notBefore?.getTime() ?? 0));
+  await markSourceSucceeded(tenantId, sourceId, { cursor: newestId ?? undefined, nextRunAt, startedAt });
+  return { status: "page", ingest, next: null, nextNotBefore: null };
+}
+
+/** A later page of a run: the source must still be in the run that started at `startedAt`. */
+async function loadRunningSource(tenantId: string, sourceId: string, startedAt: Date): Promise<ClaimedSource | null> {
+  const row = await getDb().listeningSource.findFirst({
+    where: { tenantId, id: sourceId, enabled: true, syncStatus: "RUNNING", lastRunAt: startedAt },
+    select: { id: true, tenantId: true, network: true, kind: true, value: true, connectionId: true, cursor: true },
+  });
+  return row ? { ...row, startedAt } : null;
+}
