@@ -22,15 +22,6 @@ const PLANNED = {
       "Charts of mentions and points over time, sentiment mix and channel split",
     ],
   },
-  campaigns: {
-    title: "Campaigns",
-    description: "Time-boxed boosts for the behaviour you want more of.",
-    capabilities: [
-      "Point multipliers inside a campaign's window, per channel",
-      "Targeting by segment (for example, top influencers only)",
-      "Results per campaign: mentions, reach and points paid",
-    ],
-  },
   rewards: {
     title: "Rewards",
     description: "What your customers can spend their points on.",

@@ -8,7 +8,7 @@ export const metadata = { title: "Settings" };
 
 const AREAS = [
   { key: "members", title: "Team", text: "Members, roles and invitations.", built: true },
-  { key: "rules", title: "Point rules", text: "Base points per channel and action, influence curve, daily caps, minimum sentiment.", built: false },
+  { key: "rules", title: "Point rules", text: "Base points per channel and action, influence curve, daily caps, minimum sentiment.", built: true },
   { key: "listening", title: "Listening", text: "Tracked keywords, hashtags, brand handles and venues.", built: false },
   { key: "channels", title: "Channel credentials", text: "Your X and Foursquare app credentials, stored encrypted.", built: false },
   { key: "api", title: "API keys and webhooks", text: "Keys for the REST API and signed outbound webhooks.", built: false },

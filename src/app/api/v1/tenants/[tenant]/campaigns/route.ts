@@ -1,0 +1,11 @@
+import { withTenant } from "@/server/http/with-tenant";
+import { ZCampaignCreate, ZCampaignListQuery } from "@/server/modules/campaigns/campaign.schemas";
+import { createCampaign, listCampaigns } from "@/server/modules/campaigns/campaign.service";
+
+export const GET = withTenant({ permission: "settings:read", query: ZCampaignListQuery }, async ({ ctx, query }) =>
+  Response.json(await listCampaigns(ctx, query)),
+);
+
+export const POST = withTenant({ permission: "settings:write", body: ZCampaignCreate }, async ({ ctx, body }) =>
+  Response.json(await createCampaign(ctx, body), { status: 201 }),
+);

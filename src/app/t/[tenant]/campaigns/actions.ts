@@ -1,0 +1,67 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/features/rules/form-state";
+import type { ActionState } from "@/server/http/action-state";
+import { formText, tenantAction } from "@/server/http/tenant-action";
+import { ZCampaignCreate, ZCampaignUpdate } from "@/server/modules/campaigns/campaign.schemas";
+import { createCampaign, updateCampaign } from "@/server/modules/campaigns/campaign.service";
+
+/** <input type="datetime-local"> sends "2026-06-01T09:00" with no zone; the form says UTC, so it is read as UTC. */
+function utcFromInput(form: FormData, name: string): string | undefined {
+  const raw = formText(form, name)?.trim();
+  if (!raw) return undefined;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw) ? `${raw.length === 16 ? `${raw}:00` : raw}Z` : raw;
+}
+
+function campaignFromForm(form: FormData) {
+  const multiplier = formText(form, "multiplier")?.trim();
+  return {
+    name: formText(form, "name") ?? "",
+    description: formText(form, "description") ?? "",
+    network: formText(form, "network") || null,
+    startsAt: utcFromInput(form, "startsAt"),
+    endsAt: utcFromInput(form, "endsAt"),
+    multiplier: multiplier ? Number(multiplier) : undefined,
+    segmentId: formText(form, "segmentId") || null,
+  };
+}
+
+function keepValues(run: (state: ActionState, form: FormData) => Promise<ActionState>) {
+  return async (state: FormState, form: FormData): Promise<FormState> => {
+    const result = await run(state, form);
+    if (result.status !== "error") return result;
+    const values: Record<string, string> = {};
+    for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+    return { ...result, values };
+  };
+}
+
+const create = tenantAction({ permission: "settings:write", schema: ZCampaignCreate, fromForm: campaignFromForm }, async (ctx, input) => {
+  await createCampaign(ctx, input);
+  revalidatePath(`/t/${ctx.tenantSlug}/campaigns`);
+  redirect(`/t/${ctx.tenantSlug}/campaigns?saved=created`);
+});
+
+const update = tenantAction(
+  {
+    permission: "settings:write",
+    schema: z.object({ id: z.string(), patch: ZCampaignUpdate }),
+    fromForm: (form) => ({ id: formText(form, "id") ?? "", patch: campaignFromForm(form) }),
+  },
+  async (ctx, { id, patch }) => {
+    await updateCampaign(ctx, id, patch);
+    revalidatePath(`/t/${ctx.tenantSlug}/campaigns`);
+    redirect(`/t/${ctx.tenantSlug}/campaigns?saved=updated`);
+  },
+);
+
+export async function createCampaignAction(state: FormState, form: FormData): Promise<FormState> {
+  return keepValues(create)(state, form);
+}
+
+export async function updateCampaignAction(state: FormState, form: FormData): Promise<FormState> {
+  return keepValues(update)(state, form);
+}

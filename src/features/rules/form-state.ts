@@ -1,0 +1,11 @@
+import type { ActionState } from "@/server/http/action-state";
+
+/** Action state that also hands back what was submitted, so a refused form keeps the user's input. */
+export type FormState = ActionState & { values?: Record<string, string> };
+
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
+
+/** The submitted value of a field if the form came back, else the stored one. */
+export function remembered(state: FormState, name: string, fallback: string): string {
+  return state.values ? (state.values[name] ?? "") : fallback;
+}
