@@ -9,20 +9,26 @@ export const metadata = { title: "Settings" };
 const AREAS = [
   { key: "members", title: "Team", text: "Members, roles and invitations.", built: true },
   { key: "rules", title: "Point rules", text: "Base points per channel and action, influence curve, daily caps, minimum sentiment.", built: true },
-  { key: "listening", title: "Listening", text: "Tracked keywords, hashtags, brand handles and venues.", built: false },
-  { key: "channels", title: "Channel credentials", text: "Your X and Foursquare app credentials, stored encrypted.", built: false },
+  { key: "listening", title: "Listening", text: "Tracked keywords, hashtags, brand handles and venues.", built: true },
+  { key: "channels", title: "Channel credentials", text: "Your X and Foursquare app credentials, stored encrypted.", built: true },
   { key: "api", title: "API keys and webhooks", text: "Keys for the REST API and signed outbound webhooks.", built: false },
   { key: "privacy", title: "Privacy", text: "Consent wording, data export and erasure.", built: false },
 ] as const;
 
+/** Platform-level pages, shown to members who may change settings (admins and owners). */
+const ADMIN_AREAS = [
+  { key: "queues", title: "Queues", text: "Background jobs: counts per state, the latest failures, retry.", built: true },
+] as const;
+
 export default async function SettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
-  await requireMember(slug, `/t/${slug}/settings`);
+  const { can } = await requireMember(slug, `/t/${slug}/settings`);
+  const areas = can("settings:write") ? [...AREAS, ...ADMIN_AREAS] : AREAS;
   return (
     <>
       <PageHeader title="Settings" description="How this workspace listens, rewards and who works in it." />
       <div className="grid gap-4 sm:grid-cols-2">
-        {AREAS.map((area) => (
+        {areas.map((area) => (
           <Card key={area.key} headingLevel={2} title={area.built ? <Link className="hover:text-brand-700 hover:underline" href={`/t/${slug}/settings/${area.key}`}>{area.title}</Link> : area.title} actions={area.built ? undefined : <Badge>Not built yet</Badge>}>
             <p className="text-sm text-fg-muted">{area.text}</p>
           </Card>

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { ButtonLink } from "@/components/button-link";
+import { Card } from "@/components/card";
+import { CheckCircleIcon } from "@/components/icons";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { FailedJobsTable, QueueCountsTable } from "@/features/queues/queue-tables";
+import { NotAllowed } from "@/features/shell/not-allowed";
+import { requireMember } from "@/server/http/require-member";
+import { QUEUE_STATES } from "@/server/modules/queue-monitor/queue-monitor.schemas";
+import { getQueueOverview, listFailedJobs } from "@/server/modules/queue-monitor/queue-monitor.service";
+import { retryJobAction } from "./actions";
+
+export const metadata = { title: "Queues" };
+// Live counts: never serve a cached render.
+export const dynamic = "force-dynamic";
+
+/**
+ * The job queues, for admins and owners. The queues are shared by every workspace, so this page
+ * is platform-level: it shows counts and each failed job's name, id and reason only — never a
+ * job's payload, which may hold another workspace's customer data.
+ */
+export default async function QueuesPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant: slug } = await params;
+  const base = `/t/${slug}/settings/queues`;
+  const { ctx, can } = await requireMember(slug, base);
+  const header = (
+    <PageHeader
+      eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
+      title="Queues"
+      description="Background jobs across the whole platform: how many wait, run and failed, and the latest failures."
+      actions={can("settings:write") ? <ButtonLink href={base} variant="secondary">Refresh</ButtonLink> : undefined}
+    />
+  );
+  if (!can("settings:write")) {
+    return (
+      <>
+        {header}
+        <NotAllowed what="see the job queues" />
+      </>
+    );
+  }
+
+  let data: { queues: Awaited<ReturnType<typeof getQueueOverview>>; failed: Awaited<ReturnType<typeof listFailedJobs>> } | null = null;
+  try {
+    const [queues, failed] = await Promise.all([getQueueOverview(ctx), listFailedJobs(ctx)]);
+    data = { queues, failed };
+  } catch {
+    data = null;
+  }
+  return (
+    <>
+      {header}
+      {!data ? (
+        <Alert tone="danger" title="The queues cannot be read">
+          Redis did not answer. Check that it is running and that REDIS_URL points at it, then refresh.
+        </Alert>
+      ) : (
+        <div className="space-y-6">
+          <Alert tone="info" role="none">
+            These queues are shared by every workspace on this installation: the page shows job names, ids and failure
+            reasons, never job contents.
+          </Alert>
+          <Card title="Jobs per state" headingLevel={2} flush>
+            <QueueCountsTable queues={data.queues} states={QUEUE_STATES} />
+          </Card>
+          <Card title="Latest failures" description="The 20 most recent, newest first. Retrying moves a job back to waiting with its attempts reset." headingLevel={2} flush>
+            {data.failed.length === 0 ? (
+              <EmptyState icon={<CheckCircleIcon />} headingLevel={3} title="No failed jobs" description="Jobs that fail after all their attempts show up here." />
+            ) : (
+              <FailedJobsTable jobs={data.failed} tenantSlug={slug} retryAction={retryJobAction} />
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

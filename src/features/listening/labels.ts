@@ -1,0 +1,36 @@
+import type { BadgeTone } from "@/components/badge";
+import type { ListeningSourceDto, SyncStatusName } from "@/server/modules/listening/source.schemas";
+
+export const SYNC_LABELS: Record<SyncStatusName, string> = {
+  IDLE: "Waiting for first run",
+  RUNNING: "Running",
+  OK: "Up to date",
+  THROTTLED: "Rate limited",
+  ERROR: "Error, retrying",
+  NEEDS_RECONNECT: "Needs reconnect",
+  DISABLED: "Paused",
+};
+
+export const SYNC_TONES: Record<SyncStatusName, BadgeTone> = {
+  IDLE: "neutral",
+  RUNNING: "info",
+  OK: "success",
+  THROTTLED: "warning",
+  ERROR: "danger",
+  NEEDS_RECONNECT: "danger",
+  DISABLED: "neutral",
+};
+
+type Kind = ListeningSourceDto["kind"];
+type Network = ListeningSourceDto["network"];
+
+export const KIND_LABELS: Record<Kind, string> = { KEYWORD: "Keyword", HASHTAG: "Hashtag", HANDLE: "Handle", VENUE: "Venue" };
+export const NETWORK_LABELS: Record<Network, string> = { TWITTER: "X", FOURSQUARE: "Foursquare" };
+
+/** The add form's one select: network and kind together, as "TWITTER:HASHTAG". */
+export const SOURCE_CHOICES: { value: `${Network}:${Kind}`; label: string; placeholder: string; hint: string }[] = [
+  { value: "TWITTER:KEYWORD", label: "X keyword or phrase", placeholder: "brand x coffee", hint: "2 to 100 characters, matched as an exact phrase." },
+  { value: "TWITTER:HASHTAG", label: "X hashtag", placeholder: "#brandx", hint: "Letters, digits and _; with or without #." },
+  { value: "TWITTER:HANDLE", label: "X handle (mentions of)", placeholder: "@brandx", hint: "1 to 15 letters, digits or _; with or without @." },
+  { value: "FOURSQUARE:VENUE", label: "Foursquare venue (check-ins at)", placeholder: "4bf58dd8d48988d1e0931735", hint: "The 24-character venue id, or the venue's foursquare.com URL." },
+];

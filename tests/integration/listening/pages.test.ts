@@ -1,0 +1,113 @@
+// Server-renders the settings pages (listening, channels, queues, settings landing) as a member
+// of each role would see them; only the next-auth session lookup is replaced.
+import { createElement, type ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "../../../src/server/http/session";
+import { addMember, createTenantWithMember } from "../support/factories";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("../../../src/server/http/session", () => ({ getSessionUser: async () => session.user }));
+
+const { default: ListeningPage } = await import("../../../src/app/t/[tenant]/settings/listening/page");
+const { default: ChannelsPage } = await import("../../../src/app/t/[tenant]/settings/channels/page");
+const { default: QueuesPage } = await import("../../../src/app/t/[tenant]/settings/queues/page");
+const { default: SettingsPage } = await import("../../../src/app/t/[tenant]/settings/page");
+const { saveChannelConnection } = await import("../../../src/server/modules/channels/channel.service");
+const { createSource } = await import("../../../src/server/modules/listening/source.service");
+const { markSourceNeedsReconnect } = await import("../../../src/server/modules/listening/source-sync");
+
+const BEARER = "AAAAAAAAAAAAAAAAAAAAAMegaphoneSandboxDevBearerToken0000000000";
+const FSQ = { clientId: "megaphone-dev-fsq-client", clientSecret: "megaphone-dev-fsq-secret", pushSecret: "megaphone-dev-push-secret" };
+
+type Page = (props: { params: Promise<{ tenant: string }> }) => Promise<ReactElement>;
+
+async function render(page: Page, slug: string): Promise<string> {
+  const element = await page({ params: Promise.resolve({ tenant: slug }) });
+  return renderToString(createElement("div", null, element));
+}
+
+function signIn(member: { user: { id: string; email: string; name: string } }) {
+  session.user = { id: member.user.id, email: member.user.email, name: member.user.name };
+}
+
+beforeEach(() => {
+  session.user = null;
+});
+
+describe("settings pages", () => {
+  it("channels: a masked hint and empty password inputs for admins, no forms for viewers, never a secret", async () => {
+    const owner = await createTenantWithMember("ADMIN");
+    await saveChannelConnection(owner.ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: BEARER } });
+    await saveChannelConnection(owner.ctx, { network: "FOURSQUARE", credentials: FSQ });
+    signIn(owner);
+    const html = await render(ChannelsPage, owner.ctx.tenantSlug);
+    expect(html).toContain("bearer …0000");
+    expect(html).toContain("docs/sandbox.md");
+    expect(html).toContain("Save bearer token");
+    const passwords = html.match(/<input[^>]*type="password"[^>]*>/g) ?? [];
+    expect(passwords.length).toBe(4); // bearer, X client secret, Foursquare client secret, push secret
+    for (const input of passwords) expect(input).not.toMatch(/\bvalue=/);
+    for (const secret of [BEARER, FSQ.clientSecret, FSQ.pushSecret, "MegaphoneSandboxDevBearerToken"]) expect(html).not.toContain(secret);
+
+    const viewer = await addMember(owner.ctx, "VIEWER");
+    signIn(viewer);
+    const viewerHtml = await render(ChannelsPage, owner.ctx.tenantSlug);
+    expect(viewerHtml).toContain("bearer …0000");
+    expect(viewerHtml).not.toContain("Save bearer token");
+    expect(viewerHtml).not.toContain('type="password"');
+    expect(viewerHtml).toContain("Only admins and the owner can change credentials.");
+  });
+
+  it("listening: the table shows each source's state; admins get the add form and row actions, viewers do not", async () => {
+    const owner = await createTenantWithMember("OWNER");
+    await createSource(owner.ctx, { network: "TWITTER", kind: "HASHTAG", value: "BrandX" });
+    const parked = await createSource(owner.ctx, { network: "TWITTER", kind: "HANDLE", value: "brandx" });
+    await markSourceNeedsReconnect(owner.ctx.tenantId, parked.id, "no active TWITTER channel connection");
+    signIn(owner);
+    const html = await render(ListeningPage, owner.ctx.tenantSlug);
+    expect(html).toContain("#brandx");
+    expect(html).toContain("Waiting for first run");
+    expect(html).toContain("Needs reconnect");
+    expect(html).toContain("no active TWITTER channel connection");
+    expect(html).toContain("Some sources cannot be polled");
+    expect(html).toContain("Add source");
+    expect(html).toContain("Pause");
+
+    const marketer = await addMember(owner.ctx, "MARKETER");
+    signIn(marketer);
+    const marketerHtml = await render(ListeningPage, owner.ctx.tenantSlug);
+    expect(marketerHtml).toContain("#brandx");
+    expect(marketerHtml).not.toContain("Add source");
+    expect(marketerHtml).not.toContain("Pause");
+  });
+
+  it("queues: admins see the counts; marketers are told they are not allowed", async () => {
+    const admin = await createTenantWithMember("ADMIN");
+    signIn(admin);
+    const html = await render(QueuesPage, admin.ctx.tenantSlug);
+    expect(html).toContain("Jobs per state");
+    expect(html).toContain("mail");
+    expect(html).toContain("No failed jobs");
+
+    const marketer = await addMember(admin.ctx, "MARKETER");
+    signIn(marketer);
+    const denied = await render(QueuesPage, admin.ctx.tenantSlug);
+    expect(denied).toContain("Not allowed");
+    expect(denied).not.toContain("Jobs per state");
+  });
+
+  it("settings landing: listening and channels are links; the queues area only for admins", async () => {
+    const admin = await createTenantWithMember("ADMIN");
+    signIn(admin);
+    const html = await render(SettingsPage, admin.ctx.tenantSlug);
+    expect(html).toContain(`href="/t/${admin.ctx.tenantSlug}/settings/listening"`);
+    expect(html).toContain(`href="/t/${admin.ctx.tenantSlug}/settings/channels"`);
+    expect(html).toContain(`href="/t/${admin.ctx.tenantSlug}/settings/queues"`);
+    const viewer = await addMember(admin.ctx, "VIEWER");
+    signIn(viewer);
+    const viewerHtml = await render(SettingsPage, admin.ctx.tenantSlug);
+    expect(viewerHtml).toContain(`href="/t/${admin.ctx.tenantSlug}/settings/listening"`);
+    expect(viewerHtml).not.toContain("/settings/queues");
+  });
+});
