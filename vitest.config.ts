@@ -41,6 +41,8 @@ export default defineConfig({
             LOG_LEVEL: "silent",
             DATABASE_URL: testDatabaseUrl,
             REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/15",
+            // Tests change rules and score right after; no process-level reuse of them.
+            SCORING_CONTEXT_CACHE_MS: "0",
           },
         },
       },

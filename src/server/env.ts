@@ -67,6 +67,8 @@ export const ZEnv = ZSandboxEnv.extend({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   /** How often each listening source is polled, and how often the scheduler looks for due ones. */
   LISTENING_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How long a process reuses a tenant's rules and campaigns while scoring (0 = never). */
+  SCORING_CONTEXT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   LISTENING_SCHEDULER_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
 });
 

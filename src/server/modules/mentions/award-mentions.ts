@@ -4,7 +4,7 @@ import { postLedgerEntries } from "../ledger/post-entries";
 import type { NewLedgerEntry } from "../ledger/ledger.types";
 import { scoreAward } from "../scoring/score-mention";
 import type { SentimentResult } from "../scoring/sentiment";
-import { awardedKey, loadAwardedToday, loadCampaigns, loadRules } from "./scoring-inputs";
+import { awardedKey, loadAwardedToday, loadScoringContext } from "./scoring-inputs";
 
 export interface AwardableMention {
   mentionId: string;
@@ -39,13 +39,13 @@ export async function awardMentions(
   now = new Date(),
 ): Promise<AwardOutcome> {
   if (mentions.length === 0) return { creditedMentionIds: [], pointsAwarded: 0, entriesPosted: 0 };
-  const rules = await loadRules(tx, tenantId, network, "MENTION");
+  const { rules, campaigns } = await loadScoringContext(tx, tenantId, network, "MENTION", now);
   if (rules.length === 0) return { creditedMentionIds: [], pointsAwarded: 0, entriesPosted: 0 };
-  const times = mentions.map((m) => m.postedAt.getTime());
-  const [campaigns, awardedToday] = await Promise.all([
-    loadCampaigns(tx, tenantId, network, new Date(Math.min(...times)), new Date(Math.max(...times))),
-    loadAwardedToday(tx, tenantId, [...new Set(mentions.map((m) => m.customerId))], rules.map((r) => r.id), now),
-  ]);
+  // Today's totals matter only for capped rules; skip the query when none is capped.
+  const capped = rules.filter((r) => r.dailyCap !== null);
+  const awardedToday = capped.length
+    ? await loadAwardedToday(tx, tenantId, [...new Set(mentions.map((m) => m.customerId))], capped.map((r) => r.id), now)
+    : new Map<string, number>();
   const entries: NewLedgerEntry[] = [];
   for (const mention of [...mentions].sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime())) {
     for (const rule of rules) {

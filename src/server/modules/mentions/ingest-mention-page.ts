@@ -2,7 +2,6 @@ import { getDb } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import type { FetchedMention } from "../../social/social-provider";
 import { analyzeSentiment } from "../scoring/sentiment";
-import { findLinkedAuthors } from "./attribution";
 import { awardMentions } from "./award-mentions";
 import { insertMentions, type MentionToStore } from "./insert-mentions";
 
@@ -29,22 +28,16 @@ export async function ingestMentionPage(
   const analysed = unique.map((mention) => ({ mention, sentiment: analyzeSentiment(mention.text) }));
   return getDb().$transaction(
     async (tx) => {
-      const linked = await findLinkedAuthors(tx, tenantId, page.network, unique.map((m) => m.author.externalId));
-      const items: MentionToStore[] = analysed.map(({ mention, sentiment }) => ({
-        mention,
-        sentiment,
-        matchedKeywords: page.matchedKeywords,
-        linked: linked.get(mention.author.externalId),
-      }));
+      const items: MentionToStore[] = analysed.map(({ mention, sentiment }) => ({ mention, sentiment, matchedKeywords: page.matchedKeywords }));
       const inserted = await insertMentions(tx, tenantId, page.network, page.sourceId, items);
       const byExternalId = new Map(items.map((i) => [i.mention.externalId, i]));
-      const awardable = inserted.flatMap(({ id, externalId }) => {
+      const awardable = inserted.flatMap(({ id, externalId, customerId }) => {
         const item = byExternalId.get(externalId);
-        if (!item?.linked) return [];
+        if (!item || !customerId) return [];
         return [{
           mentionId: id,
           externalId,
-          customerId: item.linked.customerId,
+          customerId,
           followers: item.mention.author.followers,
           sentiment: item.sentiment,
           postedAt: item.mention.postedAt,
@@ -52,7 +45,8 @@ export async function ingestMentionPage(
       });
       const outcome = await awardMentions(tx, tenantId, page.network, awardable, now);
       if (outcome.creditedMentionIds.length) {
-        await tx.mention.updateMany({ where: { tenantId, id: { in: outcome.creditedMentionIds } }, data: { status: "CREDITED" } });
+        await tx.$executeRaw`UPDATE "Mention" SET status = 'CREDITED', "updatedAt" = now()
+          WHERE "tenantId" = ${tenantId} AND id = ANY(${outcome.creditedMentionIds}::text[])`;
       }
       return {
         received: page.mentions.length,

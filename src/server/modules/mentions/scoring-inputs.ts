@@ -1,4 +1,5 @@
 import type { DbTx } from "../../db/client";
+import { getEnv } from "../../env";
 import type { Network, RuleAction } from "../../db/generated/enums";
 import { CAMPAIGN_SELECT, toScoringCampaign } from "../campaigns/campaign.mapper";
 import type { ScoringCampaign, ScoringRule } from "../scoring/score-mention";
@@ -15,7 +16,35 @@ export async function loadRules(tx: DbTx, tenantId: string, network: Network, ac
   });
 }
 
-/** Campaigns that overlap the batch's time span; scoreAward picks per mention. */
+export interface ScoringContext {
+  rules: ScoringRule[];
+  /** Campaigns that may cover any mention still inside the search window; scoreAward picks per mention. */
+  campaigns: ScoringCampaign[];
+}
+
+const SEARCH_WINDOW_MS = 8 * 24 * 3600 * 1000;
+const cache = new Map<string, { loadedAt: number; value: ScoringContext }>();
+
+/**
+ * Rules and campaigns for one tenant, network and action. Every page of every source needs them
+ * and they change rarely, so each process keeps them for SCORING_CONTEXT_CACHE_MS (2 s by
+ * default): a rule change applies to mentions ingested a moment later.
+ */
+export async function loadScoringContext(tx: DbTx, tenantId: string, network: Network, action: RuleAction, now: Date): Promise<ScoringContext> {
+  const ttl = getEnv().SCORING_CONTEXT_CACHE_MS;
+  const key = `${tenantId}|${network}|${action}`;
+  const hit = cache.get(key);
+  if (hit && ttl > 0 && Date.now() - hit.loadedAt < ttl) return hit.value;
+  const [rules, campaigns] = await Promise.all([
+    loadRules(tx, tenantId, network, action),
+    loadCampaigns(tx, tenantId, network, new Date(now.getTime() - SEARCH_WINDOW_MS), new Date(now.getTime() + SEARCH_WINDOW_MS)),
+  ]);
+  const value = { rules, campaigns };
+  if (ttl > 0) cache.set(key, { loadedAt: Date.now(), value });
+  return value;
+}
+
+/** Campaigns that overlap a time span. */
 export async function loadCampaigns(tx: DbTx, tenantId: string, network: Network, from: Date, to: Date): Promise<ScoringCampaign[]> {
   const rows = await tx.campaign.findMany({
     where: { tenantId, startsAt: { lte: to }, endsAt: { gt: from }, OR: [{ network: null }, { network }] },

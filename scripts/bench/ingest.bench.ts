@@ -1,0 +1,189 @@
+// npm run bench:ingest [-- --mentions 1000000 --customers 100000 --workers 2 --concurrency 8]
+//
+// The sandbox serves N mentions for one tenant with C linked customers; worker processes poll,
+// store, attribute, score and pay them through the real twitter-api-v2 client. Measures:
+//   1. mentions/s from the first fetch until every mention is stored and every award posted;
+//   2. p95 from a post's creation to its ledger entry at a steady 1,000 posts/s of live traffic;
+//   3. the raw-SQL floor: the same rows written by plain batched SQL, in the same run.
+// Ends with one JSON line. Everything runs on loopback against its own database (megaphone_bench).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { startSandbox } from "../../src/sandbox/start-sandbox";
+import { disconnectDb } from "../../src/server/db/client";
+import { getEnv, resetEnvCache } from "../../src/server/env";
+import { recreateBenchDatabase } from "./ingest/bench-database";
+import { measureRawSqlFloor, type FloorRow } from "./ingest/raw-sql-floor";
+import { seedBenchTenant } from "./ingest/seed-bench-tenant";
+
+const { values: args } = parseArgs({
+  options: {
+    mentions: { type: "string", default: "1000000" },
+    customers: { type: "string", default: "100000" },
+    workers: { type: "string", default: "2" },
+    concurrency: { type: "string", default: "8" },
+    sources: { type: "string", default: "8" },
+    "latency-seconds": { type: "string", default: "20" },
+  },
+});
+const MENTIONS = Number(args.mentions);
+const CUSTOMERS = Number(args.customers);
+const KEYWORDS = Array.from({ length: Number(args.sources) }, (_, i) => `BenchBrand${String.fromCharCode(65 + i)}`);
+const BENCH_DB = "postgresql://postgres@127.0.0.1:5432/megaphone_bench";
+const BENCH_REDIS = "redis://127.0.0.1:6379/7";
+
+const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+process.env.DATABASE_URL = BENCH_DB;
+process.env.REDIS_URL = BENCH_REDIS;
+process.env.LOG_LEVEL = "warn";
+resetEnvCache();
+getEnv();
+
+log(`recreating ${BENCH_DB}`);
+await recreateBenchDatabase(BENCH_DB);
+const { Redis } = await import("ioredis");
+const redis = new Redis(BENCH_REDIS);
+await redis.flushdb();
+
+const sandbox = await startSandbox({
+  port: 0,
+  startGenerator: false,
+  initialPosts: 0,
+  rateLimits: { "GET /2/tweets/search/recent": { app: 1_000_000_000, user: 1_000_000_000 } },
+  generator: {
+    authorCount: CUSTOMERS * 2,
+    brandKeywords: KEYWORDS,
+    brandHandles: [],
+    brandHashtags: [],
+    referenceMix: { keyword: 1, handle: 0, hashtag: 0 },
+    replyShare: 0,
+    deleteRate: 0,
+  },
+});
+log(`sandbox on ${sandbox.url}; seeding ${MENTIONS.toLocaleString("en")} posts`);
+const seeded = sandbox.generator.bulkSeed(MENTIONS, 6 * 24 * 3_600_000);
+log(`seeded in ${seeded.ms} ms`);
+
+const authors = sandbox.generator.authors.slice(0, CUSTOMERS).map((a) => ({ id: a.id, username: a.username }));
+const ctx = await seedBenchTenant(BENCH_DB, authors, KEYWORDS);
+log(`tenant with ${CUSTOMERS.toLocaleString("en")} linked customers and ${KEYWORDS.length} sources`);
+
+const expected = await expectedMatches(sandbox.url, KEYWORDS);
+log(`${expected.toLocaleString("en")} posts match the sources`);
+
+const workers: ChildProcess[] = [];
+for (let i = 0; i < Number(args.workers); i++) {
+  workers.push(
+    spawn(process.execPath, ["--import", "tsx", "src/workers/main.ts"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: BENCH_DB,
+        REDIS_URL: BENCH_REDIS,
+        TWITTER_API_BASE_URL: sandbox.url,
+        WORKER_CONCURRENCY: args.concurrency,
+        DATABASE_POOL_SIZE: String(Math.min(20, Number(args.concurrency) + 2)),
+        LISTENING_SCHEDULER_EVERY_MS: "250",
+        LISTENING_POLL_INTERVAL_SECONDS: "1",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    }),
+  );
+}
+
+const db = new pg.Client({ connectionString: BENCH_DB });
+await db.connect();
+const started = performance.now();
+let stored = 0;
+for (;;) {
+  await sleep(1000);
+  stored = Number((await db.query(`SELECT count(*) FROM "Mention" WHERE "tenantId" = $1`, [ctx.tenantId])).rows[0].count);
+  const running = Number((await db.query(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND ("syncStatus" <> 'OK' OR cursor IS NULL)`, [ctx.tenantId])).rows[0].count);
+  const elapsed = (performance.now() - started) / 1000;
+  log(`${stored.toLocaleString("en")} / ${expected.toLocaleString("en")} stored (${Math.round(stored / elapsed)}/s), ${running} sources mid-run`);
+  if (stored >= expected && running === 0) break;
+  if (elapsed > 1800) throw new Error("ingest did not finish within 30 minutes");
+}
+const ingestSeconds = (performance.now() - started) / 1000;
+const credited = (await db.query(
+  `SELECT count(DISTINCT "mentionId") AS mentions, coalesce(sum(amount), 0) AS points FROM "LedgerEntry" WHERE "tenantId" = $1`,
+  [ctx.tenantId],
+)).rows[0];
+const mentionsPerSecond = Math.round(stored / ingestSeconds);
+log(`ingest: ${stored.toLocaleString("en")} mentions in ${ingestSeconds.toFixed(1)} s → ${mentionsPerSecond}/s; ${Number(credited.mentions).toLocaleString("en")} credited, ${Number(credited.points).toLocaleString("en")} points`);
+
+// Steady live traffic: 1,000 posts/s for a while; latency = ledger entry time − post time.
+const latencySeconds = Number(args["latency-seconds"]);
+const phaseStart = new Date();
+sandbox.generator.configure({ postsPerMinute: 60_000, tickMs: 100 });
+sandbox.generator.start();
+log(`steady phase: 1,000 posts/s for ${latencySeconds} s`);
+await sleep(latencySeconds * 1000);
+sandbox.generator.stop();
+await sleep(5000);
+const latency = (await db.query(
+  `SELECT count(*) AS n,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+          percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95
+   FROM (SELECT extract(epoch FROM (l."createdAt" - m."postedAt")) * 1000 AS ms
+         FROM "LedgerEntry" l JOIN "Mention" m ON m.id = l."mentionId"
+         WHERE l."tenantId" = $1 AND m."postedAt" >= $2) t`,
+  [ctx.tenantId, phaseStart],
+)).rows[0];
+const p95FetchToCreditMs = Math.round(Number(latency.p95));
+log(`steady phase: ${latency.n} credited, p50 ${Math.round(Number(latency.p50))} ms, p95 ${p95FetchToCreditMs} ms (post created → ledger entry)`);
+
+for (const w of workers) w.kill("SIGTERM");
+await Promise.all(workers.map((w) => new Promise((r) => w.once("exit", r))));
+
+// The floor: the same rows by plain SQL, into a second tenant.
+const floorTenant = (await db.query(`INSERT INTO "Tenant" (slug, name, "updatedAt") VALUES ('floor', 'Floor', now()) RETURNING id`)).rows[0].id as string;
+await db.query(
+  `INSERT INTO "Customer" (id, "tenantId", "displayName", "updatedAt") SELECT 'floor_' || id, $1, "displayName", now() FROM "Customer" WHERE "tenantId" = $2`,
+  [floorTenant, ctx.tenantId],
+);
+const customerByAuthor = new Map<string, string>(
+  (await db.query(`SELECT "externalUserId", 'floor_' || "customerId" AS c FROM "SocialProfile" WHERE "tenantId" = $1`, [ctx.tenantId])).rows.map((r) => [r.externalUserId, r.c]),
+);
+const rows: FloorRow[] = (await db.query(
+  `SELECT "externalId", "authorExternalId", "authorHandle" AS handle, "authorFollowers" AS followers, text, "postedAt" FROM "Mention" WHERE "tenantId" = $1 LIMIT $2`,
+  [ctx.tenantId, stored],
+)).rows;
+const rawSqlPerSecond = Math.round(await measureRawSqlFloor(BENCH_DB, floorTenant, rows, customerByAuthor));
+log(`raw-SQL floor: ${rows.length.toLocaleString("en")} rows → ${rawSqlPerSecond}/s`);
+
+const result = {
+  bench: "ingest",
+  mentions: stored,
+  customers: CUSTOMERS,
+  sources: KEYWORDS.length,
+  workers: Number(args.workers),
+  concurrency: Number(args.concurrency),
+  ingestSeconds: Math.round(ingestSeconds * 10) / 10,
+  creditedMentions: Number(credited.mentions),
+  mentionsPerSecond,
+  rawSqlPerSecond,
+  ratio: Math.round((mentionsPerSecond / rawSqlPerSecond) * 100) / 100,
+  p95FetchToCreditMs,
+  latencyNote: "p95 measured from the post's creation in the sandbox to its ledger entry (includes the 1 s poll interval)",
+};
+mkdirSync("bench-results", { recursive: true });
+writeFileSync(`bench-results/ingest-${Date.now()}.json`, JSON.stringify(result, null, 2));
+await db.end();
+await redis.quit();
+await sandbox.close();
+await disconnectDb();
+console.log(JSON.stringify(result));
+
+async function expectedMatches(url: string, keywords: string[]): Promise<number> {
+  let total = 0;
+  for (const k of keywords) {
+    const res = await fetch(`${url}/__admin/posts?query=${encodeURIComponent(`"${k}"`)}`);
+    const body = (await res.json()) as { matching?: number };
+    total += body.matching ?? 0;
+  }
+  return total;
+}

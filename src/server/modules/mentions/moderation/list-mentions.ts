@@ -1,0 +1,30 @@
+import { assertCan, type TenantContext } from "../../../auth/tenant-context";
+import { getDb } from "../../../db/client";
+import type { Prisma } from "../../../db/generated/client";
+import { loadMentionPoints, MENTION_SELECT, toMentionDto } from "./mention.mapper";
+import { ZMentionListQuery, type MentionListQuery, type MentionPage } from "./mention.schemas";
+
+/**
+ * The tenant's mentions, newest post first, for the inbox: optionally one status and/or one
+ * customer, with the points each one paid (and had reversed) from the ledger.
+ */
+export async function listMentions(ctx: TenantContext, rawQuery: MentionListQuery = {}): Promise<MentionPage> {
+  assertCan(ctx, "mentions:read");
+  const query = ZMentionListQuery.parse(rawQuery);
+  const where: Prisma.MentionWhereInput = { tenantId: ctx.tenantId };
+  if (query.status) where.status = query.status;
+  if (query.customerId) where.customerId = query.customerId;
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.mention.findMany({
+      where,
+      select: MENTION_SELECT,
+      orderBy: [{ postedAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.mention.count({ where }),
+  ]);
+  const points = await loadMentionPoints(db, ctx.tenantId, rows.map((r) => r.id));
+  return { items: rows.map((r) => toMentionDto(r, points.get(r.id))), total, page: query.page, pageSize: query.pageSize };
+}
