@@ -68,7 +68,7 @@ describe("reverseLedgerEntry", () => {
     expect((await balanceOf(ctx, customer.id)).balance).toBe(0);
     const stored = await getDb().ledgerEntry.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: result.entry.id } });
     expect(stored.explanation).toMatchObject({ reversal: { reason: "fraudulent mention", originalAmount: 100, clampedTo: -30 } });
-    expect(await explainEntry(ctx, result.entry.id)).toMatch(/only 30 points of 100 points could be taken back/);
+    expect(await explainEntry(ctx, result.entry.id)).toMatch(/only 30 of 100 points could be taken back/);
   });
 
   it("refuses when nothing is left to take back, so the entry can still be reversed once points return", async () => {

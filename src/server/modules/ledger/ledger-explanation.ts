@@ -56,7 +56,7 @@ export function describeEntry(entry: { amount: number; source: LedgerSource; exp
       if (!r) return withDetails(`${points} reversal`, e);
       const clamp =
         r.clampedTo !== undefined && r.clampedTo !== -r.originalAmount
-          ? ` (only ${formatPoints(r.clampedTo)} of ${formatPoints(r.originalAmount)} could be taken back: the rest was already spent)`
+          ? ` (only ${Math.abs(r.clampedTo).toLocaleString("en-US")} of ${formatPoints(r.originalAmount)} could be taken back: the rest was already spent)`
           : "";
       return `${points} reversing an entry of ${signedPoints(r.originalAmount)}: ${r.reason}${clamp}`;
     }
