@@ -14,7 +14,7 @@ test("an owner creates a point rule, is refused absurd points, and disables the 
   await page.getByLabel("Action").selectOption("MENTION");
   await page.getByLabel("Name").fill("Brand mention");
   await page.getByLabel("Base points").fill("10000");
-  await page.getByLabel("Influence curve").selectOption("LOG");
+  await page.getByLabel("Influence curve").selectOption("LINEAR");
   await page.getByLabel("Max multiplier").fill("20");
   await page.getByLabel("Daily cap").fill("");
   await page.getByRole("button", { name: "Create rule" }).click();
@@ -25,6 +25,7 @@ test("an owner creates a point rule, is refused absurd points, and disables the 
   await expect(page.getByLabel("Base points")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Max multiplier")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Name")).toHaveValue("Brand mention");
+  await expect(page.getByLabel("Influence curve")).toHaveValue("LINEAR");
   await expect(page).toHaveURL(/\/settings\/rules\/new$/);
 
   await page.getByLabel("Base points").fill("10");
@@ -36,7 +37,7 @@ test("an owner creates a point rule, is refused absurd points, and disables the 
   const table = page.getByRole("table", { name: "X (Twitter) rules" });
   const row = table.getByRole("row").filter({ hasText: "Brand mention" });
   await expect(row).toContainText("Mention");
-  await expect(row).toContainText("Logarithmic, factor 0.5, up to ×3");
+  await expect(row).toContainText("Linear, factor 0.5, up to ×3");
   await expect(row).toContainText("Enabled");
 
   await row.getByRole("button", { name: "Disable Brand mention" }).click();
@@ -101,6 +102,7 @@ test("an owner runs a campaign: a wrong window is refused, a running one shows a
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByText("the end must be after the start")).toBeVisible();
   await expect(page.getByLabel("Name")).toHaveValue("Launch week");
+  await expect(page.getByLabel("Network")).toHaveValue("TWITTER");
 
   await page.getByLabel("Starts (UTC)").fill(utcMinute(-24));
   await page.getByLabel("Ends (UTC)").fill(utcMinute(24 * 7));

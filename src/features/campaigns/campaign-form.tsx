@@ -9,7 +9,7 @@ import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import { Textarea } from "@/components/textarea";
 import type { CampaignDto, SegmentOption } from "@/server/modules/campaigns/campaign.schemas";
-import { remembered, type FormAction } from "../rules/form-state";
+import { formKey, remembered, type FormAction } from "../rules/form-state";
 import { CAMPAIGN_NETWORK_LABELS, toUtcInputValue } from "./campaign-labels";
 
 export function CampaignForm({
@@ -29,7 +29,7 @@ export function CampaignForm({
   const errors = state.status === "error" ? state.fieldErrors : {};
   const value = (name: string, stored: string) => remembered(state, name, stored);
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate key={formKey(state)}>
       <input type="hidden" name="tenant" value={tenantSlug} />
       {campaign && <input type="hidden" name="id" value={campaign.id} />}
       {state.status === "error" && <FormError title="The campaign was not saved" errors={[state.message]} />}

@@ -9,7 +9,7 @@ import { Input } from "@/components/input";
 import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import type { PointRuleDto } from "@/server/modules/rules/point-rule.schemas";
-import { remembered, type FormAction } from "./form-state";
+import { formKey, remembered, type FormAction } from "./form-state";
 import { ACTION_LABELS, CURVE_LABELS, NETWORK_LABELS } from "./rule-labels";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -21,7 +21,7 @@ export function PointRuleForm({ tenantSlug, action, rule, cancelHref }: { tenant
   const errors = state.status === "error" ? state.fieldErrors : {};
   const value = (name: string, stored: string) => remembered(state, name, stored);
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate key={formKey(state)}>
       <input type="hidden" name="tenant" value={tenantSlug} />
       {rule && <input type="hidden" name="id" value={rule.id} />}
       {state.status === "error" && <FormError title="The rule was not saved" errors={[state.message]} />}

@@ -35,7 +35,7 @@ export function PointRulesTable({
           r.name
         ),
     },
-    { key: "action", header: "Action", cell: (r) => ACTION_LABELS[r.action] },
+    { key: "action", header: "Action", className: "whitespace-nowrap", cell: (r) => ACTION_LABELS[r.action] },
     { key: "points", header: "Base points", align: "right", cell: (r) => count.format(r.basePoints) },
     { key: "influence", header: "Influence", hideBelow: "md", cell: (r) => describeInfluence(r) },
     { key: "cap", header: "Daily cap", align: "right", hideBelow: "lg", cell: (r) => (r.dailyCap === null ? "No cap" : count.format(r.dailyCap)) },
