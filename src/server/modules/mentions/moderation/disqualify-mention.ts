@@ -50,10 +50,8 @@ export async function disqualifyMention(ctx: TenantContext, mentionId: string, r
       }
       const row = await tx.mention.findFirst({ where: { tenantId, id: mentionId }, select: MENTION_SELECT });
       if (!row) throw AppError.notFound("mention");
-      const [reversals, points] = await Promise.all([
-        describeMentionReversals(tx, tenantId, mentionId),
-        loadMentionPoints(tx, tenantId, [mentionId]),
-      ]);
+      const reversals = await describeMentionReversals(tx, tenantId, mentionId);
+      const points = await loadMentionPoints(tx, tenantId, [mentionId]);
       return {
         mention: toMentionDto(row, points.get(mentionId)),
         reversals: reversals.map(({ mentionId: _m, ...r }) => r),

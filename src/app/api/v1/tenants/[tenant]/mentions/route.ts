@@ -1,0 +1,8 @@
+import { withTenant } from "@/server/http/with-tenant";
+import { listMentions } from "@/server/modules/mentions/moderation/list-mentions";
+import { ZMentionListQuery } from "@/server/modules/mentions/moderation/mention.schemas";
+
+/** The mention inbox: newest post first, `?status=&customerId=&page=&pageSize=`, with points per mention. */
+export const GET = withTenant({ permission: "mentions:read", query: ZMentionListQuery }, async ({ ctx, query }) =>
+  Response.json(await listMentions(ctx, query)),
+);

@@ -1,0 +1,113 @@
+import { assertCan, type TenantContext } from "../../../auth/tenant-context";
+import { getDb } from "../../../db/client";
+import { Prisma } from "../../../db/generated/client";
+import { AppError } from "../../../errors";
+import { writeAudit } from "../../audit/audit.service";
+import { assertLiveCustomer } from "../../ledger/ledger-customer";
+import { creditEarlierMentionsInTx } from "./credit-earlier-mentions";
+import { ZLinkSocialProfile, type LinkSocialProfileInput, type LinkSocialProfileResult } from "./social-profile.schemas";
+
+const NETWORK_NAMES = { TWITTER: "X", FOURSQUARE: "Foursquare" } as const;
+
+/**
+ * Links a social account to a customer after they consented (the portal's OAuth callback will
+ * call this; staff may too, with customers:write). In ONE transaction:
+ *  1. the ConsentRecord — what was granted, when, whether the brand may post for them;
+ *  2. the SocialProfile, unique per tenant + network + account id: created, or re-linked
+ *     (handle, followers, scopes refreshed, ACTIVE again) when it is already this customer's;
+ *     an account linked to ANOTHER customer is refused (CONFLICT) and nothing is written;
+ *  3. the account's earlier prospect mentions credited (creditEarlierMentionsInTx);
+ *  4. an audit entry.
+ * Every call records the consent it was given (consent is append-only history); linking again
+ * credits nothing more. Concurrent links of one account wait on its unique key and row lock.
+ */
+export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfileInput, now = new Date()): Promise<LinkSocialProfileResult> {
+  assertCan(ctx, "customers:write");
+  const input = ZLinkSocialProfile.parse(raw);
+  const { tenantId } = ctx;
+  return getDb().$transaction(
+    async (tx) => {
+      await assertLiveCustomer(tx, tenantId, input.customerId);
+      // Claim the account (a concurrent claim waits here for our commit), then lock whichever row holds it.
+      await tx.$executeRaw(Prisma.sql`
+        INSERT INTO "SocialProfile" ("tenantId", "customerId", network, "externalUserId", handle, "followersCount", scopes, status, "linkedAt", "updatedAt")
+        VALUES (${tenantId}, ${input.customerId}, ${input.network}::"Network", ${input.externalUserId}, ${input.handle}, ${input.followers},
+                ${input.consent.scopes}::text[], 'ACTIVE', ${now.toISOString()}::timestamp, now())
+        ON CONFLICT ("tenantId", network, "externalUserId") DO NOTHING`);
+      const held = await tx.$queryRaw<{ id: string; customerId: string | null }[]>(Prisma.sql`
+        SELECT id, "customerId" FROM "SocialProfile"
+        WHERE "tenantId" = ${tenantId} AND network = ${input.network}::"Network" AND "externalUserId" = ${input.externalUserId}
+        FOR UPDATE`);
+      const existing = held[0];
+      if (!existing) throw new AppError("INTERNAL", "social profile vanished while linking");
+      if (existing.customerId !== null && existing.customerId !== input.customerId) {
+        throw new AppError("CONFLICT", `this ${NETWORK_NAMES[input.network]} account is already linked to another customer`, {
+          issues: [{ path: "externalUserId", message: "already linked to another customer" }],
+        });
+      }
+      const [profile] = await tx.socialProfile.updateManyAndReturn({
+        where: { tenantId, id: existing.id },
+        data: {
+          customerId: input.customerId,
+          handle: input.handle,
+          followersCount: input.followers,
+          scopes: input.consent.scopes,
+          status: "ACTIVE",
+          refreshedAt: now,
+          ...(existing.customerId === null ? { linkedAt: now } : {}),
+        },
+        select: { id: true, customerId: true, network: true, externalUserId: true, handle: true, followersCount: true, linkedAt: true },
+      });
+      if (!profile) throw new AppError("INTERNAL", "social profile vanished while linking");
+
+      const consent = await tx.consentRecord.create({
+        data: {
+          tenantId,
+          customerId: input.customerId,
+          network: input.network,
+          socialProfileId: profile.id,
+          scopes: input.consent.scopes,
+          allowPosting: input.consent.allowPosting,
+          policyVersion: input.consent.policyVersion,
+          grantedAt: now,
+        },
+        select: { id: true, scopes: true, allowPosting: true, policyVersion: true, grantedAt: true },
+      });
+
+      const credited = await creditEarlierMentionsInTx(
+        tx,
+        tenantId,
+        { customerId: input.customerId, socialProfileId: profile.id, network: input.network, externalUserId: input.externalUserId },
+        now,
+      );
+      await writeAudit(tx, ctx, {
+        action: "social_profile.linked",
+        targetType: "Customer",
+        targetId: input.customerId,
+        data: {
+          socialProfileId: profile.id,
+          network: input.network,
+          externalUserId: input.externalUserId,
+          consentId: consent.id,
+          allowPosting: consent.allowPosting,
+          earlierMentionsCredited: credited.credited,
+          pointsAwarded: credited.pointsAwarded,
+        },
+      });
+      return {
+        socialProfile: {
+          id: profile.id,
+          customerId: input.customerId,
+          network: profile.network,
+          externalUserId: profile.externalUserId,
+          handle: profile.handle,
+          followers: profile.followersCount,
+          linkedAt: (profile.linkedAt ?? now).toISOString(),
+        },
+        consent: { ...consent, scopes: [...consent.scopes], grantedAt: consent.grantedAt.toISOString() },
+        earlierMentions: { attributed: credited.attributed, credited: credited.credited, pointsAwarded: credited.pointsAwarded },
+      };
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
+}
