@@ -34,6 +34,23 @@ describe("postLedgerEntries", () => {
     expect(await entryCount(ctx, ada.id)).toBe(3);
   });
 
+  it("leaves no trace when the caller's transaction fails after posting, so a retry pays exactly once", async () => {
+    const { ctx } = await createTenantWithMember();
+    const ada = await makeCustomer(ctx);
+    const award = mentionAward(ada.id, "job-1", 12);
+    await expect(
+      inTx(async (tx) => {
+        await postLedgerEntries(tx, ctx.tenantId, [award]);
+        throw new Error("the scoring job crashed after posting");
+      }),
+    ).rejects.toThrow(/crashed/);
+    expect(await entryCount(ctx)).toBe(0);
+    expect((await balanceOf(ctx, ada.id)).balance).toBe(0);
+    expect(await post(ctx, [award])).toHaveLength(1);
+    expect(await post(ctx, [award])).toHaveLength(0);
+    expect((await balanceOf(ctx, ada.id)).balance).toBe(12);
+  });
+
   it("treats the same key in two tenants as two different entries", async () => {
     const a = await createTenantWithMember();
     const b = await createTenantWithMember();

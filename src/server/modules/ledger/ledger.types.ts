@@ -17,7 +17,10 @@ export interface AwardExplanation {
   /** Human-readable arithmetic, e.g. "10 × 2.35 influence × 1.5 campaign = 35". */
   formula: string;
   note?: string | undefined;
-  /** For reversals: why, and whether less than the original could be taken back. */
+  /**
+   * For reversals: why, and whether less than the original could be taken back. `clampedTo` is
+   * the signed amount actually posted when it is smaller than −originalAmount (e.g. −30 of +100).
+   */
   reversal?: { reason: string; originalAmount: number; clampedTo?: number } | undefined;
 }
 
