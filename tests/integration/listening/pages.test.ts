@@ -16,6 +16,7 @@ const { default: SettingsPage } = await import("../../../src/app/t/[tenant]/sett
 const { saveChannelConnection } = await import("../../../src/server/modules/channels/channel.service");
 const { createSource } = await import("../../../src/server/modules/listening/source.service");
 const { markSourceNeedsReconnect } = await import("../../../src/server/modules/listening/source-sync");
+const { createLocation } = await import("../../../src/server/modules/listening/location.service");
 
 const BEARER = "AAAAAAAAAAAAAAAAAAAAAMegaphoneSandboxDevBearerToken0000000000";
 const FSQ = { clientId: "megaphone-dev-fsq-client", clientSecret: "megaphone-dev-fsq-secret", pushSecret: "megaphone-dev-push-secret" };
@@ -64,6 +65,7 @@ describe("settings pages", () => {
     await createSource(owner.ctx, { network: "TWITTER", kind: "HASHTAG", value: "BrandX" });
     const parked = await createSource(owner.ctx, { network: "TWITTER", kind: "HANDLE", value: "brandx" });
     await markSourceNeedsReconnect(owner.ctx.tenantId, parked.id, "no active TWITTER channel connection");
+    await createLocation(owner.ctx, { name: "Brand X Soho", foursquareVenueId: "4bf58dd8d48988d1e0931735" });
     signIn(owner);
     const html = await render(ListeningPage, owner.ctx.tenantSlug);
     expect(html).toContain("#brandx");
@@ -73,6 +75,8 @@ describe("settings pages", () => {
     expect(html).toContain("Some sources cannot be polled");
     expect(html).toContain("Add source");
     expect(html).toContain("Pause");
+    expect(html).toContain("Brand X Soho");
+    expect(html).toContain("Add location");
 
     const marketer = await addMember(owner.ctx, "MARKETER");
     signIn(marketer);
@@ -80,6 +84,8 @@ describe("settings pages", () => {
     expect(marketerHtml).toContain("#brandx");
     expect(marketerHtml).not.toContain("Add source");
     expect(marketerHtml).not.toContain("Pause");
+    expect(marketerHtml).toContain("Brand X Soho");
+    expect(marketerHtml).not.toContain("Add location");
   });
 
   it("queues: admins see the counts; marketers are told they are not allowed", async () => {

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formText, tenantAction } from "@/server/http/tenant-action";
+import { ZLocationCreate } from "@/server/modules/listening/location.schemas";
+import { createLocation, deleteLocation } from "@/server/modules/listening/location.service";
 import { ZSourceCreate } from "@/server/modules/listening/source.schemas";
 import { createSource, deleteSource, updateSource } from "@/server/modules/listening/source.service";
 
@@ -41,6 +43,32 @@ export const deleteSourceAction = tenantAction(
   { permission: "settings:write", schema: z.object({ id: z.string() }), fromForm: (form) => ({ id: formText(form, "id") ?? "" }) },
   async (ctx, { id }) => {
     await deleteSource(ctx, id);
+    revalidatePath(page(ctx.tenantSlug));
+  },
+);
+
+export const createLocationAction = tenantAction(
+  {
+    permission: "settings:write",
+    schema: ZLocationCreate,
+    fromForm: (form) => ({
+      name: formText(form, "name") ?? "",
+      address: formText(form, "address"),
+      city: formText(form, "city"),
+      foursquareVenueId: formText(form, "foursquareVenueId"),
+    }),
+  },
+  async (ctx, input) => {
+    const location = await createLocation(ctx, input);
+    revalidatePath(page(ctx.tenantSlug));
+    return { status: "ok", message: `${location.name} added.` };
+  },
+);
+
+export const deleteLocationAction = tenantAction(
+  { permission: "settings:write", schema: z.object({ id: z.string() }), fromForm: (form) => ({ id: formText(form, "id") ?? "" }) },
+  async (ctx, { id }) => {
+    await deleteLocation(ctx, id);
     revalidatePath(page(ctx.tenantSlug));
   },
 );

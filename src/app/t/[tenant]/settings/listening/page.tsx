@@ -8,15 +8,18 @@ import { AddSourceForm } from "@/features/listening/add-source-form";
 import { SourcesTable } from "@/features/listening/sources-table";
 import { requireMember } from "@/server/http/require-member";
 import { listChannelConnections } from "@/server/modules/channels/channel.service";
+import { AddLocationForm } from "@/features/listening/add-location-form";
+import { LocationsTable } from "@/features/listening/locations-table";
+import { listLocations } from "@/server/modules/listening/location.service";
 import { listSources } from "@/server/modules/listening/source.service";
-import { createSourceAction, deleteSourceAction, setSourceEnabledAction } from "./actions";
+import { createLocationAction, createSourceAction, deleteLocationAction, deleteSourceAction, setSourceEnabledAction } from "./actions";
 
 export const metadata = { title: "Listening" };
 
 export default async function ListeningPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/listening`);
-  const [sources, connections] = await Promise.all([listSources(ctx), listChannelConnections(ctx)]);
+  const [sources, connections, locations] = await Promise.all([listSources(ctx), listChannelConnections(ctx), listLocations(ctx)]);
   const canWrite = can("settings:write");
   const activeNetworks = new Set(connections.filter((c) => c.status === "ACTIVE").map((c) => c.network));
   const missing = [...new Set(sources.filter((s) => s.enabled).map((s) => s.network))].filter((n) => !activeNetworks.has(n));
@@ -59,6 +62,23 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
         ) : (
           <p className="text-sm text-fg-muted">Only admins and the owner can change what is tracked.</p>
         )}
+        <Card
+          title="Brand locations"
+          description="Your stores and venues. A Foursquare check-in at a location's venue is credited to it; track the venue above to collect its check-ins."
+          headingLevel={2}
+          flush
+        >
+          {locations.length === 0 ? (
+            <p className="px-5 py-4 text-sm text-fg-muted">No locations yet.</p>
+          ) : (
+            <LocationsTable locations={locations} tenantSlug={slug} deleteAction={canWrite ? deleteLocationAction : undefined} />
+          )}
+          {canWrite && (
+            <div className="border-t border-line px-5 py-4">
+              <AddLocationForm tenantSlug={slug} action={createLocationAction} />
+            </div>
+          )}
+        </Card>
       </div>
     </>
   );

@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { DataTable } from "@/components/data-table";
+import { SubmitButton } from "@/components/submit-button";
+import type { ActionState } from "@/server/http/action-state";
+import type { LocationDto } from "@/server/modules/listening/location.schemas";
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+function DeleteLocation({ tenantSlug, location, action }: { tenantSlug: string; location: LocationDto; action: Action }) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  return (
+    <form action={formAction} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="tenant" value={tenantSlug} />
+      <input type="hidden" name="id" value={location.id} />
+      <SubmitButton variant="ghost" size="sm" pendingLabel="Removing…" aria-label={`Remove ${location.name}`}>
+        Remove
+      </SubmitButton>
+      {state.status === "error" && <p role="alert" className="text-xs text-red-700">{state.message}</p>}
+    </form>
+  );
+}
+
+export function LocationsTable({ locations, tenantSlug, deleteAction }: { locations: LocationDto[]; tenantSlug: string; deleteAction?: Action }) {
+  return (
+    <DataTable
+      caption="Brand locations"
+      rowKey={(l) => l.id}
+      rows={locations}
+      columns={[
+        { key: "name", header: "Name", rowHeader: true, cell: (l) => <span className="font-medium">{l.name}</span> },
+        { key: "where", header: "Address", hideBelow: "md", cell: (l) => [l.address, l.city].filter(Boolean).join(", ") || "—" },
+        { key: "venue", header: "Foursquare venue", cell: (l) => (l.foursquareVenueId ? <span className="font-mono text-xs">{l.foursquareVenueId}</span> : "—") },
+        ...(deleteAction
+          ? [{ key: "actions", header: <span className="sr-only">Actions</span>, align: "right" as const, cell: (l: LocationDto) => <DeleteLocation tenantSlug={tenantSlug} location={l} action={deleteAction} /> }]
+          : []),
+      ]}
+    />
+  );
+}
