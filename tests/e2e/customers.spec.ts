@@ -56,6 +56,9 @@ test("a duplicate email is refused with an inline error and nothing is created",
   await createCustomer(page, account.slug, "Second", ["SAME@example.test"]);
   await expect(page.getByText("already used by another customer: same@example.test")).toBeVisible();
   await expect(page).toHaveURL(/\/customers\/new$/);
+  // what the user typed is still there to correct
+  await expect(page.getByLabel("Name")).toHaveValue("Second");
+  await expect(page.getByRole("textbox", { name: "Primary email" })).toHaveValue("SAME@example.test");
   await page.goto(`/t/${account.slug}/customers`);
   await expect(page.getByRole("table", { name: "Customers" }).getByRole("row")).toHaveCount(2);
 });

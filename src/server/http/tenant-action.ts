@@ -4,7 +4,7 @@ import { resolveMembership } from "../auth/membership";
 import type { Permission } from "../auth/permissions";
 import { assertCan, type TenantContext } from "../auth/tenant-context";
 import { ZTenantSlug } from "../modules/tenants/tenant.schemas";
-import type { ActionState } from "./action-state";
+import { submittedValues, type ActionState } from "./action-state";
 import { parseWith, requireMembership, requireUser } from "./guard-steps";
 import { toAppError } from "./problem";
 import { getSessionUser } from "./session";
@@ -40,7 +40,8 @@ export function tenantAction<S extends z.ZodType>(
       const input = parseWith(options.schema, options.fromForm(form));
       return (await run(ctx, input, form)) ?? { status: "ok" };
     } catch (error) {
-      return errorState(error);
+      const state = errorState(error);
+      return state.status === "error" ? { ...state, values: submittedValues(form) } : state;
     }
   };
 }
