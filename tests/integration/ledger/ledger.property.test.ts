@@ -305,7 +305,7 @@ describe("ledger property: random command sequences, each delivered 1–5 times"
   it("keeps the database equal to the reference model and the invariants true", { timeout: 180_000 }, async () => {
     const seed = process.env.LEDGER_PROPERTY_SEED ? Number(process.env.LEDGER_PROPERTY_SEED) : Date.now() % 2_147_483_647;
     try {
-      await fc.assert(fc.asyncProperty(scenario, runScenario), { seed, numRuns: 40 });
+      await fc.assert(fc.asyncProperty(scenario, runScenario), { seed, numRuns: 30 });
       console.info(`ledger property (seed ${seed}):`, Object.fromEntries([...tally].sort()));
     } catch (error) {
       throw new Error(`ledger property failed; reproduce with LEDGER_PROPERTY_SEED=${seed}\n${String(error)}`, { cause: error });
