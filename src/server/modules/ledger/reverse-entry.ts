@@ -35,6 +35,9 @@ const REVERSAL_SELECT = { id: true, customerId: true, amount: true, idempotencyK
  * Taking back points the customer has already spent is clamped to the balance (a balance never
  * goes below zero) and the explanation records it; with nothing left to take back the call is
  * refused (CONFLICT) rather than writing a zero entry, so the entry can still be reversed later.
+ * Every refusal (NOT_FOUND, BAD_REQUEST, CONFLICT) is thrown before anything is written and
+ * after no failed statement, so a caller may catch it and go on using the transaction
+ * (mentions/reversals does, per entry).
  */
 export async function reverseLedgerEntry(tx: DbTx, tenantId: string, input: ReverseEntryInput): Promise<ReversalResult> {
   const reason = input.reason.trim();
