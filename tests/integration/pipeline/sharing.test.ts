@@ -1,0 +1,360 @@
+import { randomUUID } from "node:crypto";
+import { Queue, Worker, type Job } from "bullmq";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
+import { createTwitterOAuth2Client } from "../../../src/server/integrations/twitter/twitter-client";
+import { getQueue, QUEUE_PREFIX, toJobId } from "../../../src/server/jobs/queues";
+import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
+import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";
+import { claimSharePost } from "../../../src/server/modules/sharing/share-posts";
+import { openProfileToken, storeProfileTokens } from "../../../src/server/modules/social-profiles/profile-tokens";
+import { shareJobId, queueSharesForAwards } from "../../../src/server/pipeline/sharing/queue-shares";
+import { SHARING_HANDLERS, RetryShareError } from "../../../src/server/pipeline/sharing/sharing.handlers";
+import { createRedis } from "../../../src/server/redis";
+import { twitterProvider } from "../../../src/server/social/twitter/twitter.provider";
+import type { TenantContext } from "../../../src/server/auth/tenant-context";
+import { DEV_BEARER_TOKEN } from "../../../src/sandbox/start-sandbox";
+import { admin } from "../sandbox/sandbox-test-kit";
+import { createTenantWithMember, makeCustomer } from "../support/factories";
+import { assertLedgerInvariants } from "../support/ledger-invariants";
+import { sandboxUser, startPipelineSandbox } from "./pipeline-kit";
+
+const TEMPLATE = "Just scored {points} points at {brand}! #rewards";
+
+type Sandbox = Awaited<ReturnType<typeof startPipelineSandbox>>;
+let sandbox: Sandbox;
+
+interface Linked {
+  customerId: string;
+  profileId: string;
+  userId: string;
+  username: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+async function brand(): Promise<{ ctx: TenantContext; name: string }> {
+  const name = `Tasti ${randomUUID().slice(0, 6)}`;
+  const { ctx } = await createTenantWithMember("OWNER", name);
+  await unsafeCrossTenantDb().tenant.update({ where: { id: ctx.tenantId }, data: { shareTemplate: TEMPLATE } });
+  // The app connection is what the own-post lookup searches with.
+  await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } });
+  return { ctx, name };
+}
+
+/** A customer with a linked X account (real sandbox tokens, sealed) and, unless told otherwise, consent to post. */
+async function linkedCustomer(
+  ctx: TenantContext,
+  options: { consent?: "allow" | "deny" | "withdrawn" | "none"; expiresInSeconds?: number; tokenExpiresAt?: Date } = {},
+): Promise<Linked> {
+  const username = `fan_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+  const userId = await sandboxUser(sandbox.url, username, 500);
+  const minted = await admin<{ access_token: string; refresh_token: string; expires_in: number; scope: string }>(sandbox.url, "POST", "/__admin/tokens", {
+    username,
+    ...(options.expiresInSeconds ? { expires_in: options.expiresInSeconds } : {}),
+  });
+  const customer = await makeCustomer(ctx);
+  const profile = await unsafeCrossTenantDb().socialProfile.create({
+    data: { tenantId: ctx.tenantId, customerId: customer.id, network: "TWITTER", externalUserId: userId, handle: username, linkedAt: new Date(), scopes: [] },
+  });
+  await getDb().$transaction((tx) =>
+    storeProfileTokens(tx, ctx.tenantId, profile.id, {
+      accessToken: minted.access_token,
+      refreshToken: minted.refresh_token,
+      expiresAt: options.tokenExpiresAt ?? new Date(Date.now() + minted.expires_in * 1000),
+      scopes: minted.scope.split(" "),
+    }),
+  );
+  const consent = options.consent ?? "allow";
+  const record = (allowPosting: boolean, grantedAt: Date, revokedAt: Date | null = null) =>
+    unsafeCrossTenantDb().consentRecord.create({
+      data: { tenantId: ctx.tenantId, customerId: customer.id, network: "TWITTER", socialProfileId: profile.id, scopes: ["tweet.write"], allowPosting, policyVersion: "2026-01", grantedAt, revokedAt },
+    });
+  if (consent === "allow") await record(true, new Date(Date.now() - 60_000));
+  if (consent === "deny") await record(false, new Date(Date.now() - 60_000));
+  if (consent === "withdrawn") {
+    await record(true, new Date(Date.now() - 120_000));
+    await record(true, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+  }
+  return { customerId: customer.id, profileId: profile.id, userId, username, accessToken: minted.access_token, refreshToken: minted.refresh_token };
+}
+
+async function award(ctx: TenantContext, customerId: string, amount: number) {
+  const [entry] = await getDb().$transaction((tx) =>
+    postLedgerEntries(tx, ctx.tenantId, [{ customerId, amount, source: "MENTION", idempotencyKey: `test:${randomUUID()}`, explanation: { formula: `${amount}` } }]),
+  );
+  return entry!;
+}
+
+async function shareFor(ctx: TenantContext, customerId: string, amount: number): Promise<string> {
+  const entry = await award(ctx, customerId, amount);
+  const ids = await queueSharesForAwards(ctx.tenantId, [entry]);
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+}
+
+async function jobOf(shareId: string): Promise<Job> {
+  const job = await getQueue("listening").getJob(toJobId(shareJobId(shareId)));
+  expect(job, "the share's job was enqueued").toBeDefined();
+  return job!;
+}
+
+async function runShare(ctx: TenantContext, shareId: string) {
+  return SHARING_HANDLERS["share.post-award"]({ tenantId: ctx.tenantId, sharePostId: shareId }, await jobOf(shareId));
+}
+
+function livePostsBy(userId: string) {
+  return sandbox.state.posts.posts.filter((p) => p.author.id === userId && !p.deleted);
+}
+
+async function tweetPosts(): Promise<{ status: number }[]> {
+  const log = await admin<{ data: { method: string; path: string; status: number }[] }>(sandbox.url, "GET", "/__admin/requests?limit=10000&path_prefix=/2/tweets");
+  return log.data.filter((r) => r.method === "POST" && r.path === "/2/tweets");
+}
+
+async function shareRow(ctx: TenantContext, id: string) {
+  return (await getDb().sharePost.findFirst({ where: { tenantId: ctx.tenantId, id } }))!;
+}
+
+describe("sharing awards on the customer's behalf", () => {
+  beforeAll(async () => {
+    sandbox = await startPipelineSandbox();
+  });
+  afterAll(async () => {
+    await sandbox.close();
+  });
+  beforeEach(async () => {
+    await admin(sandbox.url, "DELETE", "/__admin/requests");
+    await admin(sandbox.url, "DELETE", "/__admin/faults");
+  });
+
+  it("posts a consenting customer's award once, with the tenant's template, and records the post id", async () => {
+    const { ctx, name } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const entry = await award(ctx, fan.customerId, 25);
+
+    const ids = await queueSharesForAwards(ctx.tenantId, [entry]);
+    expect(ids).toHaveLength(1);
+    // Enqueued twice (a redelivered ingest): no second row, no second job.
+    expect(await queueSharesForAwards(ctx.tenantId, [entry])).toEqual([]);
+    expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId } })).toBe(1);
+    const queued = (await getQueue("listening").getJobs(["waiting", "delayed", "prioritized"])).filter((j) => j.data.sharePostId === ids[0]);
+    expect(queued).toHaveLength(1);
+
+    await runShare(ctx, ids[0]!);
+    await runShare(ctx, ids[0]!); // a redelivered job
+
+    const expected = `Just scored 25 points at ${name}! #rewards`;
+    const posts = livePostsBy(fan.userId);
+    expect(posts.map((p) => p.text)).toEqual([expected]);
+    expect(await tweetPosts()).toHaveLength(1);
+    const matching = await admin<{ matching: number }>(sandbox.url, "GET", `/__admin/posts?query=${encodeURIComponent(`from:${fan.username}`)}`);
+    expect(matching.matching).toBe(1);
+    expect(await shareRow(ctx, ids[0]!)).toMatchObject({ status: "POSTED", externalPostId: posts[0]!.id, text: expected, attempts: 1, lastError: null, ledgerEntryId: entry.id });
+    await assertLedgerInvariants(ctx.tenantId);
+  });
+
+  it("creates no share without a current consent to post, for another tenant's entry, or for a debit", async () => {
+    const { ctx } = await brand();
+    const none = await linkedCustomer(ctx, { consent: "none" });
+    const denied = await linkedCustomer(ctx, { consent: "deny" });
+    const withdrawn = await linkedCustomer(ctx, { consent: "withdrawn" });
+    const allowed = await linkedCustomer(ctx);
+    const entries = [await award(ctx, none.customerId, 10), await award(ctx, denied.customerId, 10), await award(ctx, withdrawn.customerId, 10)];
+    expect(await queueSharesForAwards(ctx.tenantId, entries)).toEqual([]);
+
+    const other = await brand();
+    const foreign = await linkedCustomer(other.ctx);
+    const foreignEntry = await award(other.ctx, foreign.customerId, 10);
+    expect(await queueSharesForAwards(ctx.tenantId, [foreignEntry])).toEqual([]);
+    expect(await queueSharesForAwards(ctx.tenantId, [{ ...foreignEntry, amount: -5 }])).toEqual([]);
+
+    // The control: the consenting customer of the same tenant does get one.
+    expect(await queueSharesForAwards(ctx.tenantId, [await award(ctx, allowed.customerId, 10)])).toHaveLength(1);
+    const rows = await getDb().sharePost.findMany({ where: { tenantId: ctx.tenantId } });
+    expect(rows.map((r) => r.customerId)).toEqual([allowed.customerId]);
+    expect(await getDb().sharePost.count({ where: { tenantId: other.ctx.tenantId } })).toBe(0);
+  });
+
+  it("withdrawn consent after queueing: the share fails and nothing is posted", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const shareId = await shareFor(ctx, fan.customerId, 12);
+    await unsafeCrossTenantDb().consentRecord.create({
+      data: { tenantId: ctx.tenantId, customerId: fan.customerId, network: "TWITTER", socialProfileId: fan.profileId, scopes: [], allowPosting: false, policyVersion: "2026-01", revokedAt: new Date() },
+    });
+    await runShare(ctx, shareId);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/no longer allowed/) });
+    expect(await tweetPosts()).toHaveLength(0);
+  });
+
+  it("a 5xx is retried and the award is posted once", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const shareId = await shareFor(ctx, fan.customerId, 40);
+    await admin(sandbox.url, "POST", "/__admin/faults", { kind: "server_error", count: 1, path_prefix: "/2/tweets", status: 503 });
+
+    await expect(runShare(ctx, shareId)).rejects.toBeInstanceOf(RetryShareError);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", attempts: 1, lastError: expect.stringMatching(/503/) });
+    expect(livePostsBy(fan.userId)).toHaveLength(0);
+
+    await runShare(ctx, shareId);
+    const posts = livePostsBy(fan.userId);
+    expect(posts).toHaveLength(1);
+    expect((await tweetPosts()).map((r) => r.status)).toEqual([503, 201]);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED", attempts: 2, externalPostId: posts[0]!.id, lastError: null });
+  });
+
+  it("a worker that died after posting: the retry finds the post instead of posting again", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const shareId = await shareFor(ctx, fan.customerId, 33);
+    // The dead attempt: claimed (attempt marker committed) ten minutes ago, posted, never recorded.
+    const claim = await claimSharePost(ctx.tenantId, shareId, new Date(Date.now() - 10 * 60_000));
+    const { externalId } = await twitterProvider.publish({ accessToken: fan.accessToken }, claim!.text);
+
+    await runShare(ctx, shareId);
+    expect(livePostsBy(fan.userId).map((p) => p.id)).toEqual([externalId]);
+    expect(await tweetPosts()).toHaveLength(1); // only the dead attempt's
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED", externalPostId: externalId, attempts: 2 });
+  });
+
+  it("the same crash when search cannot see the post yet: X's duplicate 403 is taken as 'already posted'", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const shareId = await shareFor(ctx, fan.customerId, 34);
+    const claim = await claimSharePost(ctx.tenantId, shareId, new Date(Date.now() - 10 * 60_000));
+    await twitterProvider.publish({ accessToken: fan.accessToken }, claim!.text);
+    await admin(sandbox.url, "PUT", "/__admin/toggles", { searchIndexLagMs: 3_600_000 });
+    try {
+      await runShare(ctx, shareId);
+    } finally {
+      await admin(sandbox.url, "PUT", "/__admin/toggles", { searchIndexLagMs: 0 });
+    }
+    expect(livePostsBy(fan.userId)).toHaveLength(1);
+    expect((await tweetPosts()).map((r) => r.status)).toEqual([201, 403]);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED", attempts: 2 });
+    // A duplicate answer is not a revoked account.
+    expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "ACTIVE" });
+  });
+
+  it("a first attempt refused as duplicate (same text already live) fails for good without touching the profile", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const first = await shareFor(ctx, fan.customerId, 50);
+    const second = await shareFor(ctx, fan.customerId, 50);
+    await runShare(ctx, first);
+    await runShare(ctx, second);
+    await runShare(ctx, second);
+    expect(livePostsBy(fan.userId)).toHaveLength(1);
+    expect(await shareRow(ctx, first)).toMatchObject({ status: "POSTED" });
+    expect(await shareRow(ctx, second)).toMatchObject({ status: "FAILED", externalPostId: null, lastError: expect.stringMatching(/duplicate/) });
+    expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "ACTIVE" });
+  });
+
+  it("two workers running the same share at once post it once", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const shareId = await shareFor(ctx, fan.customerId, 21);
+    const results = await Promise.allSettled([runShare(ctx, shareId), runShare(ctx, shareId), runShare(ctx, shareId)]);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(RetryShareError);
+    expect(livePostsBy(fan.userId)).toHaveLength(1);
+    expect(await tweetPosts()).toHaveLength(1);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED", attempts: 1 });
+  });
+
+  it("refreshes an expired access token first and stores the rotated refresh token", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx, { expiresInSeconds: 60 });
+    sandbox.clock.advance(2 * 60_000); // the minted access token is now dead at X
+    await getDb().socialProfile.updateMany({ where: { tenantId: ctx.tenantId, id: fan.profileId }, data: { tokenExpiresAt: new Date(Date.now() - 1_000) } });
+    const shareId = await shareFor(ctx, fan.customerId, 15);
+
+    await runShare(ctx, shareId);
+    expect(livePostsBy(fan.userId)).toHaveLength(1);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED" });
+    const row = await getDb().socialProfile.findFirst({
+      where: { tenantId: ctx.tenantId, id: fan.profileId },
+      select: { accessTokenCiphertext: true, refreshTokenCiphertext: true, tokenExpiresAt: true, status: true },
+    });
+    expect(row!.status).toBe("ACTIVE");
+    expect(row!.tokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
+    const access = openProfileToken(ctx.tenantId, fan.profileId, "access", row!.accessTokenCiphertext!);
+    const refresh = openProfileToken(ctx.tenantId, fan.profileId, "refresh", row!.refreshTokenCiphertext!);
+    expect(access).not.toBe(fan.accessToken);
+    expect(refresh).not.toBe(fan.refreshToken);
+    // The stored refresh token is the live one of the rotated family.
+    await expect(twitterProvider.refreshUserToken(refresh)).resolves.toMatchObject({ accessToken: expect.any(String) });
+    // Sealed for this row only: the same ciphertext does not open as another profile's.
+    expect(() => openProfileToken(ctx.tenantId, "sp_other", "refresh", row!.refreshTokenCiphertext!)).toThrow(/cannot decrypt/);
+  });
+
+  it("a revoked token: the share fails, the profile needs reconnecting, nothing is posted", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const shareId = await shareFor(ctx, fan.customerId, 18);
+    await createTwitterOAuth2Client().revokeOAuth2Token(fan.refreshToken, "refresh_token"); // kills the whole family
+
+    await runShare(ctx, shareId);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/reconnect/) });
+    expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "NEEDS_RECONNECT" });
+    const audit = await getDb().auditLog.findMany({ where: { tenantId: ctx.tenantId, action: "social_profile.needs_reconnect" } });
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]!.data)).not.toContain(fan.accessToken);
+    expect(livePostsBy(fan.userId)).toHaveLength(0);
+
+    // The next award of this customer is not even queued.
+    expect(await queueSharesForAwards(ctx.tenantId, [await award(ctx, fan.customerId, 5)])).toEqual([]);
+  });
+
+  it("an expired token whose refresh is refused marks the profile and posts nothing", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx, { tokenExpiresAt: new Date(Date.now() - 1_000) });
+    const shareId = await shareFor(ctx, fan.customerId, 19);
+    await createTwitterOAuth2Client().revokeOAuth2Token(fan.refreshToken, "refresh_token");
+
+    await runShare(ctx, shareId);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", attempts: 5, lastError: expect.stringMatching(/refresh refused/) });
+    expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "NEEDS_RECONNECT" });
+    expect(await tweetPosts()).toHaveLength(0);
+  });
+
+  it("a 429 parks the job until X's reset without spending an attempt, then posts", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const shareId = await shareFor(ctx, fan.customerId, 27);
+    await admin(sandbox.url, "POST", "/__admin/faults", { kind: "rate_limit", count: 1, path_prefix: "/2/tweets" });
+
+    // Through a real worker, so the job can be moved to delayed with its lock token.
+    const queueName = `sharing-test-${randomUUID().slice(0, 6)}`;
+    const queue = new Queue(queueName, { connection: createRedis("producer"), prefix: QUEUE_PREFIX });
+    const worker = new Worker(queueName, (job) => SHARING_HANDLERS["share.post-award"](job.data, job), { connection: createRedis("worker"), prefix: QUEUE_PREFIX });
+    try {
+      const job = await queue.add("share.post-award", { tenantId: ctx.tenantId, sharePostId: shareId }, { attempts: 3 });
+      const deadline = Date.now() + 10_000;
+      while ((await job.getState()) !== "delayed") {
+        if (Date.now() > deadline) throw new Error(`job state ${await job.getState()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const redis = createRedis("cache");
+      const score = Number(await redis.zscore(`${QUEUE_PREFIX}:${queueName}:delayed`, job.id!));
+      await redis.quit();
+      const until = Math.floor(score / 0x1000);
+      // X's x-rate-limit-reset (the sandbox clock's now + its 15-minute window).
+      expect(until).toBeGreaterThan(sandbox.clock.now() + 14 * 60_000);
+      expect(until).toBeLessThan(sandbox.clock.now() + 16 * 60_000);
+      const fresh = await queue.getJob(job.id!);
+      expect(fresh!.attemptsMade).toBe(0);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", attempts: 0, lastError: expect.stringMatching(/429/) });
+    expect(livePostsBy(fan.userId)).toHaveLength(0);
+
+    await runShare(ctx, shareId); // after the reset
+    expect(livePostsBy(fan.userId)).toHaveLength(1);
+    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED", attempts: 1 });
+  });
+});
