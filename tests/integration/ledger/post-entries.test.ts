@@ -115,17 +115,14 @@ describe("postLedgerEntries", () => {
     expect(await entryCount(ctx)).toBe(0);
   });
 
-  it("posts a batch of 1,000 awards in a single database round trip, fast enough for 5,000 awards/s ingest", async () => {
+  it("posts a batch of 1,000 awards in a single database round trip", async () => {
     const { ctx } = await createTenantWithMember();
     const customers = await Promise.all(Array.from({ length: 50 }, () => makeCustomer(ctx)));
     const batch = (prefix: string) => Array.from({ length: 1_000 }, (_, i) => mentionAward(customers[i % 50]!.id, `${prefix}-${i}`, 1 + (i % 9)));
     await post(ctx, batch("warm-up"));
 
-    // Best of three timed batches: the machine is shared, one slow run says little.
-    const timings: number[] = [];
     for (const run of ["bench-1", "bench-2", "bench-3"]) {
       let calls = 0;
-      const started = performance.now();
       const posted = await inTx((tx) => {
         // Count every call the function makes on the transaction client: each is a round trip.
         const counting = new Proxy(tx, {
@@ -137,16 +134,11 @@ describe("postLedgerEntries", () => {
         }) as DbTx;
         return postLedgerEntries(counting, ctx.tenantId, batch(run));
       });
-      timings.push(performance.now() - started);
       expect(posted).toHaveLength(1_000);
       expect(calls).toBe(1);
     }
-    const ms = Math.min(...timings);
-    console.info(`posted 1,000 ledger entries in ${timings.map((t) => t.toFixed(1)).join(" / ")} ms (best ${Math.round(1000 / (ms / 1000))} entries/s, 1 round trip each)`);
-    // On a quiet machine this takes ~50 ms (20,000 entries/s); the ingest benchmark owns the
-    // 5,000 awards/s target end to end. This ceiling only catches a gross regression (say, a
-    // statement per entry) without flaking on a busy shared machine.
-    expect(ms).toBeLessThan(500);
+    // Speed is the ingest benchmark's job (npm run bench:ingest), never a timed test: the round
+    // trip count above is what catches a regression such as a statement per entry.
     const sum = batch("bench").reduce((s, e) => s + e.amount, 0) * 4;
     const balances = await getDb().pointBalance.aggregate({ where: { tenantId: ctx.tenantId }, _sum: { balance: true } });
     expect(balances._sum.balance).toBe(sum);

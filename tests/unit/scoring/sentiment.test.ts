@@ -58,23 +58,4 @@ describe("analyzeSentiment", () => {
     expect(analyzeSentiment(kept + beyond)).toEqual(analyzeSentiment(kept));
   });
 
-  it("handles at least 20,000 short texts per second", () => {
-    const texts = [
-      "love the new flavour 😍🍦",
-      "not good at all",
-      "@tastidlite just tried the mango one https://t.co/abc123 🙂",
-      "worst service ever 😡 never coming back",
-      "Best froyo in town!!! #delicious",
-      "Checking in at Tasti D-Lite",
-    ];
-    const n = 20_000;
-    for (let i = 0; i < 2_000; i++) analyzeSentiment(texts[i % texts.length]!); // warm up
-    let best = 0;
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      for (let i = 0; i < n; i++) analyzeSentiment(`${texts[i % texts.length]!} ${i}`);
-      best = Math.max(best, n / ((performance.now() - start) / 1000));
-    }
-    expect(best).toBeGreaterThanOrEqual(20_000);
-  });
 });
