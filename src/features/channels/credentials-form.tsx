@@ -7,6 +7,7 @@ import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
 import { SubmitButton } from "@/components/submit-button";
 import type { ActionState } from "@/server/http/action-state";
+import { formKey, remembered } from "../forms/remembered";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -40,7 +41,7 @@ export function CredentialsForm({
   const [state, formAction] = useActionState(action, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
-    <form action={formAction} className="space-y-4" noValidate autoComplete="off" key={state.status === "ok" ? `ok-${state.message}` : "form"}>
+    <form action={formAction} className="space-y-4" noValidate autoComplete="off" key={state.status === "ok" ? `ok-${state.message}` : formKey(state)}>
       <input type="hidden" name="tenant" value={tenantSlug} />
       <input type="hidden" name="network" value={network} />
       <input type="hidden" name="kind" value={kind} />
@@ -55,6 +56,8 @@ export function CredentialsForm({
             spellCheck={false}
             required
             maxLength={2048}
+            // A refused form shows the client id again; secrets are never sent back, so never prefilled.
+            defaultValue={field.secret ? undefined : remembered(state, field.name, "")}
           />
         </Field>
       ))}

@@ -8,6 +8,7 @@ import { Input } from "@/components/input";
 import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import type { ActionState } from "@/server/http/action-state";
+import { formKey, remembered } from "../forms/remembered";
 import { SOURCE_CHOICES } from "./labels";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -16,13 +17,13 @@ export function AddSourceForm({ tenantSlug, action }: { tenantSlug: string; acti
   const [state, formAction] = useActionState(action, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
-    <form action={formAction} className="space-y-4" noValidate key={state.status === "ok" ? state.message : "form"}>
+    <form action={formAction} className="space-y-4" noValidate key={state.status === "ok" ? state.message : formKey(state)}>
       <input type="hidden" name="tenant" value={tenantSlug} />
       {state.status === "ok" && <Alert tone="success" role="status">{state.message}</Alert>}
       {state.status === "error" && <FormError title="The source was not added" errors={[state.message]} />}
       <div className="grid gap-4 sm:grid-cols-[16rem_1fr]">
         <Field label="What to track" error={errors.kind ?? errors.network ?? errors.source}>
-          <Select name="source" defaultValue="TWITTER:HASHTAG" options={SOURCE_CHOICES.map((c) => ({ value: c.value, label: c.label }))} />
+          <Select name="source" defaultValue={remembered(state, "source", "TWITTER:HASHTAG")} options={SOURCE_CHOICES.map((c) => ({ value: c.value, label: c.label }))} />
         </Field>
         <Field
           label="Value"
@@ -38,7 +39,7 @@ export function AddSourceForm({ tenantSlug, action }: { tenantSlug: string; acti
             </span>
           }
         >
-          <Input name="value" autoComplete="off" required maxLength={500} placeholder="#brandx, @brandx, brand x coffee or a venue id" />
+          <Input name="value" defaultValue={remembered(state, "value", "")} autoComplete="off" required maxLength={500} placeholder="#brandx, @brandx, brand x coffee or a venue id" />
         </Field>
       </div>
       <SubmitButton pendingLabel="Adding…">Add source</SubmitButton>

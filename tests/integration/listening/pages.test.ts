@@ -17,6 +17,14 @@ const { saveChannelConnection } = await import("../../../src/server/modules/chan
 const { createSource } = await import("../../../src/server/modules/listening/source.service");
 const { markSourceNeedsReconnect } = await import("../../../src/server/modules/listening/source-sync");
 const { createLocation } = await import("../../../src/server/modules/listening/location.service");
+const { saveChannelAction } = await import("../../../src/app/t/[tenant]/settings/channels/actions");
+const { createSourceAction } = await import("../../../src/app/t/[tenant]/settings/listening/actions");
+
+function formData(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
 
 const BEARER = "AAAAAAAAAAAAAAAAAAAAAMegaphoneSandboxDevBearerToken0000000000";
 const FSQ = { clientId: "megaphone-dev-fsq-client", clientSecret: "megaphone-dev-fsq-secret", pushSecret: "megaphone-dev-push-secret" };
@@ -115,5 +123,30 @@ describe("settings pages", () => {
     const viewerHtml = await render(SettingsPage, admin.ctx.tenantSlug);
     expect(viewerHtml).toContain(`href="/t/${admin.ctx.tenantSlug}/settings/listening"`);
     expect(viewerHtml).not.toContain("/settings/queues");
+  });
+
+  it("refused forms: errors land on the inputs by name; only non-secret fields come back", async () => {
+    const admin = await createTenantWithMember("ADMIN");
+    signIn(admin);
+    const slug = admin.ctx.tenantSlug;
+    const refused = await saveChannelAction(
+      { status: "idle" },
+      formData({ tenant: slug, network: "FOURSQUARE", kind: "app", clientId: "megaphone-dev-fsq-client", clientSecret: "short", pushSecret: "megaphone-dev-push-secret" }),
+    );
+    expect(refused).toMatchObject({ status: "error", fieldErrors: { clientSecret: "the client secret looks too short (at least 8 characters)" } });
+    expect(refused.status === "error" ? refused.values : null).toEqual({ tenant: slug, network: "FOURSQUARE", kind: "app", clientId: "megaphone-dev-fsq-client" });
+    expect(JSON.stringify(refused)).not.toContain("megaphone-dev-push-secret");
+
+    const bearer = await saveChannelAction({ status: "idle" }, formData({ tenant: slug, network: "TWITTER", kind: "bearer", bearerToken: "tooShortToken" }));
+    expect(bearer).toMatchObject({ status: "error", fieldErrors: { bearerToken: expect.stringMatching(/too short/) } });
+    expect(JSON.stringify(bearer)).not.toContain("tooShortToken");
+
+    const source = await createSourceAction({ status: "idle" }, formData({ tenant: slug, source: "TWITTER:HANDLE", value: "not a handle" }));
+    expect(source).toMatchObject({ status: "error", fieldErrors: { value: expect.stringMatching(/1 to 15/) }, values: { source: "TWITTER:HANDLE", value: "not a handle" } });
+
+    const viewer = await addMember(admin.ctx, "VIEWER");
+    signIn(viewer);
+    const denied = await saveChannelAction({ status: "idle" }, formData({ tenant: slug, network: "TWITTER", kind: "bearer", bearerToken: BEARER }));
+    expect(denied).toMatchObject({ status: "error", message: expect.stringMatching(/cannot settings write/) });
   });
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { toAppError } from "@/server/http/problem";
+import { submittedValues } from "@/server/http/action-state";
 import { errorState, formText, tenantAction } from "@/server/http/tenant-action";
 import { NETWORKS, type ChannelSaveInput } from "@/server/modules/channels/channel.schemas";
 import { saveChannelConnection, setChannelConnectionEnabled, deleteChannelConnection } from "@/server/modules/channels/channel.service";
@@ -41,13 +42,15 @@ export const saveChannelAction = tenantAction(
     schema: z.object({ network: z.enum(NETWORKS, { error: "unknown network" }), credentials: z.record(z.string(), z.string()) }),
     fromForm: credentialsFromForm,
   },
-  async (ctx, input) => {
+  async (ctx, input, form) => {
     try {
       const saved = await saveChannelConnection(ctx, input as ChannelSaveInput);
       revalidatePath(page(ctx.tenantSlug));
       return { status: "ok", message: `${NETWORK_NAMES[saved.network]} credentials saved (${saved.hint}).` };
     } catch (error) {
-      return errorState(withFieldPaths(error));
+      // Only non-secret fields come back (submittedValues drops *secret*/*token*/*password* names).
+      const state = errorState(withFieldPaths(error));
+      return state.status === "error" ? { ...state, values: submittedValues(form) } : state;
     }
   },
 );
