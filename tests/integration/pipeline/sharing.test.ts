@@ -7,7 +7,7 @@ import { getQueue, QUEUE_PREFIX, toJobId } from "../../../src/server/jobs/queues
 import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
 import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";
 import { claimSharePost } from "../../../src/server/modules/sharing/share-posts";
-import { openProfileToken, storeProfileTokens } from "../../../src/server/modules/social-profiles/profile-tokens";
+import { getProfileUserAuth, openProfileToken, storeProfileTokens } from "../../../src/server/modules/social-profiles/profile-tokens";
 import { shareJobId, queueSharesForAwards } from "../../../src/server/pipeline/sharing/queue-shares";
 import { SHARING_HANDLERS, RetryShareError } from "../../../src/server/pipeline/sharing/sharing.handlers";
 import { createRedis } from "../../../src/server/redis";
@@ -256,8 +256,13 @@ describe("sharing awards on the customer's behalf", () => {
     const { ctx } = await brand();
     const fan = await linkedCustomer(ctx);
     const shareId = await shareFor(ctx, fan.customerId, 21);
+    // A slow X keeps the first run's call in flight while the others try to claim the row.
+    await admin(sandbox.url, "POST", "/__admin/faults", { kind: "slow", count: 3, path_prefix: "/2/tweets", delay_ms: 400 });
     const results = await Promise.allSettled([runShare(ctx, shareId), runShare(ctx, shareId), runShare(ctx, shareId)]);
-    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(RetryShareError);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason)).toEqual([
+      expect.any(RetryShareError),
+      expect.any(RetryShareError),
+    ]);
     expect(livePostsBy(fan.userId)).toHaveLength(1);
     expect(await tweetPosts()).toHaveLength(1);
     expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED", attempts: 1 });
@@ -287,6 +292,17 @@ describe("sharing awards on the customer's behalf", () => {
     await expect(twitterProvider.refreshUserToken(refresh)).resolves.toMatchObject({ accessToken: expect.any(String) });
     // Sealed for this row only: the same ciphertext does not open as another profile's.
     expect(() => openProfileToken(ctx.tenantId, "sp_other", "refresh", row!.refreshTokenCiphertext!)).toThrow(/cannot decrypt/);
+  });
+
+  it("concurrent jobs of one profile refresh its rotating token once", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx, { tokenExpiresAt: new Date(Date.now() - 1_000) });
+    const results = await Promise.all([1, 2, 3, 4].map(() => getProfileUserAuth(ctx.tenantId, fan.profileId)));
+    expect(results.filter((r) => r.refreshed)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
+    expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "ACTIVE" });
+    // The token handed out works at X.
+    await expect(twitterProvider.publish({ accessToken: results[0]!.accessToken }, `refreshed ${randomUUID()}`)).resolves.toMatchObject({ externalId: expect.any(String) });
   });
 
   it("a revoked token: the share fails, the profile needs reconnecting, nothing is posted", async () => {
