@@ -2,6 +2,7 @@ import type { Job } from "bullmq";
 import type { JobName, JobPayload } from "@/server/jobs/job-definitions";
 import { pollSourceHandler, scheduleListeningHandler } from "./handlers/listening.handlers";
 import { sendMailHandler } from "./handlers/send-mail.handler";
+import { REVERSAL_HANDLERS } from "@/server/pipeline/deletions/reversal.handlers";
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<void>;
 
@@ -10,4 +11,5 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "mail.send": sendMailHandler,
   "listening.schedule": scheduleListeningHandler,
   "listening.poll-source": pollSourceHandler,
+  ...REVERSAL_HANDLERS,
 };

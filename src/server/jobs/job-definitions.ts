@@ -1,6 +1,7 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import { ZMailMessage } from "../modules/mail/mail.schemas";
+import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
 import { ZPollSourceJob, ZScheduleListening } from "../pipeline/pipeline.schemas";
 
 /**
@@ -34,6 +35,8 @@ export const JOB_DEFINITIONS = {
     schema: ZPollSourceJob,
     options: { attempts: 4, backoff: { type: "exponential", delay: 2_000 }, ...RETAIN },
   },
+  /** Deleted upstream → mention cleared and its points reversed (src/server/pipeline/deletions). */
+  ...REVERSAL_JOBS,
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

@@ -39,7 +39,9 @@ export async function awardMentions(
   now = new Date(),
 ): Promise<AwardOutcome> {
   if (mentions.length === 0) return { creditedMentionIds: [], pointsAwarded: 0, entriesPosted: 0 };
-  const { rules, campaigns } = await loadScoringContext(tx, tenantId, network, "MENTION", now);
+  const times = mentions.map((m) => m.postedAt.getTime());
+  const span = { from: new Date(Math.min(...times)), to: new Date(Math.max(...times)) };
+  const { rules, campaigns } = await loadScoringContext(tx, tenantId, network, "MENTION", now, span);
   if (rules.length === 0) return { creditedMentionIds: [], pointsAwarded: 0, entriesPosted: 0 };
   // Today's totals matter only for capped rules; skip the query when none is capped.
   const capped = rules.filter((r) => r.dailyCap !== null);

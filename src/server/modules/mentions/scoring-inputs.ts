@@ -30,7 +30,20 @@ const cache = new Map<string, { loadedAt: number; value: ScoringContext }>();
  * and they change rarely, so each process keeps them for SCORING_CONTEXT_CACHE_MS (2 s by
  * default): a rule change applies to mentions ingested a moment later.
  */
-export async function loadScoringContext(tx: DbTx, tenantId: string, network: Network, action: RuleAction, now: Date): Promise<ScoringContext> {
+export async function loadScoringContext(
+  tx: DbTx,
+  tenantId: string,
+  network: Network,
+  action: RuleAction,
+  now: Date,
+  span: { from: Date; to: Date },
+): Promise<ScoringContext> {
+  // Mentions older than the search window (a prospect credited when they link, weeks later)
+  // need the campaigns of their own time: load those directly, uncached.
+  if (span.from.getTime() < now.getTime() - SEARCH_WINDOW_MS || span.to.getTime() > now.getTime() + SEARCH_WINDOW_MS) {
+    const [rules, campaigns] = await Promise.all([loadRules(tx, tenantId, network, action), loadCampaigns(tx, tenantId, network, span.from, span.to)]);
+    return { rules, campaigns };
+  }
   const ttl = getEnv().SCORING_CONTEXT_CACHE_MS;
   const key = `${tenantId}|${network}|${action}`;
   const hit = cache.get(key);
