@@ -65,6 +65,16 @@ export const ZEnv = ZSandboxEnv.extend({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+  /**
+   * How long a worker holds a job before others may take it over as stalled (BullMQ lock). A
+   * worker that dies mid-job is noticed after about this long; its job then runs again.
+   */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /**
+   * Test-only fault injection: the ingest exits the process (as kill -9 would) right before or
+   * right after its transaction commits. Never set outside tests.
+   */
+  FAULT_INJECTION: z.preprocess(emptyAsUnset, z.enum(["crash-before-commit", "crash-after-commit"]).optional()),
   /** How often each listening source is polled, and how often the scheduler looks for due ones. */
   LISTENING_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** How long a process reuses a tenant's rules and campaigns while scoring (0 = never). */

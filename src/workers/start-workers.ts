@@ -20,6 +20,9 @@ export function startWorkers(options: { concurrency?: number } = {}): RunningWor
       connection: createRedis("worker"),
       prefix: QUEUE_PREFIX,
       concurrency,
+      lockDuration: getEnv().WORKER_LOCK_DURATION_MS,
+      stalledInterval: Math.max(500, Math.floor(getEnv().WORKER_LOCK_DURATION_MS / 2)),
+      maxStalledCount: 5,
     });
     worker.on("failed", (job, error) =>
       log.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, "job failed"),

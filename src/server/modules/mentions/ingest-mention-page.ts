@@ -1,4 +1,5 @@
 import { getDb } from "../../db/client";
+import { getEnv } from "../../env";
 import type { Network } from "../../db/generated/enums";
 import type { FetchedMention } from "../../social/social-provider";
 import { analyzeSentiment } from "../scoring/sentiment";
@@ -26,7 +27,8 @@ export async function ingestMentionPage(
 ): Promise<IngestResult> {
   const unique = [...new Map(page.mentions.map((m) => [m.externalId, m])).values()];
   const analysed = unique.map((mention) => ({ mention, sentiment: analyzeSentiment(mention.text) }));
-  return getDb().$transaction(
+  const fault = getEnv().FAULT_INJECTION;
+  const result = await getDb().$transaction(
     async (tx) => {
       const items: MentionToStore[] = analysed.map(({ mention, sentiment }) => ({ mention, sentiment, matchedKeywords: page.matchedKeywords }));
       const inserted = await insertMentions(tx, tenantId, page.network, page.sourceId, items);
@@ -48,6 +50,7 @@ export async function ingestMentionPage(
         await tx.$executeRaw`UPDATE "Mention" SET status = 'CREDITED', "updatedAt" = now()
           WHERE "tenantId" = ${tenantId} AND id = ANY(${outcome.creditedMentionIds}::text[])`;
       }
+      if (fault === "crash-before-commit" && inserted.length > 0) crashForTest("before commit");
       return {
         received: page.mentions.length,
         stored: inserted.length,
@@ -59,4 +62,12 @@ export async function ingestMentionPage(
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
+  if (fault === "crash-after-commit" && result.stored > 0) crashForTest("after commit");
+  return result;
+}
+
+/** Dies like `kill -9`: no cleanup, no job acknowledgement (see FAULT_INJECTION in env.ts). */
+function crashForTest(where: string): never {
+  process.stderr.write(`FAULT_INJECTION: exiting ${where}\n`);
+  process.exit(137);
 }
