@@ -6,9 +6,9 @@ import { createTwitterOAuth2Client } from "../../../src/server/integrations/twit
 import { getQueue, QUEUE_PREFIX, toJobId } from "../../../src/server/jobs/queues";
 import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
 import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";
-import { claimSharePost } from "../../../src/server/modules/sharing/share-posts";
+import { claimSharePost, createSharePostsForEntries } from "../../../src/server/modules/sharing/share-posts";
 import { getProfileUserAuth, openProfileToken, storeProfileTokens } from "../../../src/server/modules/social-profiles/profile-tokens";
-import { shareJobId, queueSharesForAwards } from "../../../src/server/pipeline/sharing/queue-shares";
+import { shareJobId, queueSharesForAwards, sweepUnfinishedShares } from "../../../src/server/pipeline/sharing/queue-shares";
 import { SHARING_HANDLERS, RetryShareError } from "../../../src/server/pipeline/sharing/sharing.handlers";
 import { createRedis } from "../../../src/server/redis";
 import { twitterProvider } from "../../../src/server/social/twitter/twitter.provider";
@@ -333,6 +333,29 @@ describe("sharing awards on the customer's behalf", () => {
     expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", attempts: 5, lastError: expect.stringMatching(/refresh refused/) });
     expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "NEEDS_RECONNECT" });
     expect(await tweetPosts()).toHaveLength(0);
+  });
+
+  it("the sweeper re-queues a share whose job was lost, and only once", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const entry = await award(ctx, fan.customerId, 8);
+    // Rows committed (e.g. inside the ingest transaction) but the process died before enqueueing.
+    const [created] = await createSharePostsForEntries(getDb(), ctx.tenantId, [entry.id]);
+    const jobId = toJobId(shareJobId(created!.id));
+    expect(await getQueue("listening").getJob(jobId)).toBeUndefined();
+
+    expect(await sweepUnfinishedShares({ now: new Date(Date.now() + 60_000) })).toBe(0); // not idle long enough yet
+    expect(await sweepUnfinishedShares({ now: new Date(Date.now() + 10 * 60_000) })).toBeGreaterThanOrEqual(1);
+    expect(await sweepUnfinishedShares({ now: new Date(Date.now() + 10 * 60_000) })).toBeGreaterThanOrEqual(1);
+    const jobs = (await getQueue("listening").getJobs(["waiting", "delayed", "prioritized"])).filter((j) => j.data.sharePostId === created!.id);
+    expect(jobs.map((j) => j.id)).toEqual([jobId]);
+
+    await runShare(ctx, created!.id);
+    expect(livePostsBy(fan.userId)).toHaveLength(1);
+    // Once POSTED the row is finished: its job gone, the sweeper does not bring it back.
+    await jobs[0]!.remove();
+    await sweepUnfinishedShares({ now: new Date(Date.now() + 10 * 60_000) });
+    expect(await getQueue("listening").getJob(jobId)).toBeUndefined();
   });
 
   it("a 429 parks the job until X's reset without spending an attempt, then posts", async () => {
