@@ -8,6 +8,7 @@ import { unsafeListTenantsWithDueProfiles } from "../../../src/server/modules/so
 import { refreshDueProfiles } from "../../../src/server/pipeline/refresh/refresh-profiles";
 import { refreshJobId, scheduleProfileRefreshes } from "../../../src/server/pipeline/refresh/schedule-refresh";
 import { SHARING_HANDLERS } from "../../../src/server/pipeline/sharing/sharing.handlers";
+import { registerSharingSchedulers } from "../../../src/server/pipeline/sharing/sharing.schedulers";
 import { DEV_BEARER_TOKEN } from "../../../src/sandbox/start-sandbox";
 import { admin } from "../sandbox/sandbox-test-kit";
 import { createTenantWithMember } from "../support/factories";
@@ -137,6 +138,16 @@ describe("refreshing linked profiles", () => {
 
     await SHARING_HANDLERS["profiles.refresh-tenant"](job!.data, job!);
     expect(await getDb().socialProfile.findFirst({ where: { tenantId: weekly.tenantId, id: w!.profileId } })).toMatchObject({ followersCount: 1_000, handle: w!.username });
+  });
+
+  it("registers the refresh and sweep schedulers once, however many workers start", async () => {
+    await Promise.all([registerSharingSchedulers(), registerSharingSchedulers(), registerSharingSchedulers()]);
+    const schedulers = await getQueue("listening").getJobSchedulers();
+    const ours = schedulers.filter((s) => ["profiles-refresh-scheduler", "share-sweep-scheduler"].includes(s.key));
+    expect(ours.map((s) => [s.key, s.name, s.every]).sort()).toEqual([
+      ["profiles-refresh-scheduler", "profiles.schedule-refresh", 3_600_000],
+      ["share-sweep-scheduler", "share.sweep", 300_000],
+    ]);
   });
 
   it("keeps a profile the network no longer returns, with a note", async () => {

@@ -9,7 +9,7 @@ import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entri
 import { claimSharePost, createSharePostsForEntries } from "../../../src/server/modules/sharing/share-posts";
 import { getProfileUserAuth, openProfileToken, storeProfileTokens } from "../../../src/server/modules/social-profiles/profile-tokens";
 import { shareJobId, queueSharesForAwards, sweepUnfinishedShares } from "../../../src/server/pipeline/sharing/queue-shares";
-import { SHARING_HANDLERS, RetryShareError } from "../../../src/server/pipeline/sharing/sharing.handlers";
+import { SHARING_HANDLERS, RetryLaterError } from "../../../src/server/pipeline/sharing/sharing.handlers";
 import { createRedis } from "../../../src/server/redis";
 import { twitterProvider } from "../../../src/server/social/twitter/twitter.provider";
 import type { TenantContext } from "../../../src/server/auth/tenant-context";
@@ -194,7 +194,7 @@ describe("sharing awards on the customer's behalf", () => {
     const shareId = await shareFor(ctx, fan.customerId, 40);
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "server_error", count: 1, path_prefix: "/2/tweets", status: 503 });
 
-    await expect(runShare(ctx, shareId)).rejects.toBeInstanceOf(RetryShareError);
+    await expect(runShare(ctx, shareId)).rejects.toBeInstanceOf(RetryLaterError);
     expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", attempts: 1, lastError: expect.stringMatching(/503/) });
     expect(livePostsBy(fan.userId)).toHaveLength(0);
 
@@ -260,8 +260,8 @@ describe("sharing awards on the customer's behalf", () => {
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "slow", count: 3, path_prefix: "/2/tweets", delay_ms: 400 });
     const results = await Promise.allSettled([runShare(ctx, shareId), runShare(ctx, shareId), runShare(ctx, shareId)]);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason)).toEqual([
-      expect.any(RetryShareError),
-      expect.any(RetryShareError),
+      expect.any(RetryLaterError),
+      expect.any(RetryLaterError),
     ]);
     expect(livePostsBy(fan.userId)).toHaveLength(1);
     expect(await tweetPosts()).toHaveLength(1);

@@ -1,5 +1,4 @@
 import { DelayedError, type Job } from "bullmq";
-import { getQueue } from "../../jobs/queues";
 import { getLogger } from "../../logger";
 import { refreshDueProfiles } from "../refresh/refresh-profiles";
 import { scheduleProfileRefreshes } from "../refresh/schedule-refresh";
@@ -9,9 +8,9 @@ import type { SharingJobName, SharingJobPayload } from "./sharing.jobs";
 
 export type SharingJobHandler<N extends SharingJobName> = (payload: SharingJobPayload<N>, job: Job) => Promise<void>;
 
-/** Retryable failure: BullMQ's backoff applies. */
-export class RetryShareError extends Error {
-  override name = "RetryShareError";
+/** A retryable outcome (share in flight elsewhere, transient failure): BullMQ's backoff applies. */
+export class RetryLaterError extends Error {
+  override name = "RetryLaterError";
 }
 
 /**
@@ -20,7 +19,7 @@ export class RetryShareError extends Error {
  * called outside a worker) the job cannot be moved, so a plain error makes the backoff apply.
  */
 async function delayJobUntil(job: Job, until: Date, why: string): Promise<never> {
-  if (!job.token) throw new RetryShareError(`${why} until ${until.toISOString()}`);
+  if (!job.token) throw new RetryLaterError(`${why} until ${until.toISOString()}`);
   await job.moveToDelayed(Math.max(Date.now(), until.getTime()), job.token);
   throw new DelayedError(`${why} until ${until.toISOString()}`);
 }
@@ -37,7 +36,7 @@ const postAwardHandler: SharingJobHandler<"share.post-award"> = async ({ tenantI
       getLogger().info({ tenantId, sharePostId, reason: outcome.reason }, "share failed for good");
       return;
     case "retry":
-      throw new RetryShareError(outcome.reason);
+      throw new RetryLaterError(outcome.reason);
     case "throttled":
       return delayJobUntil(job, outcome.until, "rate limited");
     default: {
@@ -64,17 +63,3 @@ export const SHARING_HANDLERS: { [N in SharingJobName]: SharingJobHandler<N> } =
   },
   "profiles.refresh-tenant": refreshTenantHandler,
 };
-
-export const PROFILE_REFRESH_SCHEDULER_ID = "profiles-refresh-scheduler";
-export const SHARE_SWEEP_SCHEDULER_ID = "share-sweep-scheduler";
-
-/**
- * The two repeating ticks of sharing and refresh, with stable scheduler ids (one schedule however
- * many workers register). Call from registerSchedulers() in src/server/jobs/schedulers.ts.
- */
-export async function registerSharingSchedulers({ refreshEveryMs = 3_600_000, sweepEveryMs = 5 * 60_000 } = {}): Promise<void> {
-  const opts = { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
-  const queue = getQueue("listening");
-  await queue.upsertJobScheduler(PROFILE_REFRESH_SCHEDULER_ID, { every: refreshEveryMs }, { name: "profiles.schedule-refresh", data: {}, opts });
-  await queue.upsertJobScheduler(SHARE_SWEEP_SCHEDULER_ID, { every: sweepEveryMs }, { name: "share.sweep", data: {}, opts });
-}
