@@ -3,6 +3,7 @@ import type { JobName, JobPayload } from "@/server/jobs/job-definitions";
 import { pollSourceHandler, scheduleListeningHandler } from "./handlers/listening.handlers";
 import { sendMailHandler } from "./handlers/send-mail.handler";
 import { REVERSAL_HANDLERS } from "@/server/pipeline/deletions/reversal.handlers";
+import { SHARING_HANDLERS } from "@/server/pipeline/sharing/sharing.handlers";
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<void>;
 
@@ -12,4 +13,5 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "listening.schedule": scheduleListeningHandler,
   "listening.poll-source": pollSourceHandler,
   ...REVERSAL_HANDLERS,
+  ...SHARING_HANDLERS,
 };

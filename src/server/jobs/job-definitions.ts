@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ZMailMessage } from "../modules/mail/mail.schemas";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
 import { ZPollSourceJob, ZScheduleListening } from "../pipeline/pipeline.schemas";
+import { SHARING_JOBS } from "../pipeline/sharing/sharing.jobs";
 
 /**
  * Every job the system runs: its queue, its payload schema and its retry/retention policy.
@@ -37,6 +38,8 @@ export const JOB_DEFINITIONS = {
   },
   /** Deleted upstream → mention cleared and its points reversed (src/server/pipeline/deletions). */
   ...REVERSAL_JOBS,
+  /** Posting awards on customers' behalf; refreshing linked profiles (src/server/pipeline/sharing). */
+  ...SHARING_JOBS,
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

@@ -1,5 +1,6 @@
 import { getEnv } from "../env";
 import { DELETION_CHECK_SCHEDULER } from "../pipeline/deletions/reversal.jobs";
+import { registerSharingSchedulers } from "../pipeline/sharing/sharing.schedulers";
 import { getQueue } from "./queues";
 
 /**
@@ -12,5 +13,6 @@ export async function registerSchedulers(): Promise<void> {
     { every: getEnv().LISTENING_SCHEDULER_EVERY_MS },
     { name: "listening.schedule", data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
   );
+  await registerSharingSchedulers();
   await getQueue("listening").upsertJobScheduler(DELETION_CHECK_SCHEDULER.id, { every: DELETION_CHECK_SCHEDULER.every }, DELETION_CHECK_SCHEDULER.template);
 }

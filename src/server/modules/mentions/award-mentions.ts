@@ -1,7 +1,7 @@
 import type { DbTx } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import { postLedgerEntries } from "../ledger/post-entries";
-import type { NewLedgerEntry } from "../ledger/ledger.types";
+import type { NewLedgerEntry, PostedLedgerEntry } from "../ledger/ledger.types";
 import { scoreAward } from "../scoring/score-mention";
 import type { SentimentResult } from "../scoring/sentiment";
 import { awardedKey, loadAwardedToday, loadScoringContext } from "./scoring-inputs";
@@ -17,6 +17,8 @@ export interface AwardableMention {
 
 export interface AwardOutcome {
   creditedMentionIds: string[];
+  /** The entries that took effect (duplicates excluded), e.g. to share them. */
+  posted: PostedLedgerEntry[];
   pointsAwarded: number;
   entriesPosted: number;
 }
@@ -38,11 +40,11 @@ export async function awardMentions(
   mentions: AwardableMention[],
   now = new Date(),
 ): Promise<AwardOutcome> {
-  if (mentions.length === 0) return { creditedMentionIds: [], pointsAwarded: 0, entriesPosted: 0 };
+  if (mentions.length === 0) return { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0 };
   const times = mentions.map((m) => m.postedAt.getTime());
   const span = { from: new Date(Math.min(...times)), to: new Date(Math.max(...times)) };
   const { rules, campaigns } = await loadScoringContext(tx, tenantId, network, "MENTION", now, span);
-  if (rules.length === 0) return { creditedMentionIds: [], pointsAwarded: 0, entriesPosted: 0 };
+  if (rules.length === 0) return { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0 };
   // Today's totals matter only for capped rules; skip the query when none is capped.
   const capped = rules.filter((r) => r.dailyCap !== null);
   const awardedToday = capped.length
@@ -79,6 +81,7 @@ export async function awardMentions(
   const credited = new Set(posted.map((p) => byKey.get(p.idempotencyKey)!));
   return {
     creditedMentionIds: [...credited],
+    posted,
     pointsAwarded: posted.reduce((sum, p) => sum + p.amount, 0),
     entriesPosted: posted.length,
   };

@@ -2,7 +2,9 @@ import { getDb } from "../../db/client";
 import { getEnv } from "../../env";
 import type { Network } from "../../db/generated/enums";
 import type { FetchedMention } from "../../social/social-provider";
+import { enqueueSharePosts } from "../../pipeline/sharing/queue-shares";
 import { analyzeSentiment } from "../scoring/sentiment";
+import { createSharePostsForEntries } from "../sharing/share-posts";
 import { awardMentions } from "./award-mentions";
 import { insertMentions, type MentionToStore } from "./insert-mentions";
 
@@ -50,8 +52,12 @@ export async function ingestMentionPage(
         await tx.$executeRaw`UPDATE "Mention" SET status = 'CREDITED', "updatedAt" = now()
           WHERE "tenantId" = ${tenantId} AND id = ANY(${outcome.creditedMentionIds}::text[])`;
       }
+      // Shares are recorded with the awards, so a crash between commit and enqueue loses none
+      // (the share sweeper re-queues rows still PENDING).
+      const shares = await createSharePostsForEntries(tx, tenantId, outcome.posted.map((p) => p.id));
       if (fault === "crash-before-commit" && inserted.length > 0) crashForTest("before commit");
       return {
+        shareIds: shares.map((s) => s.id),
         received: page.mentions.length,
         stored: inserted.length,
         duplicates: unique.length - inserted.length,
@@ -63,7 +69,9 @@ export async function ingestMentionPage(
     { timeout: 30_000, maxWait: 10_000 },
   );
   if (fault === "crash-after-commit" && result.stored > 0) crashForTest("after commit");
-  return result;
+  const { shareIds, ...counts } = result;
+  if (shareIds.length) await enqueueSharePosts(tenantId, shareIds);
+  return counts;
 }
 
 /** Dies like `kill -9`: no cleanup, no job acknowledgement (see FAULT_INJECTION in env.ts). */
