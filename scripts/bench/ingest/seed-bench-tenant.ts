@@ -29,6 +29,8 @@ export async function seedBenchTenant(url: string, authors: { id: string; userna
       [tenantId, slice.map((s) => s.id), slice.map((s) => s.username)],
     );
   }
+  // Fresh bulk loads have no planner statistics yet; autovacuum would gather them a little later.
+  await client.query(`ANALYZE "Customer"; ANALYZE "SocialProfile"`);
   await client.end();
   const ctx: TenantContext = { tenantId, tenantSlug: "bench", role: "OWNER", actor: { type: "SYSTEM", id: null } };
   await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } });
