@@ -19,6 +19,8 @@ export interface AwardOutcome {
   creditedMentionIds: string[];
   /** The entries that took effect (duplicates excluded), e.g. to share them. */
   posted: PostedLedgerEntry[];
+  /** False when no customer of the tenant could have an award shared: skip the share step. */
+  sharingPossible: boolean;
   pointsAwarded: number;
   entriesPosted: number;
 }
@@ -40,11 +42,11 @@ export async function awardMentions(
   mentions: AwardableMention[],
   now = new Date(),
 ): Promise<AwardOutcome> {
-  if (mentions.length === 0) return { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0 };
+  if (mentions.length === 0) return { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0, sharingPossible: false };
   const times = mentions.map((m) => m.postedAt.getTime());
   const span = { from: new Date(Math.min(...times)), to: new Date(Math.max(...times)) };
-  const { rules, campaigns } = await loadScoringContext(tx, tenantId, network, "MENTION", now, span);
-  if (rules.length === 0) return { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0 };
+  const { rules, campaigns, sharingPossible } = await loadScoringContext(tx, tenantId, network, "MENTION", now, span);
+  if (rules.length === 0) return { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0, sharingPossible: false };
   // Today's totals matter only for capped rules; skip the query when none is capped.
   const capped = rules.filter((r) => r.dailyCap !== null);
   const awardedToday = capped.length
@@ -82,6 +84,7 @@ export async function awardMentions(
   return {
     creditedMentionIds: [...credited],
     posted,
+    sharingPossible,
     pointsAwarded: posted.reduce((sum, p) => sum + p.amount, 0),
     entriesPosted: posted.length,
   };

@@ -54,7 +54,7 @@ export async function ingestMentionPage(
       }
       // Shares are recorded with the awards, so a crash between commit and enqueue loses none
       // (the share sweeper re-queues rows still PENDING).
-      const shares = await createSharePostsForEntries(tx, tenantId, outcome.posted.map((p) => p.id));
+      const shares = outcome.sharingPossible ? await createSharePostsForEntries(tx, tenantId, outcome.posted.map((p) => p.id)) : [];
       if (fault === "crash-before-commit" && inserted.length > 0) crashForTest("before commit");
       return {
         shareIds: shares.map((s) => s.id),

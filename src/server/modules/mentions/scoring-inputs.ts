@@ -20,6 +20,8 @@ export interface ScoringContext {
   rules: ScoringRule[];
   /** Campaigns that may cover any mention still inside the search window; scoreAward picks per mention. */
   campaigns: ScoringCampaign[];
+  /** Whether any customer of the tenant could have awards shared (a linked profile holding a token). */
+  sharingPossible: boolean;
 }
 
 const SEARCH_WINDOW_MS = 8 * 24 * 3600 * 1000;
@@ -41,20 +43,34 @@ export async function loadScoringContext(
   // Mentions older than the search window (a prospect credited when they link, weeks later)
   // need the campaigns of their own time: load those directly, uncached.
   if (span.from.getTime() < now.getTime() - SEARCH_WINDOW_MS || span.to.getTime() > now.getTime() + SEARCH_WINDOW_MS) {
-    const [rules, campaigns] = await Promise.all([loadRules(tx, tenantId, network, action), loadCampaigns(tx, tenantId, network, span.from, span.to)]);
-    return { rules, campaigns };
+    const [rules, campaigns, sharingPossible] = await Promise.all([
+      loadRules(tx, tenantId, network, action),
+      loadCampaigns(tx, tenantId, network, span.from, span.to),
+      hasShareableProfiles(tx, tenantId),
+    ]);
+    return { rules, campaigns, sharingPossible };
   }
   const ttl = getEnv().SCORING_CONTEXT_CACHE_MS;
   const key = `${tenantId}|${network}|${action}`;
   const hit = cache.get(key);
   if (hit && ttl > 0 && Date.now() - hit.loadedAt < ttl) return hit.value;
-  const [rules, campaigns] = await Promise.all([
+  const [rules, campaigns, sharingPossible] = await Promise.all([
     loadRules(tx, tenantId, network, action),
     loadCampaigns(tx, tenantId, network, new Date(now.getTime() - SEARCH_WINDOW_MS), new Date(now.getTime() + SEARCH_WINDOW_MS)),
+    hasShareableProfiles(tx, tenantId),
   ]);
-  const value = { rules, campaigns };
+  const value = { rules, campaigns, sharingPossible };
   if (ttl > 0) cache.set(key, { loadedAt: Date.now(), value });
   return value;
+}
+
+/** Cheap gate for the share step: most tenants' pages need no consent lookups at all. */
+async function hasShareableProfiles(tx: DbTx, tenantId: string): Promise<boolean> {
+  const found = await tx.socialProfile.findFirst({
+    where: { tenantId, status: "ACTIVE", customerId: { not: null }, accessTokenCiphertext: { not: null } },
+    select: { id: true },
+  });
+  return found !== null;
 }
 
 /** Campaigns that overlap a time span. */
