@@ -1,6 +1,5 @@
-import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../src/server/db/migrations/migrate";
+import { recreateDatabase } from "../../src/server/db/migrations/migrate";
 import { assertLocalUrl, assertTestDatabase } from "./support/local-only";
 
 /**
@@ -13,13 +12,5 @@ export default async function setup(project: TestProject): Promise<void> {
   const url = env.DATABASE_URL ?? "";
   assertTestDatabase(url);
   assertLocalUrl(env.REDIS_URL ?? "", "Redis");
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  await applyMigrations(url);
+  await recreateDatabase(url);
 }

@@ -22,6 +22,26 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   }
 }
 
+/**
+ * Drops and recreates the database named in the URL, then migrates it: a clean slate for tests
+ * and benchmarks. Callers check first that the URL is theirs to wipe.
+ */
+export async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsafe database name: ${name}`);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  await applyMigrations(databaseUrl);
+}
+
 /** Applies prisma/migrations exactly as `prisma migrate deploy` would. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const engine = await openSchemaEngine({ databaseUrl, schemaFiles: readSchemaFiles() });
