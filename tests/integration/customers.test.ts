@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../src/server/db/client";
+import { postLedgerEntries } from "../../src/server/modules/ledger/post-entries";
 import { AppError } from "../../src/server/errors";
 import {
   createCustomer,
@@ -133,9 +134,11 @@ describe("customers", () => {
     await expectAppError(getCustomerOrThrow(ctx, plain.id), "NOT_FOUND");
 
     const earner = await makeCustomer(ctx, { emails: ["earner@example.test"] });
-    await getDb().ledgerEntry.create({
-      data: { tenantId: ctx.tenantId, customerId: earner.id, amount: 10, source: "ADJUSTMENT", idempotencyKey: "test:1", explanation: {} },
-    });
+    await getDb().$transaction((tx) =>
+      postLedgerEntries(tx, ctx.tenantId, [
+        { customerId: earner.id, amount: 10, source: "ADJUSTMENT", idempotencyKey: "test:1", explanation: { formula: "10" } },
+      ]),
+    );
     expect(await deleteCustomer(ctx, earner.id)).toEqual({ mode: "erased" });
     await expectAppError(getCustomerOrThrow(ctx, earner.id), "NOT_FOUND");
     const row = await getDb().customer.findFirst({ where: { tenantId: ctx.tenantId, id: earner.id } });
