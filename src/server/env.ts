@@ -79,6 +79,8 @@ export const ZEnv = ZSandboxEnv.extend({
   LISTENING_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** How long a process reuses a tenant's rules and campaigns while scoring (0 = never). */
   SCORING_CONTEXT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** A source RUNNING longer than this is presumed abandoned (its worker or Redis died) and is polled again. */
+  LISTENING_STALE_RUN_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(15 * 60_000),
   LISTENING_SCHEDULER_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
 });
 

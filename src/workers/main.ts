@@ -5,7 +5,7 @@ import { getEnv } from "@/server/env";
 import { closeQueues } from "@/server/jobs/queues";
 import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
-import { closeSharedRedis } from "@/server/redis";
+import { closeSharedRedis, getRedis } from "@/server/redis";
 import { startWorkers } from "./start-workers";
 
 try {
@@ -18,6 +18,11 @@ try {
 const log = getLogger();
 const running = startWorkers();
 await registerSchedulers();
+// Redis keeps nothing on disk here: after a restart the schedules are gone with the queues, so
+// every reconnect registers them again (upserts with stable ids: never doubled).
+getRedis("producer").on("ready", () => {
+  registerSchedulers().catch((error: unknown) => log.error({ err: (error as Error).message }, "re-registering schedulers failed"));
+});
 log.info({ queues: running.workers.map((w) => w.name), concurrency: getEnv().WORKER_CONCURRENCY }, "worker started");
 
 let stopping = false;

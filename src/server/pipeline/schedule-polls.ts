@@ -1,3 +1,4 @@
+import { getEnv } from "../env";
 import { enqueueMany } from "../jobs/queues";
 import { unsafeListDueSources } from "../modules/listening/source-sync";
 
@@ -7,7 +8,7 @@ import { unsafeListDueSources } from "../modules/listening/source-sync";
  * job is removed when it ends (its outcome lives on the source row), which frees the id.
  */
 export async function scheduleDuePolls(now = new Date()): Promise<number> {
-  const due = await unsafeListDueSources({ now, limit: 1_000 });
+  const due = await unsafeListDueSources({ now, limit: 1_000, staleRunMs: getEnv().LISTENING_STALE_RUN_MS });
   await enqueueMany(
     "listening.poll-source",
     due.map((source) => ({
