@@ -232,7 +232,8 @@ export class TrafficGenerator {
         }),
     );
     const missing = this.config.authorCount - this.authors.length;
-    if (missing > 0) this.authors.push(...createAuthors(this.popPrng, users, missing, this.config.followerModel, now));
+    // concat, not push(...): a spread of 100k+ authors overflows the call stack.
+    if (missing > 0) this.authors = this.authors.concat(createAuthors(this.popPrng, users, missing, this.config.followerModel, now));
   }
 }
 
