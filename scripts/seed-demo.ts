@@ -5,6 +5,10 @@ import type { TenantContext } from "../src/server/auth/tenant-context";
 import { disconnectDb, unsafeCrossTenantDb } from "../src/server/db/client";
 import { getEnv } from "../src/server/env";
 import { createCustomer } from "../src/server/modules/customers/customer.service";
+import { DEV_BEARER_TOKEN } from "../src/sandbox/start-sandbox";
+import { saveChannelConnection } from "../src/server/modules/channels/channel.service";
+import { createSource } from "../src/server/modules/listening/source.service";
+import { createPointRule } from "../src/server/modules/rules/point-rule.service";
 import { demoCustomers } from "./seed/demo-customers";
 
 const DEMO = {
@@ -39,7 +43,16 @@ if (existing) {
   const ctx: TenantContext = { tenantId: tenant.id, tenantSlug: tenant.slug, role: "OWNER", actor: { type: "USER", id: owner.id } };
   const customers = demoCustomers(120, getEnv().SANDBOX_SEED);
   for (const customer of customers) await createCustomer(ctx, customer);
-  console.log(`created demo tenant "${DEMO.name}" with ${DEMO.staff.length} staff and ${customers.length} customers`);
+  // Listening to the sandbox out of the box: its dev bearer token, the brand's terms, and rules.
+  await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } });
+  for (const [kind, value] of [["KEYWORD", "Tasti D-Lite"], ["HANDLE", "@TastiDLite"], ["HASHTAG", "#TastiRewards"]] as const) {
+    await createSource(ctx, { network: "TWITTER", kind, value });
+  }
+  await createPointRule(ctx, {
+    network: "TWITTER", action: "MENTION", name: "Tweets about us", basePoints: 10, influenceCurve: "LOG",
+    influenceFactor: 0.5, maxMultiplier: 3, dailyCap: 100, minSentiment: -0.2, enabled: true,
+  });
+  console.log(`created demo tenant "${DEMO.name}" with ${DEMO.staff.length} staff, ${customers.length} customers, 3 tracked X terms and a mention rule`);
 }
 console.log("");
 console.log(`  Staff sign-in: ${getEnv().APP_URL}/signin`);
