@@ -9,7 +9,7 @@ import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import { Textarea } from "@/components/textarea";
 import type { CampaignDto, SegmentOption } from "@/server/modules/campaigns/campaign.schemas";
-import { formKey, remembered, type FormAction } from "../rules/form-state";
+import { formKey, remembered, type FormAction } from "../forms/remembered";
 import { CAMPAIGN_NETWORK_LABELS, toUtcInputValue } from "./campaign-labels";
 
 export function CampaignForm({

@@ -1,5 +1,14 @@
 import type { ActionState } from "@/server/http/action-state";
 
+/** A server action a form drives with useActionState. */
+export type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+/** A checkbox: as submitted if the form came back refused (absent = unchecked), else the stored value. */
+export function rememberedChecked(state: ActionState, name: string, fallback: boolean): boolean {
+  if (state.status !== "error" || !state.values) return fallback;
+  return state.values[name] === "on";
+}
+
 /** The value the user submitted if the form came back refused, else the stored one. */
 export function remembered(state: ActionState, name: string, fallback: string): string {
   if (state.status !== "error" || !state.values) return fallback;

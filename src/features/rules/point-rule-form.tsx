@@ -9,7 +9,7 @@ import { Input } from "@/components/input";
 import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import type { PointRuleDto } from "@/server/modules/rules/point-rule.schemas";
-import { formKey, remembered, type FormAction } from "./form-state";
+import { formKey, remembered, rememberedChecked, type FormAction } from "../forms/remembered";
 import { ACTION_LABELS, CURVE_LABELS, NETWORK_LABELS } from "./rule-labels";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -71,7 +71,7 @@ export function PointRuleForm({ tenantSlug, action, rule, cancelHref }: { tenant
         name="enabled"
         label="Enabled"
         description="Disabled rules award nothing; their history stays."
-        defaultChecked={state.values ? state.values.enabled === "on" : (rule?.enabled ?? true)}
+        defaultChecked={rememberedChecked(state, "enabled", rule?.enabled ?? true)}
         error={errors.enabled}
       />
       <div className="flex gap-3">

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { FormState } from "@/features/rules/form-state";
 import type { ActionState } from "@/server/http/action-state";
 import { formText, tenantAction } from "@/server/http/tenant-action";
 import { ZCampaignCreate, ZCampaignUpdate } from "@/server/modules/campaigns/campaign.schemas";
@@ -29,16 +28,6 @@ function campaignFromForm(form: FormData) {
   };
 }
 
-function keepValues(run: (state: ActionState, form: FormData) => Promise<ActionState>) {
-  return async (state: FormState, form: FormData): Promise<FormState> => {
-    const result = await run(state, form);
-    if (result.status !== "error") return result;
-    const values: Record<string, string> = {};
-    for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-    return { ...result, values };
-  };
-}
-
 const create = tenantAction({ permission: "settings:write", schema: ZCampaignCreate, fromForm: campaignFromForm }, async (ctx, input) => {
   await createCampaign(ctx, input);
   revalidatePath(`/t/${ctx.tenantSlug}/campaigns`);
@@ -58,10 +47,10 @@ const update = tenantAction(
   },
 );
 
-export async function createCampaignAction(state: FormState, form: FormData): Promise<FormState> {
-  return keepValues(create)(state, form);
+export async function createCampaignAction(state: ActionState, form: FormData): Promise<ActionState> {
+  return create(state, form);
 }
 
-export async function updateCampaignAction(state: FormState, form: FormData): Promise<FormState> {
-  return keepValues(update)(state, form);
+export async function updateCampaignAction(state: ActionState, form: FormData): Promise<ActionState> {
+  return update(state, form);
 }

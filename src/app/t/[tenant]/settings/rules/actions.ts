@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { FormState } from "@/features/rules/form-state";
 import type { ActionState } from "@/server/http/action-state";
 import { formText, tenantAction } from "@/server/http/tenant-action";
 import { ZPointRuleCreate, ZPointRuleUpdate } from "@/server/modules/rules/point-rule.schemas";
@@ -33,17 +32,6 @@ function editableFromForm(form: FormData) {
   };
 }
 
-/** A refused form comes back with what was typed, so nothing has to be entered again. */
-function keepValues(run: (state: ActionState, form: FormData) => Promise<ActionState>) {
-  return async (state: FormState, form: FormData): Promise<FormState> => {
-    const result = await run(state, form);
-    if (result.status !== "error") return result;
-    const values: Record<string, string> = {};
-    for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-    return { ...result, values };
-  };
-}
-
 const createRule = tenantAction(
   {
     permission: "settings:write",
@@ -70,12 +58,12 @@ const updateRule = tenantAction(
   },
 );
 
-export async function createPointRuleAction(state: FormState, form: FormData): Promise<FormState> {
-  return keepValues(createRule)(state, form);
+export async function createPointRuleAction(state: ActionState, form: FormData): Promise<ActionState> {
+  return createRule(state, form);
 }
 
-export async function updatePointRuleAction(state: FormState, form: FormData): Promise<FormState> {
-  return keepValues(updateRule)(state, form);
+export async function updatePointRuleAction(state: ActionState, form: FormData): Promise<ActionState> {
+  return updateRule(state, form);
 }
 
 export const togglePointRuleAction = tenantAction(
