@@ -23,6 +23,8 @@ test("a marketer creates, finds and edits customers", async ({ page }) => {
   await expect(page.getByText("countess@lovelace.test")).toBeVisible();
 
   await createCustomer(page, account.slug, "Grace Hopper", ["grace@navy.test"]);
+  // Wait for the save to land before leaving the page (navigating away would race the action).
+  await expect(page.getByRole("heading", { level: 1, name: "Grace Hopper" })).toBeVisible();
   await page.goto(`/t/${account.slug}/customers`);
   await expect(page.getByRole("table", { name: "Customers" }).getByRole("row")).toHaveCount(3);
 
