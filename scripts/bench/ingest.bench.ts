@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     concurrency: { type: "string", default: "8" },
     sources: { type: "string", default: "8" },
     "latency-seconds": { type: "string", default: "20" },
+    // Writes a V8 CPU profile per worker into this folder (for performance work).
+    "profile-dir": { type: "string" },
   },
 });
 const MENTIONS = Number(args.mentions);
@@ -74,10 +76,11 @@ log(`tenant with ${CUSTOMERS.toLocaleString("en")} linked customers and ${KEYWOR
 const expected = await expectedMatches(sandbox.url, KEYWORDS);
 log(`${expected.toLocaleString("en")} posts match the sources`);
 
+const profileArgs = args["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${args["profile-dir"]}`] : [];
 const workers: ChildProcess[] = [];
 for (let i = 0; i < Number(args.workers); i++) {
   workers.push(
-    spawn(process.execPath, ["--import", "tsx", "src/workers/main.ts"], {
+    spawn(process.execPath, [...profileArgs, "--import", "tsx", "src/workers/main.ts"], {
       env: {
         ...process.env,
         DATABASE_URL: BENCH_DB,

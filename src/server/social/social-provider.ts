@@ -69,6 +69,8 @@ export interface FetchedMention {
   isRetweet: boolean;
   isReply: boolean;
   metrics: { likes: number; reposts: number; replies: number; quotes: number };
+  /** A check-in's venue (network id): the mention is tied to the tenant's Location with that venue. */
+  venueExternalId?: string | null;
 }
 
 export interface RateLimitState {

@@ -1,5 +1,5 @@
 import type { DbTx } from "../../db/client";
-import type { Network } from "../../db/generated/enums";
+import type { Network, RuleAction } from "../../db/generated/enums";
 import { postLedgerEntries } from "../ledger/post-entries";
 import type { NewLedgerEntry, PostedLedgerEntry } from "../ledger/ledger.types";
 import { scoreAward } from "../scoring/score-mention";
@@ -41,11 +41,12 @@ export async function awardMentions(
   network: Network,
   mentions: AwardableMention[],
   now = new Date(),
+  action: Extract<RuleAction, "MENTION" | "CHECKIN"> = "MENTION",
 ): Promise<AwardOutcome> {
   if (mentions.length === 0) return { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0, sharingPossible: false };
   const times = mentions.map((m) => m.postedAt.getTime());
   const span = { from: new Date(Math.min(...times)), to: new Date(Math.max(...times)) };
-  const { rules, campaigns, sharingPossible } = await loadScoringContext(tx, tenantId, network, "MENTION", now, span);
+  const { rules, campaigns, sharingPossible } = await loadScoringContext(tx, tenantId, network, action, now, span);
   if (rules.length === 0) return { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0, sharingPossible: false };
   // Today's totals matter only for capped rules; skip the query when none is capped.
   const capped = rules.filter((r) => r.dailyCap !== null);
@@ -69,7 +70,7 @@ export async function awardMentions(
       entries.push({
         customerId: mention.customerId,
         amount: result.points,
-        source: "MENTION",
+        source: action,
         idempotencyKey: mentionAwardKey(network, mention.externalId, rule.id),
         ruleId: rule.id,
         mentionId: mention.mentionId,

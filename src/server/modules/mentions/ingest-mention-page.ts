@@ -1,12 +1,21 @@
 import { getDb } from "../../db/client";
 import { getEnv } from "../../env";
-import type { Network } from "../../db/generated/enums";
+import type { Network, RuleAction } from "../../db/generated/enums";
 import type { FetchedMention } from "../../social/social-provider";
 import { enqueueSharePosts } from "../../pipeline/sharing/queue-shares";
 import { analyzeSentiment } from "../scoring/sentiment";
 import { createSharePostsForEntries } from "../sharing/share-posts";
 import { awardMentions } from "./award-mentions";
 import { insertMentions, type MentionToStore } from "./insert-mentions";
+
+export interface IngestPage {
+  network: Network;
+  /** What the posts earn under: MENTION (listening) or CHECKIN (Foursquare). Default MENTION. */
+  action?: Extract<RuleAction, "MENTION" | "CHECKIN">;
+  sourceId: string | null;
+  matchedKeywords: string[];
+  mentions: FetchedMention[];
+}
 
 export interface IngestResult {
   received: number;
@@ -24,7 +33,7 @@ export interface IngestResult {
  */
 export async function ingestMentionPage(
   tenantId: string,
-  page: { network: Network; sourceId: string | null; matchedKeywords: string[]; mentions: FetchedMention[] },
+  page: IngestPage,
   now = new Date(),
 ): Promise<IngestResult> {
   const unique = [...new Map(page.mentions.map((m) => [m.externalId, m])).values()];
@@ -47,7 +56,7 @@ export async function ingestMentionPage(
           postedAt: item.mention.postedAt,
         }];
       });
-      const outcome = await awardMentions(tx, tenantId, page.network, awardable, now);
+      const outcome = await awardMentions(tx, tenantId, page.network, awardable, now, page.action ?? "MENTION");
       if (outcome.creditedMentionIds.length) {
         await tx.$executeRaw`UPDATE "Mention" SET status = 'CREDITED', "updatedAt" = now()
           WHERE "tenantId" = ${tenantId} AND id = ANY(${outcome.creditedMentionIds}::text[])`;

@@ -36,12 +36,12 @@ export async function insertMentions(
   return tx.$queryRaw<InsertedMention[]>(Prisma.sql`
     INSERT INTO "Mention" ("tenantId", network, "externalId", "sourceId", "customerId", "socialProfileId",
       "authorExternalId", "authorHandle", "authorFollowers", text, url, lang, "postedAt", "matchedKeywords",
-      metrics, "isRetweet", "isReply", "sentimentScore", "sentimentLabel", status, "updatedAt")
+      metrics, "isRetweet", "isReply", "sentimentScore", "sentimentLabel", status, "locationId", "updatedAt")
     SELECT ${tenantId}, ${network}::"Network", u."externalId", ${sourceId}, link."customerId", link.id,
       u."authorExternalId", u."authorHandle", u."authorFollowers", u.text, u.url, u.lang, u."postedAt",
       ARRAY(SELECT jsonb_array_elements_text(u.matched)), u.metrics, u."isRetweet", u."isReply",
       u."sentimentScore", u."sentimentLabel"::"SentimentLabel",
-      (CASE WHEN link."customerId" IS NULL THEN 'PROSPECT' ELSE 'NEW' END)::"MentionStatus", now()
+      (CASE WHEN link."customerId" IS NULL THEN 'PROSPECT' ELSE 'NEW' END)::"MentionStatus", venue.id, now()
     FROM unnest(
       ${col((i) => i.mention.externalId)}::text[], ${col((i) => i.mention.author.externalId)}::text[],
       ${col((i) => i.mention.author.handle)}::text[], ${col((i) => i.mention.author.followers)}::int[],
@@ -49,15 +49,16 @@ export async function insertMentions(
       ${col((i) => i.mention.postedAt.toISOString())}::timestamp[], ${col((i) => JSON.stringify(i.matchedKeywords))}::jsonb[],
       ${col((i) => JSON.stringify(i.mention.metrics))}::jsonb[], ${col((i) => i.mention.isRetweet)}::boolean[],
       ${col((i) => i.mention.isReply)}::boolean[], ${col((i) => i.sentiment.score)}::float8[],
-      ${col((i) => i.sentiment.label)}::text[]
+      ${col((i) => i.sentiment.label)}::text[], ${col((i) => i.mention.venueExternalId ?? null)}::text[]
     ) AS u("externalId", "authorExternalId", "authorHandle", "authorFollowers",
-           text, url, lang, "postedAt", matched, metrics, "isRetweet", "isReply", "sentimentScore", "sentimentLabel")
+           text, url, lang, "postedAt", matched, metrics, "isRetweet", "isReply", "sentimentScore", "sentimentLabel", "venueId")
     LEFT JOIN LATERAL (
       SELECT sp.id, sp."customerId" FROM "SocialProfile" sp
       JOIN "Customer" c ON c.id = sp."customerId" AND c."tenantId" = ${tenantId} AND c."erasedAt" IS NULL AND c."mergedIntoId" IS NULL
       WHERE sp."tenantId" = ${tenantId} AND sp.network = ${network}::"Network" AND sp."externalUserId" = u."authorExternalId"
         AND sp.status <> 'REVOKED'
     ) link ON true
+    LEFT JOIN "Location" venue ON venue."tenantId" = ${tenantId} AND venue."foursquareVenueId" = u."venueId"
     ORDER BY u."externalId"
     ON CONFLICT ("tenantId", network, "externalId") DO NOTHING
     RETURNING id, "externalId", "customerId"
