@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { getEnv } from "../env";
 import { PrismaClient } from "./generated/client";
 import { assertOperationAllowed } from "./guard-rails";
@@ -12,9 +13,18 @@ const OMIT_SECRETS = {
   apiKey: { keyHash: true },
 } as const;
 
-function createBaseClient() {
+function createPool(): pg.Pool {
   const env = getEnv();
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+  // An idle connection dropped by the server (e.g. Postgres restarting) must not crash the process;
+  // the pool discards it and the next checkout connects afresh.
+  pool.on("error", () => {});
+  return pool;
+}
+
+function createBaseClient(pool: pg.Pool) {
+  // Prisma and the raw ingest path share one pool: one connection budget per process.
+  const adapter = new PrismaPg(pool);
   return new PrismaClient({ adapter, omit: OMIT_SECRETS });
 }
 
@@ -38,11 +48,16 @@ export type Db = ReturnType<typeof withGuardRails>;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { megaphoneBaseDb?: BaseClient; megaphoneDb?: Db };
+const globalForDb = globalThis as unknown as { megaphonePool?: pg.Pool; megaphoneBaseDb?: BaseClient; megaphoneDb?: Db };
+
+/** The process's one connection pool (also across Next's dev-mode module reloads). */
+export function getPgPool(): pg.Pool {
+  globalForDb.megaphonePool ??= createPool();
+  return globalForDb.megaphonePool;
+}
 
 function baseClient(): BaseClient {
-  // One pool per process, also across Next's dev-mode module reloads.
-  globalForDb.megaphoneBaseDb ??= createBaseClient();
+  globalForDb.megaphoneBaseDb ??= createBaseClient(getPgPool());
   return globalForDb.megaphoneBaseDb;
 }
 
@@ -61,7 +76,10 @@ export function unsafeCrossTenantDb(): BaseClient {
 }
 
 export async function disconnectDb(): Promise<void> {
+  const pool = globalForDb.megaphonePool;
   await globalForDb.megaphoneBaseDb?.$disconnect();
   globalForDb.megaphoneBaseDb = undefined;
   globalForDb.megaphoneDb = undefined;
+  globalForDb.megaphonePool = undefined;
+  await pool?.end();
 }

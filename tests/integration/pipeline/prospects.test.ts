@@ -5,7 +5,7 @@ import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
 import { AppError } from "../../../src/server/errors";
 import { pollSourcePage } from "../../../src/server/pipeline/poll-source";
 import { checkDeletedMentions } from "../../../src/server/pipeline/deletions/check-deleted-mentions";
-import { mentionAwardKey } from "../../../src/server/modules/mentions/award-mentions";
+import { mentionAwardKey } from "../../../src/server/modules/mentions/plan-awards";
 import { disqualifyMention } from "../../../src/server/modules/mentions/moderation/disqualify-mention";
 import { creditEarlierMentions, PROSPECT_CREDIT_WINDOW_DAYS } from "../../../src/server/modules/mentions/prospects/credit-earlier-mentions";
 import { linkSocialProfile } from "../../../src/server/modules/mentions/prospects/link-social-profile";

@@ -1,12 +1,18 @@
 import { getDb } from "../../db/client";
-import { getEnv } from "../../env";
+import { Prisma } from "../../db/generated/client";
 import type { Network, RuleAction } from "../../db/generated/enums";
+import { withPgTransaction, type SqlRunner } from "../../db/raw-sql";
+import { getEnv } from "../../env";
 import type { FetchedMention } from "../../social/social-provider";
 import { enqueueSharePosts } from "../../pipeline/sharing/queue-shares";
 import { analyzeSentiment } from "../scoring/sentiment";
-import { createSharePostsForEntries } from "../sharing/share-posts";
-import { awardMentions } from "./award-mentions";
-import { insertMentions, type MentionToStore } from "./insert-mentions";
+import { findSharingProfiles } from "../sharing/share-eligibility";
+import { renderShareText } from "../sharing/share-text";
+import { loadAwardInputs } from "./award-inputs";
+import { postedSpan } from "./award-mentions";
+import { planAwards, type PlannedAward } from "./plan-awards";
+import { loadScoringContext } from "./scoring-inputs";
+import { storeMentionPage, type MentionRow, type PlannedShare } from "./store-mention-page";
 
 export interface IngestPage {
   network: Network;
@@ -29,58 +35,90 @@ export interface IngestResult {
 /**
  * One fetched page → stored, attributed, scored and paid, in ONE transaction: either all of it
  * commits or none, and a redelivered page finds every mention stored and every award keyed, so
- * it changes nothing. Sentiment is computed before the transaction opens (CPU, no locks held).
+ * it changes nothing. Sentiment and scoring run in this process; the database sees two reads
+ * (who the authors are, plus today's capped totals when a rule has a cap) and one write.
+ *
+ * This is the hottest path of the product: it runs on a raw pooled connection (Prisma's
+ * interactive transaction cost more CPU than the SQL) and decides every mention's status before
+ * writing it, so no row is written twice.
  */
-export async function ingestMentionPage(
-  tenantId: string,
-  page: IngestPage,
-  now = new Date(),
-): Promise<IngestResult> {
+export async function ingestMentionPage(tenantId: string, page: IngestPage, now = new Date()): Promise<IngestResult> {
+  const action = page.action ?? "MENTION";
   const unique = [...new Map(page.mentions.map((m) => [m.externalId, m])).values()];
+  const empty = { received: page.mentions.length, stored: 0, duplicates: 0, prospects: 0, credited: 0, pointsAwarded: 0 };
+  if (unique.length === 0) return empty;
   const analysed = unique.map((mention) => ({ mention, sentiment: analyzeSentiment(mention.text) }));
+  const context = await loadScoringContext(getDb(), tenantId, page.network, action, now, postedSpan(unique));
   const fault = getEnv().FAULT_INJECTION;
-  const result = await getDb().$transaction(
-    async (tx) => {
-      const items: MentionToStore[] = analysed.map(({ mention, sentiment }) => ({ mention, sentiment, matchedKeywords: page.matchedKeywords }));
-      const inserted = await insertMentions(tx, tenantId, page.network, page.sourceId, items);
-      const byExternalId = new Map(items.map((i) => [i.mention.externalId, i]));
-      const awardable = inserted.flatMap(({ id, externalId, customerId }) => {
-        const item = byExternalId.get(externalId);
-        if (!item || !customerId) return [];
-        return [{
-          mentionId: id,
-          externalId,
-          customerId,
-          followers: item.mention.author.followers,
-          sentiment: item.sentiment,
-          postedAt: item.mention.postedAt,
-        }];
+
+  const stored = await withPgTransaction(async (run) => {
+    const links = await linkedAuthors(run, tenantId, page.network, unique.map((m) => m.author.externalId));
+    const customerIds = [...new Set([...links.values()].map((l) => l.customerId))];
+    let awards: PlannedAward[] = [];
+    if (context.rules.length > 0 && customerIds.length > 0) {
+      const inputs = await loadAwardInputs(run, tenantId, context, customerIds, now);
+      const candidates = analysed.flatMap(({ mention, sentiment }) => {
+        const link = links.get(mention.author.externalId);
+        return link ? [{ externalId: mention.externalId, customerId: link.customerId, followers: mention.author.followers, sentiment, postedAt: mention.postedAt }] : [];
       });
-      const outcome = await awardMentions(tx, tenantId, page.network, awardable, now, page.action ?? "MENTION");
-      if (outcome.creditedMentionIds.length) {
-        await tx.$executeRaw`UPDATE "Mention" SET status = 'CREDITED', "updatedAt" = now()
-          WHERE "tenantId" = ${tenantId} AND id = ANY(${outcome.creditedMentionIds}::text[])`;
-      }
-      // Shares are recorded with the awards, so a crash between commit and enqueue loses none
-      // (the share sweeper re-queues rows still PENDING).
-      const shares = outcome.sharingPossible ? await createSharePostsForEntries(tx, tenantId, outcome.posted.map((p) => p.id)) : [];
-      if (fault === "crash-before-commit" && inserted.length > 0) crashForTest("before commit");
-      return {
-        shareIds: shares.map((s) => s.id),
-        received: page.mentions.length,
-        stored: inserted.length,
-        duplicates: unique.length - inserted.length,
-        prospects: inserted.length - awardable.length,
-        credited: outcome.creditedMentionIds.length,
-        pointsAwarded: outcome.pointsAwarded,
-      };
-    },
-    { timeout: 30_000, maxWait: 10_000 },
-  );
-  if (fault === "crash-after-commit" && result.stored > 0) crashForTest("after commit");
-  const { shareIds, ...counts } = result;
-  if (shareIds.length) await enqueueSharePosts(tenantId, shareIds);
-  return counts;
+      awards = planAwards({ network: page.network, action, rules: context.rules, campaigns: context.campaigns, ...inputs }, candidates);
+    }
+    const paid = new Set(awards.map((a) => a.externalId));
+    const rows: MentionRow[] = analysed.map(({ mention, sentiment }) => {
+      const link = links.get(mention.author.externalId) ?? null;
+      const status = !link ? "PROSPECT" : paid.has(mention.externalId) ? "CREDITED" : "NEW";
+      return { mention, sentiment, customerId: link?.customerId ?? null, socialProfileId: link?.profileId ?? null, status };
+    });
+    // Shares are recorded with the awards, so a crash between commit and enqueue loses none
+    // (the share sweeper re-queues rows still PENDING).
+    const shares = context.sharingPossible && awards.length > 0 ? await planShares(run, tenantId, awards) : [];
+    const result = await storeMentionPage(run, tenantId, { network: page.network, action, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords }, rows, awards, shares);
+    if (fault === "crash-before-commit" && result.stored > 0) crashForTest("before commit");
+    return result;
+  });
+
+  if (fault === "crash-after-commit" && stored.stored > 0) crashForTest("after commit");
+  if (stored.shareIds.length) await enqueueSharePosts(tenantId, stored.shareIds);
+  return {
+    received: page.mentions.length,
+    stored: stored.stored,
+    duplicates: unique.length - stored.stored,
+    prospects: stored.prospects,
+    credited: stored.credited,
+    pointsAwarded: stored.pointsAwarded,
+  };
+}
+
+interface AuthorLink {
+  profileId: string;
+  customerId: string;
+}
+
+/**
+ * Attribution: an author whose social profile (this tenant and network) is linked to a live
+ * customer — linking records consent — belongs to that customer; everyone else is a prospect.
+ */
+async function linkedAuthors(run: SqlRunner, tenantId: string, network: Network, authorIds: string[]): Promise<Map<string, AuthorLink>> {
+  const rows = await run<AuthorLink & { authorId: string }>(Prisma.sql`
+    SELECT sp."externalUserId" AS "authorId", sp.id AS "profileId", sp."customerId"
+    FROM "SocialProfile" sp
+    JOIN "Customer" c ON c.id = sp."customerId" AND c."tenantId" = ${tenantId} AND c."erasedAt" IS NULL AND c."mergedIntoId" IS NULL
+    WHERE sp."tenantId" = ${tenantId} AND sp.network = ${network}::"Network"
+      AND sp."externalUserId" = ANY(${[...new Set(authorIds)]}::text[]) AND sp.status <> 'REVOKED'`);
+  return new Map(rows.map((r) => [r.authorId, { profileId: r.profileId, customerId: r.customerId }]));
+}
+
+/** The awards whose customers currently allow posting through a linked profile, with their text. */
+async function planShares(run: SqlRunner, tenantId: string, awards: PlannedAward[]): Promise<PlannedShare[]> {
+  const profiles = await findSharingProfiles(run, tenantId, [...new Set(awards.map((a) => a.customerId))]);
+  if (profiles.size === 0) return [];
+  const [tenant] = await run<{ name: string; shareTemplate: string }>(Prisma.sql`SELECT name, "shareTemplate" FROM "Tenant" WHERE id = ${tenantId}`);
+  if (!tenant) return [];
+  return awards.flatMap((award) => {
+    const profile = profiles.get(award.customerId);
+    if (!profile) return [];
+    return [{ idempotencyKey: award.idempotencyKey, socialProfileId: profile.profileId, text: renderShareText(tenant.shareTemplate, { points: award.amount, brand: tenant.name }) }];
+  });
 }
 
 /** Dies like `kill -9`: no cleanup, no job acknowledgement (see FAULT_INJECTION in env.ts). */

@@ -1,11 +1,14 @@
-import type { DbTx } from "../../db/client";
+import type { Db, DbTx } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import type { SqlRunner } from "../../db/raw-sql";
 import { getEnv } from "../../env";
 import type { Network, RuleAction } from "../../db/generated/enums";
 import { CAMPAIGN_SELECT, toScoringCampaign } from "../campaigns/campaign.mapper";
 import type { ScoringCampaign, ScoringRule } from "../scoring/score-mention";
+import { awardedKey } from "./plan-awards";
 
 /** The enabled rules that pay for `action` on `network`, stable order. */
-export async function loadRules(tx: DbTx, tenantId: string, network: Network, action: RuleAction): Promise<ScoringRule[]> {
+export async function loadRules(tx: Db | DbTx, tenantId: string, network: Network, action: RuleAction): Promise<ScoringRule[]> {
   return tx.pointRule.findMany({
     where: { tenantId, network, action, enabled: true },
     select: {
@@ -33,7 +36,7 @@ const cache = new Map<string, { loadedAt: number; value: ScoringContext }>();
  * default): a rule change applies to mentions ingested a moment later.
  */
 export async function loadScoringContext(
-  tx: DbTx,
+  tx: Db | DbTx,
   tenantId: string,
   network: Network,
   action: RuleAction,
@@ -65,7 +68,7 @@ export async function loadScoringContext(
 }
 
 /** Cheap gate for the share step: most tenants' pages need no consent lookups at all. */
-async function hasShareableProfiles(tx: DbTx, tenantId: string): Promise<boolean> {
+async function hasShareableProfiles(tx: Db | DbTx, tenantId: string): Promise<boolean> {
   const found = await tx.socialProfile.findFirst({
     where: { tenantId, status: "ACTIVE", customerId: { not: null }, accessTokenCiphertext: { not: null } },
     select: { id: true },
@@ -74,7 +77,7 @@ async function hasShareableProfiles(tx: DbTx, tenantId: string): Promise<boolean
 }
 
 /** Campaigns that overlap a time span. */
-export async function loadCampaigns(tx: DbTx, tenantId: string, network: Network, from: Date, to: Date): Promise<ScoringCampaign[]> {
+export async function loadCampaigns(tx: Db | DbTx, tenantId: string, network: Network, from: Date, to: Date): Promise<ScoringCampaign[]> {
   const rows = await tx.campaign.findMany({
     where: { tenantId, startsAt: { lte: to }, endsAt: { gt: from }, OR: [{ network: null }, { network }] },
     select: CAMPAIGN_SELECT,
@@ -84,7 +87,7 @@ export async function loadCampaigns(tx: DbTx, tenantId: string, network: Network
 
 /** Points each customer already earned today (UTC) under each rule: the daily cap's base. */
 export async function loadAwardedToday(
-  tx: DbTx,
+  run: SqlRunner,
   tenantId: string,
   customerIds: string[],
   ruleIds: string[],
@@ -92,14 +95,10 @@ export async function loadAwardedToday(
 ): Promise<Map<string, number>> {
   if (customerIds.length === 0 || ruleIds.length === 0) return new Map();
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const rows = await tx.ledgerEntry.groupBy({
-    by: ["customerId", "ruleId"],
-    where: { tenantId, customerId: { in: customerIds }, ruleId: { in: ruleIds }, createdAt: { gte: dayStart }, amount: { gt: 0 } },
-    _sum: { amount: true },
-  });
-  return new Map(rows.map((r) => [awardedKey(r.customerId, r.ruleId ?? ""), r._sum.amount ?? 0]));
-}
-
-export function awardedKey(customerId: string, ruleId: string): string {
-  return `${customerId}|${ruleId}`;
+  const rows = await run<{ customerId: string; ruleId: string; total: number }>(Prisma.sql`
+    SELECT "customerId", "ruleId", sum(amount)::int AS total FROM "LedgerEntry"
+    WHERE "tenantId" = ${tenantId} AND "customerId" = ANY(${customerIds}::text[]) AND "ruleId" = ANY(${ruleIds}::text[])
+      AND "createdAt" >= ${dayStart} AND amount > 0
+    GROUP BY "customerId", "ruleId"`);
+  return new Map(rows.map((r) => [awardedKey(r.customerId, r.ruleId), r.total]));
 }
