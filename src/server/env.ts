@@ -82,6 +82,10 @@ export const ZEnv = ZSandboxEnv.extend({
   /** A source RUNNING longer than this is presumed abandoned (its worker or Redis died) and is polled again. */
   LISTENING_STALE_RUN_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(15 * 60_000),
   LISTENING_SCHEDULER_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** How often each linked Foursquare account is polled for check-ins (push brings them at once; polling catches what push missed). */
+  FOURSQUARE_CHECKIN_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** Replay window of the Foursquare push receiver: a pushed check-in further than this from now is refused (polling still collects it). */
+  FOURSQUARE_PUSH_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3_600),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -1,5 +1,6 @@
 import type { Job } from "bullmq";
 import type { JobName, JobPayload } from "@/server/jobs/job-definitions";
+import { CHECKIN_HANDLERS } from "./handlers/checkins.handlers";
 import { pollSourceHandler, scheduleListeningHandler } from "./handlers/listening.handlers";
 import { sendMailHandler } from "./handlers/send-mail.handler";
 import { REVERSAL_HANDLERS } from "@/server/pipeline/deletions/reversal.handlers";
@@ -14,4 +15,5 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "listening.poll-source": pollSourceHandler,
   ...REVERSAL_HANDLERS,
   ...SHARING_HANDLERS,
+  ...CHECKIN_HANDLERS,
 };

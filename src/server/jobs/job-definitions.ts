@@ -1,6 +1,7 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import { ZMailMessage } from "../modules/mail/mail.schemas";
+import { CHECKIN_JOBS } from "../pipeline/checkins/checkins.jobs";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
 import { ZPollSourceJob, ZScheduleListening } from "../pipeline/pipeline.schemas";
 import { SHARING_JOBS } from "../pipeline/sharing/sharing.jobs";
@@ -40,6 +41,8 @@ export const JOB_DEFINITIONS = {
   ...REVERSAL_JOBS,
   /** Posting awards on customers' behalf; refreshing linked profiles (src/server/pipeline/sharing). */
   ...SHARING_JOBS,
+  /** Check-ins of linked Foursquare accounts, polled and pushed (src/server/pipeline/checkins). */
+  ...CHECKIN_JOBS,
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

@@ -116,9 +116,21 @@ export class FoursquareClient {
   }
 
   async getCheckins(token: string, page: CheckinPageOptions = {}): Promise<{ count: number; items: FsqCheckin[] }> {
+    return (await this.getCheckinsWithRateLimit(token, page)).checkins;
+  }
+
+  /**
+   * One page of check-ins with the rate-limit headers of THIS response (`lastRateLimit` belongs
+   * to whichever call finished last, so concurrent callers sharing a client should use this).
+   */
+  async getCheckinsWithRateLimit(
+    token: string,
+    page: CheckinPageOptions = {},
+  ): Promise<{ checkins: { count: number; items: FsqCheckin[] }; rateLimit: FsqRateLimit }> {
     const params: Record<string, string> = {};
     for (const [k, v] of Object.entries(page)) if (v !== undefined) params[k] = String(v);
-    return (await this.get("/v2/users/self/checkins", token, params, ZCheckinsResponse)).response.checkins;
+    const { body, rateLimit } = await this.request("/v2/users/self/checkins", token, params, ZCheckinsResponse);
+    return { checkins: body.response.checkins, rateLimit };
   }
 
   /**
@@ -156,12 +168,22 @@ export class FoursquareClient {
   }
 
   private async get<S extends z.ZodType>(path: string, token: string, params: Record<string, string>, schema: S): Promise<z.infer<S>> {
+    return (await this.request(path, token, params, schema)).body;
+  }
+
+  private async request<S extends z.ZodType>(
+    path: string,
+    token: string,
+    params: Record<string, string>,
+    schema: S,
+  ): Promise<{ body: z.infer<S>; rateLimit: FsqRateLimit }> {
     const url = new URL(`${this.apiBase}${path}`);
     url.searchParams.set("v", this.version);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     const res = await this.fetchImpl(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
     const num = (h: string) => (res.headers.get(h) === null ? undefined : Number(res.headers.get(h)));
-    this.lastRateLimit = { limit: num("x-ratelimit-limit"), remaining: num("x-ratelimit-remaining"), reset: num("x-ratelimit-reset") };
+    const rateLimit: FsqRateLimit = { limit: num("x-ratelimit-limit"), remaining: num("x-ratelimit-remaining"), reset: num("x-ratelimit-reset") };
+    this.lastRateLimit = rateLimit;
     const json: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const meta = ZErrorEnvelope.safeParse(json);
@@ -169,10 +191,10 @@ export class FoursquareClient {
         res.status,
         meta.success ? meta.data.meta.errorType ?? "other" : "other",
         meta.success ? meta.data.meta.errorDetail ?? "" : `HTTP ${res.status}`,
-        this.lastRateLimit,
+        rateLimit,
       );
     }
-    return schema.parse(json);
+    return { body: schema.parse(json), rateLimit };
   }
 }
 

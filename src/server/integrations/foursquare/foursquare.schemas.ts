@@ -20,11 +20,17 @@ export const ZFsqVenue = z.looseObject({
   }).optional(),
 });
 
+/** A count block as v2 renders it (`{count, items|groups}`); only the count is read. */
+const ZFsqCount = z.looseObject({ count: z.number().int().min(0) });
+
 export const ZFsqCompactUser = z.looseObject({
   id: z.string(),
   firstName: z.string().optional(),
   lastName: z.string().optional(),
+  /** Present on some renderings of a user; the closest thing Foursquare has to a follower count. */
+  friends: ZFsqCount.optional(),
 });
+export type FsqCompactUser = z.infer<typeof ZFsqCompactUser>;
 
 export const ZFsqCheckin = z.looseObject({
   id: z.string(),
@@ -34,6 +40,8 @@ export const ZFsqCheckin = z.looseObject({
   shout: z.string().optional(),
   venue: ZFsqVenue.optional(),
   user: ZFsqCompactUser.optional(),
+  likes: ZFsqCount.optional(),
+  comments: ZFsqCount.optional(),
 });
 export type FsqCheckin = z.infer<typeof ZFsqCheckin>;
 

@@ -1,0 +1,81 @@
+import { getDb } from "../../db/client";
+import { getEnv } from "../../env";
+import { AppError } from "../../errors";
+import { parseFoursquarePush } from "../../integrations/foursquare/foursquare-push";
+import { enqueue } from "../../jobs/queues";
+import { getActiveChannelCredentials } from "../../modules/channels/channel-credentials";
+import { ZTenantSlug } from "../../modules/tenants/tenant.schemas";
+import { loadBrandVenueIds } from "./brand-venues";
+import { ZPushedCheckin, type PushedCheckin } from "./checkins.jobs";
+
+/** A push is one check-in: anything much bigger is not Foursquare. */
+export const MAX_PUSH_BYTES = 64 * 1024;
+
+export type PushReceipt =
+  | { status: "queued"; checkinId: string }
+  | { status: "ignored"; checkinId: string; reason: "no venue" | "not at a tracked venue" };
+
+/** The job id of a pushed check-in: a redelivery while the job is known to Redis is not queued again. */
+export function pushJobId(tenantId: string, checkinId: string): string {
+  return `fsq-push:${tenantId}:${checkinId}`;
+}
+
+const refused = () => new AppError("UNAUTHENTICATED", "push not accepted: unknown tenant, no Foursquare connection, or wrong push secret");
+
+/**
+ * A Foursquare User Push delivery for one tenant (POST /api/webhooks/foursquare/<tenant>), checked
+ * and queued; never ingested here, so the answer is quick whatever the database is doing.
+ *
+ *  1. the push secret must equal the one saved with the tenant's ACTIVE Foursquare connection,
+ *     compared in constant time (Foursquare signs nothing: the secret in the body is the proof);
+ *     any failure here — unknown tenant, no connection, wrong secret — is the same 401;
+ *  2. the check-in must parse (zod) — else 400;
+ *  3. replay window: its createdAt must be within FOURSQUARE_PUSH_MAX_AGE_SECONDS of now — else
+ *     400. A push is sent at check-in time, so an old one is a replay or hopelessly late; polling
+ *     still collects a genuine late check-in, and ingest is idempotent either way;
+ *  4. only check-ins at the tenant's own venues go on (brand-venues.ts): others are acknowledged
+ *     and dropped, not stored anywhere, not even in the queue;
+ *  5. one `checkins.ingest-push` job, keyed by the check-in.
+ */
+export async function receiveFoursquarePush(tenantSlug: string, rawBody: string, contentType: string, now = new Date()): Promise<PushReceipt> {
+  if (Buffer.byteLength(rawBody) > MAX_PUSH_BYTES) throw new AppError("BAD_REQUEST", "push payload too large");
+  const slug = ZTenantSlug.safeParse(tenantSlug);
+  if (!slug.success) throw refused();
+  const tenant = await getDb().tenant.findUnique({ where: { slug: slug.data }, select: { id: true } });
+  if (!tenant) throw refused();
+  const connection = await getActiveChannelCredentials(tenant.id, "FOURSQUARE");
+  if (!connection || connection.network !== "FOURSQUARE") throw refused();
+
+  const parsed = parseFoursquarePush(rawBody, contentType, connection.credentials.pushSecret);
+  if (!parsed.ok) {
+    if (parsed.reason === "bad_secret") throw refused();
+    throw new AppError("BAD_REQUEST", "the push carries no valid check-in");
+  }
+  const { checkin } = parsed;
+  const user = parsed.user ?? checkin.user;
+  if (!user) throw new AppError("BAD_REQUEST", "the push names no user");
+  const maxAge = getEnv().FOURSQUARE_PUSH_MAX_AGE_SECONDS;
+  if (Math.abs(now.getTime() / 1000 - checkin.createdAt) > maxAge) {
+    throw new AppError("BAD_REQUEST", `the check-in is outside the ${maxAge}-second replay window`);
+  }
+  if (!checkin.venue) return { status: "ignored", checkinId: checkin.id, reason: "no venue" };
+  const venues = await loadBrandVenueIds(tenant.id);
+  if (!venues.has(checkin.venue.id.toLowerCase())) return { status: "ignored", checkinId: checkin.id, reason: "not at a tracked venue" };
+
+  const pushed = ZPushedCheckin.safeParse({
+    id: checkin.id,
+    createdAt: checkin.createdAt,
+    ...(checkin.shout ? { shout: checkin.shout.slice(0, 1_000) } : {}),
+    venue: { id: checkin.venue.id, name: checkin.venue.name.slice(0, 300) || checkin.venue.id },
+    user: {
+      id: user.id,
+      ...(user.firstName ? { firstName: user.firstName.slice(0, 200) } : {}),
+      ...(user.lastName ? { lastName: user.lastName.slice(0, 200) } : {}),
+      ...(user.friends ? { friends: user.friends.count } : {}),
+    },
+  } satisfies PushedCheckin);
+  // Ids the job schema refuses (not the network's shape) are bad input, not our failure.
+  if (!pushed.success) throw new AppError("BAD_REQUEST", "the push carries no valid check-in");
+  await enqueue("checkins.ingest-push", { tenantId: tenant.id, checkin: pushed.data }, { jobId: pushJobId(tenant.id, checkin.id) });
+  return { status: "queued", checkinId: checkin.id };
+}
