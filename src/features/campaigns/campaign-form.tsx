@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { ButtonLink } from "@/components/button-link";
 import { Field } from "@/components/field";
@@ -61,7 +62,18 @@ export function CampaignForm({
       </div>
       <Field
         label="Segment"
-        hint={segments.length ? "Only customers in this segment get the multiplier." : "No segments yet: the campaign applies to every customer."}
+        hint={
+          segments.length ? (
+            "Only customers in this segment when they earn get the multiplier."
+          ) : (
+            <>
+              No segments yet: the campaign applies to every customer.{" "}
+              <Link href={`/t/${tenantSlug}/segments/new`} className="text-brand-700 hover:underline">
+                Create a segment
+              </Link>
+            </>
+          )
+        }
         error={errors.segmentId}
       >
         <Select

@@ -1,5 +1,5 @@
 import { SidebarNav, type SidebarNavItem } from "@/components/app-shell/sidebar-nav";
-import { GiftIcon, HomeIcon, InboxIcon, MegaphoneIcon, SettingsIcon, TrophyIcon, UsersIcon } from "@/components/icons";
+import { GiftIcon, HomeIcon, InboxIcon, MegaphoneIcon, SettingsIcon, SparkleIcon, TrophyIcon, UsersIcon } from "@/components/icons";
 
 export function tenantNavItems(slug: string): SidebarNavItem[] {
   const base = `/t/${slug}`;
@@ -7,6 +7,7 @@ export function tenantNavItems(slug: string): SidebarNavItem[] {
     { href: base, label: "Overview", icon: <HomeIcon />, exact: true },
     { href: `${base}/inbox`, label: "Inbox", icon: <InboxIcon /> },
     { href: `${base}/customers`, label: "Customers", icon: <UsersIcon /> },
+    { href: `${base}/segments`, label: "Segments", icon: <SparkleIcon /> },
     { href: `${base}/advocates`, label: "Advocates", icon: <TrophyIcon /> },
     { href: `${base}/campaigns`, label: "Campaigns", icon: <MegaphoneIcon /> },
     { href: `${base}/rewards`, label: "Rewards", icon: <GiftIcon /> },

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { Card } from "@/components/card";
+import { PageHeader } from "@/components/page-header";
+import { SegmentForm } from "@/features/segments/segment-form";
+import { NotAllowed } from "@/features/shell/not-allowed";
+import { requireMember } from "@/server/http/require-member";
+import { createSegmentAction } from "../actions";
+
+export const metadata = { title: "New segment" };
+
+export default async function NewSegmentPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant: slug } = await params;
+  const { can } = await requireMember(slug, `/t/${slug}/segments/new`);
+  if (!can("customers:write")) return <NotAllowed what="create segments" />;
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href={`/t/${slug}/segments`} className="hover:underline">Segments</Link>}
+        title="New segment"
+        description="Membership is worked out live: customers join and leave as their stage, sentiment, followers and points change."
+      />
+      <Card className="max-w-3xl">
+        <SegmentForm tenantSlug={slug} action={createSegmentAction} cancelHref={`/t/${slug}/segments`} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import type { Db, DbTx } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { ZSegmentFilter, type SegmentFilter } from "./segment.schemas";
+
+/**
+ * Who is in a segment, decided in SQL. A customer is a member when they are live (not erased,
+ * not merged away) and meet every condition of the filter:
+ *   - lifecycle stage among `lifecycleStages` (empty: any);
+ *   - sentiment label among `sentimentLabels` (empty: any; an unlabelled customer matches none);
+ *   - followers ≥ `minFollowers`: the most followers on any of their linked, non-revoked social
+ *     profiles (0 without one);
+ *   - points balance ≥ `minPoints`, lifetime points ≥ `minLifetimeEarned` (0 without a balance).
+ *
+ * Every lookup is by the customer's key: Customer by id, PointBalance by its primary key
+ * (tenantId, customerId), SocialProfile by (tenantId, customerId). One statement answers for a
+ * whole batch of customers and several segments.
+ */
+
+/** A segment as the scorer holds it: its id and its filter as stored (Segment.filter) or parsed. */
+export interface SegmentRef {
+  id: string;
+  filter: unknown;
+}
+
+interface ParsedSegment {
+  id: string;
+  filter: SegmentFilter;
+}
+
+/** Parses stored filters; one that does not validate (never written by this code) matches no one. */
+function parseSegments(segments: readonly SegmentRef[]): ParsedSegment[] {
+  const seen = new Set<string>();
+  const parsed: ParsedSegment[] = [];
+  for (const s of segments) {
+    if (seen.has(s.id)) continue;
+    seen.add(s.id);
+    const filter = ZSegmentFilter.safeParse(s.filter);
+    if (filter.success) parsed.push({ id: s.id, filter: filter.data });
+  }
+  return parsed;
+}
+
+const EMPTY = Prisma.sql`SELECT NULL::text AS "segmentId", NULL::text AS "customerId" WHERE false`;
+
+/** The conditions of one filter over the columns of `member` (see memberRows). */
+function filterPredicate(f: SegmentFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`true`];
+  if (f.lifecycleStages.length) parts.push(Prisma.sql`m.stage = ANY(${f.lifecycleStages}::text[]::"LifecycleStage"[])`);
+  if (f.sentimentLabels.length) parts.push(Prisma.sql`m.label = ANY(${f.sentimentLabels}::text[]::"SentimentLabel"[])`);
+  if (f.minFollowers !== null) parts.push(Prisma.sql`m.followers >= ${f.minFollowers}::int`);
+  if (f.minPoints !== null) parts.push(Prisma.sql`m.balance >= ${f.minPoints}::int`);
+  if (f.minLifetimeEarned !== null) parts.push(Prisma.sql`m.lifetime >= ${f.minLifetimeEarned}::int`);
+  return Prisma.join(parts, " AND ");
+}
+
+type Scope = { kind: "customers"; ids: string[] } | { kind: "tenant"; followersVia: "lateral" | "grouped" };
+
+/**
+ * Live customers with the columns filters read: id, "createdAt", "displayName", stage, label,
+ * followers, balance, lifetime. Balances and followers are joined only when a filter needs them
+ * (`needs`). Followers are one index probe per customer (LATERAL: a batch of ids, or a page that
+ * stops at its limit) or one grouped pass over the tenant's profiles (counting everyone).
+ */
+function memberRows(tenantId: string, scope: Scope, needs: { followers: boolean; balance: boolean }): Prisma.Sql {
+  const balanceJoin = needs.balance
+    ? Prisma.sql`LEFT JOIN "PointBalance" pb ON pb."tenantId" = ${tenantId} AND pb."customerId" = c.id`
+    : Prisma.empty;
+  let followersJoin = Prisma.empty;
+  if (needs.followers) {
+    followersJoin =
+      scope.kind === "customers" || scope.followersVia === "lateral"
+        ? Prisma.sql`LEFT JOIN LATERAL (
+            SELECT max(sp."followersCount") AS followers FROM "SocialProfile" sp
+            WHERE sp."tenantId" = ${tenantId} AND sp."customerId" = c.id AND sp.status <> 'REVOKED'
+          ) f ON true`
+        : Prisma.sql`LEFT JOIN (
+            SELECT sp."customerId", max(sp."followersCount") AS followers FROM "SocialProfile" sp
+            WHERE sp."tenantId" = ${tenantId} AND sp."customerId" IS NOT NULL AND sp.status <> 'REVOKED'
+            GROUP BY sp."customerId"
+          ) f ON f."customerId" = c.id`;
+  }
+  const inScope = scope.kind === "customers" ? Prisma.sql`AND c.id = ANY(${scope.ids}::text[])` : Prisma.empty;
+  return Prisma.sql`
+    SELECT c.id, c."createdAt", c."displayName", c."lifecycleStage" AS stage, c."sentimentLabel" AS label,
+           ${needs.followers ? Prisma.sql`coalesce(f.followers, 0)` : Prisma.sql`0`}::int AS followers,
+           ${needs.balance ? Prisma.sql`coalesce(pb.balance, 0)` : Prisma.sql`0`}::int AS balance,
+           ${needs.balance ? Prisma.sql`coalesce(pb."lifetimeEarned", 0)` : Prisma.sql`0`}::int AS lifetime
+    FROM "Customer" c
+    ${balanceJoin}
+    ${followersJoin}
+    WHERE c."tenantId" = ${tenantId} AND c."erasedAt" IS NULL AND c."mergedIntoId" IS NULL ${inScope}`;
+}
+
+function needsOf(filters: readonly SegmentFilter[]) {
+  return {
+    followers: filters.some((f) => f.minFollowers !== null),
+    balance: filters.some((f) => f.minPoints !== null || f.minLifetimeEarned !== null),
+  };
+}
+
+/**
+ * ONE statement returning rows `{ segmentId, customerId }`: for each given segment, which of the
+ * given customers are in it. The customers are read once (a CTE), then each segment's
+ * conditions select from them. Customers of another tenant, unknown, erased or merged ids are in
+ * no segment; a segment whose stored filter does not validate has no members.
+ */
+export function segmentMembershipSql(tenantId: string, segments: readonly SegmentRef[], customerIds: readonly string[]): Prisma.Sql {
+  const parsed = parseSegments(segments);
+  const ids = [...new Set(customerIds)];
+  if (parsed.length === 0 || ids.length === 0) return EMPTY;
+  const rows = memberRows(tenantId, { kind: "customers", ids }, needsOf(parsed.map((s) => s.filter)));
+  const selects = parsed.map(
+    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(s.filter)}`,
+  );
+  return Prisma.sql`WITH member AS MATERIALIZED (${rows})
+    ${Prisma.join(selects, " UNION ALL ")}`;
+}
+
+/**
+ * Runs segmentMembershipSql (one round trip, none when there is nothing to ask) and answers
+ * segment id → ids of its members among `customerIds`. Every given segment has an entry.
+ */
+export async function loadSegmentMembership(
+  db: Db | DbTx,
+  tenantId: string,
+  segments: readonly SegmentRef[],
+  customerIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const membership = new Map<string, Set<string>>(segments.map((s) => [s.id, new Set<string>()]));
+  if (segments.length === 0 || customerIds.length === 0) return membership;
+  const rows = await db.$queryRaw<{ segmentId: string; customerId: string }[]>(segmentMembershipSql(tenantId, segments, customerIds));
+  for (const row of rows) membership.get(row.segmentId)?.add(row.customerId);
+  return membership;
+}
+
+/** The stored filters of some segments of a tenant (ids of other tenants are ignored). */
+export async function loadSegmentRefs(db: Db | DbTx, tenantId: string, segmentIds: readonly string[]): Promise<SegmentRef[]> {
+  const ids = [...new Set(segmentIds)];
+  if (ids.length === 0) return [];
+  return db.segment.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true, filter: true } });
+}
+
+/** Member counts of several segments over the whole tenant, in one statement (one pass over its customers). */
+export function segmentMemberCountsSql(tenantId: string, segments: readonly SegmentRef[]): Prisma.Sql {
+  const parsed = parseSegments(segments);
+  if (parsed.length === 0) return Prisma.sql`SELECT NULL::text AS "segmentId", 0::int AS members WHERE false`;
+  const rows = memberRows(tenantId, { kind: "tenant", followersVia: "grouped" }, needsOf(parsed.map((s) => s.filter)));
+  const selects = parsed.map(
+    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(s.filter)}`,
+  );
+  return Prisma.sql`WITH member AS MATERIALIZED (${rows})
+    ${Prisma.join(selects, " UNION ALL ")}`;
+}
+
+export interface SegmentMemberRow {
+  id: string;
+  displayName: string;
+  stage: string;
+  label: string | null;
+  followers: number;
+  balance: number;
+  lifetime: number;
+}
+
+/** One page of a segment's members, newest customers first; the single-segment query is left to the planner (not materialized). */
+export function segmentMembersPageSql(tenantId: string, filter: SegmentFilter, page: { limit: number; offset: number }): Prisma.Sql {
+  const rows = memberRows(tenantId, { kind: "tenant", followersVia: "lateral" }, { followers: true, balance: true });
+  return Prisma.sql`SELECT m.id, m."displayName", m.stage::text AS stage, m.label::text AS label, m.followers, m.balance, m.lifetime
+    FROM (${rows}) m
+    WHERE ${filterPredicate(filter)}
+    ORDER BY m."createdAt" DESC, m.id DESC
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
+}
