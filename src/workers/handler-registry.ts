@@ -3,6 +3,7 @@ import type { JobName, JobPayload } from "@/server/jobs/job-definitions";
 import { CHECKIN_HANDLERS } from "./handlers/checkins.handlers";
 import { pollSourceHandler, scheduleListeningHandler } from "./handlers/listening.handlers";
 import { sendMailHandler } from "./handlers/send-mail.handler";
+import { scheduleSentimentRollupHandler, sentimentRollupHandler } from "./handlers/sentiment-rollup.handlers";
 import { REVERSAL_HANDLERS } from "@/server/pipeline/deletions/reversal.handlers";
 import { SHARING_HANDLERS } from "@/server/pipeline/sharing/sharing.handlers";
 
@@ -16,4 +17,6 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   ...REVERSAL_HANDLERS,
   ...SHARING_HANDLERS,
   ...CHECKIN_HANDLERS,
+  "customers.schedule-sentiment-rollup": scheduleSentimentRollupHandler,
+  "customers.sentiment-rollup": sentimentRollupHandler,
 };

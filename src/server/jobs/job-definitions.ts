@@ -1,5 +1,6 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
+import { SENTIMENT_ROLLUP_JOBS } from "../modules/customers/sentiment-rollup.jobs";
 import { ZMailMessage } from "../modules/mail/mail.schemas";
 import { CHECKIN_JOBS } from "../pipeline/checkins/checkins.jobs";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
@@ -43,6 +44,8 @@ export const JOB_DEFINITIONS = {
   ...SHARING_JOBS,
   /** Check-ins of linked Foursquare accounts, polled and pushed (src/server/pipeline/checkins). */
   ...CHECKIN_JOBS,
+  /** Customers' sentiment labels rolled up from their recent mentions (src/server/modules/customers/customer-sentiment.ts). */
+  ...SENTIMENT_ROLLUP_JOBS,
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

@@ -1,4 +1,5 @@
 import { getEnv } from "../env";
+import { SENTIMENT_ROLLUP_SCHEDULER } from "../modules/customers/sentiment-rollup.jobs";
 import { CHECKIN_SCHEDULER } from "../pipeline/checkins/checkins.jobs";
 import { DELETION_CHECK_SCHEDULER } from "../pipeline/deletions/reversal.jobs";
 import { registerSharingSchedulers } from "../pipeline/sharing/sharing.schedulers";
@@ -17,4 +18,5 @@ export async function registerSchedulers(): Promise<void> {
   await registerSharingSchedulers();
   await getQueue("listening").upsertJobScheduler(DELETION_CHECK_SCHEDULER.id, { every: DELETION_CHECK_SCHEDULER.every }, DELETION_CHECK_SCHEDULER.template);
   await getQueue("listening").upsertJobScheduler(CHECKIN_SCHEDULER.id, { every: getEnv().LISTENING_SCHEDULER_EVERY_MS }, CHECKIN_SCHEDULER.template);
+  await getQueue("listening").upsertJobScheduler(SENTIMENT_ROLLUP_SCHEDULER.id, { every: SENTIMENT_ROLLUP_SCHEDULER.every }, SENTIMENT_ROLLUP_SCHEDULER.template);
 }

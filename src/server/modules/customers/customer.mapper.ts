@@ -7,6 +7,7 @@ interface CustomerRow {
   externalId: string | null;
   lifecycleStage: CustomerDto["lifecycleStage"];
   sentimentLabel: CustomerDto["sentimentLabel"];
+  sentimentScore: number | null;
   notes: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -25,6 +26,7 @@ export function toCustomerDto(row: CustomerRow): CustomerDto {
     externalId: row.externalId,
     lifecycleStage: row.lifecycleStage,
     sentimentLabel: row.sentimentLabel,
+    sentimentScore: row.sentimentScore,
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -38,6 +40,7 @@ export const CUSTOMER_SELECT = {
   externalId: true,
   lifecycleStage: true,
   sentimentLabel: true,
+  sentimentScore: true,
   notes: true,
   createdAt: true,
   updatedAt: true,

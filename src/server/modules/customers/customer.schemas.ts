@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 export const LIFECYCLE_STAGES = ["PROSPECT", "CUSTOMER", "LOYAL", "ADVOCATE"] as const;
+/** Rolled up from each customer's recent mentions (customer-sentiment.ts). */
+export const CUSTOMER_SENTIMENTS = ["PROMOTER", "PASSIVE", "DETRACTOR"] as const;
 
 const ZEmail = z
   .string()
@@ -57,6 +59,8 @@ export type CustomerUpdateInput = z.input<typeof ZCustomerUpdate>;
 export const ZCustomerListQuery = z.strictObject({
   q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
   stage: z.enum(LIFECYCLE_STAGES).optional(),
+  /** A sentiment label, or "UNLABELLED" for customers without a recent mention. */
+  sentiment: z.enum([...CUSTOMER_SENTIMENTS, "UNLABELLED"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -71,7 +75,10 @@ export const ZCustomerDto = z.object({
   phone: z.string().nullable(),
   externalId: z.string().nullable(),
   lifecycleStage: z.enum(LIFECYCLE_STAGES),
-  sentimentLabel: z.enum(["PROMOTER", "PASSIVE", "DETRACTOR"]).nullable(),
+  /** From the customer's mentions of the last 90 days; null without one. */
+  sentimentLabel: z.enum(CUSTOMER_SENTIMENTS).nullable(),
+  /** Their mean sentiment, -1..1. */
+  sentimentScore: z.number().nullable(),
   notes: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

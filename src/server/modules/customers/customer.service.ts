@@ -27,6 +27,7 @@ export async function listCustomers(ctx: TenantContext, rawQuery: CustomerListQu
   const query = ZCustomerListQuery.parse(rawQuery);
   const where: Prisma.CustomerWhereInput = { ...liveCustomers(ctx) };
   if (query.stage) where.lifecycleStage = query.stage;
+  if (query.sentiment) where.sentimentLabel = query.sentiment === "UNLABELLED" ? null : query.sentiment;
   if (query.q) {
     where.OR = [
       { displayName: { contains: query.q, mode: "insensitive" } },

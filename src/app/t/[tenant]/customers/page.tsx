@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { SearchForm } from "@/components/search-form";
 import { CustomersTable } from "@/features/customers/customers-table";
+import { SENTIMENT_FILTERS, type SentimentFilter } from "@/features/customers/sentiment-labels";
 import { STAGE_LABELS, type Stage } from "@/features/customers/stage-labels";
 import { cn } from "@/components/cn";
 import { requireMember } from "@/server/http/require-member";
@@ -22,12 +23,17 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const raw = await searchParams;
   const base = `/t/${slug}/customers`;
   const { ctx, can } = await requireMember(slug, base);
-  const parsed = ZCustomerListQuery.safeParse({ q: first(raw.q), stage: first(raw.stage), page: first(raw.page) ?? "1" });
+  const parsed = ZCustomerListQuery.safeParse({
+    q: first(raw.q),
+    stage: first(raw.stage),
+    sentiment: first(raw.sentiment),
+    page: first(raw.page) ?? "1",
+  });
   const query = parsed.success ? parsed.data : ZCustomerListQuery.parse({});
   const result = await listCustomers(ctx, query);
   const href = (overrides: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    const merged = { q: query.q, stage: query.stage, page: query.page, ...overrides };
+    const merged = { q: query.q, stage: query.stage, sentiment: query.sentiment, page: query.page, ...overrides };
     for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) next.set(k, String(v));
     const qs = next.toString();
     return qs ? `${base}?${qs}` : base;
@@ -47,7 +53,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
       )}
       {!parsed.success && <Alert tone="warning" className="mb-4">Some filters in the address were not valid and were ignored.</Alert>}
       <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
-        <SearchForm action={base} defaultValue={query.q} label="Search customers" placeholder="Name, email, phone or external id" preserve={{ stage: query.stage }} clearHref={href({ q: undefined, page: undefined })} />
+        <SearchForm action={base} defaultValue={query.q} label="Search customers" placeholder="Name, email, phone or external id" preserve={{ stage: query.stage, sentiment: query.sentiment }} clearHref={href({ q: undefined, page: undefined })} />
         <nav aria-label="Filter by lifecycle stage" className="flex flex-wrap gap-1.5">
           {([undefined, ...Object.keys(STAGE_LABELS)] as (Stage | undefined)[]).map((stage) => (
             <Link
@@ -64,11 +70,27 @@ export default async function CustomersPage({ params, searchParams }: { params: 
           ))}
         </nav>
       </div>
+      <nav aria-label="Filter by sentiment" className="mb-4 flex flex-wrap items-center gap-1.5">
+        <span className="mr-1 text-sm text-fg-subtle">Sentiment, last 90 days:</span>
+        {([undefined, ...Object.keys(SENTIMENT_FILTERS)] as (SentimentFilter | undefined)[]).map((sentiment) => (
+          <Link
+            key={sentiment ?? "any"}
+            href={href({ sentiment, page: undefined })}
+            aria-current={query.sentiment === sentiment ? "page" : undefined}
+            className={cn(
+              "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
+              query.sentiment === sentiment ? "bg-brand-50 font-medium text-brand-800 ring-brand-600/30" : "text-fg-muted ring-line hover:bg-surface-muted",
+            )}
+          >
+            {sentiment ? SENTIMENT_FILTERS[sentiment] : "Any"}
+          </Link>
+        ))}
+      </nav>
       {result.total === 0 ? (
         <EmptyState
           icon={<UsersIcon />}
-          title={query.q || query.stage ? "No customers match" : "No customers yet"}
-          description={query.q || query.stage ? "Try another search or clear the filters." : "Add your first customer to start building your advocacy program."}
+          title={query.q || query.stage || query.sentiment ? "No customers match" : "No customers yet"}
+          description={query.q || query.stage || query.sentiment ? "Try another search or clear the filters." : "Add your first customer to start building your advocacy program."}
           action={can("customers:write") && !query.q ? <ButtonLink href={`${base}/new`}>Add customer</ButtonLink> : undefined}
         />
       ) : (

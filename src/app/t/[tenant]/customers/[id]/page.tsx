@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/button-link";
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { DeleteCustomerForm } from "@/features/customers/delete-customer-form";
+import { SENTIMENT_LABELS, SENTIMENT_TONES } from "@/features/customers/sentiment-labels";
 import { STAGE_LABELS, STAGE_TONES } from "@/features/customers/stage-labels";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
@@ -28,7 +29,17 @@ export default async function CustomerPage({
       <PageHeader
         eyebrow="Customer"
         title={customer.displayName}
-        description={<Badge tone={STAGE_TONES[customer.lifecycleStage]}>{STAGE_LABELS[customer.lifecycleStage]}</Badge>}
+        description={
+          <span className="flex flex-wrap gap-2">
+            <Badge tone={STAGE_TONES[customer.lifecycleStage]}>{STAGE_LABELS[customer.lifecycleStage]}</Badge>
+            {customer.sentimentLabel && (
+              <Badge tone={SENTIMENT_TONES[customer.sentimentLabel]}>
+                {SENTIMENT_LABELS[customer.sentimentLabel]}
+                {customer.sentimentScore !== null && ` (${customer.sentimentScore.toFixed(2)})`}
+              </Badge>
+            )}
+          </span>
+        }
         actions={can("customers:write") ? <ButtonLink href={`/t/${slug}/customers/${id}/edit`} variant="secondary">Edit</ButtonLink> : undefined}
       />
       {saved && (
