@@ -62,6 +62,9 @@ export interface PointRuleValues {
   influenceCurve: (typeof INFLUENCE_CURVES)[number];
   maxMultiplier: number;
   dailyCap: number | null;
+  /** When given, action-specific checks apply (LINK_ACCOUNT). */
+  action?: (typeof RULE_ACTIONS)[number];
+  minSentiment?: number | null;
 }
 
 /**
@@ -70,6 +73,14 @@ export interface PointRuleValues {
  */
 export function pointRuleIssues(v: PointRuleValues): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
+  // Linking pays once per account, ever, and has no text: a daily cap or a minimum sentiment
+  // could never apply. (The influence curve does: the linked account's followers.)
+  if (v.action === "LINK_ACCOUNT") {
+    if (v.dailyCap !== null) issues.push({ path: "dailyCap", message: "linking an account pays once per account: leave the daily cap empty" });
+    if (v.minSentiment !== null && v.minSentiment !== undefined) {
+      issues.push({ path: "minSentiment", message: "linking an account has no text to score: leave the minimum sentiment empty" });
+    }
+  }
   if (v.dailyCap !== null && v.dailyCap < v.basePoints) {
     issues.push({ path: "dailyCap", message: `the daily cap (${v.dailyCap}) must be at least the base points (${v.basePoints})` });
   }

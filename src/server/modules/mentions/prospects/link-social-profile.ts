@@ -2,9 +2,13 @@ import { assertCan, type TenantContext } from "../../../auth/tenant-context";
 import { getDb } from "../../../db/client";
 import { Prisma } from "../../../db/generated/client";
 import { AppError } from "../../../errors";
+import { getLogger } from "../../../logger";
+import { enqueueSharePosts } from "../../../pipeline/sharing/queue-shares";
 import { writeAudit } from "../../audit/audit.service";
 import { assertLiveCustomer } from "../../ledger/ledger-customer";
+import { createSharePostsForEntries } from "../../sharing/share-posts";
 import { creditEarlierMentionsInTx } from "./credit-earlier-mentions";
+import { payLinkAccountRules } from "./link-account-points";
 import { ZLinkSocialProfile, type LinkSocialProfileInput, type LinkSocialProfileResult } from "./social-profile.schemas";
 
 const NETWORK_NAMES = { TWITTER: "X", FOURSQUARE: "Foursquare" } as const;
@@ -16,8 +20,11 @@ const NETWORK_NAMES = { TWITTER: "X", FOURSQUARE: "Foursquare" } as const;
  *  2. the SocialProfile, unique per tenant + network + account id: created, or re-linked
  *     (handle, followers, scopes refreshed, ACTIVE again) when it is already this customer's;
  *     an account linked to ANOTHER customer is refused (CONFLICT) and nothing is written;
- *  3. the account's earlier prospect mentions credited (creditEarlierMentionsInTx);
- *  4. an audit entry.
+ *  3. the network's LINK_ACCOUNT rules paid, once per account and rule ever (payLinkAccountRules:
+ *     relinking, or linking the account to another customer later, pays nothing more), with a
+ *     share of the award recorded when the customer allows posting (queued after commit);
+ *  4. the account's earlier prospect mentions credited (creditEarlierMentionsInTx);
+ *  5. an audit entry.
  * Every call records the consent it was given (consent is append-only history); linking again
  * credits nothing more. Concurrent links of one account wait on its unique key and row lock.
  */
@@ -25,7 +32,7 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
   assertCan(ctx, "customers:write");
   const input = ZLinkSocialProfile.parse(raw);
   const { tenantId } = ctx;
-  return getDb().$transaction(
+  const { result, shareIds } = await getDb().$transaction(
     async (tx) => {
       await assertLiveCustomer(tx, tenantId, input.customerId);
       // Claim the account (a concurrent claim waits here for our commit), then lock whichever row holds it.
@@ -74,6 +81,14 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
         select: { id: true, scopes: true, allowPosting: true, policyVersion: true, grantedAt: true },
       });
 
+      const linkAward = await payLinkAccountRules(
+        tx,
+        tenantId,
+        { customerId: input.customerId, network: input.network, externalUserId: input.externalUserId, handle: profile.handle, followers: profile.followersCount },
+        now,
+      );
+      const shares = linkAward.posted.length ? await createSharePostsForEntries(tx, tenantId, linkAward.posted.map((p) => p.id)) : [];
+
       const credited = await creditEarlierMentionsInTx(
         tx,
         tenantId,
@@ -92,9 +107,11 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
           allowPosting: consent.allowPosting,
           earlierMentionsCredited: credited.credited,
           pointsAwarded: credited.pointsAwarded,
+          linkPointsAwarded: linkAward.pointsAwarded,
+          linkEntryIds: linkAward.posted.map((p) => p.id),
         },
       });
-      return {
+      const result: LinkSocialProfileResult = {
         socialProfile: {
           id: profile.id,
           customerId: input.customerId,
@@ -106,8 +123,16 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
         },
         consent: { ...consent, scopes: [...consent.scopes], grantedAt: consent.grantedAt.toISOString() },
         earlierMentions: { attributed: credited.attributed, credited: credited.credited, pointsAwarded: credited.pointsAwarded },
+        linkAward: { pointsAwarded: linkAward.pointsAwarded, entries: linkAward.posted.length },
       };
+      return { result, shareIds: shares.map((s) => s.id) };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
+  // The link is committed whatever happens here: a share whose job cannot be queued now stays
+  // PENDING and the share sweeper queues it later.
+  if (shareIds.length) {
+    await enqueueSharePosts(tenantId, shareIds).catch((err: unknown) => getLogger().warn({ err, tenantId }, "link award share not queued; the sweeper will"));
+  }
+  return result;
 }

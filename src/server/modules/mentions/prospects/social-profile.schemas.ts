@@ -34,5 +34,7 @@ export const ZLinkSocialProfileResult = z.object({
   }),
   /** Earlier mentions of this account credited by this link. */
   earlierMentions: z.object({ attributed: z.number().int(), credited: z.number().int(), pointsAwarded: z.number().int() }),
+  /** LINK_ACCOUNT rules paid by this link (0 and 0 when the account had already earned them, with any customer). */
+  linkAward: z.object({ pointsAwarded: z.number().int(), entries: z.number().int() }),
 });
 export type LinkSocialProfileResult = z.infer<typeof ZLinkSocialProfileResult>;
