@@ -39,7 +39,7 @@ export function AddSourceForm({ tenantSlug, action }: { tenantSlug: string; acti
             </span>
           }
         >
-          <Input name="value" defaultValue={remembered(state, "value", "")} autoComplete="off" required maxLength={500} placeholder="#brandx, @brandx, brand x coffee or a venue id" />
+          <Input name="value" defaultValue={remembered(state, "value", "")} autoComplete="off" required maxLength={500} placeholder="#brandx, @brandx or brand x coffee" />
         </Field>
       </div>
       <SubmitButton pendingLabel="Adding…">Add source</SubmitButton>

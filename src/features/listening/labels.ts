@@ -27,10 +27,13 @@ type Network = ListeningSourceDto["network"];
 export const KIND_LABELS: Record<Kind, string> = { KEYWORD: "Keyword", HASHTAG: "Hashtag", HANDLE: "Handle", VENUE: "Venue" };
 export const NETWORK_LABELS: Record<Network, string> = { TWITTER: "X", FOURSQUARE: "Foursquare" };
 
-/** The add form's one select: network and kind together, as "TWITTER:HASHTAG". */
+/**
+ * The add form's one select: network and kind together, as "TWITTER:HASHTAG". Foursquare venues
+ * are tracked as brand locations (their venue id), not as sources: v2 has no "check-ins at a
+ * venue" feed to poll; check-ins come from the customers' own linked accounts.
+ */
 export const SOURCE_CHOICES: { value: `${Network}:${Kind}`; label: string; placeholder: string; hint: string }[] = [
   { value: "TWITTER:KEYWORD", label: "X keyword or phrase", placeholder: "brand x coffee", hint: "2 to 100 characters, matched as an exact phrase." },
   { value: "TWITTER:HASHTAG", label: "X hashtag", placeholder: "#brandx", hint: "Letters, digits and _; with or without #." },
   { value: "TWITTER:HANDLE", label: "X handle (mentions of)", placeholder: "@brandx", hint: "1 to 15 letters, digits or _; with or without @." },
-  { value: "FOURSQUARE:VENUE", label: "Foursquare venue (check-ins at)", placeholder: "4bf58dd8d48988d1e0931735", hint: "The 24-character venue id, or the venue's foursquare.com URL." },
 ];

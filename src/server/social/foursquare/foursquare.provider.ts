@@ -13,14 +13,13 @@ let cached: { baseUrl: string | undefined; client: FoursquareClient } | undefine
 /** API reads with the user's token need no app credentials; one client per base URL. */
 function apiClient(): FoursquareClient {
   const baseUrl = getEnv().FOURSQUARE_API_BASE_URL;
-  if (cached?.baseUrl !== baseUrl) {
-    const client = createFoursquareClient({
-      baseUrl: baseUrl ?? null,
-      fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
-    });
-    cached = { baseUrl, client };
-  }
-  return cached.client;
+  if (cached && cached.baseUrl === baseUrl) return cached.client;
+  const client = createFoursquareClient({
+    baseUrl: baseUrl ?? null,
+    fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+  });
+  cached = { baseUrl, client };
+  return client;
 }
 
 /**

@@ -9,9 +9,11 @@ import { SourcesTable } from "@/features/listening/sources-table";
 import { requireMember } from "@/server/http/require-member";
 import { listChannelConnections } from "@/server/modules/channels/channel.service";
 import { AddLocationForm } from "@/features/listening/add-location-form";
+import { CheckinPollingTable } from "@/features/listening/checkin-polling-table";
 import { LocationsTable } from "@/features/listening/locations-table";
 import { listLocations } from "@/server/modules/listening/location.service";
 import { listSources } from "@/server/modules/listening/source.service";
+import { getCheckinListening } from "@/server/pipeline/checkins/checkin-status.service";
 import { createLocationAction, createSourceAction, deleteLocationAction, deleteSourceAction, setSourceEnabledAction } from "./actions";
 
 export const metadata = { title: "Listening" };
@@ -19,7 +21,12 @@ export const metadata = { title: "Listening" };
 export default async function ListeningPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/listening`);
-  const [sources, connections, locations] = await Promise.all([listSources(ctx), listChannelConnections(ctx), listLocations(ctx)]);
+  const [sources, connections, locations, checkins] = await Promise.all([
+    listSources(ctx),
+    listChannelConnections(ctx),
+    listLocations(ctx),
+    getCheckinListening(ctx),
+  ]);
   const canWrite = can("settings:write");
   const activeNetworks = new Set(connections.filter((c) => c.status === "ACTIVE").map((c) => c.network));
   const missing = [...new Set(sources.filter((s) => s.enabled).map((s) => s.network))].filter((n) => !activeNetworks.has(n));
@@ -29,7 +36,7 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
       <PageHeader
         eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
         title="Listening"
-        description="Keywords, hashtags and handles tracked on X, and venues whose Foursquare check-ins count. Each source is polled on its own schedule."
+        description="Keywords, hashtags and handles tracked on X, each polled on its own schedule; and your locations, where customers' Foursquare check-ins count."
       />
       <div className="space-y-6">
         {(missing.length > 0 || waiting > 0) && (
@@ -64,7 +71,7 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
         )}
         <Card
           title="Brand locations"
-          description="Your stores and venues. A Foursquare check-in at a location's venue is credited to it; track the venue above to collect its check-ins."
+          description="Your stores and venues. Give a location its Foursquare venue to track it: check-ins there by customers who linked Foursquare earn points under your Check-in rules. Check-ins anywhere else are never stored."
           headingLevel={2}
           flush
         >
@@ -76,6 +83,37 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
           {canWrite && (
             <div className="border-t border-line px-5 py-4">
               <AddLocationForm tenantSlug={slug} action={createLocationAction} />
+            </div>
+          )}
+        </Card>
+        <Card
+          title="Foursquare check-ins"
+          description="Linked Foursquare accounts are polled for new check-ins at your venues, and Foursquare pushes each check-in as it happens."
+          headingLevel={2}
+          flush
+        >
+          <div className="space-y-3 px-5 py-4 text-sm">
+            <p>
+              Push URL for your Foursquare app: <code className="font-mono text-xs break-all">{checkins.pushUrl}</code>
+              <span className="block text-xs text-fg-muted">Pushes must carry the push secret saved with your Foursquare channel credentials; anything else is refused.</span>
+            </p>
+            {!checkins.connected && (
+              <Alert tone="warning" title="No Foursquare credentials" role="none">
+                Pushes are refused until <Link href={`/t/${slug}/settings/channels`}>Foursquare channel credentials</Link> with the push secret are saved.
+              </Alert>
+            )}
+            {checkins.trackedVenues === 0 && (
+              <Alert tone="info" title="No venue tracked yet" role="none">
+                Give a location above its Foursquare venue id: until then no account is polled and every check-in is ignored.
+              </Alert>
+            )}
+          </div>
+          {checkins.profiles.length === 0 ? (
+            <p className="border-t border-line px-5 py-4 text-sm text-fg-muted">No customer has linked a Foursquare account yet.</p>
+          ) : (
+            <div className="border-t border-line">
+              <CheckinPollingTable profiles={checkins.profiles} tenantSlug={slug} />
+              {checkins.truncated && <p className="px-5 py-3 text-xs text-fg-muted">Showing the {checkins.profiles.length} most recently linked accounts.</p>}
             </div>
           )}
         </Card>
