@@ -18,7 +18,9 @@ step "starting web (http://localhost:3000), worker and social sandbox"
 procs=("npx next start -p 3000" "npm run --silent worker")
 names="web,worker"
 if [ -f src/sandbox/main.ts ]; then
-  procs+=("npm run --silent sandbox")
-  names="$names,sandbox"
+  # demo-checkins.ts waits for the sandbox and the app, links Swarm accounts to a few demo
+  # customers and points the sandbox's Foursquare pushes at the app, then exits.
+  procs+=("npm run --silent sandbox" "npx tsx scripts/demo-checkins.ts")
+  names="$names,sandbox,check-ins"
 fi
-exec npx concurrently --kill-others-on-fail --names "$names" --prefix-colors "cyan,magenta,yellow" "${procs[@]}"
+exec npx concurrently --kill-others-on-fail --names "$names" --prefix-colors "cyan,magenta,yellow,green" "${procs[@]}"

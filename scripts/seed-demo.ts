@@ -9,6 +9,7 @@ import { DEV_BEARER_TOKEN } from "../src/sandbox/start-sandbox";
 import { saveChannelConnection } from "../src/server/modules/channels/channel.service";
 import { createSource } from "../src/server/modules/listening/source.service";
 import { createPointRule } from "../src/server/modules/rules/point-rule.service";
+import { seedCheckinListening } from "./seed/demo-checkins";
 import { demoCustomers } from "./seed/demo-customers";
 
 const DEMO = {
@@ -53,6 +54,14 @@ if (existing) {
     influenceFactor: 0.5, maxMultiplier: 3, dailyCap: 100, minSentiment: -0.2, enabled: true,
   });
   console.log(`created demo tenant "${DEMO.name}" with ${DEMO.staff.length} staff, ${customers.length} customers, 3 tracked X terms and a mention rule`);
+}
+{
+  // Check-in listening (Foursquare) — also added to a demo tenant seeded before it existed.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: DEMO.slug } });
+  const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO.staff[0].email } });
+  const ctx: TenantContext = { tenantId: tenant.id, tenantSlug: tenant.slug, role: "OWNER", actor: { type: "USER", id: owner.id } };
+  const added = await seedCheckinListening(ctx);
+  if (added.length) console.log(`added Foursquare check-in listening: ${added.join(", ")}`);
 }
 console.log("");
 console.log(`  Staff sign-in: ${getEnv().APP_URL}/signin`);
