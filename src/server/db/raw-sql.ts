@@ -33,27 +33,9 @@ export function pgRunner(client: pg.PoolClient): SqlRunner {
 }
 
 /**
- * Runs `work` in one transaction on a raw pooled connection: the hot ingest path, where Prisma's
- * interactive-transaction machinery cost more CPU than the SQL itself. Rolls back on any error.
+ * Runs `work` on a raw pooled connection: the hot ingest path, where Prisma's per-query machinery
+ * cost more CPU than the SQL itself. Statements autocommit unless `work` says BEGIN.
  */
-export async function withPgTransaction<T>(work: (run: SqlRunner) => Promise<T>): Promise<T> {
-  const client = await getPgPool().connect();
-  let broken: unknown = undefined;
-  try {
-    await client.query("BEGIN");
-    const result = await work(pgRunner(client));
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: unknown) => (broken = rollbackError));
-    throw error;
-  } finally {
-    // A connection whose rollback failed is in an unknown state: destroy it rather than reuse it.
-    client.release(broken instanceof Error ? broken : undefined);
-  }
-}
-
-/** Reads outside a transaction on a raw pooled connection. */
 export async function withPgConnection<T>(work: (run: SqlRunner) => Promise<T>): Promise<T> {
   const client = await getPgPool().connect();
   try {

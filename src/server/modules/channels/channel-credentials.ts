@@ -1,5 +1,7 @@
 import { assertCan, systemContext, type TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { withPgConnection } from "../../db/raw-sql";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
 import { openCredentials, scrubError, secretValues } from "./channel-secrets";
@@ -52,10 +54,13 @@ export async function getActiveChannelCredentials(
   network: NetworkName,
   connectionId?: string | null,
 ): Promise<DecryptedChannelConnection | null> {
-  const row = await getDb().channelConnection.findFirst({
-    where: connectionId ? { tenantId, network, id: connectionId } : { tenantId, network, label: DEFAULT_CONNECTION_LABEL },
-    select: SECRET_SELECT,
-  });
+  // Read on every polled page: plain SQL on the shared pool (a Prisma query cost ~1 ms of CPU here).
+  const which = connectionId ? Prisma.sql`id = ${connectionId}` : Prisma.sql`label = ${DEFAULT_CONNECTION_LABEL}`;
+  const [row] = await withPgConnection((run) =>
+    run<{ id: string; tenantId: string; network: NetworkName; label: string; status: ConnectionStatusName; credentialsCiphertext: string }>(Prisma.sql`
+      SELECT id, "tenantId", network::text AS network, label, status::text AS status, "credentialsCiphertext"
+      FROM "ChannelConnection" WHERE "tenantId" = ${tenantId} AND network = ${network}::"Network" AND ${which} LIMIT 1`),
+  );
   if (!row || row.status !== "ACTIVE") return null;
   const value = openCredentials(row.tenantId, row.id, row.network, row.credentialsCiphertext);
   return { id: row.id, tenantId: row.tenantId, label: row.label, status: row.status, ...value };

@@ -1,7 +1,7 @@
 import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { Network, RuleAction } from "../../db/generated/enums";
-import { withPgTransaction, type SqlRunner } from "../../db/raw-sql";
+import { withPgConnection, type SqlRunner } from "../../db/raw-sql";
 import { getEnv } from "../../env";
 import type { FetchedMention } from "../../social/social-provider";
 import { enqueueSharePosts } from "../../pipeline/sharing/queue-shares";
@@ -33,14 +33,16 @@ export interface IngestResult {
 }
 
 /**
- * One fetched page → stored, attributed, scored and paid, in ONE transaction: either all of it
- * commits or none, and a redelivered page finds every mention stored and every award keyed, so
- * it changes nothing. Sentiment and scoring run in this process; the database sees two reads
- * (who the authors are, plus today's capped totals when a rule has a cap) and one write.
+ * One fetched page → stored, attributed, scored and paid by ONE statement, so one transaction:
+ * either all of it commits or none, and a redelivered page finds every mention stored and every
+ * award keyed, so it changes nothing. Sentiment and scoring run in this process; the database
+ * sees a read of who the authors are (plus today's capped totals when a rule has a cap, and
+ * sharing consent when anyone could share) and then the write.
  *
  * This is the hottest path of the product: it runs on a raw pooled connection (Prisma's
  * interactive transaction cost more CPU than the SQL) and decides every mention's status before
- * writing it, so no row is written twice.
+ * writing it, so no row is written twice. The reads need no transaction of their own: the write
+ * re-checks everything that decides money (unique mention, unique award key) itself.
  */
 export async function ingestMentionPage(tenantId: string, page: IngestPage, now = new Date()): Promise<IngestResult> {
   const action = page.action ?? "MENTION";
@@ -51,7 +53,7 @@ export async function ingestMentionPage(tenantId: string, page: IngestPage, now 
   const context = await loadScoringContext(getDb(), tenantId, page.network, action, now, postedSpan(unique));
   const fault = getEnv().FAULT_INJECTION;
 
-  const stored = await withPgTransaction(async (run) => {
+  const stored = await withPgConnection(async (run) => {
     const links = await linkedAuthors(run, tenantId, page.network, unique.map((m) => m.author.externalId));
     const customerIds = [...new Set([...links.values()].map((l) => l.customerId))];
     let awards: PlannedAward[] = [];
@@ -72,9 +74,19 @@ export async function ingestMentionPage(tenantId: string, page: IngestPage, now 
     // Shares are recorded with the awards, so a crash between commit and enqueue loses none
     // (the share sweeper re-queues rows still PENDING).
     const shares = context.sharingPossible && awards.length > 0 ? await planShares(run, tenantId, awards) : [];
-    const result = await storeMentionPage(run, tenantId, { network: page.network, action, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords }, rows, awards, shares);
-    if (fault === "crash-before-commit" && result.stored > 0) crashForTest("before commit");
-    return result;
+    const target = { network: page.network, action, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords };
+    if (fault !== "crash-before-commit") return storeMentionPage(run, tenantId, target, rows, awards, shares);
+    // Fault test: the same statement, held open in a transaction, and the process dies before COMMIT.
+    await run(Prisma.sql`BEGIN`);
+    try {
+      const result = await storeMentionPage(run, tenantId, target, rows, awards, shares);
+      if (result.stored > 0) crashForTest("before commit");
+      await run(Prisma.sql`COMMIT`);
+      return result;
+    } catch (error) {
+      await run(Prisma.sql`ROLLBACK`);
+      throw error;
+    }
   });
 
   if (fault === "crash-after-commit" && stored.stored > 0) crashForTest("after commit");
