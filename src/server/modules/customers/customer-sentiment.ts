@@ -41,17 +41,24 @@ export interface SentimentRollupResult {
 const ts = (at: Date) => Prisma.sql`${at.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
 
 /**
- * Customers whose score may have moved since `since`: a mention of theirs inside the window
- * changed (inserted, attributed, disqualified, deleted…), or one left the window since the last
- * run. Reads the tenant's mentions by (tenantId, postedAt) from the previous run's window start.
+ * Customers whose score may have moved since `since`, in two index-shaped branches:
+ *  - a mention of theirs inside the window changed (inserted, attributed, disqualified,
+ *    deleted…): "updatedAt" > since. Mention has no index on "updatedAt", so this branch reads
+ *    the tenant's window by (tenantId, postedAt); an index on (tenantId, "updatedAt") would make
+ *    it proportional to the changes, with no change here.
+ *  - a mention of theirs left the window since the last run: postedAt between the previous
+ *    run's window start and this run's, a narrow range of (tenantId, postedAt).
  */
 function changedCustomersSql(tenantId: string, since: Date, windowStart: Date): Prisma.Sql {
   const previousWindowStart = new Date(since.getTime() - SENTIMENT_WINDOW_DAYS * DAY_MS);
   return Prisma.sql`
-    SELECT DISTINCT m."customerId" AS id FROM "Mention" m
-    WHERE m."tenantId" = ${tenantId} AND m."customerId" IS NOT NULL
-      AND m."postedAt" >= ${ts(previousWindowStart)}
-      AND (m."updatedAt" > ${ts(since)} OR m."postedAt" < ${ts(windowStart)})`;
+    SELECT m."customerId" AS id FROM "Mention" m
+    WHERE m."tenantId" = ${tenantId} AND m."updatedAt" > ${ts(since)} AND m."postedAt" >= ${ts(previousWindowStart)}
+      AND m."customerId" IS NOT NULL
+    UNION
+    SELECT m."customerId" FROM "Mention" m
+    WHERE m."tenantId" = ${tenantId} AND m."postedAt" >= ${ts(previousWindowStart)} AND m."postedAt" < ${ts(windowStart)}
+      AND m."customerId" IS NOT NULL`;
 }
 
 /** First run: everyone with a mention in the window, and everyone labelled (to clear stale labels). */
