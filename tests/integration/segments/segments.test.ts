@@ -35,7 +35,7 @@ async function call(handler: Handler, method: string, path: string, params: Reco
 }
 
 function signIn(member: { user: { id: string; email: string; name: string | null } }) {
-  session.user = { id: member.user.id, email: member.user.email, name: member.user.name };
+  session.user = { id: member.user.id, email: member.user.email, name: member.user.name ?? "" };
 }
 
 async function failure(promise: Promise<unknown>) {
