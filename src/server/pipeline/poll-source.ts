@@ -63,9 +63,11 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
   const provider = getProvider(claim.network);
   const sinceId = cursor ? cursor.sinceId : claim.cursor;
   let page: MentionPage;
+  let fetchedAt: Date;
   try {
     const auth = await appAuthFor(connection);
     page = await provider.searchMentions(auth, { query, sinceId, pageToken: cursor?.pageToken ?? null, maxResults: provider.limits.maxResultsPerPage });
+    fetchedAt = new Date();
   } catch (error) {
     const classified = provider.classifyError(error);
     switch (classified.kind) {
@@ -96,7 +98,7 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
     }
   }
 
-  const ingest = await ingestMentionPage(tenantId, { network: claim.network, sourceId, matchedKeywords: [claim.value], mentions: page.mentions }, now);
+  const ingest = await ingestMentionPage(tenantId, { network: claim.network, sourceId, matchedKeywords: [claim.value], mentions: page.mentions, fetchedAt }, now);
   const newestId = cursor ? cursor.newestId : (page.newestId ?? sinceId);
   const exhausted = page.rateLimit !== null && page.rateLimit.remaining <= 0;
   const notBefore = exhausted ? page.rateLimit!.resetAt : null;

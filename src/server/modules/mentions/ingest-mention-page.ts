@@ -21,6 +21,8 @@ export interface IngestPage {
   sourceId: string | null;
   matchedKeywords: string[];
   mentions: FetchedMention[];
+  /** When the page arrived from the network; defaults to the start of ingest. */
+  fetchedAt?: Date;
 }
 
 export interface IngestResult {
@@ -74,7 +76,7 @@ export async function ingestMentionPage(tenantId: string, page: IngestPage, now 
     // Shares are recorded with the awards, so a crash between commit and enqueue loses none
     // (the share sweeper re-queues rows still PENDING).
     const shares = context.sharingPossible && awards.length > 0 ? await planShares(run, tenantId, awards) : [];
-    const target = { network: page.network, action, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords };
+    const target = { network: page.network, action, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords, fetchedAt: page.fetchedAt ?? now };
     if (fault !== "crash-before-commit") return storeMentionPage(run, tenantId, target, rows, awards, shares);
     // Fault test: the same statement, held open in a transaction, and the process dies before COMMIT.
     await run(Prisma.sql`BEGIN`);

@@ -40,7 +40,7 @@ export interface StoredPage {
 export async function storeMentionPage(
   run: SqlRunner,
   tenantId: string,
-  page: { network: Network; action: Extract<RuleAction, "MENTION" | "CHECKIN">; sourceId: string | null; matchedKeywords: string[] },
+  page: { network: Network; action: Extract<RuleAction, "MENTION" | "CHECKIN">; sourceId: string | null; matchedKeywords: string[]; fetchedAt: Date },
   rows: readonly MentionRow[],
   awards: readonly PlannedAward[],
   shares: readonly PlannedShare[],
@@ -71,11 +71,11 @@ export async function storeMentionPage(
     m_ins AS (
       INSERT INTO "Mention" ("tenantId", network, "externalId", "sourceId", "customerId", "socialProfileId",
         "authorExternalId", "authorHandle", "authorFollowers", text, url, lang, "postedAt", "matchedKeywords",
-        metrics, "isRetweet", "isReply", "sentimentScore", "sentimentLabel", status, "locationId", "updatedAt")
+        metrics, "isRetweet", "isReply", "sentimentScore", "sentimentLabel", status, "locationId", "fetchedAt", "updatedAt")
       SELECT ${tenantId}, ${page.network}::"Network", u."externalId", ${page.sourceId}, u."customerId", u."socialProfileId",
         u."authorExternalId", u."authorHandle", u."authorFollowers", u.text, u.url, u.lang, u."postedAt",
         ${page.matchedKeywords}::text[], u.metrics, u."isRetweet", u."isReply", u."sentimentScore",
-        u."sentimentLabel"::"SentimentLabel", u.status::"MentionStatus", venue.id, now()
+        u."sentimentLabel"::"SentimentLabel", u.status::"MentionStatus", venue.id, ${page.fetchedAt.toISOString()}::timestamp, now()
       FROM m_in u
       LEFT JOIN "Location" venue ON venue."tenantId" = ${tenantId} AND venue."foursquareVenueId" = u."venueId"
       -- One key order for every writer, so concurrent pages wait on each other instead of deadlocking.
@@ -88,8 +88,9 @@ export async function storeMentionPage(
         "idempotencyKey" text, "ruleId" text, "campaignId" text, explanation jsonb, "shareProfileId" text, "shareText" text)
     ),
     led AS (
-      INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", "ruleId", "mentionId", "campaignId", explanation)
-      SELECT ${tenantId}, e."customerId", e.amount, ${page.action}::"LedgerSource", e."idempotencyKey", e."ruleId", m.id, e."campaignId", e.explanation
+      -- createdAt is the clock when the row is written (now() would be the statement's start).
+      INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", "ruleId", "mentionId", "campaignId", explanation, "createdAt")
+      SELECT ${tenantId}, e."customerId", e.amount, ${page.action}::"LedgerSource", e."idempotencyKey", e."ruleId", m.id, e."campaignId", e.explanation, clock_timestamp()
       FROM e_in e JOIN m_ins m ON m."externalId" = e."externalId"
       ORDER BY e."idempotencyKey"
       ON CONFLICT ("tenantId", "idempotencyKey") DO NOTHING
