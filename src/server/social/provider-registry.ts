@@ -12,3 +12,8 @@ export function getProvider(network: Network): SocialProvider {
   if (!provider) throw new AppError("BAD_REQUEST", `no provider for ${network} search`);
   return provider;
 }
+
+/** Networks whose sources can be searched (Foursquare venues are fed by check-ins, not search). */
+export function searchNetworks(): Network[] {
+  return Object.keys(PROVIDERS) as Network[];
+}

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../src/server/db/client";
 import { ingestMentionPage } from "../../../src/server/modules/mentions/ingest-mention-page";
 import { scheduleDuePolls } from "../../../src/server/pipeline/schedule-polls";
+import { getQueue } from "../../../src/server/jobs/queues";
+import { createSource } from "../../../src/server/modules/listening/source.service";
 import { pollSourcePage } from "../../../src/server/pipeline/poll-source";
 import { twitterProvider } from "../../../src/server/social/twitter/twitter.provider";
 import { DEV_BEARER_TOKEN } from "../../../src/sandbox/start-sandbox";
@@ -123,5 +125,17 @@ describe("listening pipeline against the social sandbox", () => {
     expect(await db.channelConnection.findFirst({ where: { tenantId: ctx.tenantId } })).toMatchObject({ status: "NEEDS_RECONNECT" });
     const due = await (await import("../../../src/server/modules/listening/source-sync")).unsafeListDueSources();
     expect(due.map((d) => d.id)).not.toContain(source.id);
+  });
+
+  it("schedules only sources a network can search: a Foursquare venue source is never polled into an error", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    const venue = await createSource(ctx, { network: "FOURSQUARE", kind: "VENUE", value: "4bf58dd8d48988d1e0931735" });
+    const keyword = await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: "searchable co" });
+    await scheduleDuePolls();
+    const queued = await getQueue("listening").getJobs(["waiting", "active", "delayed", "completed", "failed"]);
+    const sources = queued.map((j) => (j.data as { sourceId?: string }).sourceId);
+    expect(sources).toContain(keyword.id);
+    expect(sources).not.toContain(venue.id);
+    expect(await getDb().listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: venue.id } })).toMatchObject({ syncStatus: "IDLE", lastError: null });
   });
 });

@@ -44,11 +44,13 @@ export async function unsafeListDueSources({
   now = new Date(),
   limit = 500,
   staleRunMs = STALE_RUN_MS,
-}: { now?: Date; limit?: number; staleRunMs?: number } = {}): Promise<DueSource[]> {
+  networks,
+}: { now?: Date; limit?: number; staleRunMs?: number; networks?: SourceNetwork[] } = {}): Promise<DueSource[]> {
   const staleBefore = new Date(now.getTime() - staleRunMs);
   return unsafeCrossTenantDb().listeningSource.findMany({
     where: {
       enabled: true,
+      ...(networks ? { network: { in: networks } } : {}),
       syncStatus: { notIn: BLOCKED },
       AND: [
         { OR: [{ nextRunAt: null }, { nextRunAt: { lte: now } }] },
