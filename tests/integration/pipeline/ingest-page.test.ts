@@ -4,6 +4,8 @@ import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
 import { createLocation } from "../../../src/server/modules/listening/location.service";
 import { ingestMentionPage } from "../../../src/server/modules/mentions/ingest-mention-page";
 import { createPointRule } from "../../../src/server/modules/rules/point-rule.service";
+import { createCampaign } from "../../../src/server/modules/campaigns/campaign.service";
+import { createSegment } from "../../../src/server/modules/segments/segment.service";
 import type { FetchedMention } from "../../../src/server/social/social-provider";
 import type { TenantContext } from "../../../src/server/auth/tenant-context";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
@@ -35,8 +37,8 @@ async function rule(ctx: TenantContext, over: Partial<Parameters<typeof createPo
   });
 }
 
-async function linked(ctx: TenantContext, network: "TWITTER" | "FOURSQUARE" = "TWITTER") {
-  const customer = await makeCustomer(ctx);
+async function linked(ctx: TenantContext, network: "TWITTER" | "FOURSQUARE" = "TWITTER", lifecycleStage?: "CUSTOMER" | "LOYAL") {
+  const customer = await makeCustomer(ctx, lifecycleStage ? { lifecycleStage } : {});
   const author = { id: `u${++seq}${Date.now()}`, handle: `fan${seq}` };
   await unsafeCrossTenantDb().socialProfile.create({
     data: { tenantId: ctx.tenantId, customerId: customer.id, network, externalUserId: author.id, handle: author.handle, linkedAt: new Date(), scopes: [] },
@@ -102,6 +104,25 @@ describe("ingesting one page", () => {
     expect(stored).toEqual({ locationId: location.id, network: "FOURSQUARE" });
     const entry = await getDb().ledgerEntry.findFirst({ where: { tenantId: ctx.tenantId }, select: { source: true, amount: true } });
     expect(entry).toEqual({ source: "CHECKIN", amount: 7 });
+    await assertLedgerInvariants(ctx.tenantId);
+  });
+
+  it("a campaign for a segment multiplies the awards of its members only", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    await rule(ctx, { basePoints: 10 });
+    const loyal = await createSegment(ctx, { name: "Loyal fans", filter: { lifecycleStages: ["LOYAL"] } });
+    await createCampaign(ctx, {
+      name: "Double for loyal fans", startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000),
+      multiplier: 2, segmentId: loyal.id,
+    });
+    const member = await linked(ctx, "TWITTER", "LOYAL");
+    const other = await linked(ctx, "TWITTER", "CUSTOMER");
+    const result = await ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(member.author, "hello"), post(other.author, "hello")] });
+    expect(result.pointsAwarded).toBe(30);
+    const entries = await getDb().ledgerEntry.findMany({ where: { tenantId: ctx.tenantId }, select: { customerId: true, amount: true, campaignId: true } });
+    const byCustomer = new Map(entries.map((e) => [e.customerId, e]));
+    expect(byCustomer.get(member.customer.id)).toMatchObject({ amount: 20, campaignId: expect.stringMatching(/^cmp_/) });
+    expect(byCustomer.get(other.customer.id)).toMatchObject({ amount: 10, campaignId: null });
     await assertLedgerInvariants(ctx.tenantId);
   });
 });

@@ -6,6 +6,7 @@ import type { Network, RuleAction } from "../../db/generated/enums";
 import { CAMPAIGN_SELECT, toScoringCampaign } from "../campaigns/campaign.mapper";
 import type { ScoringCampaign, ScoringRule } from "../scoring/score-mention";
 import { awardedKey } from "./plan-awards";
+import { loadSegmentRefs, type SegmentRef } from "../segments/segment-membership";
 
 /** The enabled rules that pay for `action` on `network`, stable order. */
 export async function loadRules(tx: Db | DbTx, tenantId: string, network: Network, action: RuleAction): Promise<ScoringRule[]> {
@@ -23,6 +24,8 @@ export interface ScoringContext {
   rules: ScoringRule[];
   /** Campaigns that may cover any mention still inside the search window; scoreAward picks per mention. */
   campaigns: ScoringCampaign[];
+  /** The filters of the segments those campaigns target (membership is checked per batch). */
+  segments: SegmentRef[];
   /** Whether any customer of the tenant could have awards shared (a linked profile holding a token). */
   sharingPossible: boolean;
 }
@@ -51,7 +54,7 @@ export async function loadScoringContext(
       loadCampaigns(tx, tenantId, network, span.from, span.to),
       hasShareableProfiles(tx, tenantId),
     ]);
-    return { rules, campaigns, sharingPossible };
+    return { rules, campaigns, segments: await targetedSegments(tx, tenantId, campaigns), sharingPossible };
   }
   const ttl = getEnv().SCORING_CONTEXT_CACHE_MS;
   const key = `${tenantId}|${network}|${action}`;
@@ -62,9 +65,13 @@ export async function loadScoringContext(
     loadCampaigns(tx, tenantId, network, new Date(now.getTime() - SEARCH_WINDOW_MS), new Date(now.getTime() + SEARCH_WINDOW_MS)),
     hasShareableProfiles(tx, tenantId),
   ]);
-  const value = { rules, campaigns, sharingPossible };
+  const value = { rules, campaigns, segments: await targetedSegments(tx, tenantId, campaigns), sharingPossible };
   if (ttl > 0) cache.set(key, { loadedAt: Date.now(), value });
   return value;
+}
+
+async function targetedSegments(tx: Db | DbTx, tenantId: string, campaigns: ScoringCampaign[]): Promise<SegmentRef[]> {
+  return loadSegmentRefs(tx, tenantId, campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : [])));
 }
 
 /** Cheap gate for the share step: most tenants' pages need no consent lookups at all. */

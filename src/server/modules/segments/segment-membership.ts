@@ -1,5 +1,6 @@
 import type { Db, DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
+import { prismaRunner, type SqlRunner } from "../../db/raw-sql";
 import { ZSegmentFilter, type SegmentFilter } from "./segment.schemas";
 
 /**
@@ -121,14 +122,15 @@ export function segmentMembershipSql(tenantId: string, segments: readonly Segmen
  * segment id → ids of its members among `customerIds`. Every given segment has an entry.
  */
 export async function loadSegmentMembership(
-  db: Db | DbTx,
+  db: Db | DbTx | SqlRunner,
   tenantId: string,
   segments: readonly SegmentRef[],
   customerIds: readonly string[],
 ): Promise<Map<string, Set<string>>> {
   const membership = new Map<string, Set<string>>(segments.map((s) => [s.id, new Set<string>()]));
   if (segments.length === 0 || customerIds.length === 0) return membership;
-  const rows = await db.$queryRaw<{ segmentId: string; customerId: string }[]>(segmentMembershipSql(tenantId, segments, customerIds));
+  const run = typeof db === "function" ? db : prismaRunner(db);
+  const rows = await run<{ segmentId: string; customerId: string }>(segmentMembershipSql(tenantId, segments, customerIds));
   for (const row of rows) membership.get(row.segmentId)?.add(row.customerId);
   return membership;
 }
