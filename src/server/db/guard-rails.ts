@@ -24,6 +24,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "ApiKey",
   "Webhook",
   "WebhookDelivery",
+  "SentimentRollupState",
 ]);
 
 const READ_OR_BULK_OPERATIONS = new Set([
