@@ -1,10 +1,10 @@
 import type { DbTx } from "../../../db/client";
 import type { Network } from "../../../db/generated/enums";
-import { CAMPAIGN_SELECT, toScoringCampaign } from "../../campaigns/campaign.mapper";
 import { postLedgerEntries } from "../../ledger/post-entries";
 import type { NewLedgerEntry, PostedLedgerEntry } from "../../ledger/ledger.types";
 import { scoreAward, type ScoringRule } from "../../scoring/score-mention";
 import { loadSegmentMembership, loadSegmentRefs } from "../../segments/segment-membership";
+import { loadCampaigns, loadRules } from "../scoring-inputs";
 
 /**
  * Points for linking a social account (rules of action LINK_ACCOUNT), paid inside the linking
@@ -40,27 +40,13 @@ export interface LinkAccountPayout {
   pointsAwarded: number;
 }
 
-const RULE_SELECT = {
-  id: true, name: true, network: true, action: true, basePoints: true, influenceCurve: true,
-  influenceFactor: true, maxMultiplier: true, dailyCap: true, minSentiment: true, enabled: true,
-} as const;
-
 const NEUTRAL = { score: 0, label: "PASSIVE" } as const;
 
 export async function payLinkAccountRules(tx: DbTx, tenantId: string, account: LinkedAccount, now: Date): Promise<LinkAccountPayout> {
-  const rules: ScoringRule[] = await tx.pointRule.findMany({
-    where: { tenantId, network: account.network, action: "LINK_ACCOUNT", enabled: true },
-    select: RULE_SELECT,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
+  const rules: ScoringRule[] = await loadRules(tx, tenantId, account.network, "LINK_ACCOUNT");
   if (rules.length === 0) return { posted: [], pointsAwarded: 0 };
 
-  const campaigns = (
-    await tx.campaign.findMany({
-      where: { tenantId, startsAt: { lte: now }, endsAt: { gt: now }, OR: [{ network: null }, { network: account.network }] },
-      select: CAMPAIGN_SELECT,
-    })
-  ).map(toScoringCampaign);
+  const campaigns = await loadCampaigns(tx, tenantId, account.network, now, now);
   const segmentIds = campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : []));
   const membership = segmentIds.length
     ? await loadSegmentMembership(tx, tenantId, await loadSegmentRefs(tx, tenantId, segmentIds), [account.customerId])
