@@ -1,5 +1,6 @@
 // Started by `npm run demo` beside the web app, the worker and the sandbox: makes the sandbox's
-// Foursquare side talk to the demo brand. Once the sandbox answers it registers the brand's venues
+// Foursquare side talk to the demo brand, and links X accounts to a few demo customers so their
+// sandbox posts earn points. Once the sandbox answers it registers the brand's venues
 // (and one unrelated venue), links a Swarm account to the first demo customers (consent recorded,
 // token stored, as the portal will) and — once the app answers — points the sandbox's push URL at
 // the app, turns on generated check-ins and makes each linked customer check in once. Pushed
@@ -13,6 +14,7 @@ import { linkSocialProfile } from "../src/server/modules/mentions/prospects/link
 import { storeProfileTokens } from "../src/server/modules/social-profiles/profile-tokens";
 import { foursquarePushUrl } from "../src/server/pipeline/checkins/checkin-status.service";
 import { DEMO_BRAND_VENUES, DEMO_OTHER_VENUES, DEMO_SWARM_CUSTOMERS } from "./seed/demo-checkins";
+import { linkDemoXAdvocates } from "./seed/demo-x-advocates";
 
 const DEMO_SLUG = "tasti-d-lite";
 const CHECKINS_PER_MINUTE = 4;
@@ -87,6 +89,8 @@ async function main(): Promise<void> {
     linked.push({ handle, name: customer.displayName });
   }
   log(`linked Swarm accounts: ${linked.map((l) => `${l.name} (${l.handle})`).join(", ") || "none"}`);
+  const advocates = await linkDemoXAdvocates(ctx, sandbox, DEMO_SWARM_CUSTOMERS);
+  log(`linked X accounts: ${advocates.map((u) => `@${u}`).join(", ")}; they write a fifth of the sandbox's brand posts`);
 
   await waitUntilUp(new URL("/api/v1/health", env.APP_URL).toString(), "the web app");
   const pushUrl = foursquarePushUrl(tenant.slug);

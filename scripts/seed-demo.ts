@@ -53,7 +53,11 @@ if (existing) {
     network: "TWITTER", action: "MENTION", name: "Tweets about us", basePoints: 10, influenceCurve: "LOG",
     influenceFactor: 0.5, maxMultiplier: 3, dailyCap: 100, minSentiment: -0.2, enabled: true,
   });
-  console.log(`created demo tenant "${DEMO.name}" with ${DEMO.staff.length} staff, ${customers.length} customers, 3 tracked X terms and a mention rule`);
+  await createPointRule(ctx, {
+    network: "TWITTER", action: "LINK_ACCOUNT", name: "Linking an X account", basePoints: 50, influenceCurve: "NONE",
+    influenceFactor: 1, maxMultiplier: 1, dailyCap: null, minSentiment: null, enabled: true,
+  });
+  console.log(`created demo tenant "${DEMO.name}" with ${DEMO.staff.length} staff, ${customers.length} customers, 3 tracked X terms, a mention rule and a link rule`);
 }
 {
   // Check-in listening (Foursquare) — also added to a demo tenant seeded before it existed.
