@@ -6,7 +6,8 @@ import { createTwitterOAuth2Client } from "../../../src/server/integrations/twit
 import { getQueue, QUEUE_PREFIX, toJobId } from "../../../src/server/jobs/queues";
 import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
 import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";
-import { claimSharePost, createSharePostsForEntries } from "../../../src/server/modules/sharing/share-posts";
+import { claimSharePost, createSharePostsForEntries, recordSharePosted, shareAwardKey } from "../../../src/server/modules/sharing/share-posts";
+import { createPointRule } from "../../../src/server/modules/rules/point-rule.service";
 import { getProfileUserAuth, openProfileToken, storeProfileTokens } from "../../../src/server/modules/social-profiles/profile-tokens";
 import { shareJobId, queueSharesForAwards, sweepUnfinishedShares } from "../../../src/server/pipeline/sharing/queue-shares";
 import { SHARING_HANDLERS, RetryLaterError } from "../../../src/server/pipeline/sharing/sharing.handlers";
@@ -151,6 +152,36 @@ describe("sharing awards on the customer's behalf", () => {
     const matching = await admin<{ matching: number }>(sandbox.url, "GET", `/__admin/posts?query=${encodeURIComponent(`from:${fan.username}`)}`);
     expect(matching.matching).toBe(1);
     expect(await shareRow(ctx, ids[0]!)).toMatchObject({ status: "POSTED", externalPostId: posts[0]!.id, text: expected, attempts: 1, lastError: null, ledgerEntryId: entry.id });
+    await assertLedgerInvariants(ctx.tenantId);
+  });
+
+  it("a posted share pays the network's SHARE rules once (influence of the sharing account, daily cap), and that award is not shared again", async () => {
+    const { ctx } = await brand();
+    const rule = await createPointRule(ctx, {
+      network: "TWITTER", action: "SHARE", name: "Sharing", basePoints: 5, influenceCurve: "NONE",
+      influenceFactor: 1, maxMultiplier: 1, dailyCap: 8, minSentiment: null, enabled: true,
+    });
+    const fan = await linkedCustomer(ctx);
+    const first = await shareFor(ctx, fan.customerId, 25);
+    await runShare(ctx, first);
+    await runShare(ctx, first); // a redelivered job
+    await recordSharePosted(ctx.tenantId, first, "already-recorded", new Date()); // a late second report
+    const second = await shareFor(ctx, fan.customerId, 30);
+    await runShare(ctx, second);
+
+    const shareEntries = await getDb().ledgerEntry.findMany({
+      where: { tenantId: ctx.tenantId, source: "SHARE" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, amount: true, idempotencyKey: true, ruleId: true, explanation: true },
+    });
+    // 5 for the first share, then the daily cap of 8 leaves 3 for the second.
+    expect(shareEntries.map((e) => [e.idempotencyKey, e.amount, e.ruleId])).toEqual([
+      [shareAwardKey(first, rule.id), 5, rule.id],
+      [shareAwardKey(second, rule.id), 3, rule.id],
+    ]);
+    expect(JSON.stringify(shareEntries[0]!.explanation)).toContain(`shared through @${fan.username}`);
+    expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId, ledgerEntryId: { in: shareEntries.map((e) => e.id) } } })).toBe(0);
+    expect(await queueSharesForAwards(ctx.tenantId, shareEntries.map((e) => ({ id: e.id, customerId: fan.customerId, amount: e.amount })))).toEqual([]);
     await assertLedgerInvariants(ctx.tenantId);
   });
 

@@ -87,3 +87,14 @@ describe("LINK_ACCOUNT rules", () => {
     expect(pointRuleIssues({ basePoints: 50, influenceCurve: "LOG", maxMultiplier: 3, dailyCap: 100, action: "MENTION", minSentiment: 0.2 })).toEqual([]);
   });
 });
+
+describe("SHARE rules", () => {
+  const share = { network: "TWITTER", action: "SHARE", name: "Sharing", basePoints: 5 } as const;
+
+  it("refuse a minimum sentiment (the shared text is the brand's template) and keep a daily cap", () => {
+    expect(issuesOf(ZPointRuleCreate, { ...share, minSentiment: 0.2 })).toEqual({
+      minSentiment: "a share posts the brand's own text: leave the minimum sentiment empty",
+    });
+    expect(ZPointRuleCreate.parse({ ...share, dailyCap: 20 })).toMatchObject({ dailyCap: 20, minSentiment: null });
+  });
+});

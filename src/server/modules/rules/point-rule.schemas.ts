@@ -62,7 +62,7 @@ export interface PointRuleValues {
   influenceCurve: (typeof INFLUENCE_CURVES)[number];
   maxMultiplier: number;
   dailyCap: number | null;
-  /** When given, action-specific checks apply (LINK_ACCOUNT). */
+  /** When given, action-specific checks apply (LINK_ACCOUNT, SHARE). */
   action?: (typeof RULE_ACTIONS)[number];
   minSentiment?: number | null;
 }
@@ -80,6 +80,10 @@ export function pointRuleIssues(v: PointRuleValues): { path: string; message: st
     if (v.minSentiment !== null && v.minSentiment !== undefined) {
       issues.push({ path: "minSentiment", message: "linking an account has no text to score: leave the minimum sentiment empty" });
     }
+  }
+  // A share's text is the brand's own template: there is nothing of the customer's to score.
+  if (v.action === "SHARE" && v.minSentiment !== null && v.minSentiment !== undefined) {
+    issues.push({ path: "minSentiment", message: "a share posts the brand's own text: leave the minimum sentiment empty" });
   }
   if (v.dailyCap !== null && v.dailyCap < v.basePoints) {
     issues.push({ path: "dailyCap", message: `the daily cap (${v.dailyCap}) must be at least the base points (${v.basePoints})` });

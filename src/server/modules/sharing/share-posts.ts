@@ -1,5 +1,6 @@
 import { getDb, type Db, type DbTx } from "../../db/client";
 import type { LedgerSource } from "../../db/generated/enums";
+import { payOneOffAction } from "../awards/action-awards";
 import { findSharingProfiles } from "./share-eligibility";
 import { renderShareText } from "./share-text";
 
@@ -99,11 +100,34 @@ export async function claimSharePost(tenantId: string, id: string, now: Date): P
   return rows[0] ?? null;
 }
 
-/** The post exists upstream: POSTED with its id, in one update (whatever attempt found it). */
+/** The idempotency key of a share's award: one payment per share and rule, ever. */
+export function shareAwardKey(sharePostId: string, ruleId: string): string {
+  return `share:${sharePostId}:${ruleId}`;
+}
+
+/**
+ * The post exists upstream: POSTED with its id (whatever attempt found it), and in the same
+ * transaction the network's SHARE rules pay the customer for sharing — once per share and rule,
+ * however many attempts report it. A SHARE award is never shared itself (SHAREABLE_SOURCES).
+ */
 export async function recordSharePosted(tenantId: string, id: string, externalPostId: string | null, now: Date): Promise<void> {
-  await getDb().sharePost.updateMany({
-    where: { tenantId, id, status: { not: "POSTED" } },
-    data: { status: "POSTED", externalPostId, postedAt: now, lastError: null, updatedAt: now },
+  await getDb().$transaction(async (tx) => {
+    const moved = await tx.sharePost.updateManyAndReturn({
+      where: { tenantId, id, status: { not: "POSTED" } },
+      data: { status: "POSTED", externalPostId, postedAt: now, lastError: null, updatedAt: now },
+      select: { customerId: true, socialProfile: { select: { network: true, handle: true, followersCount: true } } },
+    });
+    const share = moved[0];
+    if (!share) return;
+    await payOneOffAction(tx, tenantId, {
+      action: "SHARE",
+      network: share.socialProfile.network,
+      customerId: share.customerId,
+      followers: share.socialProfile.followersCount,
+      key: (ruleId) => shareAwardKey(id, ruleId),
+      note: `shared through @${share.socialProfile.handle}${externalPostId ? ` (post ${externalPostId})` : ""}`,
+      dailyCaps: true,
+    }, now);
   });
 }
 
