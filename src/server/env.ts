@@ -71,10 +71,21 @@ export const ZEnv = ZSandboxEnv.extend({
    */
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /**
-   * Test-only fault injection: the ingest exits the process (as kill -9 would) right before or
-   * right after its transaction commits. Never set outside tests.
+   * Test-only fault injection, never set outside tests. `crash-before-commit` / `crash-after-commit`:
+   * the ingest exits the process (as kill -9 would) right before or right after its transaction
+   * commits. `pause-before-poll` / `pause-before-ingest`: the worker's event loop is blocked
+   * synchronously (as a CPU-heavy handler would) for up to FAULT_PAUSE_MS, once per process, right
+   * before a poll job's handler runs / after a page is fetched and before its transaction, so its
+   * BullMQ lock expires and another worker takes the job over (see src/server/fault-injection.ts).
    */
-  FAULT_INJECTION: z.preprocess(emptyAsUnset, z.enum(["crash-before-commit", "crash-after-commit"]).optional()),
+  FAULT_INJECTION: z.preprocess(
+    emptyAsUnset,
+    z.enum(["crash-before-commit", "crash-after-commit", "pause-before-poll", "pause-before-ingest"]).optional(),
+  ),
+  /** With a `pause-*` fault: the longest the event loop stays blocked (ms). */
+  FAULT_PAUSE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** With a `pause-*` fault: the pause ends early once this file exists (lets a test release it). */
+  FAULT_PAUSE_RELEASE_FILE: z.preprocess(emptyAsUnset, z.string().optional()),
   /** How often each listening source is polled, and how often the scheduler looks for due ones. */
   LISTENING_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** How long a process reuses a tenant's rules and campaigns while scoring (0 = never). */

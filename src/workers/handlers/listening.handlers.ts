@@ -1,3 +1,4 @@
+import { pauseForFaultInjection } from "@/server/fault-injection";
 import { enqueue } from "@/server/jobs/queues";
 import { getLogger } from "@/server/logger";
 import { pollSourcePage } from "@/server/pipeline/poll-source";
@@ -12,7 +13,8 @@ export const scheduleListeningHandler: JobHandler<"listening.schedule"> = async 
  * One page per job. A retryable failure is rethrown so BullMQ's backoff applies; the next page
  * of a run is its own job, delayed until the rate limit resets when the budget is spent.
  */
-export const pollSourceHandler: JobHandler<"listening.poll-source"> = async ({ tenantId, sourceId, cursor }) => {
+export const pollSourceHandler: JobHandler<"listening.poll-source"> = async ({ tenantId, sourceId, cursor }, job) => {
+  pauseForFaultInjection("before-poll", `job ${job.id}`);
   const outcome = await pollSourcePage(tenantId, sourceId, cursor);
   if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.reason);
   if (outcome.status === "page") {

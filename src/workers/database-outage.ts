@@ -1,0 +1,70 @@
+import type pg from "pg";
+
+/**
+ * Telling "Postgres is unreachable" apart from "this job failed". During a database outage
+ * (restart, crash recovery, failover, connection limit) every job fails within milliseconds, so
+ * the few attempts a job has for its own errors would all be spent in seconds and the job would
+ * fail for good; the worker puts such jobs back instead (src/workers/process-job.ts).
+ */
+
+/** Prisma: can't reach the server, timed out reaching it, the server closed the connection. */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
+/** @prisma/adapter-pg's kinds for socket-level failures and a full server. */
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+/**
+ * SQLSTATEs: class 08 (connection exception), admin/crash shutdown, "the database system is
+ * starting up / shutting down / in recovery", too many connections.
+ */
+const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
+/** node-postgres' own messages when a connection dies under a query or a transaction. */
+const DRIVER_MESSAGES = [
+  "Connection terminated unexpectedly",
+  "Connection terminated due to connection timeout",
+  "Client has encountered a connection error and is not queryable",
+  "timeout exceeded when trying to connect",
+  "Can't reach database server",
+  "Server has closed the connection",
+];
+
+function isConnectionFailure(value: Record<string, unknown>): boolean {
+  const code = typeof value.code === "string" ? value.code : "";
+  if (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  if (typeof value.kind === "string" && ADAPTER_KINDS.has(value.kind)) return true;
+  const message = typeof value.message === "string" ? value.message : "";
+  return DRIVER_MESSAGES.some((m) => message.includes(m));
+}
+
+/**
+ * True when the error (or anything it wraps: `cause`, Prisma's `meta.driverAdapterError`, an
+ * AggregateError's `errors`) says the database could not be reached or dropped the connection.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || error === null || typeof error !== "object") return false;
+  const value = error as Record<string, unknown>;
+  if (isConnectionFailure(value)) return true;
+  const meta = value.meta as Record<string, unknown> | undefined;
+  const nested = [value.cause, meta?.driverAdapterError, ...(Array.isArray(value.errors) ? value.errors : [])];
+  return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}
+
+/** Deferrals allowed per job during an outage: about half an hour at the capped delay. */
+export const MAX_OUTAGE_DEFERRALS = 60;
+
+/** The wait before the `deferral`-th retry (0-based) during an outage: 1 s doubling to 30 s. */
+export function outageRetryDelayMs(deferral: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, Math.min(deferral, 5)));
+}
+
+/**
+ * A pooled connection that dies while checked out (Postgres restarted, crashed, or killed the
+ * backend) emits "error" on its client. The statement in flight fails with that error and the
+ * pool drops the client when it is released; but a raw checkout (the ingest's withPgTransaction)
+ * has no listener of its own for that event, and an unheard "error" event ends the process —
+ * taking every other job of the worker with it. Every client of the pool gets a listener here.
+ */
+export function keepPooledConnectionErrorsFromCrashing(pool: pg.Pool, onError: (error: Error) => void): void {
+  pool.on("connect", (client) => {
+    client.on("error", onError);
+  });
+}
