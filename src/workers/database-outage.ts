@@ -1,4 +1,3 @@
-import type pg from "pg";
 
 /**
  * Telling "Postgres is unreachable" apart from "this job failed". During a database outage
@@ -56,15 +55,3 @@ export function outageRetryDelayMs(deferral: number): number {
   return Math.min(30_000, 1_000 * 2 ** Math.max(0, Math.min(deferral, 5)));
 }
 
-/**
- * A pooled connection that dies while checked out (Postgres restarted, crashed, or killed the
- * backend) emits "error" on its client. The statement in flight fails with that error and the
- * pool drops the client when it is released; but a raw checkout (the ingest's withPgTransaction)
- * has no listener of its own for that event, and an unheard "error" event ends the process —
- * taking every other job of the worker with it. Every client of the pool gets a listener here.
- */
-export function keepPooledConnectionErrorsFromCrashing(pool: pg.Pool, onError: (error: Error) => void): void {
-  pool.on("connect", (client) => {
-    client.on("error", onError);
-  });
-}

@@ -1,12 +1,11 @@
 // The worker process: `npm run worker`. Validates the environment, starts one worker per queue
 // and shuts down gracefully on SIGTERM/SIGINT (active jobs finish, connections close).
-import { disconnectDb, getPgPool } from "@/server/db/client";
+import { disconnectDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { closeQueues } from "@/server/jobs/queues";
 import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
 import { closeSharedRedis, getRedis } from "@/server/redis";
-import { keepPooledConnectionErrorsFromCrashing } from "./database-outage";
 import { startWorkers } from "./start-workers";
 
 try {
@@ -17,7 +16,6 @@ try {
 }
 
 const log = getLogger();
-keepPooledConnectionErrorsFromCrashing(getPgPool(), (error) => log.warn({ err: error.message }, "database connection lost"));
 const running = startWorkers();
 await registerSchedulers();
 // Redis keeps nothing on disk here: after a restart the schedules are gone with the queues, so

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv } from "../env";
+import { getLogger } from "../logger";
 import { PrismaClient } from "./generated/client";
 import { assertOperationAllowed } from "./guard-rails";
 
@@ -16,9 +17,13 @@ const OMIT_SECRETS = {
 function createPool(): pg.Pool {
   const env = getEnv();
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
-  // An idle connection dropped by the server (e.g. Postgres restarting) must not crash the process;
-  // the pool discards it and the next checkout connects afresh.
-  pool.on("error", () => {});
+  // A connection the server drops (Postgres restarting, a backend killed) emits "error": on an idle
+  // client the pool hears it; on a checked-out one (a raw checkout has no listener of its own)
+  // an unheard "error" event would end the process with every job in it. The statement in flight
+  // fails with the same error, and the pool discards the client when it is released.
+  const lost = (error: Error) => getLogger().warn({ err: error.message }, "database connection lost");
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   return pool;
 }
 

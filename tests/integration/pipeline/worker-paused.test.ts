@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -18,20 +18,13 @@ import { linkProfile, sandboxPost, sandboxUser, setUpListening, startPipelineSan
  *
  * Two pause points (FAULT_INJECTION in src/server/env.ts, src/server/fault-injection.ts):
  * - `pause-before-poll`: right before the poll handler (it then claims and fetches after waking);
- * - `pause-before-ingest`: after the page was fetched, before its transaction (it then stores a
- *   page it fetched before the other worker's run). Its hook is a call inside
- *   src/server/modules/mentions/ingest-mention-page.ts; the case is skipped until that file makes it.
+ * - `pause-before-ingest`: after the page was fetched, before it is written (it then stores a
+ *   page it fetched before the other worker's run).
  * And two wake-up moments: after the rescuer finished the whole run, and while it is mid-run.
  */
 
-const INGEST_FILE = new URL("../../../src/server/modules/mentions/ingest-mention-page.ts", import.meta.url);
-const ingestHasPauseHook = readFileSync(INGEST_FILE, "utf8").includes('pauseForFaultInjection("before-ingest"');
-
 const POSTS = 250; // three pages of 100, 100 and 50
-const PAUSE_POINTS = [
-  { fault: "pause-before-poll", wired: true },
-  { fault: "pause-before-ingest", wired: ingestHasPauseHook },
-] as const;
+const PAUSE_POINTS = ["pause-before-poll", "pause-before-ingest"] as const;
 const WAKE_UPS = ["after the rescuer finished the run", "while the rescuer is mid-run"] as const;
 
 describe("worker paused past its lock", () => {
@@ -54,12 +47,9 @@ describe("worker paused past its lock", () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  for (const { fault, wired } of PAUSE_POINTS) {
+  for (const fault of PAUSE_POINTS) {
     for (const wakeUp of WAKE_UPS) {
-      // pause-before-ingest needs a one-line call in ingest-mention-page.ts (being rewritten
-      // elsewhere): `pauseForFaultInjection("before-ingest")` before its transaction opens.
-      const skipped = wired ? "" : ' (skipped until ingest-mention-page.ts calls pauseForFaultInjection("before-ingest"))';
-      it.skipIf(!wired)(`${fault}, woken ${wakeUp}: stored once, paid once, sync state kept${skipped}`, async () => {
+      it(`${fault}, woken ${wakeUp}: stored once, paid once, sync state kept`, async () => {
         caseNo += 1;
         const brand = `Stallbrand ${caseNo}`;
         const { ctx } = await createTenantWithMember("OWNER");

@@ -3,6 +3,7 @@ import { Prisma } from "../../db/generated/client";
 import type { Network, RuleAction } from "../../db/generated/enums";
 import { withPgConnection, type SqlRunner } from "../../db/raw-sql";
 import { getEnv } from "../../env";
+import { pauseForFaultInjection } from "../../fault-injection";
 import type { FetchedMention } from "../../social/social-provider";
 import { enqueueSharePosts } from "../../pipeline/sharing/queue-shares";
 import { analyzeSentiment } from "../scoring/sentiment";
@@ -55,6 +56,7 @@ export async function ingestMentionPage(tenantId: string, page: IngestPage, now 
   const context = await loadScoringContext(getDb(), tenantId, page.network, action, now, postedSpan(unique));
   const fault = getEnv().FAULT_INJECTION;
 
+  pauseForFaultInjection("before-ingest");
   const stored = await withPgConnection(async (run) => {
     const links = await linkedAuthors(run, tenantId, page.network, unique.map((m) => m.author.externalId));
     const customerIds = [...new Set([...links.values()].map((l) => l.customerId))];
