@@ -9,7 +9,6 @@ import {
   markSourceRunning,
   markSourceSucceeded,
   markSourceThrottled,
-  resetSourceCursor,
   type ClaimedSource,
 } from "../modules/listening/source-sync";
 import { ingestMentionPage, type IngestResult } from "../modules/mentions/ingest-mention-page";
@@ -83,8 +82,8 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
         await markSourceNeedsReconnect(tenantId, sourceId, classified.message);
         return { status: "needs_reconnect", reason: classified.message };
       case "CURSOR_EXPIRED":
-        // The stored since_id fell out of the search window: start again from the window.
-        await resetSourceCursor(tenantId, sourceId);
+        // The stored since_id fell out of the search window: start again from the window. Only
+        // this run may clear it (a stale run must not wipe a newer run's cursor).
         await markSourceSucceeded(tenantId, sourceId, { cursor: null, nextRunAt: now, startedAt });
         return { status: "failed", reason: classified.message, retryable: false };
       case "TRANSIENT":

@@ -138,4 +138,24 @@ describe("listening pipeline against the social sandbox", () => {
     expect(sources).not.toContain(venue.id);
     expect(await getDb().listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: venue.id } })).toMatchObject({ syncStatus: "IDLE", lastError: null });
   });
+
+  it("a cursor too old for the search window is reset by its own run, and the next poll starts from the window", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    const { source } = await setUpListening(ctx, "Old Cursor Co");
+    await sandboxUser(sandbox.url, "old_cursor_fan", 100);
+    await sandboxPost(sandbox.url, "old_cursor_fan", "Old Cursor Co again");
+    // An X id (snowflake) from 9 days ago: older than recent search's 7-day window.
+    const nineDaysAgo = BigInt(Date.now() - 9 * 24 * 3600 * 1000 - 1288834974657) << 22n;
+    await getDb().listeningSource.updateMany({ where: { tenantId: ctx.tenantId, id: source.id }, data: { cursor: nineDaysAgo.toString() } });
+
+    const refused = await pollSourcePage(ctx.tenantId, source.id, null);
+    expect(refused).toMatchObject({ status: "failed", retryable: false });
+    const reset = await getDb().listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } });
+    expect(reset).toMatchObject({ syncStatus: "OK", cursor: null, lastError: null });
+    expect(reset!.nextRunAt!.getTime()).toBeLessThanOrEqual(Date.now());
+
+    const next = await pollSourcePage(ctx.tenantId, source.id, null);
+    expect(next).toMatchObject({ status: "page", ingest: { stored: 1 } });
+    expect((await getDb().listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } }))!.cursor).not.toBeNull();
+  });
 });
