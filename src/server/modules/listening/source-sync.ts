@@ -69,11 +69,10 @@ export interface ClaimedSource extends Omit<DueSource, "nextRunAt"> {
   startedAt: Date;
 }
 
-/** Claims a source for a run: RUNNING, lastRunAt = now. Null when it is gone, disabled, blocked or not due yet. */
+/** Claims a source for a run: RUNNING, lastRunAt = now. Null when it is gone, disabled or blocked. */
 export async function markSourceRunning(tenantId: string, id: string, { now = new Date() }: { now?: Date } = {}): Promise<ClaimedSource | null> {
   const rows = await getDb().listeningSource.updateManyAndReturn({
-    // Not before it is due: a late duplicate of a first-page job must not cut a rate-limit wait short.
-    where: { tenantId, id, enabled: true, syncStatus: { notIn: BLOCKED }, OR: [{ nextRunAt: null }, { nextRunAt: { lte: now } }] },
+    where: { tenantId, id, enabled: true, syncStatus: { notIn: BLOCKED } },
     data: { syncStatus: "RUNNING", lastRunAt: now },
     select: { id: true, tenantId: true, network: true, kind: true, value: true, connectionId: true, cursor: true },
   });
