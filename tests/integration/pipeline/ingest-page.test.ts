@@ -91,6 +91,18 @@ describe("ingesting one page", () => {
     await assertLedgerInvariants(ctx.tenantId);
   });
 
+  it("pages of one customer ingested at the same moment share the daily cap (no page spends what another already did)", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    await rule(ctx, { dailyCap: 25 });
+    const { customer, author } = await linked(ctx);
+    const pages = [0, 1, 2, 3].map((p) => [post(author, `page ${p} one`), post(author, `page ${p} two`)]);
+    const results = await Promise.all(pages.map((mentions) => ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions })));
+    expect(results.reduce((sum, r) => sum + r.pointsAwarded, 0)).toBe(25);
+    const balance = await getDb().pointBalance.findFirst({ where: { tenantId: ctx.tenantId, customerId: customer.id } });
+    expect(balance).toMatchObject({ balance: 25 });
+    await assertLedgerInvariants(ctx.tenantId);
+  });
+
   it("a check-in earns under CHECKIN rules only and is tied to the tenant's venue", async () => {
     const { ctx } = await createTenantWithMember("OWNER");
     await rule(ctx, { network: "FOURSQUARE", action: "CHECKIN", basePoints: 7 });

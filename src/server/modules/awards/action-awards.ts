@@ -4,6 +4,7 @@ import { postLedgerEntries } from "../ledger/post-entries";
 import type { NewLedgerEntry, PostedLedgerEntry } from "../ledger/ledger.types";
 import { prismaRunner } from "../../db/raw-sql";
 import { awardedKey } from "../mentions/plan-awards";
+import { lockCustomersForCaps } from "../mentions/award-inputs";
 import { loadAwardedToday, loadCampaigns, loadRules } from "../mentions/scoring-inputs";
 import { scoreAward } from "../scoring/score-mention";
 import { loadSegmentMembership, loadSegmentRefs } from "../segments/segment-membership";
@@ -49,6 +50,7 @@ export async function payOneOffAction(tx: DbTx, tenantId: string, act: OneOffAct
   const inSegment = (segmentId: string) => membership.get(segmentId)?.has(act.customerId) ?? false;
 
   const capped = act.dailyCaps ? rules.filter((r) => r.dailyCap !== null).map((r) => r.id) : [];
+  if (capped.length) await lockCustomersForCaps(prismaRunner(tx), tenantId, [act.customerId]);
   const awardedToday = capped.length ? await loadAwardedToday(prismaRunner(tx), tenantId, [act.customerId], capped, now) : new Map<string, number>();
 
   const entries: NewLedgerEntry[] = [];

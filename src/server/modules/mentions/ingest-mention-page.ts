@@ -9,7 +9,7 @@ import { enqueueSharePosts } from "../../pipeline/sharing/queue-shares";
 import { analyzeSentiment } from "../scoring/sentiment";
 import { findSharingProfiles } from "../sharing/share-eligibility";
 import { renderShareText } from "../sharing/share-text";
-import { loadAwardInputs } from "./award-inputs";
+import { capsNeedTransaction, loadAwardInputs } from "./award-inputs";
 import { postedSpan } from "./award-mentions";
 import { planAwards, type PlannedAward } from "./plan-awards";
 import { loadScoringContext } from "./scoring-inputs";
@@ -60,35 +60,37 @@ export async function ingestMentionPage(tenantId: string, page: IngestPage, now 
   const stored = await withPgConnection(async (run) => {
     const links = await linkedAuthors(run, tenantId, page.network, unique.map((m) => m.author.externalId));
     const customerIds = [...new Set([...links.values()].map((l) => l.customerId))];
-    let awards: PlannedAward[] = [];
-    if (context.rules.length > 0 && customerIds.length > 0) {
-      const inputs = await loadAwardInputs(run, tenantId, context, customerIds, now);
-      const candidates = analysed.flatMap(({ mention, sentiment }) => {
-        const link = links.get(mention.author.externalId);
-        return link ? [{ externalId: mention.externalId, customerId: link.customerId, followers: mention.author.followers, sentiment, postedAt: mention.postedAt }] : [];
-      });
-      awards = planAwards({ network: page.network, action, rules: context.rules, campaigns: context.campaigns, ...inputs }, candidates);
-    }
-    const paid = new Set(awards.map((a) => a.externalId));
-    const rows: MentionRow[] = analysed.map(({ mention, sentiment }) => {
-      const link = links.get(mention.author.externalId) ?? null;
-      const status = !link ? "PROSPECT" : paid.has(mention.externalId) ? "CREDITED" : "NEW";
-      return { mention, sentiment, customerId: link?.customerId ?? null, socialProfileId: link?.profileId ?? null, status };
-    });
-    // Shares are recorded with the awards, so a crash between commit and enqueue loses none
-    // (the share sweeper re-queues rows still PENDING).
-    const shares = context.sharingPossible && awards.length > 0 ? await planShares(run, tenantId, awards) : [];
-    const target = { network: page.network, action, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords, fetchedAt: page.fetchedAt ?? now };
-    if (fault !== "crash-before-commit") return storeMentionPage(run, tenantId, target, rows, awards, shares);
-    // Fault test: the same statement, held open in a transaction, and the process dies before COMMIT.
-    await run(Prisma.sql`BEGIN`);
+    const paying = context.rules.length > 0 && customerIds.length > 0;
+    // The write is one statement, atomic on its own; a transaction is needed only to hold the
+    // daily-cap locks from reading today's totals to writing (or for the crash-before-commit test).
+    const inTransaction = (paying && capsNeedTransaction(context)) || fault === "crash-before-commit";
+    if (inTransaction) await run(Prisma.sql`BEGIN`);
     try {
+      let awards: PlannedAward[] = [];
+      if (paying) {
+        const inputs = await loadAwardInputs(run, tenantId, context, customerIds, now);
+        const candidates = analysed.flatMap(({ mention, sentiment }) => {
+          const link = links.get(mention.author.externalId);
+          return link ? [{ externalId: mention.externalId, customerId: link.customerId, followers: mention.author.followers, sentiment, postedAt: mention.postedAt }] : [];
+        });
+        awards = planAwards({ network: page.network, action, rules: context.rules, campaigns: context.campaigns, ...inputs }, candidates);
+      }
+      const paid = new Set(awards.map((a) => a.externalId));
+      const rows: MentionRow[] = analysed.map(({ mention, sentiment }) => {
+        const link = links.get(mention.author.externalId) ?? null;
+        const status = !link ? "PROSPECT" : paid.has(mention.externalId) ? "CREDITED" : "NEW";
+        return { mention, sentiment, customerId: link?.customerId ?? null, socialProfileId: link?.profileId ?? null, status };
+      });
+      // Shares are recorded with the awards, so a crash between commit and enqueue loses none
+      // (the share sweeper re-queues rows still PENDING).
+      const shares = context.sharingPossible && awards.length > 0 ? await planShares(run, tenantId, awards) : [];
+      const target = { network: page.network, action, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords, fetchedAt: page.fetchedAt ?? now };
       const result = await storeMentionPage(run, tenantId, target, rows, awards, shares);
-      if (result.stored > 0) crashForTest("before commit");
-      await run(Prisma.sql`COMMIT`);
+      if (fault === "crash-before-commit" && result.stored > 0) crashForTest("before commit");
+      if (inTransaction) await run(Prisma.sql`COMMIT`);
       return result;
     } catch (error) {
-      await run(Prisma.sql`ROLLBACK`);
+      if (inTransaction) await run(Prisma.sql`ROLLBACK`).catch(() => undefined);
       throw error;
     }
   });
