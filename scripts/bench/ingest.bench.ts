@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     "latency-seconds": { type: "string", default: "20" },
     // Burst: this many posts arriving within 10 s; the bar is every one credited within 30 s.
     burst: { type: "string", default: "50000" },
+    // A daily cap on the mention rule: pages then lock their customers while they pay (caps hold under concurrency).
+    "daily-cap": { type: "string" },
     // Writes a V8 CPU profile per worker into this folder (for performance work).
     "profile-dir": { type: "string" },
   },
@@ -75,7 +77,8 @@ const seeded = sandbox.generator.bulkSeed(MENTIONS, 6 * 24 * 3_600_000);
 log(`seeded in ${seeded.ms} ms`);
 
 const authors = sandbox.generator.authors.slice(0, CUSTOMERS).map((a) => ({ id: a.id, username: a.username }));
-const ctx = await seedBenchTenant(BENCH_DB, authors, KEYWORDS);
+const dailyCap = args["daily-cap"] ? Number(args["daily-cap"]) : null;
+const ctx = await seedBenchTenant(BENCH_DB, authors, KEYWORDS, dailyCap);
 log(`tenant with ${CUSTOMERS.toLocaleString("en")} linked customers and ${KEYWORDS.length} sources`);
 
 const expected = await expectedMatches(sandbox.url, KEYWORDS);
@@ -210,6 +213,7 @@ const result = {
   mentions: stored,
   customers: CUSTOMERS,
   sources: KEYWORDS.length,
+  dailyCap,
   workers: Number(args.workers),
   concurrency: Number(args.concurrency),
   ingestSeconds: Math.round(ingestSeconds * 10) / 10,

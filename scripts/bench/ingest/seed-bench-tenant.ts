@@ -10,7 +10,7 @@ import { createPointRule } from "../../../src/server/modules/rules/point-rule.se
  * connection, one keyword source per brand keyword and a MENTION rule. Customers and profiles
  * go in with set-based SQL (100k rows in seconds); the rest through the domain services.
  */
-export async function seedBenchTenant(url: string, authors: { id: string; username: string }[], keywords: string[]): Promise<TenantContext> {
+export async function seedBenchTenant(url: string, authors: { id: string; username: string }[], keywords: string[], dailyCap: number | null = null): Promise<TenantContext> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const tenant = await client.query<{ id: string }>(`INSERT INTO "Tenant" (slug, name, "updatedAt") VALUES ('bench', 'Bench Brand', now()) RETURNING id`);
@@ -37,7 +37,7 @@ export async function seedBenchTenant(url: string, authors: { id: string; userna
   for (const keyword of keywords) await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: keyword });
   await createPointRule(ctx, {
     network: "TWITTER", action: "MENTION", name: "Mentions", basePoints: 10, influenceCurve: "LOG",
-    influenceFactor: 0.5, maxMultiplier: 3, dailyCap: null, minSentiment: null, enabled: true,
+    influenceFactor: 0.5, maxMultiplier: 3, dailyCap, minSentiment: null, enabled: true,
   });
   return ctx;
 }
