@@ -49,29 +49,26 @@ export async function loadScoringContext(
   // Mentions older than the search window (a prospect credited when they link, weeks later)
   // need the campaigns of their own time: load those directly, uncached.
   if (span.from.getTime() < now.getTime() - SEARCH_WINDOW_MS || span.to.getTime() > now.getTime() + SEARCH_WINDOW_MS) {
-    const [rules, campaigns, sharingPossible] = await Promise.all([
-      loadRules(tx, tenantId, network, action),
-      loadCampaigns(tx, tenantId, network, span.from, span.to),
-      hasShareableProfiles(tx, tenantId),
-    ]);
-    return { rules, campaigns, segments: await targetedSegments(tx, tenantId, campaigns), sharingPossible };
+    return loadContext(tx, tenantId, network, action, span);
   }
   const ttl = getEnv().SCORING_CONTEXT_CACHE_MS;
   const key = `${tenantId}|${network}|${action}`;
   const hit = cache.get(key);
   if (hit && ttl > 0 && Date.now() - hit.loadedAt < ttl) return hit.value;
-  const [rules, campaigns, sharingPossible] = await Promise.all([
-    loadRules(tx, tenantId, network, action),
-    loadCampaigns(tx, tenantId, network, new Date(now.getTime() - SEARCH_WINDOW_MS), new Date(now.getTime() + SEARCH_WINDOW_MS)),
-    hasShareableProfiles(tx, tenantId),
-  ]);
-  const value = { rules, campaigns, segments: await targetedSegments(tx, tenantId, campaigns), sharingPossible };
+  const window = { from: new Date(now.getTime() - SEARCH_WINDOW_MS), to: new Date(now.getTime() + SEARCH_WINDOW_MS) };
+  const value = await loadContext(tx, tenantId, network, action, window);
   if (ttl > 0) cache.set(key, { loadedAt: Date.now(), value });
   return value;
 }
 
-async function targetedSegments(tx: Db | DbTx, tenantId: string, campaigns: ScoringCampaign[]): Promise<SegmentRef[]> {
-  return loadSegmentRefs(tx, tenantId, campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : [])));
+async function loadContext(tx: Db | DbTx, tenantId: string, network: Network, action: RuleAction, span: { from: Date; to: Date }): Promise<ScoringContext> {
+  const [rules, campaigns, sharingPossible] = await Promise.all([
+    loadRules(tx, tenantId, network, action),
+    loadCampaigns(tx, tenantId, network, span.from, span.to),
+    hasShareableProfiles(tx, tenantId),
+  ]);
+  const segments = await loadSegmentRefs(tx, tenantId, campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : [])));
+  return { rules, campaigns, segments, sharingPossible };
 }
 
 /** Cheap gate for the share step: most tenants' pages need no consent lookups at all. */

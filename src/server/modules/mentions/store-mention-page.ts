@@ -97,6 +97,7 @@ export async function storeMentionPage(
       RETURNING id, "customerId", amount, "idempotencyKey", "mentionId"
     ),
     deltas AS (SELECT "customerId", sum(amount)::int AS delta FROM led GROUP BY "customerId"),
+    -- Runs although nothing reads it: Postgres executes every data-modifying WITH exactly once.
     balances AS (
       -- Awards are positive and all count as earned.
       INSERT INTO "PointBalance" ("tenantId", "customerId", balance, "lifetimeEarned", "updatedAt")
@@ -105,7 +106,6 @@ export async function storeMentionPage(
         balance = "PointBalance".balance + EXCLUDED.balance,
         "lifetimeEarned" = "PointBalance"."lifetimeEarned" + EXCLUDED."lifetimeEarned",
         "updatedAt" = now()
-      RETURNING 1
     ),
     shared AS (
       INSERT INTO "SharePost" ("tenantId", "customerId", "socialProfileId", "ledgerEntryId", text, "updatedAt")
@@ -121,7 +121,6 @@ export async function storeMentionPage(
       (SELECT count(*) FROM m_ins WHERE "customerId" IS NULL)::int AS prospects,
       (SELECT count(DISTINCT "mentionId") FROM led)::int AS credited,
       (SELECT coalesce(sum(amount), 0) FROM led)::int AS "pointsAwarded",
-      (SELECT count(*) FROM balances)::int AS "balancesMoved",
       coalesce((SELECT array_agg(id) FROM shared), '{}') AS "shareIds"
   `);
   return { stored: result!.stored, prospects: result!.prospects, credited: result!.credited, pointsAwarded: result!.pointsAwarded, shareIds: result!.shareIds };
