@@ -2,9 +2,11 @@ import { defineConfig } from "@playwright/test";
 
 // The e2e tier runs the built app (`next build` first, then `next start`) in Debian's Chromium,
 // against its own database and Redis database, on loopback only.
-const port = 3100;
+// E2E_PORT / E2E_DATABASE_URL / E2E_REDIS_URL let two checkouts run the tier side by side.
+const overrides = process.env;
+const port = Number(overrides.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-export const E2E_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/megaphone_e2e";
+export const E2E_DATABASE_URL = overrides.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/megaphone_e2e";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -34,12 +36,11 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       DATABASE_URL: E2E_DATABASE_URL,
-      REDIS_URL: "redis://127.0.0.1:6379/14",
+      REDIS_URL: overrides.E2E_REDIS_URL ?? "redis://127.0.0.1:6379/14",
       APP_URL: baseURL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-nextauth-secret-0123456789abcdef",
       ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-      MAIL_OUTBOX_PAGE: "true",
       LOGIN_MAX_FAILURES: "10",
     },
   },

@@ -11,5 +11,7 @@ export async function register() {
       console.error((error as Error).message);
       process.exit(1);
     }
+    const { installPeerAddressStamp } = await import("./server/http/peer-address");
+    installPeerAddressStamp();
   }
 }

@@ -59,10 +59,33 @@ export const ZEnv = ZSandboxEnv.extend({
   SECURE_COOKIES: z.preprocess(emptyAsUnset, ZBool.optional()),
 
   MAIL_FROM: z.string().default("Megaphone <no-reply@megaphone.local>"),
-  /** Shows every sent email at /dev/outbox. Local machines only: it has no sign-in. */
+  /** Where the worker delivers mail (smtp:// or smtps://). Empty: mail is only logged (and kept in the development outbox when that is on). */
+  SMTP_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^smtps?$/ }).optional()),
+  /**
+   * DEVELOPMENT ONLY. Shows every sent email at /dev/outbox, to loopback requests only. It has no
+   * sign-in, so the env module refuses it when NODE_ENV=production.
+   */
   MAIL_OUTBOX_PAGE: z.preprocess(emptyAsUnset, ZBool.default(false)),
+  /** Failed sign-ins per email + client IP before that pair is locked for the window. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins per account from any IP before the account is locked for the window (IP rotation cannot escape it). */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto are believed
+   * (comma-separated IPs or CIDRs, e.g. "127.0.0.1,10.0.0.0/8"). Empty: no forwarded header is
+   * trusted and the client is the TCP peer.
+   */
+  TRUSTED_PROXIES: ZList,
+  /** A staff session ends after this long without a request (seconds; default 12 h). */
+  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600),
+  /** A staff session ends this long after sign-in whatever its activity (seconds; default 7 days). */
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
+  /**
+   * The platform-wide queue view (every tenant's jobs) for platform operators. Off by default;
+   * even when on, only users granted the operator role (never a tenant role) reach it.
+   */
+  PLATFORM_OPERATOR_VIEW: z.preprocess(emptyAsUnset, ZBool.default(false)),
 
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   /**
@@ -71,7 +94,7 @@ export const ZEnv = ZSandboxEnv.extend({
    */
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /**
-   * Test-only fault injection, never set outside tests. `crash-before-commit` / `crash-after-commit`:
+   * DEVELOPMENT/TEST ONLY (refused when NODE_ENV=production). Test-only fault injection, never set outside tests. `crash-before-commit` / `crash-after-commit`:
    * the ingest exits the process (as kill -9 would) right before or right after its transaction
    * commits. `pause-before-poll` / `pause-before-ingest`: the worker's event loop is blocked
    * synchronously (as a CPU-heavy handler would) for up to FAULT_PAUSE_MS, once per process, right
@@ -99,6 +122,24 @@ export const ZEnv = ZSandboxEnv.extend({
   FOURSQUARE_PUSH_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3_600),
 });
 
+/**
+ * Switches that exist for development and tests only. Each one weakens a production guarantee
+ * (an unauthenticated page, deliberate crashes), so a production process refuses to start with
+ * any of them set rather than trusting whoever wrote its environment.
+ */
+export const DEV_ONLY_SWITCHES = ["MAIL_OUTBOX_PAGE", "FAULT_INJECTION"] as const;
+
+const ZEnvChecked = ZEnv.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== "production") return;
+  const on: Record<(typeof DEV_ONLY_SWITCHES)[number], boolean> = {
+    MAIL_OUTBOX_PAGE: env.MAIL_OUTBOX_PAGE,
+    FAULT_INJECTION: env.FAULT_INJECTION !== undefined,
+  };
+  for (const name of DEV_ONLY_SWITCHES) {
+    if (on[name]) ctx.addIssue({ code: "custom", path: [name], message: "is a development-only switch and must not be set when NODE_ENV=production" });
+  }
+});
+
 export type Env = z.infer<typeof ZEnv>;
 export type SandboxEnv = z.infer<typeof ZSandboxEnv>;
 
@@ -109,7 +150,7 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  return parseWith(ZEnv, source);
+  return parseWith(ZEnvChecked, source);
 }
 
 function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {

@@ -3,12 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "../auth/sign-in";
 import { getEnv } from "../env";
 import { isAppError } from "../errors";
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : "local");
-}
+import { clientIp } from "./client-ip";
 
 let options: NextAuthOptions | undefined;
 
@@ -28,7 +23,7 @@ export function getAuthOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
           try {
-            return await verifyCredentials(credentials.email, credentials.password, clientIp(req?.headers));
+            return await verifyCredentials(credentials.email, credentials.password, clientIp(req?.headers as Record<string, unknown> | undefined));
           } catch (error) {
             // next-auth passes an Error's message to the client as `error`: a stable code.
             if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error("RATE_LIMITED");

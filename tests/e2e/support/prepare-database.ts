@@ -9,7 +9,7 @@ const url = env.DATABASE_URL;
 assertLocalUrl(url, "database");
 assertLocalUrl(env.REDIS_URL, "Redis");
 const name = new URL(url).pathname.slice(1);
-if (name !== "megaphone_e2e") throw new Error(`refusing to reset ${name}: the e2e database is megaphone_e2e`);
+if (!name.endsWith("_e2e")) throw new Error(`refusing to reset ${name}: an e2e database name ends in _e2e`);
 await recreateDatabase(url);
 const redis = new Redis(env.REDIS_URL);
 await redis.flushdb();

@@ -5,7 +5,7 @@ import type { MailMessage } from "./mail.schemas";
 
 /** Asks the worker to send an email; the job retries with backoff if delivery fails. */
 export async function queueMail(message: MailMessage): Promise<void> {
-  await enqueue("mail.send", message, { jobId: `mail:${message.dedupeKey}` });
+  await enqueue("mail.send", { ...message, secrets: message.secrets ?? [] }, { jobId: `mail:${message.dedupeKey}` });
 }
 
 /**
