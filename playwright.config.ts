@@ -9,7 +9,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 export const E2E_DATABASE_URL = overrides.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/megaphone_e2e";
 
 export default defineConfig({
-  testDir: "tests/e2e",
+  // User journeys (tests/e2e) and the security suite's browser/HTTP cases (tests/security/*.spec.ts).
+  testDir: "tests",
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

@@ -28,7 +28,8 @@ export default defineConfig({
         ...shared,
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          // tests/security/*.test.ts: the security suite's cases that need no browser.
+          include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-file.ts"],
