@@ -44,6 +44,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-nextauth-secret-0123456789abcdef",
       ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
       LOGIN_MAX_FAILURES: "10",
+      // Every spec signs up its own brands from 127.0.0.1; the limits themselves are tested in tests/security.
+      ABUSE_LIMIT_MULTIPLIER: "100",
     },
   },
 });

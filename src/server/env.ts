@@ -71,6 +71,8 @@ export const ZEnv = ZSandboxEnv.extend({
   /** Failed sign-ins per account from any IP before the account is locked for the window (IP rotation cannot escape it). */
   LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Scales every abuse limit (sign-up, invitations, password resets…); tests raise it. Leave 1 in production. */
+  ABUSE_LIMIT_MULTIPLIER: z.coerce.number().min(0.01).max(10_000).default(1),
   /**
    * Proxies whose X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto are believed
    * (comma-separated IPs or CIDRs, e.g. "127.0.0.1,10.0.0.0/8"). Empty: no forwarded header is
