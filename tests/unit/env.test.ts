@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "../../src/server/env";
+import { DEV_ONLY_SWITCHES, EnvError, parseEnv } from "../../src/server/env";
 
 const valid = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/megaphone",
@@ -37,6 +37,47 @@ describe("env module", () => {
 
   it("treats an empty optional URL as unset", () => {
     expect(parseEnv({ ...valid, TWITTER_API_BASE_URL: "" }).TWITTER_API_BASE_URL).toBeUndefined();
+  });
+});
+
+/** A value that turns each development-only switch on. */
+const SWITCHED_ON: Record<(typeof DEV_ONLY_SWITCHES)[number], string> = {
+  MAIL_OUTBOX_PAGE: "true",
+  FAULT_INJECTION: "crash-before-commit",
+};
+
+describe("development-only switches", () => {
+  it("lists the outbox page and fault injection", () => {
+    expect([...DEV_ONLY_SWITCHES].sort()).toEqual(["FAULT_INJECTION", "MAIL_OUTBOX_PAGE"]);
+  });
+
+  it("leaves every switch off by default", () => {
+    const env = parseEnv({ ...valid, NODE_ENV: "production" });
+    expect(env.MAIL_OUTBOX_PAGE).toBe(false);
+    expect(env.FAULT_INJECTION).toBeUndefined();
+  });
+
+  for (const name of DEV_ONLY_SWITCHES) {
+    it(`refuses ${name} when NODE_ENV=production, naming it`, () => {
+      expect(() => parseEnv({ ...valid, NODE_ENV: "production", [name]: SWITCHED_ON[name] })).toThrow(
+        new RegExp(`${name}: is a development-only switch and must not be set when NODE_ENV=production`),
+      );
+    });
+
+    it(`allows ${name} in development and test`, () => {
+      for (const NODE_ENV of ["development", "test"]) {
+        expect(() => parseEnv({ ...valid, NODE_ENV, [name]: SWITCHED_ON[name] })).not.toThrow();
+      }
+    });
+  }
+
+  it("names every switch that is on, not just the first", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", ...SWITCHED_ON })).toThrow(/MAIL_OUTBOX_PAGE[\s\S]*FAULT_INJECTION/);
+  });
+
+  it("reads MAIL_OUTBOX_PAGE=false and an empty value as off, even in production", () => {
+    expect(parseEnv({ ...valid, NODE_ENV: "production", MAIL_OUTBOX_PAGE: "false" }).MAIL_OUTBOX_PAGE).toBe(false);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", MAIL_OUTBOX_PAGE: "" }).MAIL_OUTBOX_PAGE).toBe(false);
   });
 });
 

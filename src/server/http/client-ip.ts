@@ -77,13 +77,22 @@ export function clientIp(headers: HeaderSource): string {
   return hops[0] ?? peer;
 }
 
-/** Whether the request came over loopback (the TCP peer is 127.0.0.0/8 or ::1) with no proxy in between. */
+function isLoopbackAddress(address: string): boolean {
+  return address === "::1" || /^127\.\d+\.\d+\.\d+$/.test(address);
+}
+
+/**
+ * Whether the request came over loopback (the TCP peer is 127.0.0.0/8 or ::1) with no proxy
+ * forwarding someone else. Next fills X-Forwarded-For with the peer itself when it is absent, so
+ * loopback hops there are expected; any other hop means a local reverse proxy is relaying a
+ * visitor from elsewhere, who is not a loopback visitor.
+ */
 export function isLoopbackRequest(headers: HeaderSource): boolean {
   const peer = peerAddress(headers);
-  if (!peer) return false;
-  const loopback = peer === "::1" || /^127\./.test(peer);
-  // A local reverse proxy forwarding someone else's request is not a loopback visitor.
-  return loopback && !header(headers, "x-forwarded-for") && !header(headers, "forwarded");
+  if (!peer || !isLoopbackAddress(peer)) return false;
+  if (header(headers, "forwarded")) return false;
+  const hops = (header(headers, "x-forwarded-for") ?? "").split(",").map(normalize).filter(Boolean);
+  return hops.every(isLoopbackAddress);
 }
 
 /** Test hook: TRUSTED_PROXIES is re-read after resetEnvCache(). */

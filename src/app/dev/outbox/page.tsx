@@ -1,22 +1,29 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { getEnv } from "@/server/env";
+import { devOutboxOpenTo } from "@/server/http/dev-outbox-access";
 import { listOutbox } from "@/server/modules/mail/mail.service";
 
+// Read per request (the gate depends on the caller) and never cached: a cached copy could be
+// served to someone the gate would refuse.
 export const dynamic = "force-dynamic";
+export const revalidate = 0;
 export const metadata = { title: "Development outbox" };
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 
-/** Local development's mailbox: every email the worker delivered, newest first. */
+/**
+ * Local development's mailbox: every email the worker delivered, newest first. 404 unless
+ * MAIL_OUTBOX_PAGE=true and the request comes over loopback without a proxy.
+ */
 export default async function OutboxPage() {
-  if (!getEnv().MAIL_OUTBOX_PAGE) notFound();
+  if (!devOutboxOpenTo(await headers())) notFound();
   const messages = await listOutbox(50);
   return (
     <main id="main-content" className="mx-auto max-w-3xl px-4 py-10">
-      <PageHeader title="Development outbox" description="Emails sent by this installation. Enabled by MAIL_OUTBOX_PAGE; never turn it on where others can reach it." />
+      <PageHeader title="Development outbox" description="Emails sent by this installation, shown to this machine only (MAIL_OUTBOX_PAGE, development only)." />
       {messages.length === 0 ? (
         <EmptyState title="No emails yet" description="Invite a team member and the worker delivers the email here." />
       ) : (
