@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listTenantsForUser } from "../../src/server/auth/membership";
 import { unsafeCrossTenantDb } from "../../src/server/db/client";
+import { resetEnvCache } from "../../src/server/env";
 import { getQueue } from "../../src/server/jobs/queues";
 import { acceptInvitation, inviteMember, listMembers, previewInvitation } from "../../src/server/modules/members/member.service";
 import { startWorkers, type RunningWorkers } from "../../src/workers/start-workers";
@@ -25,9 +26,17 @@ function tokenFrom(text: string): string {
 describe("inviting members", () => {
   let workers: RunningWorkers;
   beforeAll(() => {
+    // The delivery log redacts invitation links; the development outbox keeps them, so these
+    // tests read the link there (tests/security/mail-secrets.test.ts covers the redaction).
+    process.env.MAIL_OUTBOX_PAGE = "true";
+    resetEnvCache();
     workers = startWorkers({ concurrency: 2 });
   });
-  afterAll(() => workers.close());
+  afterAll(async () => {
+    await workers.close();
+    delete process.env.MAIL_OUTBOX_PAGE;
+    resetEnvCache();
+  });
 
   it("sends the invite through the mail job to the outbox, and the invitee joins with the role", async () => {
     const { ctx, tenant } = await createTenantWithMember("ADMIN", "Invite Brand");

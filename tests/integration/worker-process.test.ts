@@ -27,7 +27,8 @@ describe("worker process", () => {
   it("delivers queued mail and stops cleanly on SIGTERM", async () => {
     const worker = startWorker();
     await worker.waitFor("worker started");
-    await queueMail({ to: "proc@example.test", subject: "From the process", text: "hello", dedupeKey: "proc-1" });
+    const secret = "https://localhost:3000/invite/worker-process-secret-token";
+    await queueMail({ to: "proc@example.test", subject: "From the process", text: `hello ${secret}`, dedupeKey: "proc-1", secrets: [secret] });
     const deadline = Date.now() + 15_000;
     while (!(await unsafeCrossTenantDb().mailMessage.findFirst({ where: { dedupeKey: "proc-1" } }))) {
       if (Date.now() > deadline) throw new Error(`mail not delivered:\n${worker.output()}`);
@@ -36,6 +37,10 @@ describe("worker process", () => {
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toContain("worker stopped");
+    // The worker logs that it delivered, never what: no body, no secret.
+    expect(worker.output()).toContain("mail");
+    expect(worker.output()).not.toContain("worker-process-secret-token");
+    expect(worker.output()).not.toContain("hello");
   }, 60_000);
 
   it("refuses to start with a malformed variable and names it", async () => {

@@ -1,7 +1,7 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import { SENTIMENT_ROLLUP_JOBS } from "../modules/customers/sentiment-rollup.jobs";
-import { ZMailMessage } from "../modules/mail/mail.schemas";
+import { ZMailJob } from "../modules/mail/mail.schemas";
 import { CHECKIN_JOBS } from "../pipeline/checkins/checkins.jobs";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
 import { ZPollSourceJob, ZScheduleListening } from "../pipeline/pipeline.schemas";
@@ -21,10 +21,14 @@ const RETAIN: Pick<JobsOptions, "removeOnComplete" | "removeOnFail"> = {
 };
 
 export const JOB_DEFINITIONS = {
+  /**
+   * Secrets travel sealed (see modules/mail/mail-secrets.ts); a sent mail's job is removed at once,
+   * the MailMessage row is its record. A failed one is kept for inspection: it holds ciphertext only.
+   */
   "mail.send": {
     queue: "mail",
-    schema: ZMailMessage,
-    options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, ...RETAIN },
+    schema: ZMailJob,
+    options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, removeOnComplete: true, removeOnFail: RETAIN.removeOnFail },
   },
   /** The scheduler's tick (a BullMQ job scheduler): fans out one poll per due source. */
   "listening.schedule": {

@@ -14,3 +14,27 @@ export const ZMailMessage = z.object({
 });
 
 export type MailMessage = z.input<typeof ZMailMessage>;
+
+/** A piece of the body: plain text, or the place where secret number `secret` goes. */
+const ZMailBodyPart = z.union([z.string(), z.object({ secret: z.number().int().min(0).max(9) })]);
+
+/**
+ * The `mail.send` job as it sits in Redis: the body cut at every secret, and the secrets sealed
+ * with the secret box (src/server/crypto/secret-box.ts), so neither a waiting nor a failed job
+ * holds a usable link. Only the worker, holding ENCRYPTION_KEY, puts the body back together.
+ */
+export const ZMailJob = z
+  .object({
+    to: z.email(),
+    subject: z.string().min(1).max(200),
+    dedupeKey: z.string().min(1).max(200),
+    body: z.array(ZMailBodyPart).min(1).max(21),
+    sealedSecrets: z.array(z.string().min(1)).max(10),
+  })
+  .refine((job) => job.body.every((part) => typeof part === "string" || part.secret < job.sealedSecrets.length), {
+    message: "a body part names a secret that is not in the job",
+    path: ["body"],
+  });
+
+export type MailJob = z.infer<typeof ZMailJob>;
+export type MailBodyPart = z.infer<typeof ZMailBodyPart>;

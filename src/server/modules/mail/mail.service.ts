@@ -1,26 +1,50 @@
 import { unsafeCrossTenantDb } from "../../db/client";
+import { getEnv } from "../../env";
 import { getLogger } from "../../logger";
 import { enqueue } from "../../jobs/queues";
-import type { MailMessage } from "./mail.schemas";
+import { openMailText, redactedMailText, sealMail } from "./mail-secrets";
+import { mailTransport } from "./mail-transport";
+import type { MailJob, MailMessage } from "./mail.schemas";
 
-/** Asks the worker to send an email; the job retries with backoff if delivery fails. */
+/**
+ * Asks the worker to send an email; the job retries with backoff if delivery fails. The job
+ * carries `secrets` sealed (see mail-secrets.ts), so Redis never holds them in clear.
+ */
 export async function queueMail(message: MailMessage): Promise<void> {
-  await enqueue("mail.send", { ...message, secrets: message.secrets ?? [] }, { jobId: `mail:${message.dedupeKey}` });
+  await enqueue("mail.send", sealMail(message), { jobId: `mail:${message.dedupeKey}` });
 }
 
 /**
- * Delivers an email. There is no SMTP relay in development or CI, so delivery writes to the
- * outbox table (shown at /dev/outbox) and the log: an invite never goes nowhere. A real
- * transport slots in here. The outbox is platform data, not a tenant's.
+ * Delivers an email over SMTP (SMTP_URL) and records it in MailMessage, the delivery log, which
+ * keeps one row per dedupe key so a retried job does not send twice. The log stores the body
+ * with every secret replaced by "[link removed after delivery]" — except when MAIL_OUTBOX_PAGE is
+ * on (development only; env.ts refuses it in production): then the row is the developer's
+ * mailbox, shown at /dev/outbox, and keeps the whole text. Neither the body nor a secret is ever
+ * logged. The log is platform data, not a tenant's.
  */
-export async function deliverMail(message: MailMessage): Promise<void> {
-  await unsafeCrossTenantDb().mailMessage.createMany({
-    data: [{ dedupeKey: message.dedupeKey, toEmail: message.to, subject: message.subject, text: message.text }],
+export async function deliverMail(job: MailJob): Promise<void> {
+  const db = unsafeCrossTenantDb();
+  const log = getLogger();
+  if (await db.mailMessage.findUnique({ where: { dedupeKey: job.dedupeKey }, select: { id: true } })) {
+    log.info({ dedupeKey: job.dedupeKey }, "mail already delivered");
+    return;
+  }
+  const env = getEnv();
+  const text = openMailText(job);
+  const transport = mailTransport();
+  // Sent before it is recorded: a crash in between sends it again on retry rather than never.
+  if (transport) await transport.sendMail({ from: env.MAIL_FROM, to: job.to, subject: job.subject, text });
+  await db.mailMessage.createMany({
+    data: [{ dedupeKey: job.dedupeKey, toEmail: job.to, subject: job.subject, text: env.MAIL_OUTBOX_PAGE ? text : redactedMailText(job) }],
     skipDuplicates: true,
   });
-  getLogger().info({ to: message.to, subject: message.subject }, "mail delivered to the development outbox");
+  const about = { to: job.to, subject: job.subject, dedupeKey: job.dedupeKey };
+  if (transport) log.info({ ...about, via: "smtp" }, "mail delivered");
+  else if (env.MAIL_OUTBOX_PAGE) log.info({ ...about, via: "outbox" }, "mail delivered to the development outbox");
+  else log.warn(about, "mail not sent: SMTP_URL is not set (recorded in the delivery log without its links)");
 }
 
+/** The newest rows of the delivery log (the development outbox when MAIL_OUTBOX_PAGE is on). */
 export async function listOutbox(limit = 50) {
   return unsafeCrossTenantDb().mailMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit });
 }
