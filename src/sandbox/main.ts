@@ -25,10 +25,14 @@ async function main(): Promise<void> {
     },
     initialPosts: env.SANDBOX_INITIAL_POSTS,
     startGenerator: env.SANDBOX_TRAFFIC_PER_MINUTE > 0,
+    smtp: env.SANDBOX_SMTP_PORT > 0 ? { port: env.SANDBOX_SMTP_PORT } : undefined,
   });
   console.log(
     `[sandbox] X API v2 + Foursquare emulator on ${sandbox.url} (seed ${env.SANDBOX_SEED}, ${env.SANDBOX_TRAFFIC_PER_MINUTE} posts/min); admin API at ${sandbox.url}/__admin/health`,
   );
+  if (sandbox.smtp) {
+    console.log(`[sandbox] mail catcher on ${sandbox.smtp.url} (SMTP_URL); read the mail at ${sandbox.url}/__mail (this machine only)`);
+  }
   const stop = (signal: string) => {
     console.log(`[sandbox] ${signal}: shutting down`);
     void sandbox.close().then(() => process.exit(0));

@@ -56,6 +56,8 @@ export interface SandboxOptions {
   initialPosts?: number;
   /** Start the live generator at boot (default false; `npm run sandbox` turns it on). */
   startGenerator?: boolean;
+  /** Start the SMTP mail catcher on 127.0.0.1 at this port (0 = any free port); off when absent. */
+  smtp?: { port: number };
   /** When set, /i/oauth2/authorize and /oauth2/authenticate approve immediately as this user. */
   autoApproveUsername?: string;
 }

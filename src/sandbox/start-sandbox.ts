@@ -13,6 +13,9 @@ import { errorEnvelope } from "./foursquare/fsq-render";
 import type { TrafficGenerator } from "./generator/traffic-generator";
 import { HttpError, createContext, sendJson, type RequestContext } from "./http/http-kit";
 import { Router } from "./http/router";
+import { registerMailRoutes } from "./mail/mail-routes";
+import { MailStore } from "./mail/mail-store";
+import { startSmtpCatcher, type SmtpCatcher } from "./mail/smtp-catcher";
 import { SandboxState, type SandboxOptions } from "./sandbox-state";
 import { registerXOAuthRoutes } from "./twitter/x-oauth-routes";
 import { registerSearchRoutes } from "./twitter/x-search-routes";
@@ -30,6 +33,10 @@ export interface SandboxHandle {
   port: number;
   state: SandboxState;
   clock: SandboxClock;
+  /** Mail caught by the SMTP catcher (empty unless `smtp` was given); read at /__mail. */
+  mail: MailStore;
+  /** The SMTP catcher, when started: point SMTP_URL at `smtp.url`. */
+  smtp: SmtpCatcher | undefined;
   /** The current generator (replaced by a reset). */
   readonly generator: TrafficGenerator;
   close(): Promise<void>;
@@ -43,6 +50,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? "127.0.0.1";
   const state = new SandboxState(options);
   const router = new Router();
+  const mail = new MailStore();
+  let smtp: SmtpCatcher | undefined;
   let origin = "";
   registerSearchRoutes(router, state);
   registerUserRoutes(router, state);
@@ -52,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerAdminXRoutes(router, state);
   registerAdminFoursquareRoutes(router, state);
   registerAdminSystemRoutes(router, state, () => ({ url: origin, seed: state.seed }));
+  registerMailRoutes(router, mail, () => smtp?.url);
 
   const server = createServer((req, res) => {
     void dispatch(state, router, req, res);
@@ -63,6 +73,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // The catcher always listens on loopback, whatever SANDBOX_HOST says: caught mail holds credentials.
+  if (options.smtp) {
+    try {
+      smtp = await startSmtpCatcher(mail, { host: "127.0.0.1", port: options.smtp.port });
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+  }
   if (options.initialPosts) state.generator.bulkSeed(options.initialPosts, 3 * 24 * 3_600_000);
   if (options.startGenerator) state.generator.start();
 
@@ -72,11 +91,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     state,
     clock: state.clock,
+    mail,
+    smtp,
     get generator() {
       return state.generator;
     },
     close: async () => {
       state.generator.stop();
+      await smtp?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -101,7 +123,7 @@ async function dispatch(state: SandboxState, router: Router, req: IncomingMessag
   });
   try {
     const handler = router.match(ctx);
-    if (!ctx.path.startsWith("/__admin")) {
+    if (!ctx.path.startsWith("/__admin") && ctx.path !== "/__mail") {
       for (const fault of state.faults.take(ctx.path)) {
         faultName = fault.kind;
         if (fault.kind === "slow") await new Promise((r) => setTimeout(r, fault.delayMs));

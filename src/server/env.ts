@@ -31,6 +31,11 @@ export const ZSandboxEnv = z.object({
   SANDBOX_BRAND_HASHTAGS: ZList.default(["TastiRewards"]),
   /** Posts of history generated at start, so a fresh demo's first poll finds mentions. */
   SANDBOX_INITIAL_POSTS: z.coerce.number().int().min(0).max(2_000_000).default(2000),
+  /**
+   * The sandbox's SMTP mail catcher, always on 127.0.0.1 (0 = off). Point SMTP_URL at it and read
+   * the mail at http://127.0.0.1:SANDBOX_PORT/__mail (loopback only).
+   */
+  SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(4025),
 
   TWITTER_API_BASE_URL: ZOptionalUrl,
   TWITTER_CLIENT_ID: z.string().default("megaphone-dev-client"),
