@@ -6,8 +6,8 @@ import { problemResponse } from "./problem";
  * Server-action requests that Next itself would answer with a 500, refused with a 4xx
  * problem+json before Next decodes them (called from src/proxy.ts):
  *
- * - a foreign Origin: Next aborts the action but answers 500 ("Invalid Server Actions
- *   request"); here it is 403, like every other cross-site write (withTenant);
+ * - a foreign Origin (neither APP_URL/NEXTAUTH_URL nor the Host the request was sent to): Next
+ *   aborts the action but answers 500 ("Invalid Server Actions request"); here it is 403;
  * - a body Next cannot decode (not JSON / not multipart, or no argument list): Next's decoder
  *   throws and the action answers 500; here it is 400;
  * - a content type no action is sent with, or a body over Next's 1 MB action limit: 400.
@@ -35,7 +35,9 @@ export async function refuseBadServerAction(request: Request, allowedOrigins: re
   if (!isFetchAction && !isFormAction) return null;
   try {
     const origin = request.headers.get("origin");
-    if (origin !== null && !allowedOrigins.includes(origin)) throw new AppError("FORBIDDEN", "cross-origin server action refused");
+    if (origin !== null && !allowedOrigins.includes(origin) && !sameHost(origin, request.headers.get("host"))) {
+      throw new AppError("FORBIDDEN", "cross-origin server action refused");
+    }
     if (Number(request.headers.get("content-length") ?? "0") > MAX_ACTION_BODY_BYTES) throw tooLarge();
     if (type.startsWith("multipart/form-data")) await assertMultipartBody(request, isFetchAction);
     else if (isFetchAction && type.startsWith("text/plain")) await assertTextBody(request);
@@ -43,6 +45,20 @@ export async function refuseBadServerAction(request: Request, allowedOrigins: re
     return null;
   } catch (error) {
     return problemResponse(error, url.pathname);
+  }
+}
+
+/**
+ * Next's own rule, kept so a page opened under another name of this server (127.0.0.1 for
+ * localhost) still works: the Origin names the host the request was sent to. The Host header is
+ * the browser's, not a page's to choose; X-Forwarded-Host is not looked at.
+ */
+function sameHost(origin: string, host: string | null): boolean {
+  if (!host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
 
@@ -75,6 +91,32 @@ function assertArgumentList(text: string): void {
     throw malformed();
   }
   if (!Array.isArray(value)) throw malformed();
+  assertPlainArguments(value);
+}
+
+/**
+ * Our actions take plain values (a previous form state) and FormData, nothing else. In React's
+ * reply encoding a string starting with "$" is a typed value or a reference to another part of
+ * the body (a Map, a stream, a promise…); a reference to a part that is not there, or of a kind
+ * no action of ours takes, makes Next's decoder throw, which Next answers with a 500. So only
+ * these are let through: "$$…" (an escaped "$"), the number and undefined markers, dates,
+ * bigints and "$K<id>" (a FormData).
+ */
+const PLAIN_MARKERS = new Set(["$undefined", "$NaN", "$Infinity", "$-Infinity", "$-0"]);
+const PLAIN_TAGGED = /^\$(?:\$|D|n-?\d+$|K[0-9a-f]+$)/;
+
+function assertPlainArguments(root: unknown[]): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === "string") {
+      if (value.startsWith("$") && !PLAIN_MARKERS.has(value) && !PLAIN_TAGGED.test(value)) {
+        throw new AppError("BAD_REQUEST", "the server action payload holds a value no action takes");
+      }
+    } else if (value !== null && typeof value === "object") {
+      stack.push(...(Array.isArray(value) ? value : Object.values(value)));
+    }
+  }
 }
 
 const malformed = () => new AppError("BAD_REQUEST", "the server action payload is malformed");
