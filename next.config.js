@@ -7,6 +7,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pino", "bullmq", "ioredis", "pg", "@prisma/adapter-pg"],
+  // forbidden() (src/server/http/require-permission.ts): a page the role may not open answers 403.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -74,8 +74,9 @@ test("a viewer sees the rules and campaigns but cannot change them", async ({ pa
   await expect(row).toContainText("Enabled");
   await expect(viewer.getByRole("button", { name: /Disable/ })).toHaveCount(0);
   await expect(viewer.getByRole("link", { name: "New rule" })).toHaveCount(0);
-  await viewer.goto(`/t/${account.slug}/settings/rules/new`);
-  await expect(viewer.getByText("Your role in this workspace cannot change point rules.")).toBeVisible();
+  const denied = await viewer.goto(`/t/${account.slug}/settings/rules/new`);
+  expect(denied?.status()).toBe(403);
+  await expect(viewer.getByRole("heading", { name: "You cannot open this page" })).toBeVisible();
 
   await viewer.goto(`/t/${account.slug}/campaigns`);
   await expect(viewer.getByRole("heading", { name: "No campaigns yet" })).toBeVisible();

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
+import { assertSafeInput } from "../safe-input";
 import type { TenantContext } from "../auth/tenant-context";
 import type { SessionUser } from "./session";
 
@@ -39,24 +40,39 @@ export function assertSameOrigin(method: string, headers: Headers, allowedOrigin
   throw new AppError("FORBIDDEN", "missing Origin header on a state-changing request");
 }
 
+/** The input normaliser (safe-input.ts) first, then zod: a NUL or lone surrogate is a 422, never a 500. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  assertSafeInput(value);
   const result = schema.safeParse(value);
   if (!result.success) throw result.error;
   return result.data;
 }
+
+export const MAX_JSON_BODY_CHARS = 1_000_000;
 
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new AppError("BAD_REQUEST", "send the body as application/json");
   }
+  // A declared size over the limit is refused before a byte of it is read.
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_JSON_BODY_CHARS * 4) throw new AppError("BAD_REQUEST", "body too large");
   const text = await request.text();
-  if (text.length > 1_000_000) throw new AppError("BAD_REQUEST", "body too large");
+  if (text.length > MAX_JSON_BODY_CHARS) throw new AppError("BAD_REQUEST", "body too large");
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "the body is not valid JSON");
   }
+}
+
+/**
+ * Every value of the query string and the path parameters through the input normaliser, whether
+ * or not the route parses them with a schema (some read `?label=` or `[id]` directly).
+ */
+export function assertSafeRequestInput(params: URLSearchParams, routeParams: Record<string, unknown> = {}): void {
+  for (const [key, value] of params.entries()) assertSafeInput({ [key]: value });
+  assertSafeInput(routeParams);
 }
 
 /** Query strings as a plain object; a repeated key keeps its last value. */

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { AppError, isAppError, type ErrorCode } from "../errors";
+import { AppError, isAppError, type ErrorCode, type FieldIssue } from "../errors";
 import { getLogger } from "../logger";
 
 const TITLES: Record<ErrorCode, string> = {
@@ -35,15 +35,44 @@ export function toAppError(error: unknown): AppError {
  */
 export function problemResponse(error: unknown, instance?: string): NextResponse {
   const appError = toAppError(error);
-  const body = {
-    type: `https://megaphone.dev/problems/${appError.code.toLowerCase().replace(/_/g, "-")}`,
-    title: TITLES[appError.code],
-    status: appError.status,
-    detail: appError.code === "INTERNAL" ? "Something went wrong on our side." : appError.message,
-    ...(instance ? { instance } : {}),
-    ...(appError.issues.length ? { errors: appError.issues } : {}),
-  };
-  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  const headers: Record<string, string> = {};
   if (appError.retryAfterSeconds) headers["retry-after"] = String(appError.retryAfterSeconds);
-  return new NextResponse(JSON.stringify(body), { status: appError.status, headers });
+  return problem(
+    {
+      code: appError.code.toLowerCase().replace(/_/g, "-"),
+      title: TITLES[appError.code],
+      status: appError.status,
+      detail: appError.code === "INTERNAL" ? "Something went wrong on our side." : appError.message,
+      instance,
+      errors: appError.issues,
+    },
+    headers,
+  );
+}
+
+/**
+ * 405 in the same problem+json shape, with the Allow header RFC 9110 requires. Not an AppError:
+ * it is decided by the route file (which methods it exports), never by domain code.
+ */
+export function methodNotAllowedResponse(method: string, allow: readonly string[], instance?: string): NextResponse {
+  const allowed = allow.join(", ");
+  return problem(
+    { code: "method-not-allowed", title: "Method not allowed", status: 405, detail: `${method} is not supported here; use ${allowed}`, instance },
+    { allow: allowed },
+  );
+}
+
+function problem(
+  p: { code: string; title: string; status: number; detail: string; instance?: string; errors?: FieldIssue[] },
+  extraHeaders: Record<string, string> = {},
+): NextResponse {
+  const body = {
+    type: `https://megaphone.dev/problems/${p.code}`,
+    title: p.title,
+    status: p.status,
+    detail: p.detail,
+    ...(p.instance ? { instance: p.instance } : {}),
+    ...(p.errors?.length ? { errors: p.errors } : {}),
+  };
+  return new NextResponse(JSON.stringify(body), { status: p.status, headers: { "content-type": "application/problem+json", ...extraHeaders } });
 }

@@ -4,6 +4,7 @@ import { resolveMembership } from "../auth/membership";
 import type { Permission } from "../auth/permissions";
 import { assertCan, type TenantContext } from "../auth/tenant-context";
 import { ZTenantSlug } from "../modules/tenants/tenant.schemas";
+import { assertActionForm } from "./action-payload";
 import { submittedValues, type ActionState } from "./action-state";
 import { parseWith, requireMembership, requireUser } from "./guard-steps";
 import { toAppError } from "./problem";
@@ -23,9 +24,10 @@ export function errorState(error: unknown): ActionState {
 }
 
 /**
- * The server-action pipeline, the same steps as withTenant: authenticate → membership of the
- * tenant named in the form → permission → parse the form with zod → run. Next checks the
- * Origin of server actions itself.
+ * The server-action pipeline, the same steps as withTenant: the payload must be a FormData whose
+ * every field passes the input normaliser → authenticate → membership of the tenant named in the
+ * form → permission → parse the form with zod → run. Next checks the Origin of server actions
+ * itself; server-action-guard.ts answers a foreign one with 403 before Next sees it.
  */
 export function tenantAction<S extends z.ZodType>(
   options: { permission: Permission; schema: S; fromForm: (form: FormData) => unknown },
@@ -33,6 +35,7 @@ export function tenantAction<S extends z.ZodType>(
 ) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     try {
+      assertActionForm(form);
       const user = requireUser(await getSessionUser());
       const slug = ZTenantSlug.safeParse(form.get("tenant"));
       const ctx = requireMembership(slug.success ? await resolveMembership(user.id, slug.data) : null);

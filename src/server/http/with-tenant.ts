@@ -6,6 +6,7 @@ import { assertCan, type TenantContext } from "../auth/tenant-context";
 import { getEnv } from "../env";
 import { ZTenantSlug } from "../modules/tenants/tenant.schemas";
 import {
+  assertSafeRequestInput,
   assertSameOrigin,
   parseWith,
   readJsonBody,
@@ -37,7 +38,8 @@ type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 /**
  * The one guard of every tenant route handler under /api/v1/tenants/[tenant]/…:
  * authenticate → same-origin for writes → membership (404 for a foreign tenant) → permission
- * (403) → parse query and body with zod (400/422). Errors leave as problem+json.
+ * (403) → input normaliser on every string (safe-input.ts) → parse query and body with zod
+ * (400/422). Errors leave as problem+json.
  */
 export function withTenant<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   options: GuardOptions<Q, B>,
@@ -52,6 +54,7 @@ export function withTenant<Q extends z.ZodType | undefined = undefined, B extend
       const slug = ZTenantSlug.safeParse(params.tenant);
       const ctx = requireMembership(slug.success ? await resolveMembership(user.id, slug.data) : null);
       assertCan(ctx, options.permission);
+      assertSafeRequestInput(request.nextUrl.searchParams, params);
       const query = (options.query ? parseWith(options.query, searchParamsToObject(request.nextUrl.searchParams)) : undefined) as Infer<Q>;
       const body = (options.body ? parseWith(options.body, await readJsonBody(request)) : undefined) as Infer<B>;
       return await handler({ ctx, request, params, query, body });

@@ -5,6 +5,7 @@ import { parseFoursquarePush } from "../../integrations/foursquare/foursquare-pu
 import { enqueue } from "../../jobs/queues";
 import { getActiveChannelCredentials } from "../../modules/channels/channel-credentials";
 import { ZTenantSlug } from "../../modules/tenants/tenant.schemas";
+import { assertSafeInput } from "../../safe-input";
 import { loadBrandVenueIds } from "./brand-venues";
 import { ZPushedCheckin, type PushedCheckin } from "./checkins.jobs";
 
@@ -51,6 +52,7 @@ export async function receiveFoursquarePush(tenantSlug: string, rawBody: string,
     if (parsed.reason === "bad_secret") throw refused();
     throw new AppError("BAD_REQUEST", "the push carries no valid check-in");
   }
+  assertSafeInput({ checkin: parsed.checkin, user: parsed.user }); // no NUL may reach the ingest job's insert
   const { checkin } = parsed;
   const user = parsed.user ?? checkin.user;
   if (!user) throw new AppError("BAD_REQUEST", "the push names no user");

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { assertActionForm } from "@/server/http/action-payload";
 import { getSessionUser } from "@/server/http/session";
 import { errorState } from "@/server/http/tenant-action";
 import type { ActionState } from "@/server/http/action-state";
@@ -11,6 +12,7 @@ export type AcceptState = ActionState | { status: "joined"; tenantSlug: string }
 /** New person: creates their account with the invited email, then the client signs them in. */
 export async function acceptAsNewUserAction(form: FormData): Promise<AcceptState> {
   try {
+    assertActionForm(form);
     const result = await acceptInvitation(String(form.get("token") ?? ""), {
       name: String(form.get("name") ?? ""),
       password: String(form.get("password") ?? ""),
@@ -25,6 +27,7 @@ export async function acceptAsNewUserAction(form: FormData): Promise<AcceptState
 export async function acceptAsSignedInAction(_state: ActionState, form: FormData): Promise<ActionState> {
   let slug: string;
   try {
+    assertActionForm(form);
     const user = await getSessionUser();
     if (!user) return { status: "error", message: "Sign in first.", fieldErrors: {} };
     slug = (await acceptInvitation(String(form.get("token") ?? ""), { signedInUserId: user.id })).tenantSlug;

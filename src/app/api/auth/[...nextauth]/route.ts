@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/server/http/auth-options";
+import { otherMethods } from "@/server/http/route-methods";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -10,3 +11,6 @@ async function handler(request: Request, context: Ctx) {
 }
 
 export { handler as GET, handler as POST };
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served ones.
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -13,6 +13,7 @@ import { cn } from "@/components/cn";
 import { requireMember } from "@/server/http/require-member";
 import { ZCustomerListQuery } from "@/server/modules/customers/customer.schemas";
 import { listCustomers } from "@/server/modules/customers/customer.service";
+import { safeParseInput } from "@/server/safe-input";
 
 export const metadata = { title: "Customers" };
 
@@ -23,7 +24,8 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const raw = await searchParams;
   const base = `/t/${slug}/customers`;
   const { ctx, can } = await requireMember(slug, base);
-  const parsed = ZCustomerListQuery.safeParse({
+  // A NUL or lone surrogate in ?q= is ignored with the notice below, never sent to Postgres.
+  const parsed = safeParseInput(ZCustomerListQuery, {
     q: first(raw.q),
     stage: first(raw.stage),
     sentiment: first(raw.sentiment),

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { AppError } from "@/server/errors";
 import { problemResponse } from "@/server/http/problem";
 import { MAX_PUSH_BYTES, receiveFoursquarePush } from "@/server/pipeline/checkins/receive-push";
+import { otherMethods } from "@/server/http/route-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,6 @@ export async function POST(request: NextRequest, context: { params: Promise<{ te
     return problemResponse(error, request.nextUrl.pathname);
   }
 }
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served ones.
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods(["POST"]);

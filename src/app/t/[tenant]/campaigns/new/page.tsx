@@ -1,8 +1,8 @@
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { CampaignForm } from "@/features/campaigns/campaign-form";
-import { NotAllowed } from "@/features/shell/not-allowed";
 import { requireMember } from "@/server/http/require-member";
+import { requirePermission } from "@/server/http/require-permission";
 import { listSegmentOptions } from "@/server/modules/campaigns/campaign.service";
 import { createCampaignAction } from "../actions";
 
@@ -11,7 +11,7 @@ export const metadata = { title: "New campaign" };
 export default async function NewCampaignPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/campaigns/new`);
-  if (!can("settings:write")) return <NotAllowed what="create campaigns" />;
+  requirePermission(can, "settings:write");
   const segments = await listSegmentOptions(ctx);
   return (
     <>

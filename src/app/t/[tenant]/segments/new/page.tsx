@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { SegmentForm } from "@/features/segments/segment-form";
-import { NotAllowed } from "@/features/shell/not-allowed";
 import { requireMember } from "@/server/http/require-member";
+import { requirePermission } from "@/server/http/require-permission";
 import { createSegmentAction } from "../actions";
 
 export const metadata = { title: "New segment" };
@@ -11,7 +11,7 @@ export const metadata = { title: "New segment" };
 export default async function NewSegmentPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { can } = await requireMember(slug, `/t/${slug}/segments/new`);
-  if (!can("customers:write")) return <NotAllowed what="create segments" />;
+  requirePermission(can, "customers:write");
   return (
     <>
       <PageHeader

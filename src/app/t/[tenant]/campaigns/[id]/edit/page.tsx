@@ -1,9 +1,9 @@
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { CampaignForm } from "@/features/campaigns/campaign-form";
-import { NotAllowed } from "@/features/shell/not-allowed";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
+import { requirePermission } from "@/server/http/require-permission";
 import { getCampaignOrThrow, listSegmentOptions } from "@/server/modules/campaigns/campaign.service";
 import { updateCampaignAction } from "../../actions";
 
@@ -13,7 +13,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ t
   const { tenant: slug, id } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/campaigns/${id}/edit`);
   const campaign = await notFoundUnlessFound(getCampaignOrThrow(ctx, id));
-  if (!can("settings:write")) return <NotAllowed what="change campaigns" />;
+  requirePermission(can, "settings:write");
   const segments = await listSegmentOptions(ctx);
   return (
     <>

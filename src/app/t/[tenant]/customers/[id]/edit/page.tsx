@@ -1,9 +1,9 @@
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { CustomerForm } from "@/features/customers/customer-form";
-import { NotAllowed } from "@/features/shell/not-allowed";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
+import { requirePermission } from "@/server/http/require-permission";
 import { getCustomerOrThrow } from "@/server/modules/customers/customer.service";
 import { updateCustomerAction } from "../../actions";
 
@@ -13,7 +13,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ t
   const { tenant: slug, id } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/customers/${id}/edit`);
   const customer = await notFoundUnlessFound(getCustomerOrThrow(ctx, id));
-  if (!can("customers:write")) return <NotAllowed what="edit customers" />;
+  requirePermission(can, "customers:write");
   return (
     <>
       <PageHeader eyebrow="Customer" title={`Edit ${customer.displayName}`} />

@@ -3,9 +3,9 @@ import { Alert } from "@/components/alert";
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { SegmentForm } from "@/features/segments/segment-form";
-import { NotAllowed } from "@/features/shell/not-allowed";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
+import { requirePermission } from "@/server/http/require-permission";
 import { getSegmentOrThrow } from "@/server/modules/segments/segment.service";
 import { updateSegmentAction } from "../../actions";
 
@@ -15,7 +15,7 @@ export default async function EditSegmentPage({ params }: { params: Promise<{ te
   const { tenant: slug, id } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/segments/${id}/edit`);
   const segment = await notFoundUnlessFound(getSegmentOrThrow(ctx, id));
-  if (!can("customers:write")) return <NotAllowed what="change segments" />;
+  requirePermission(can, "customers:write");
   const locked = segment.campaigns.length > 0 && !can("settings:write");
   return (
     <>

@@ -1,8 +1,8 @@
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { PointRuleForm } from "@/features/rules/point-rule-form";
-import { NotAllowed } from "@/features/shell/not-allowed";
 import { requireMember } from "@/server/http/require-member";
+import { requirePermission } from "@/server/http/require-permission";
 import { createPointRuleAction } from "../actions";
 
 export const metadata = { title: "New point rule" };
@@ -10,7 +10,7 @@ export const metadata = { title: "New point rule" };
 export default async function NewPointRulePage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { can } = await requireMember(slug, `/t/${slug}/settings/rules/new`);
-  if (!can("settings:write")) return <NotAllowed what="change point rules" />;
+  requirePermission(can, "settings:write");
   return (
     <>
       <PageHeader eyebrow="Settings · Point rules" title="New point rule" description="What one action on one channel earns." />

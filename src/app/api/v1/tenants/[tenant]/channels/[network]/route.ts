@@ -8,6 +8,7 @@ import {
   setChannelConnectionEnabled,
 } from "@/server/modules/channels/channel.service";
 import type { TenantContext } from "@/server/auth/tenant-context";
+import { otherMethods } from "@/server/http/route-methods";
 
 /**
  * /channels/twitter and /channels/foursquare: the network's connection ("default" label, or
@@ -52,3 +53,6 @@ export const DELETE = withTenant({ permission: "settings:write" }, async ({ ctx,
   const connection = await existing(ctx, params, request);
   return Response.json(await deleteChannelConnection(ctx, connection.id));
 });
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served ones.
+export const { OPTIONS, POST } = otherMethods(["GET", "PUT", "PATCH", "DELETE"]);

@@ -1,6 +1,7 @@
 import { withTenant } from "@/server/http/with-tenant";
 import { ZCustomerUpdate } from "@/server/modules/customers/customer.schemas";
 import { deleteCustomer, getCustomerOrThrow, updateCustomer } from "@/server/modules/customers/customer.service";
+import { otherMethods } from "@/server/http/route-methods";
 
 const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
 
@@ -15,3 +16,6 @@ export const PATCH = withTenant({ permission: "customers:write", body: ZCustomer
 export const DELETE = withTenant({ permission: "customers:delete" }, async ({ ctx, params }) =>
   Response.json(await deleteCustomer(ctx, id(params))),
 );
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served ones.
+export const { OPTIONS, POST, PUT } = otherMethods(["GET", "PATCH", "DELETE"]);

@@ -1,6 +1,7 @@
 import { withTenant } from "@/server/http/with-tenant";
 import { ZPointRuleUpdate } from "@/server/modules/rules/point-rule.schemas";
 import { getPointRuleOrThrow, updatePointRule } from "@/server/modules/rules/point-rule.service";
+import { otherMethods } from "@/server/http/route-methods";
 
 const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
 
@@ -12,3 +13,6 @@ export const GET = withTenant({ permission: "settings:read" }, async ({ ctx, par
 export const PATCH = withTenant({ permission: "settings:write", body: ZPointRuleUpdate }, async ({ ctx, params, body }) =>
   Response.json(await updatePointRule(ctx, id(params), body)),
 );
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served ones.
+export const { OPTIONS, POST, PUT, DELETE } = otherMethods(["GET", "PATCH"]);

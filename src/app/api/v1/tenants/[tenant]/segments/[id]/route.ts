@@ -1,6 +1,7 @@
 import { withTenant } from "@/server/http/with-tenant";
 import { ZSegmentUpdate } from "@/server/modules/segments/segment.schemas";
 import { deleteSegment, getSegmentOrThrow, updateSegment } from "@/server/modules/segments/segment.service";
+import { otherMethods } from "@/server/http/route-methods";
 
 const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
 
@@ -16,3 +17,6 @@ export const PATCH = withTenant({ permission: "customers:write", body: ZSegmentU
 export const DELETE = withTenant({ permission: "customers:write" }, async ({ ctx, params }) =>
   Response.json(await deleteSegment(ctx, id(params))),
 );
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served ones.
+export const { OPTIONS, POST, PUT } = otherMethods(["GET", "PATCH", "DELETE"]);

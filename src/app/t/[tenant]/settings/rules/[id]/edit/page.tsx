@@ -1,9 +1,9 @@
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { PointRuleForm } from "@/features/rules/point-rule-form";
-import { NotAllowed } from "@/features/shell/not-allowed";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
+import { requirePermission } from "@/server/http/require-permission";
 import { getPointRuleOrThrow } from "@/server/modules/rules/point-rule.service";
 import { updatePointRuleAction } from "../../actions";
 
@@ -13,7 +13,7 @@ export default async function EditPointRulePage({ params }: { params: Promise<{ 
   const { tenant: slug, id } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/rules/${id}/edit`);
   const rule = await notFoundUnlessFound(getPointRuleOrThrow(ctx, id));
-  if (!can("settings:write")) return <NotAllowed what="change point rules" />;
+  requirePermission(can, "settings:write");
   return (
     <>
       <PageHeader eyebrow="Settings · Point rules" title={`Edit ${rule.name}`} description="Changes apply to new awards; points already paid keep their own arithmetic." />
