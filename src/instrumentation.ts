@@ -4,6 +4,10 @@ export async function register() {
   // NEXT_RUNTIME is set by Next itself (not configuration), so it is read here directly.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // First: `next start` already accepts connections while this runs, and every request
+    // emitted before the stamp is in has no known peer (see peer-address.ts).
+    const { installPeerAddressStamp } = await import("./server/http/peer-address");
+    installPeerAddressStamp();
     const { getEnv } = await import("./server/env");
     try {
       getEnv();
@@ -11,7 +15,5 @@ export async function register() {
       console.error((error as Error).message);
       process.exit(1);
     }
-    const { installPeerAddressStamp } = await import("./server/http/peer-address");
-    installPeerAddressStamp();
   }
 }

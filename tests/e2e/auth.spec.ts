@@ -20,7 +20,7 @@ test("sign-up creates a workspace, sign-out ends the session, sign-in returns to
   await expect(page.getByRole("heading", { level: 1, name: account.brand })).toBeVisible();
 });
 
-test("sign-up shows field errors and keeps the user on the form", async ({ page }) => {
+test("sign-up shows field errors; an address that already has an account gets the answer a new one gets, and no session", async ({ page }) => {
   const first = await signUp(page, "Dup");
   await page.context().clearCookies();
   await page.goto("/signup");
@@ -33,8 +33,13 @@ test("sign-up shows field errors and keeps the user on the form", async ({ page 
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByLabel("Brand name").fill("Second brand");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("already registered — sign in instead")).toBeVisible();
+  // Exactly what a fresh address sees (its owner is emailed instead); nobody is signed in.
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(`We sent a message to ${first.email}.`)).toBeVisible();
+  await expect(page.getByText("already registered")).toHaveCount(0);
   await expect(page).toHaveURL(/\/signup$/);
+  await page.goto(`/t/${first.slug}`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
 
 test("a member of two workspaces switches between them", async ({ browser }) => {

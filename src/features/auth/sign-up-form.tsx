@@ -1,8 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
@@ -11,9 +10,12 @@ import type { SignUpState } from "@/app/(auth)/signup/actions";
 
 type Action = (form: FormData) => Promise<SignUpState>;
 
-/** Creates the account through a server action, then signs in and opens the new workspace. */
+/**
+ * Asks for the account through a server action; the answer is always "check your email" (also
+ * when the address already has an account: its owner is emailed instead), so this form tells
+ * no one who has signed up.
+ */
 export function SignUpForm({ action }: { action: Action }) {
-  const router = useRouter();
   const [state, setState] = useState<SignUpState>({ status: "idle" });
   const [pending, setPending] = useState(false);
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
@@ -24,22 +26,19 @@ export function SignUpForm({ action }: { action: Action }) {
     setPending(true);
     const result = await action(form);
     setState(result);
-    if (result.status !== "created") {
-      setPending(false);
-      return;
-    }
-    const signedIn = await signIn("credentials", {
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-      redirect: false,
-    });
-    if (signedIn?.error) {
-      setPending(false);
-      router.push("/signin");
-      return;
-    }
-    router.push(`/t/${result.tenantSlug}`);
-    router.refresh();
+    setPending(false);
+  }
+
+  if (state.status === "check-email") {
+    return (
+      <div className="space-y-3">
+        <h2 className="text-lg font-semibold">Check your email</h2>
+        <Alert tone="info">
+          We sent a message to {state.email}. Open the link in it to continue; it works for 24 hours.
+        </Alert>
+        <p className="text-sm text-fg-muted">Nothing arrived? Check your spam folder, or sign up again in a few minutes.</p>
+      </div>
+    );
   }
 
   return (

@@ -1,23 +1,9 @@
-import { RateLimiterRedis } from "rate-limiter-flexible";
 import { unsafeCrossTenantDb } from "../db/client";
-import { getEnv } from "../env";
 import { AppError } from "../errors";
-import { getRedis } from "../redis";
+import { getLogger } from "../logger";
+import { reportAccountLocked } from "./account-lock-notice";
+import { clearIpLoginFailures, engagedLoginLock, recordLoginFailure } from "./login-limits";
 import { burnPasswordCheck, verifyPassword } from "./password";
-
-let limiter: RateLimiterRedis | undefined;
-
-/** Failed sign-ins per email + IP, in Redis so every web process shares the count. */
-function failedSignIns(): RateLimiterRedis {
-  const env = getEnv();
-  limiter ??= new RateLimiterRedis({
-    storeClient: getRedis("cache"),
-    keyPrefix: "megaphone:signin-fail",
-    points: env.LOGIN_MAX_FAILURES,
-    duration: env.LOGIN_FAILURE_WINDOW_SECONDS,
-  });
-  return limiter;
-}
 
 export interface SignedInUser {
   id: string;
@@ -25,30 +11,36 @@ export interface SignedInUser {
   name: string;
 }
 
+const locked = (retryAfterSeconds: number) =>
+  new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", { retryAfterSeconds });
+
 /**
- * Checks an email and password. After LOGIN_MAX_FAILURES failures for the same email and IP
- * within the window, every attempt is refused (RATE_LIMITED) until the window passes, even
- * with the right password, so guessing gains nothing.
+ * Checks an email and password. Two locks (login-limits.ts): LOGIN_MAX_FAILURES failures for one
+ * email from one IP, and LOGIN_ACCOUNT_MAX_FAILURES for one email from anywhere. While either is
+ * engaged every attempt is refused (RATE_LIMITED) until the window passes, even with the right
+ * password, so guessing gains nothing. Unknown emails are counted and locked the same way: the
+ * answers never tell whether an account exists. `ip` comes from clientIp() ("unknown" when the
+ * peer is not known; the account lock still holds).
  */
 export async function verifyCredentials(rawEmail: string, password: string, ip: string): Promise<SignedInUser> {
   const email = rawEmail.trim().toLowerCase();
-  const key = `${email}|${ip}`;
-  const limit = failedSignIns();
-  const state = await limit.get(key);
-  if (state && state.consumedPoints >= limit.points) {
-    throw new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", {
-      retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000),
-    });
-  }
+  const engaged = await engagedLoginLock(email, ip);
+  if (engaged) throw locked(engaged.retryAfterSeconds);
   const user = await unsafeCrossTenantDb().user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!user || !ok) {
-    await limit.penalty(key, 1).catch(() => undefined);
+    const failure = await recordLoginFailure(email, ip);
+    if (failure.accountLockedNow) {
+      // The owner's notice must not turn a wrong password into a 500 (or a different answer).
+      await reportAccountLocked({ email, ip, retryAfterSeconds: failure.retryAfterSeconds }).catch((error: unknown) =>
+        getLogger().error({ err: error }, "could not report an account lock"),
+      );
+    }
     throw new AppError("UNAUTHENTICATED", "email or password is incorrect");
   }
-  await limit.delete(key);
+  await clearIpLoginFailures(email, ip);
   return { id: user.id, email: user.email, name: user.name };
 }

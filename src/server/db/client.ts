@@ -8,6 +8,7 @@ import { assertOperationAllowed } from "./guard-rails";
 /** Secret columns never leave the database unless a query asks for them by name. */
 const OMIT_SECRETS = {
   user: { passwordHash: true },
+  pendingSignUp: { passwordHash: true },
   socialProfile: { accessTokenCiphertext: true, refreshTokenCiphertext: true },
   channelConnection: { credentialsCiphertext: true },
   webhook: { secretCiphertext: true },

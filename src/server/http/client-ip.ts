@@ -1,6 +1,6 @@
 import { BlockList, isIP } from "node:net";
 import { getEnv } from "../env";
-import { PEER_HEADER, peerAddressStampInstalled } from "./peer-address";
+import { PEER_HEADER, readPeerStamp } from "./peer-address";
 
 /** Anything with a case-insensitive `get`, or a plain header record (next-auth's `req.headers`). */
 export type HeaderSource = Headers | { get(name: string): string | null } | Record<string, unknown> | undefined;
@@ -47,10 +47,9 @@ function isTrusted(address: string): boolean {
   return family !== 0 && trustedProxies().check(ip, family === 6 ? "ipv6" : "ipv4");
 }
 
-/** The TCP peer of this request, when the process stamps it (see peer-address.ts). */
+/** The TCP peer of this request, when this process stamped it (see peer-address.ts). */
 export function peerAddress(headers: HeaderSource): string | undefined {
-  if (!peerAddressStampInstalled()) return undefined;
-  const peer = header(headers, PEER_HEADER);
+  const peer = readPeerStamp(header(headers, PEER_HEADER));
   return peer ? normalize(peer) : undefined;
 }
 

@@ -14,3 +14,9 @@ export const ZSignUp = z.strictObject({
 export type SignUpInput = z.input<typeof ZSignUp>;
 
 export const ZTenantSlug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, "not a tenant");
+
+export const ZConfirmSignUp = z.strictObject({
+  token: z.string().min(16).max(200).regex(/^[A-Za-z0-9_-]+$/, "not a confirmation link"),
+  password: z.string().min(1, "enter the password you chose").max(200),
+});
+export type ConfirmSignUpInput = z.input<typeof ZConfirmSignUp>;

@@ -8,6 +8,7 @@ import { ZTenantSlug } from "../../modules/tenants/tenant.schemas";
 import { assertSafeInput } from "../../safe-input";
 import { loadBrandVenueIds } from "./brand-venues";
 import { ZPushedCheckin, type PushedCheckin } from "./checkins.jobs";
+import { assertPushNotThrottled, recordPushRefusal, type PushRefusal } from "./push-throttle";
 
 /** A push is one check-in: anything much bigger is not Foursquare. */
 export const MAX_PUSH_BYTES = 64 * 1024;
@@ -21,12 +22,18 @@ export function pushJobId(tenantId: string, checkinId: string): string {
   return `fsq-push:${tenantId}:${checkinId}`;
 }
 
-const refused = () => new AppError("UNAUTHENTICATED", "push not accepted: unknown tenant, no Foursquare connection, or wrong push secret");
+/** Every authentication failure is the same 401 to the caller; the log and the throttle know which. */
+async function refused(tenantSlug: string, ip: string, reason: PushRefusal): Promise<AppError> {
+  await recordPushRefusal(tenantSlug, ip, reason);
+  return new AppError("UNAUTHENTICATED", "push not accepted: unknown tenant, no Foursquare connection, or wrong push secret");
+}
 
 /**
  * A Foursquare User Push delivery for one tenant (POST /api/webhooks/foursquare/<tenant>), checked
  * and queued; never ingested here, so the answer is quick whatever the database is doing.
  *
+ *  0. throttle (push-throttle.ts): after repeated refusals from one client IP or for one tenant,
+ *     429 with Retry-After before anything is compared; every refusal is logged and counted;
  *  1. the push secret must equal the one saved with the tenant's ACTIVE Foursquare connection,
  *     compared in constant time (Foursquare signs nothing: the secret in the body is the proof);
  *     any failure here — unknown tenant, no connection, wrong secret — is the same 401;
@@ -38,18 +45,27 @@ const refused = () => new AppError("UNAUTHENTICATED", "push not accepted: unknow
  *     and dropped, not stored anywhere, not even in the queue;
  *  5. one `checkins.ingest-push` job, keyed by the check-in.
  */
-export async function receiveFoursquarePush(tenantSlug: string, rawBody: string, contentType: string, now = new Date()): Promise<PushReceipt> {
+export async function receiveFoursquarePush(
+  tenantSlug: string,
+  rawBody: string,
+  contentType: string,
+  options: { ip: string; now?: Date },
+): Promise<PushReceipt> {
+  const { ip, now = new Date() } = options;
   if (Buffer.byteLength(rawBody) > MAX_PUSH_BYTES) throw new AppError("BAD_REQUEST", "push payload too large");
   const slug = ZTenantSlug.safeParse(tenantSlug);
-  if (!slug.success) throw refused();
+  // A name that cannot be a slug is never a tenant: counted against the IP under one key.
+  const tenantKey = slug.success ? slug.data : "(invalid)";
+  await assertPushNotThrottled(tenantKey, ip);
+  if (!slug.success) throw await refused(tenantKey, ip, "unknown tenant");
   const tenant = await getDb().tenant.findUnique({ where: { slug: slug.data }, select: { id: true } });
-  if (!tenant) throw refused();
+  if (!tenant) throw await refused(tenantKey, ip, "unknown tenant");
   const connection = await getActiveChannelCredentials(tenant.id, "FOURSQUARE");
-  if (!connection || connection.network !== "FOURSQUARE") throw refused();
+  if (!connection || connection.network !== "FOURSQUARE") throw await refused(tenantKey, ip, "no connection");
 
   const parsed = parseFoursquarePush(rawBody, contentType, connection.credentials.pushSecret);
   if (!parsed.ok) {
-    if (parsed.reason === "bad_secret") throw refused();
+    if (parsed.reason === "bad_secret") throw await refused(tenantKey, ip, "bad secret");
     throw new AppError("BAD_REQUEST", "the push carries no valid check-in");
   }
   assertSafeInput({ checkin: parsed.checkin, user: parsed.user }); // no NUL may reach the ingest job's insert

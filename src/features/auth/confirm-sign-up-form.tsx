@@ -1,0 +1,55 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/button";
+import { Field } from "@/components/field";
+import { FormError } from "@/components/form-error";
+import { Input } from "@/components/input";
+import type { ConfirmSignUpState } from "@/app/(auth)/signup/actions";
+
+type Action = (form: FormData) => Promise<ConfirmSignUpState>;
+
+/** The password chosen at sign-up, again: creates the account, signs in, opens the workspace. */
+export function ConfirmSignUpForm({ token, email, action }: { token: string; email: string; action: Action }) {
+  const router = useRouter();
+  const [state, setState] = useState<ConfirmSignUpState>({ status: "idle" });
+  const [pending, setPending] = useState(false);
+  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    const result = await action(form);
+    setState(result);
+    if (result.status !== "created") {
+      setPending(false);
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: result.email, password: String(form.get("password")), redirect: false });
+    if (signedIn?.error) {
+      router.push(`/signin?email=${encodeURIComponent(result.email)}`);
+      return;
+    }
+    router.push(`/t/${result.tenantSlug}`);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      {state.status === "error" && <FormError errors={[state.message]} />}
+      <Field label="Email">
+        <Input value={email} readOnly disabled />
+      </Field>
+      <Field label="Password" hint="The one you chose when signing up." required error={fieldErrors.password}>
+        <Input name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" fullWidth loading={pending}>
+        Confirm and open my workspace
+      </Button>
+    </form>
+  );
+}
