@@ -8,6 +8,7 @@ import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
 import type { SignUpState } from "@/app/(auth)/signup/actions";
+import { safeRedirectPath } from "@/server/http/safe-redirect";
 
 type Action = (form: FormData) => Promise<SignUpState>;
 
@@ -38,7 +39,7 @@ export function SignUpForm({ action }: { action: Action }) {
       router.push("/signin");
       return;
     }
-    router.push(`/t/${result.tenantSlug}`);
+    router.push(safeRedirectPath(`/t/${result.tenantSlug}`, window.location.origin));
     router.refresh();
   }
 
