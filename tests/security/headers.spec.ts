@@ -89,6 +89,11 @@ test("API, tenant, account and auth answers are never stored", async ({ page }) 
 
 test("signing up, signing in and a server-action form run with no CSP violation", async ({ page }) => {
   const violations = watchCspViolations(page);
+  // Every document of the journey was under a nonce policy (otherwise "no violation" proves nothing).
+  const documents: { url: string; csp: string }[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "document") documents.push({ url: response.url(), csp: response.headers()["content-security-policy"] ?? "" });
+  });
   const account = await signUp(page, "Clean");
   await page.context().clearCookies();
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/t/${account.slug}/customers/new`)}`);
@@ -104,6 +109,8 @@ test("signing up, signing in and a server-action form run with no CSP violation"
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Customers" }).click();
   await expect(page.getByRole("table", { name: "Customers" })).toContainText("Nonce Person");
   expect(violations).toEqual([]);
+  expect(documents.length).toBeGreaterThanOrEqual(2); // /signup and /signin; the rest are client navigations
+  for (const document of documents) expect(document.csp, document.url).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
 });
 
 test("injected markup cannot run script: no inline handler, no parser-inserted script without the nonce", async ({ page }) => {
