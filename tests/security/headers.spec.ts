@@ -113,6 +113,24 @@ test("signing up, signing in and a server-action form run with no CSP violation"
   for (const document of documents) expect(document.csp, document.url).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
 });
 
+test("every tenant screen hydrates under the policy with no CSP violation", async ({ page }) => {
+  test.setTimeout(120_000);
+  const violations = watchCspViolations(page);
+  const account = await signUp(page, "Screens");
+  const screens = ["", "/inbox", "/customers", "/customers/new", "/advocates", "/rewards", "/campaigns", "/campaigns/new", "/segments", "/segments/new",
+    "/settings", "/settings/rules", "/settings/rules/new", "/settings/channels", "/settings/listening", "/settings/members", "/settings/queues"];
+  for (const screen of screens) {
+    const response = await page.goto(`/t/${account.slug}${screen}`);
+    expect(response?.status(), screen).toBe(200);
+    expect(response?.headers()["content-security-policy"], screen).toContain("'nonce-");
+    // The account menu is a client component: it opens only once React has hydrated.
+    await page.getByRole("button", { name: /Account menu/ }).click();
+    await expect(page.getByRole("button", { name: "Sign out" }), screen).toBeVisible();
+    await page.keyboard.press("Escape");
+  }
+  expect(violations).toEqual([]);
+});
+
 test("injected markup cannot run script: no inline handler, no parser-inserted script without the nonce", async ({ page }) => {
   const violations = watchCspViolations(page);
   await page.goto("/signin");
