@@ -11,7 +11,8 @@ const noPrisma = { group: ["**/db/generated/*", "**/db/generated", "@prisma/clie
 const noDbClient = { group: ["@/server/db/client", "**/server/db/client"], message: "Routes and UI go through domain services, never the database client." };
 const noNext = { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react-dom", "react/*"], message: "Domain code knows no Next.js or React: put it in src/server/http." };
 const noServer = { group: ["@/server/*", "**/server/*"], message: "Shared UI primitives import no server code.", allowTypeImports: true };
-const noServerValues = { group: ["@/server/*", "!@/server/modules/*/*.schemas", "!@/server/http/action-state"], message: "Screen code may only import DTO types and schemas from src/server.", allowTypeImports: true };
+// A regex, not a group: gitignore-style negations cannot re-include a file under an excluded folder.
+const noServerValues = { regex: "^@/server/(?!modules/[^/]+/[^/]+\\.schemas$|http/action-state$|http/safe-redirect$)", message: "Screen code may only import DTO types and schemas from src/server.", allowTypeImports: true };
 const noHttp = { group: ["@/server/http/*", "**/server/http/*"], message: "Workers do not use the Next.js layer." };
 const noAppCode = { group: ["@/server/*", "!@/server/env", "**/server/db/*", "**/server/modules/*"], message: "The sandbox is a separate service: it shares only the env module with the app." };
 

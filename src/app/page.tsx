@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { BrandMark } from "@/components/app-shell/brand-mark";
 import { ButtonLink } from "@/components/button-link";
 import { landingTenantSlug } from "@/server/auth/membership";
+import { localRedirect } from "@/server/http/local-redirect";
 import { getSessionUser } from "@/server/http/session";
 
 /** Signed in: straight to the last workspace. Signed out: what Megaphone is, and the way in. */
@@ -10,7 +10,7 @@ export default async function HomePage() {
   const user = await getSessionUser();
   if (user) {
     const slug = await landingTenantSlug(user.id);
-    if (slug) redirect(`/t/${slug}`);
+    if (slug) localRedirect(`/t/${slug}`);
   }
   return (
     <div className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center px-6 py-16">

@@ -8,6 +8,7 @@ import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
 import type { ConfirmSignUpState } from "@/app/(auth)/signup/actions";
+import { safeRedirectPath } from "@/server/http/safe-redirect";
 
 type Action = (form: FormData) => Promise<ConfirmSignUpState>;
 
@@ -33,7 +34,7 @@ export function ConfirmSignUpForm({ token, email, action }: { token: string; ema
       router.push(`/signin?email=${encodeURIComponent(result.email)}`);
       return;
     }
-    router.push(`/t/${result.tenantSlug}`);
+    router.push(safeRedirectPath(`/t/${result.tenantSlug}`, window.location.origin));
     router.refresh();
   }
 

@@ -7,6 +7,7 @@ import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
+import { safeRedirectPath } from "@/server/http/safe-redirect";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is incorrect.",
@@ -34,7 +35,8 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
       setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Try again.");
       return;
     }
-    router.push(callbackUrl);
+    // Checked again here: the browser is what turns "/\t/x" into "//x", so it gets the last word.
+    router.push(safeRedirectPath(callbackUrl, window.location.origin));
     router.refresh();
   }
 

@@ -8,6 +8,7 @@ import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
 import type { AcceptState } from "@/app/(auth)/invite/[token]/actions";
+import { safeRedirectPath } from "@/server/http/safe-redirect";
 
 /** Sets a name and password for the invited email, joins, signs in, opens the workspace. */
 export function AcceptInviteForm({ token, email, action }: { token: string; email: string; action: (form: FormData) => Promise<AcceptState> }) {
@@ -24,7 +25,7 @@ export function AcceptInviteForm({ token, email, action }: { token: string; emai
     setState(result);
     if (result.status !== "joined") return setPending(false);
     await signIn("credentials", { email, password: String(form.get("password")), redirect: false });
-    router.push(`/t/${result.tenantSlug}`);
+    router.push(safeRedirectPath(`/t/${result.tenantSlug}`, window.location.origin));
     router.refresh();
   }
 

@@ -4,6 +4,8 @@ import { verifyCredentials } from "../auth/sign-in";
 import { getEnv } from "../env";
 import { isAppError } from "../errors";
 import { clientIp } from "./client-ip";
+import { appOrigin } from "./local-redirect";
+import { safeRedirectPath } from "./safe-redirect";
 
 let options: NextAuthOptions | undefined;
 
@@ -34,6 +36,12 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Every redirect next-auth builds (callbackUrl, sign-in page, sign-out) goes through the one
+      // destination check, on the origin from APP_URL, never on a Host or X-Forwarded-Host.
+      redirect({ url }) {
+        const origin = appOrigin();
+        return `${origin}${safeRedirectPath(url, origin)}`;
+      },
       jwt({ token, user }) {
         if (user) token.uid = user.id;
         return token;

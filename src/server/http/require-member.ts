@@ -4,6 +4,7 @@ import type { Permission } from "../auth/permissions";
 import { roleCan } from "../auth/permissions";
 import type { TenantContext } from "../auth/tenant-context";
 import { ZTenantSlug } from "../modules/tenants/tenant.schemas";
+import { currentRequestPath } from "./request-path";
 import { getSessionUser, type SessionUser } from "./session";
 
 export interface MemberPage {
@@ -20,7 +21,7 @@ export interface MemberPage {
  */
 export async function requireMember(slug: string, returnTo: string): Promise<MemberPage> {
   const user = await getSessionUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(await signInPath(returnTo));
   if (!ZTenantSlug.safeParse(slug).success) notFound();
   const tenants = await listTenantsForUser(user.id);
   const tenant = tenants.find((t) => t.slug === slug);
@@ -30,8 +31,13 @@ export async function requireMember(slug: string, returnTo: string): Promise<Mem
   return { user, ctx, tenant, tenants, can: (permission) => roleCan(tenant.role, permission) };
 }
 
+/** The sign-in page with a way back to the page (and query) the visitor asked for. */
+async function signInPath(returnTo: string): Promise<string> {
+  return `/signin?callbackUrl=${encodeURIComponent(await currentRequestPath(returnTo))}`;
+}
+
 export async function requireUserPage(returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(await signInPath(returnTo));
   return user;
 }

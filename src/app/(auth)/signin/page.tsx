@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Card } from "@/components/card";
 import { SignInForm } from "@/features/auth/sign-in-form";
 import { getSessionUser } from "@/server/http/session";
-import { safeCallbackUrl } from "@/server/http/safe-redirect";
+import { localRedirect, safeLocalPath } from "@/server/http/local-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  if (await getSessionUser()) redirect(callbackUrl);
+  const callbackUrl = safeLocalPath(params.callbackUrl);
+  if (await getSessionUser()) localRedirect(callbackUrl);
   return (
     <Card title="Sign in to Megaphone" description="Welcome back. Your advocates have been busy.">
-      <SignInForm callbackUrl={callbackUrl} defaultEmail={params.email} />
+      <SignInForm callbackUrl={callbackUrl} defaultEmail={typeof params.email === "string" ? params.email : undefined} />
       <p className="mt-6 text-sm text-fg-muted">
         New to Megaphone?{" "}
         <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href="/signup">

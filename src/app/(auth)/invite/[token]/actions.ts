@@ -1,7 +1,7 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { assertActionForm } from "@/server/http/action-payload";
+import { localRedirect } from "@/server/http/local-redirect";
 import { getSessionUser } from "@/server/http/session";
 import { errorState } from "@/server/http/tenant-action";
 import type { ActionState } from "@/server/http/action-state";
@@ -34,5 +34,5 @@ export async function acceptAsSignedInAction(_state: ActionState, form: FormData
   } catch (error) {
     return errorState(error);
   }
-  redirect(`/t/${slug}`);
+  localRedirect(`/t/${slug}`);
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { localRedirect } from "@/server/http/local-redirect";
 import { z } from "zod";
 import type { ActionState } from "@/server/http/action-state";
 import { formText, tenantAction } from "@/server/http/tenant-action";
@@ -31,7 +31,7 @@ function campaignFromForm(form: FormData) {
 const create = tenantAction({ permission: "settings:write", schema: ZCampaignCreate, fromForm: campaignFromForm }, async (ctx, input) => {
   await createCampaign(ctx, input);
   revalidatePath(`/t/${ctx.tenantSlug}/campaigns`);
-  redirect(`/t/${ctx.tenantSlug}/campaigns?saved=created`);
+  localRedirect(`/t/${ctx.tenantSlug}/campaigns?saved=created`);
 });
 
 const update = tenantAction(
@@ -43,7 +43,7 @@ const update = tenantAction(
   async (ctx, { id, patch }) => {
     await updateCampaign(ctx, id, patch);
     revalidatePath(`/t/${ctx.tenantSlug}/campaigns`);
-    redirect(`/t/${ctx.tenantSlug}/campaigns?saved=updated`);
+    localRedirect(`/t/${ctx.tenantSlug}/campaigns?saved=updated`);
   },
 );
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { localRedirect } from "@/server/http/local-redirect";
 import { z } from "zod";
 import { tenantAction, formText } from "@/server/http/tenant-action";
 import { ZCustomerCreate, ZCustomerUpdate } from "@/server/modules/customers/customer.schemas";
@@ -26,7 +26,7 @@ export const createCustomerAction = tenantAction(
   async (ctx, input) => {
     const customer = await createCustomer(ctx, input);
     revalidatePath(`/t/${ctx.tenantSlug}/customers`);
-    redirect(`/t/${ctx.tenantSlug}/customers/${customer.id}?saved=created`);
+    localRedirect(`/t/${ctx.tenantSlug}/customers/${customer.id}?saved=created`);
   },
 );
 
@@ -39,7 +39,7 @@ export const updateCustomerAction = tenantAction(
   async (ctx, { id, patch }) => {
     await updateCustomer(ctx, id, patch);
     revalidatePath(`/t/${ctx.tenantSlug}/customers`);
-    redirect(`/t/${ctx.tenantSlug}/customers/${id}?saved=updated`);
+    localRedirect(`/t/${ctx.tenantSlug}/customers/${id}?saved=updated`);
   },
 );
 
@@ -48,6 +48,6 @@ export const deleteCustomerAction = tenantAction(
   async (ctx, { id }) => {
     const result = await deleteCustomer(ctx, id);
     revalidatePath(`/t/${ctx.tenantSlug}/customers`);
-    redirect(`/t/${ctx.tenantSlug}/customers?removed=${result.mode}`);
+    localRedirect(`/t/${ctx.tenantSlug}/customers?removed=${result.mode}`);
   },
 );

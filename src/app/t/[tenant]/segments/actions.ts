@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { localRedirect } from "@/server/http/local-redirect";
 import { z } from "zod";
 import type { ActionState } from "@/server/http/action-state";
 import { formText, tenantAction } from "@/server/http/tenant-action";
@@ -29,13 +29,13 @@ function segmentFromForm(form: FormData) {
 const create = tenantAction({ permission: "customers:write", schema: ZSegmentForm, fromForm: segmentFromForm }, async (ctx, { input }) => {
   const segment = await createSegment(ctx, input);
   revalidatePath(`/t/${ctx.tenantSlug}/segments`);
-  redirect(`/t/${ctx.tenantSlug}/segments/${segment.id}?saved=created`);
+  localRedirect(`/t/${ctx.tenantSlug}/segments/${segment.id}?saved=created`);
 });
 
 const update = tenantAction({ permission: "customers:write", schema: ZSegmentForm, fromForm: segmentFromForm }, async (ctx, { id, input }) => {
   await updateSegment(ctx, id ?? "", input);
   revalidatePath(`/t/${ctx.tenantSlug}/segments`);
-  redirect(`/t/${ctx.tenantSlug}/segments/${id}?saved=updated`);
+  localRedirect(`/t/${ctx.tenantSlug}/segments/${id}?saved=updated`);
 });
 
 const remove = tenantAction(
@@ -43,7 +43,7 @@ const remove = tenantAction(
   async (ctx, { id }) => {
     await deleteSegment(ctx, id);
     revalidatePath(`/t/${ctx.tenantSlug}/segments`);
-    redirect(`/t/${ctx.tenantSlug}/segments?removed=1`);
+    localRedirect(`/t/${ctx.tenantSlug}/segments?removed=1`);
   },
 );
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { localRedirect } from "@/server/http/local-redirect";
 import { z } from "zod";
 import type { ActionState } from "@/server/http/action-state";
 import { formText, tenantAction } from "@/server/http/tenant-action";
@@ -41,7 +41,7 @@ const createRule = tenantAction(
   async (ctx, input) => {
     await createPointRule(ctx, input);
     revalidatePath(`/t/${ctx.tenantSlug}/settings/rules`);
-    redirect(`/t/${ctx.tenantSlug}/settings/rules?saved=created`);
+    localRedirect(`/t/${ctx.tenantSlug}/settings/rules?saved=created`);
   },
 );
 
@@ -54,7 +54,7 @@ const updateRule = tenantAction(
   async (ctx, { id, patch }) => {
     await updatePointRule(ctx, id, patch);
     revalidatePath(`/t/${ctx.tenantSlug}/settings/rules`);
-    redirect(`/t/${ctx.tenantSlug}/settings/rules?saved=updated`);
+    localRedirect(`/t/${ctx.tenantSlug}/settings/rules?saved=updated`);
   },
 );
 
