@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "./server/env";
 import { withoutUntrustedForwarding } from "./server/http/forwarded-headers";
 import { REQUEST_PATH_HEADER } from "./server/http/request-path";
+import { refuseBadServerAction } from "./server/http/server-action-guard";
 import { newNonce, securityHeaders } from "./server/http/security-headers";
 
 /**
@@ -12,11 +13,19 @@ import { newNonce, securityHeaders } from "./server/http/security-headers";
  * - Host-forwarding headers from a peer that is not a trusted proxy are dropped before Next,
  *   next-auth or a server action can believe them.
  * - The asked-for path travels to requireMember() so sign-in leads back to it.
+ * - A server-action POST that Next would answer with a 500 (foreign Origin, undecodable body)
+ *   is answered here with a 403/400 problem instead (server-action-guard.ts).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const env = getEnv();
   const { pathname, search } = request.nextUrl;
   const headers = securityHeaders({ pathname, nonce: newNonce(), appUrl: env.APP_URL, dev: env.NODE_ENV === "development" });
+
+  const refused = await refuseBadServerAction(request);
+  if (refused) {
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
 
   const requestHeaders = withoutUntrustedForwarding(request.headers);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);

@@ -7,7 +7,7 @@ import { renderToString } from "react-dom/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { unsafeCrossTenantDb } from "../../src/server/db/client";
 import { resetEnvCache } from "../../src/server/env";
-import { PEER_HEADER, installPeerAddressStamp } from "../../src/server/http/peer-address";
+import { PEER_HEADER, installPeerAddressStamp, peerStamp } from "../../src/server/http/peer-address";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 // Only Next's request-scoped header lookup is replaced; the gate, Postgres and the page are real.
@@ -19,7 +19,7 @@ const NOT_FOUND = { digest: "NEXT_HTTP_ERROR_FALLBACK;404" };
 const LINK = "http://localhost:3000/invite/outbox-test-token-0123456789";
 
 function from(peer: string, extra: Record<string, string> = {}) {
-  request.headers = new Headers({ [PEER_HEADER]: peer, ...extra });
+  request.headers = new Headers({ [PEER_HEADER]: peerStamp(peer), ...extra });
 }
 
 function outboxPage(on: boolean): Promise<ReactElement> {
