@@ -6,8 +6,9 @@ import { unsafeCrossTenantDb } from "../../src/server/db/client";
 import { getEnv } from "../../src/server/env";
 import { getAuthOptions } from "../../src/server/http/auth-options";
 import { getSessionUser, sessionFromCookies } from "../../src/server/http/session";
-import { changePassword } from "../../src/server/modules/account/change-password";
+import { verifyCredentials } from "../../src/server/auth/sign-in";
 import { changeMemberRole, removeMember } from "../../src/server/modules/members/member-admin";
+import { changePasswordAction } from "../../src/app/account/actions";
 import { signOutAction, signOutEverywhereAction } from "../../src/app/actions/sign-out";
 import { addMember, createTenantWithMember } from "../integration/support/factories";
 
@@ -133,22 +134,35 @@ describe("sessions that end", () => {
     expect(await signsIn(await signIn(user))).toBe(true);
   });
 
-  it("a password change ends the other sessions and keeps the one that made it", async () => {
+  it("a password change ends every session, copies of this cookie included, and re-issues this browser's", async () => {
     const { user } = await staffUser();
     const here = await signIn(user);
+    const stolenCopy = here;
     const elsewhere = await signIn(user);
-    holdCookie(here);
-    const current = await sessionFromCookies({ getAll: () => [{ name: COOKIE, value: here }] });
+    const form = (currentPassword: string) => {
+      const data = new FormData();
+      data.set("currentPassword", currentPassword);
+      data.set("newPassword", "a brand new password");
+      return data;
+    };
 
-    await expect(changePassword(user.id, current!.sessionId, { currentPassword: "not my password", newPassword: "a brand new password" })).rejects.toMatchObject({
-      code: "VALIDATION_FAILED",
+    holdCookie(here);
+    expect(await changePasswordAction({ status: "idle" }, form("not my password"))).toMatchObject({
+      status: "error",
+      fieldErrors: { currentPassword: expect.any(String) },
     });
     expect(await signsIn(elsewhere)).toBe(true);
 
-    const result = await changePassword(user.id, current!.sessionId, { currentPassword: PASSWORD, newPassword: "a brand new password" });
-    expect(result.otherSessionsEnded).toBe(1);
-    expect(await signsIn(here)).toBe(true);
+    holdCookie(here);
+    expect(await changePasswordAction({ status: "idle" }, form(PASSWORD))).toMatchObject({ status: "ok" });
+    const reissued = jar.get(COOKIE);
+    expect(reissued).toBeDefined();
+    expect(reissued).not.toBe(here);
+
+    expect(await signsIn(reissued!)).toBe(true);
+    expect(await signsIn(stolenCopy)).toBe(false);
     expect(await signsIn(elsewhere)).toBe(false);
+    await expect(verifyCredentials(user.email, "a brand new password", "192.0.2.1")).resolves.toMatchObject({ id: user.id });
   });
 
   it("removing a member ends their sessions and the brand is gone for them at once", async () => {

@@ -3,7 +3,7 @@ import { AppShell } from "@/components/app-shell/app-shell";
 import { SidebarNav } from "@/components/app-shell/sidebar-nav";
 import { SettingsIcon } from "@/components/icons";
 import { AccountMenu } from "@/features/shell/account-menu";
-import { signOutAction, signOutEverywhereAction } from "@/app/actions/sign-out";
+import { signOutAction } from "@/app/actions/sign-out";
 import { listTenantsForUser } from "@/server/auth/membership";
 import { requireUserPage } from "@/server/http/require-member";
 
@@ -20,7 +20,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
           {tenants.length > 0 && <SidebarNav heading="Workspaces" items={tenants.map((t) => ({ href: `/t/${t.slug}`, label: t.name }))} />}
         </div>
       }
-      topBar={<AccountMenu name={user.name} email={user.email} signOutAction={signOutAction} signOutEverywhereAction={signOutEverywhereAction} />}
+      topBar={<AccountMenu name={user.name} email={user.email} signOutAction={signOutAction} />}
     >
       {children}
     </AppShell>

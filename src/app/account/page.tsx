@@ -15,16 +15,18 @@ export default async function AccountPage() {
     <>
       <PageHeader eyebrow="Account" title="Your account" description={`Signed in as ${user.email}.`} />
       <div className="max-w-2xl space-y-6">
-        <Card title="Change password" description="You stay signed in here; every other device is signed out." headingLevel={2}>
+        <Card title="Change password" description="Every device signed in to your account is signed out; this browser gets a fresh session." headingLevel={2}>
           <ChangePasswordForm action={changePasswordAction} />
         </Card>
-        <Card
-          title="Sign out everywhere"
-          description="Ends every session of your account — other browsers, phones, and this one. Use it if you signed in on a shared computer or lost a device."
-          headingLevel={2}
-        >
-          <SignOutEverywhereForm action={signOutEverywhereAction} />
-        </Card>
+        <div id="sign-out-everywhere" className="scroll-mt-20">
+          <Card
+            title="Sign out everywhere"
+            description="Ends every session of your account — other browsers, phones, and this one. Use it if you signed in on a shared computer, lost a device, or think someone else is signed in as you."
+            headingLevel={2}
+          >
+            <SignOutEverywhereForm action={signOutEverywhereAction} />
+          </Card>
+        </div>
       </div>
     </>
   );

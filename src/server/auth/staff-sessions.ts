@@ -73,16 +73,12 @@ export async function endStaffSession(sessionId: string, reason: SessionEndReaso
 }
 
 /**
- * Ends every live session of a user, but `keep` (the session that changed its own password).
- * Takes the caller's transaction so the change that requires it and the end land together.
+ * Ends every live session of a user. Takes the caller's transaction so the change that requires
+ * it (a new password, a lost membership) and the end land together.
  */
-export async function endAllStaffSessions(
-  userId: string,
-  reason: SessionEndReason,
-  options: { keep?: string; tx?: DbTx; now?: Date } = {},
-): Promise<number> {
+export async function endAllStaffSessions(userId: string, reason: SessionEndReason, options: { tx?: DbTx; now?: Date } = {}): Promise<number> {
   const { count } = await (options.tx ?? getDb()).staffSession.updateMany({
-    where: { userId, endedAt: null, ...(options.keep ? { id: { not: options.keep } } : {}) },
+    where: { userId, endedAt: null },
     data: { endedAt: options.now ?? new Date(), endReason: reason },
   });
   return count;

@@ -3,7 +3,7 @@ import { AppShell } from "@/components/app-shell/app-shell";
 import { TenantSwitcher } from "@/components/app-shell/tenant-switcher";
 import { AccountMenu } from "@/features/shell/account-menu";
 import { TenantNav } from "@/features/shell/tenant-nav";
-import { signOutAction, signOutEverywhereAction } from "@/app/actions/sign-out";
+import { signOutAction } from "@/app/actions/sign-out";
 import { requireMember } from "@/server/http/require-member";
 
 /**
@@ -22,7 +22,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
           <TenantNav slug={slug} />
         </div>
       }
-      topBar={<AccountMenu name={user.name} email={user.email} signOutAction={signOutAction} signOutEverywhereAction={signOutEverywhereAction} />}
+      topBar={<AccountMenu name={user.name} email={user.email} signOutAction={signOutAction} />}
     >
       {children}
     </AppShell>

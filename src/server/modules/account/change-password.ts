@@ -1,6 +1,6 @@
 import { defineLimit, isLimited, penalize, resetLimit } from "../../abuse-limits";
 import { hashPassword, verifyPassword } from "../../auth/password";
-import { endAllStaffSessions } from "../../auth/staff-sessions";
+import { endAllStaffSessions, startStaffSession } from "../../auth/staff-sessions";
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { queueMail } from "../mail/mail.service";
@@ -15,11 +15,12 @@ const WRONG_CURRENT_PASSWORD = defineLimit({
 });
 
 /**
- * Changes the signed-in user's password, with the current one as proof. Every other session of
- * the user ends (a thief's copy of a cookie included); the one that made the change, `keep`,
- * stays signed in. The owner is told by email, in case it was not them.
+ * Changes the signed-in user's password, with the current one as proof. Every session of the
+ * user ends — including the one asking, because a thief may hold a copy of exactly that cookie —
+ * and a fresh session is started for the caller to carry on in (the action re-issues its
+ * cookie). The owner is told by email, in case it was not them.
  */
-export async function changePassword(userId: string, keep: string, raw: ChangePasswordInput): Promise<{ otherSessionsEnded: number }> {
+export async function changePassword(userId: string, raw: ChangePasswordInput): Promise<{ sessionId: string; sessionsEnded: number }> {
   const input = ZChangePassword.parse(raw);
   const limited = await isLimited(WRONG_CURRENT_PASSWORD, userId);
   if (limited.limited) throw new AppError("RATE_LIMITED", WRONG_CURRENT_PASSWORD.message, { retryAfterSeconds: limited.retryAfterSeconds });
@@ -36,13 +37,14 @@ export async function changePassword(userId: string, keep: string, raw: ChangePa
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     // An emailed reset link for the old password has no business outliving it.
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    return endAllStaffSessions(userId, "password-changed", { keep, tx });
+    return endAllStaffSessions(userId, "password-changed", { tx });
   });
+  const sessionId = await startStaffSession(userId);
   await queueMail({
     to: user.email,
     subject: "Your Megaphone password was changed",
     text: "The password of your Megaphone account was just changed, and every other signed-in device was signed out.\n\nIf this was not you, reset your password from the sign-in page at once and tell your workspace owner.",
     dedupeKey: `password-changed:${userId}:${Date.now()}`,
   });
-  return { otherSessionsEnded: ended };
+  return { sessionId, sessionsEnded: ended };
 }
