@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { createMember } from "../e2e/support/db";
 import { PASSWORD, signIn, signUp, type Account } from "../e2e/support/session";
 
 /**
@@ -99,4 +100,34 @@ test.describe("the account page on a phone", () => {
     await signIn(page, account.email, "a new e2e password here");
     await page.waitForURL(`**/t/${account.slug}`);
   });
+});
+
+test("a role change signs the member out at once, and a removed member loses the brand", async ({ browser }) => {
+  const owner = await signedInThroughTheForm(browser, "Team");
+  const email = await createMember(owner.account.slug, "MARKETER");
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await signIn(member, email, PASSWORD);
+  await member.waitForURL(`**/t/${owner.account.slug}`);
+
+  const { page } = owner;
+  await page.goto(`/t/${owner.account.slug}/settings/members`);
+  await page.getByLabel("Role of MARKETER person", { exact: true }).selectOption("VIEWER");
+  await page.getByRole("button", { name: "Change role of MARKETER person" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Role changed" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Role of MARKETER person", { exact: true })).toHaveValue("VIEWER");
+
+  await expectSignedOut(member, owner.account);
+  await signIn(member, email, PASSWORD);
+  await member.waitForURL(`**/t/${owner.account.slug}`);
+
+  await page.getByText("Remove…").click();
+  await page.getByRole("button", { name: "Remove MARKETER person" }).click();
+  await expect(page.getByRole("row", { name: /MARKETER person/ })).toHaveCount(0);
+
+  await expectSignedOut(member, owner.account);
+  await signIn(member, email, PASSWORD);
+  const response = await member.goto(`/t/${owner.account.slug}`);
+  expect(response?.status()).toBe(404);
 });
