@@ -9,5 +9,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The server-side StaffSession this cookie belongs to (src/server/auth/staff-sessions.ts). */
+    sid?: string;
   }
 }

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   "ledger:adjust",
   "members:read",
   "members:invite",
+  /** Change a member's role or remove them (never above one's own role). */
+  "members:manage",
   "settings:read",
   "settings:write",
 ] as const;
@@ -19,7 +21,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["customers:read", "mentions:read", "ledger:read", "members:read", "settings:read"];
 const MARKETER: Permission[] = [...VIEWER, "customers:write", "mentions:moderate"];
-const ADMIN: Permission[] = [...MARKETER, "customers:delete", "ledger:adjust", "members:invite", "settings:write"];
+const ADMIN: Permission[] = [...MARKETER, "customers:delete", "ledger:adjust", "members:invite", "members:manage", "settings:write"];
 const OWNER: Permission[] = [...ADMIN];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -3,20 +3,31 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "../auth/sign-in";
 import { getEnv } from "../env";
 import { isAppError } from "../errors";
+import { checkStaffSession, endStaffSession, startStaffSession } from "../auth/staff-sessions";
 import { clientIp } from "./client-ip";
 import { appOrigin } from "./local-redirect";
 import { safeRedirectPath } from "./safe-redirect";
 
+/** Same rule as next-auth's cookie naming: `__Secure-` cookies behind https. */
+export function secureSessionCookies(): boolean {
+  const env = getEnv();
+  return env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://");
+}
+
 let options: NextAuthOptions | undefined;
 
-/** Staff sign-in: email + password (Argon2id), JWT sessions in an HttpOnly, SameSite=Lax cookie. */
+/**
+ * Staff sign-in: email + password (Argon2id), JWT sessions in an HttpOnly, SameSite=Lax cookie.
+ * The JWT names a server-side StaffSession (`sid`) that every request checks (session.ts), so
+ * the cookie's own lifetime is only an upper bound.
+ */
 export function getAuthOptions(): NextAuthOptions {
   if (options) return options;
   const env = getEnv();
   options = {
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
-    useSecureCookies: env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://"),
+    session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: secureSessionCookies(),
     pages: { signIn: "/signin" },
     providers: [
       CredentialsProvider({
@@ -42,13 +53,26 @@ export function getAuthOptions(): NextAuthOptions {
         const origin = appOrigin();
         return `${origin}${safeRedirectPath(url, origin)}`;
       },
-      jwt({ token, user }) {
-        if (user) token.uid = user.id;
+      async jwt({ token, user }) {
+        // `user` is only present at sign-in: each sign-in is a new server-side session.
+        if (user) {
+          token.uid = user.id;
+          token.sid = await startStaffSession(user.id);
+        }
         return token;
       },
-      session({ session, token }) {
+      // What /api/auth/session answers: an ended session has no user, as getSessionUser() says.
+      async session({ session, token }) {
+        const check = await checkStaffSession(token.sid, token.uid);
+        if (!check.alive) return { expires: session.expires };
         if (session.user && typeof token.uid === "string") session.user.id = token.uid;
         return session;
+      },
+    },
+    events: {
+      // next-auth's own /api/auth/signout (the app's sign-out action ends it the same way).
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endStaffSession(token.sid, "sign-out");
       },
     },
   };

@@ -14,6 +14,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <Card title="Sign in to Megaphone" description="Welcome back. Your advocates have been busy.">
       <SignInForm callbackUrl={callbackUrl} defaultEmail={typeof params.email === "string" ? params.email : undefined} />
+      <p className="mt-4 text-sm">
+        <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
       <p className="mt-6 text-sm text-fg-muted">
         New to Megaphone?{" "}
         <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href="/signup">

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { TenantSwitcher } from "@/components/app-shell/tenant-switcher";
-import { UserMenu } from "@/components/app-shell/user-menu";
+import { AccountMenu } from "@/features/shell/account-menu";
 import { TenantNav } from "@/features/shell/tenant-nav";
 import { signOutAction } from "@/app/actions/sign-out";
 import { requireMember } from "@/server/http/require-member";
@@ -22,7 +22,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
           <TenantNav slug={slug} />
         </div>
       }
-      topBar={<UserMenu name={user.name} email={user.email} signOutAction={signOutAction} />}
+      topBar={<AccountMenu name={user.name} email={user.email} signOutAction={signOutAction} />}
     >
       {children}
     </AppShell>

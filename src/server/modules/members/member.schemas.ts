@@ -31,3 +31,14 @@ export interface InvitationDto {
   expiresAt: string;
   createdAt: string;
 }
+
+const ZMembershipId = z.string().trim().min(1, "choose a member").max(64).regex(/^[A-Za-z0-9_-]+$/, "not a member id");
+
+export const ZChangeMemberRole = z.strictObject({
+  memberId: ZMembershipId,
+  role: z.enum(ROLES, { message: "choose a role" }),
+});
+export type ChangeMemberRoleInput = z.input<typeof ZChangeMemberRole>;
+
+export const ZRemoveMember = z.strictObject({ memberId: ZMembershipId });
+export type RemoveMemberInput = z.input<typeof ZRemoveMember>;

@@ -6,7 +6,10 @@ import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
 import { queueMail } from "../mail/mail.service";
+import { consumeLimits } from "../../abuse-limits";
+import { invitationLimitChecks } from "./invitation-limits";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token";
+import { mailSafeName } from "./mail-safe-name";
 import {
   ZAcceptInviteNewUser,
   ZInviteMember,
@@ -51,9 +54,10 @@ export async function listPendingInvitations(ctx: TenantContext): Promise<Invita
 
 /**
  * Invites someone by email with a role no higher than the inviter's. The email goes out
- * through the worker (mail.send job); the invitation row is the source of truth.
+ * through the worker (mail.send job); the invitation row is the source of truth. Burst and
+ * daily limits per client IP, inviting account and brand keep it from being a spam relay.
  */
-export async function inviteMember(ctx: TenantContext, raw: InviteMemberInput): Promise<InvitationDto> {
+export async function inviteMember(ctx: TenantContext, raw: InviteMemberInput, source: { ip?: string } = {}): Promise<InvitationDto> {
   assertCan(ctx, "members:invite");
   const input = ZInviteMember.parse(raw);
   if (ROLE_RANK[input.role] > ROLE_RANK[ctx.role]) {
@@ -67,6 +71,7 @@ export async function inviteMember(ctx: TenantContext, raw: InviteMemberInput): 
   if (already) {
     throw new AppError("CONFLICT", "this person is already a member", { issues: [{ path: "email", message: "already a member" }] });
   }
+  await consumeLimits(invitationLimitChecks({ ip: source.ip, accountId: ctx.actor.id ?? "system", tenantId: ctx.tenantId }));
   const { token, tokenHash } = newInvitationToken();
   const { invitation, tenantName } = await db.$transaction(async (tx) => {
     // A newer invite replaces any pending one for the same address.
@@ -89,11 +94,14 @@ export async function inviteMember(ctx: TenantContext, raw: InviteMemberInput): 
     return { invitation, tenantName: tenant.name };
   });
   const link = new URL(`/invite/${token}`, getEnv().APP_URL).toString();
+  // The brand name is whatever its owner typed: shown defanged, so our email carries one link.
+  const brand = mailSafeName(tenantName);
   await queueMail({
     to: input.email,
-    subject: `You're invited to ${tenantName} on Megaphone`,
-    text: `You have been invited to join ${tenantName} on Megaphone as ${input.role.toLowerCase()}.\n\nAccept the invitation: ${link}\n\nThe link expires in 7 days.`,
+    subject: `You're invited to ${brand} on Megaphone`,
+    text: `You have been invited to join ${brand} on Megaphone as ${input.role.toLowerCase()}.\n\nAccept the invitation: ${link}\n\nThe link expires in 7 days.`,
     dedupeKey: `invite:${invitation.id}`,
+    secrets: [link],
   });
   return {
     id: invitation.id,

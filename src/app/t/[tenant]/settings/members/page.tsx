@@ -3,11 +3,12 @@ import { Card } from "@/components/card";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { InviteMemberForm } from "@/features/members/invite-member-form";
+import { MemberRowActions } from "@/features/members/member-row-actions";
 import { ROLE_RANK } from "@/server/auth/permissions";
 import { requireMember } from "@/server/http/require-member";
 import { ROLES } from "@/server/modules/members/member.schemas";
 import { listMembers, listPendingInvitations } from "@/server/modules/members/member.service";
-import { inviteMemberAction } from "./actions";
+import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "./actions";
 
 export const metadata = { title: "Team" };
 
@@ -19,6 +20,9 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/members`);
   const [members, invitations] = await Promise.all([listMembers(ctx), listPendingInvitations(ctx)]);
   const invitableRoles = ROLES.filter((r) => ROLE_RANK[r] <= ROLE_RANK[ctx.role]);
+  // The same rules the service enforces: never oneself, never someone ranked above.
+  const manageable = (m: (typeof members)[number]) =>
+    can("members:manage") && m.userId !== ctx.actor.id && ROLE_RANK[m.role] <= ROLE_RANK[ctx.role];
   return (
     <>
       <PageHeader eyebrow="Settings" title="Team" description="Who works in this workspace, and what each role may do." />
@@ -33,6 +37,27 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
               { key: "email", header: "Email", cell: (m) => m.email },
               { key: "role", header: "Role", cell: (m) => <Badge tone={m.role === "OWNER" ? "brand" : "neutral"}>{roleLabel(m.role)}</Badge> },
               { key: "joined", header: "Joined", hideBelow: "md", cell: (m) => date.format(new Date(m.joinedAt)) },
+              ...(can("members:manage")
+                ? [
+                    {
+                      key: "actions",
+                      header: <span className="sr-only">Actions</span>,
+                      align: "right" as const,
+                      cell: (m: (typeof members)[number]) =>
+                        manageable(m) ? (
+                          <MemberRowActions
+                            tenantSlug={slug}
+                            memberId={m.id}
+                            memberName={m.name}
+                            role={m.role}
+                            roles={[...invitableRoles]}
+                            changeRole={changeMemberRoleAction}
+                            remove={removeMemberAction}
+                          />
+                        ) : null,
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>
@@ -61,8 +86,8 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
           <ul className="space-y-1 text-sm text-fg-muted">
             <li><strong className="text-fg">Viewer</strong> — sees customers, mentions and reports.</li>
             <li><strong className="text-fg">Marketer</strong> — also adds and edits customers, rewards or ignores mentions.</li>
-            <li><strong className="text-fg">Admin</strong> — also deletes customers, adjusts points, changes settings and invites members.</li>
-            <li><strong className="text-fg">Owner</strong> — everything, including inviting other owners.</li>
+            <li><strong className="text-fg">Admin</strong> — also deletes customers, adjusts points, changes settings, invites members and changes or removes members up to admin.</li>
+            <li><strong className="text-fg">Owner</strong> — everything, including inviting, promoting and removing other owners. A workspace always keeps at least one owner.</li>
           </ul>
         </Card>
       </div>
