@@ -1,4 +1,3 @@
-import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import type { JobDefinition } from "../../jobs/job-scope";
 

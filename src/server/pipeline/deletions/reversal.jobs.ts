@@ -1,4 +1,3 @@
-import type { JobsOptions } from "bullmq";
 import type { z } from "zod";
 import type { JobDefinition } from "../../jobs/job-scope";
 import { ZCheckDeletionsJob, ZScheduleDeletionChecksJob } from "./deletion.schemas";
