@@ -6,6 +6,9 @@ import { JobActionForm, type JobAction } from "./job-action-form";
 const number = new Intl.NumberFormat("en");
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
+/** On a phone the rarer states give way so waiting, delayed and failed fit without scrolling. */
+const HIDE_BELOW: Partial<Record<QueueState, "sm" | "md">> = { prioritized: "md", completed: "md", active: "sm" };
+
 /** `states`: the columns, in order (QUEUE_STATES from the schemas, passed in by the page). */
 export function QueueCountsTable({ queues, states }: { queues: QueueSummaryDto[]; states: readonly QueueState[] }) {
   return (
@@ -29,6 +32,7 @@ export function QueueCountsTable({ queues, states }: { queues: QueueSummaryDto[]
           key: state,
           header: state.charAt(0).toUpperCase() + state.slice(1),
           align: "right" as const,
+          hideBelow: HIDE_BELOW[state],
           cell: (q: QueueSummaryDto) => (
             <span
               data-state={state}

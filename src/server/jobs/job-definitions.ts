@@ -8,7 +8,9 @@ import { ZPollSourceJob, ZScheduleListening } from "../pipeline/pipeline.schemas
 import { SHARING_JOBS } from "../pipeline/sharing/sharing.jobs";
 import type { JobDefinition } from "./job-scope";
 
-export { QUEUE_NAMES, type QueueName } from "./job-scope";
+import { QUEUE_NAMES, type QueueName } from "./job-scope";
+
+export { QUEUE_NAMES, type QueueName };
 
 /**
  * Every job the system runs: its queue, its payload schema and its retry/retention policy.
@@ -63,6 +65,12 @@ export type JobPayload<N extends JobName> = z.infer<(typeof JOB_DEFINITIONS)[N][
 
 export function jobScope(name: JobName): JobDefinition["scope"] {
   return (JOB_DEFINITIONS[name] as JobDefinition).scope;
+}
+
+/** The queues that carry tenant jobs (a tenant's screen has nothing to show of the others). */
+export function queuesWithTenantJobs(): QueueName[] {
+  const definitions = Object.values(JOB_DEFINITIONS) as JobDefinition[];
+  return QUEUE_NAMES.filter((queue) => definitions.some((d) => d.queue === queue && d.scope === "tenant"));
 }
 
 export function isJobName(name: string): name is JobName {

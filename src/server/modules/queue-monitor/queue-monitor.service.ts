@@ -2,7 +2,7 @@ import type { Job } from "bullmq";
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
-import { QUEUE_NAMES, isJobName, jobScope } from "../../jobs/job-definitions";
+import { isJobName, jobScope, queuesWithTenantJobs } from "../../jobs/job-definitions";
 import { tenantIdOf } from "../../jobs/job-scope";
 import { getQueue } from "../../jobs/queues";
 import { writeAudit } from "../audit/audit.service";
@@ -13,7 +13,7 @@ import { scanTenantJobs } from "./tenant-job-scan";
 /**
  * A tenant's queue screen: its own jobs only. The queues are shared by every tenant, so each
  * count and each failure is computed from the jobs whose payload names this tenant
- * (tenant-job-scan.ts); platform jobs (scheduler ticks, mail) and other tenants' jobs are not
+ * (tenant-job-scan.ts), on the queues that carry tenant jobs; platform jobs (scheduler ticks, mail) and other tenants' jobs are not
  * counted, listed or touchable here. Acting on a job id that is not this tenant's answers
  * NOT_FOUND, exactly like an id that does not exist, and writes nothing. Every function needs
  * settings:write (admins and owners); actions are audited in this tenant.
@@ -22,7 +22,7 @@ import { scanTenantJobs } from "./tenant-job-scan";
 export async function getQueueOverview(ctx: TenantContext): Promise<QueueSummaryDto[]> {
   assertCan(ctx, "settings:write");
   return Promise.all(
-    QUEUE_NAMES.map(async (name) => {
+    queuesWithTenantJobs().map(async (name) => {
       const [scans, paused] = await Promise.all([
         Promise.all(QUEUE_STATES.map((state) => scanTenantJobs(name, state, ctx.tenantId))),
         getQueue(name).isPaused(),
@@ -38,7 +38,7 @@ export async function listFailedJobs(ctx: TenantContext, { limit = FAILED_JOBS_L
   assertCan(ctx, "settings:write");
   const take = Math.max(1, Math.min(limit, 100));
   const perQueue = await Promise.all(
-    QUEUE_NAMES.map(async (name) => {
+    queuesWithTenantJobs().map(async (name) => {
       const { ids } = await scanTenantJobs(name, "failed", ctx.tenantId, { keep: take });
       const jobs = (await Promise.all(ids.map((id) => getQueue(name).getJob(id)))).filter((job): job is Job => job !== undefined);
       // Checked again on the job as read: it may have been removed and its id reused since the scan.
