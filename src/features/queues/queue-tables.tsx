@@ -1,13 +1,13 @@
 import { Badge } from "@/components/badge";
 import { DataTable } from "@/components/data-table";
-import type { ActionState } from "@/server/http/action-state";
-import type { FailedJobDto, QueueState, QueueSummaryDto } from "@/server/modules/queue-monitor/queue-monitor.schemas";
-import { RetryJobForm } from "./retry-job-form";
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+import type { FailedJobDto, PlatformFailedJobDto, QueueState, QueueSummaryDto } from "@/server/modules/queue-monitor/queue-monitor.schemas";
+import { JobActionForm, type JobAction } from "./job-action-form";
 
 const number = new Intl.NumberFormat("en");
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+/** On a phone the rarer states give way so waiting, delayed and failed fit without scrolling. */
+const HIDE_BELOW: Partial<Record<QueueState, "sm" | "md">> = { prioritized: "md", completed: "md", active: "sm" };
 
 /** `states`: the columns, in order (QUEUE_STATES from the schemas, passed in by the page). */
 export function QueueCountsTable({ queues, states }: { queues: QueueSummaryDto[]; states: readonly QueueState[] }) {
@@ -22,7 +22,7 @@ export function QueueCountsTable({ queues, states }: { queues: QueueSummaryDto[]
           header: "Queue",
           rowHeader: true,
           cell: (q) => (
-            <span className="flex items-center gap-2 font-medium">
+            <span className="flex flex-wrap items-center gap-2 font-medium">
               {q.name}
               {q.paused && <Badge tone="warning">Paused</Badge>}
             </span>
@@ -32,8 +32,15 @@ export function QueueCountsTable({ queues, states }: { queues: QueueSummaryDto[]
           key: state,
           header: state.charAt(0).toUpperCase() + state.slice(1),
           align: "right" as const,
+          hideBelow: HIDE_BELOW[state],
           cell: (q: QueueSummaryDto) => (
-            <span className={`tabular-nums ${state === "failed" && q.counts.failed > 0 ? "font-semibold text-red-700" : ""}`}>{number.format(q.counts[state])}</span>
+            <span
+              data-state={state}
+              className={`tabular-nums ${state === "failed" && q.counts.failed > 0 ? "font-semibold text-red-700" : ""}`}
+            >
+              {number.format(q.counts[state])}
+              {q.partial && state !== "failed" && state !== "completed" ? "+" : ""}
+            </span>
           ),
         })),
       ]}
@@ -41,7 +48,14 @@ export function QueueCountsTable({ queues, states }: { queues: QueueSummaryDto[]
   );
 }
 
-export function FailedJobsTable({ jobs, tenantSlug, retryAction }: { jobs: FailedJobDto[]; tenantSlug: string; retryAction: Action }) {
+export interface JobActions {
+  retry: JobAction;
+  discard: JobAction;
+  /** Hidden fields every action form carries (e.g. the tenant's slug). */
+  fields: Record<string, string>;
+}
+
+export function FailedJobsTable({ jobs, actions }: { jobs: (FailedJobDto | PlatformFailedJobDto)[]; actions: JobActions }) {
   return (
     <DataTable
       caption="Latest failed jobs"
@@ -52,23 +66,40 @@ export function FailedJobsTable({ jobs, tenantSlug, retryAction }: { jobs: Faile
           key: "job",
           header: "Job",
           rowHeader: true,
+          className: "min-w-40",
           cell: (j) => (
-            <span className="flex flex-col">
+            <span className="flex flex-col gap-0.5">
               <span className="font-medium">{j.name}</span>
               <span className="font-mono text-xs break-all text-fg-subtle">
                 {j.queue} · {j.id}
               </span>
+              {"tenantId" in j && <span className="font-mono text-xs break-all text-fg-subtle">tenant: {j.tenantId ?? "platform"}</span>}
+              {j.details.map((d) => (
+                <span key={d.label} className="text-xs break-all text-fg-muted">
+                  {d.label}: <span className="font-mono">{d.value}</span>
+                </span>
+              ))}
+              {/* On a phone the reason column is hidden: the reason goes under the job instead. */}
+              <span className="text-xs font-normal break-words text-fg sm:hidden">{j.failedReason}</span>
             </span>
           ),
         },
-        { key: "reason", header: "Reason", cell: (j) => <span className="text-sm break-words">{j.failedReason}</span> },
+        { key: "reason", header: "Reason", hideBelow: "sm", cell: (j) => <span className="text-sm break-words">{j.failedReason}</span> },
         { key: "attempts", header: "Attempts", align: "right", hideBelow: "md", cell: (j) => <span className="tabular-nums">{j.attemptsMade}</span> },
         { key: "failed", header: "Failed at (UTC)", hideBelow: "lg", cell: (j) => (j.finishedOn ? dateTime.format(new Date(j.finishedOn)) : "—") },
         {
-          key: "retry",
+          key: "actions",
           header: <span className="sr-only">Actions</span>,
           align: "right",
-          cell: (j) => <RetryJobForm tenantSlug={tenantSlug} queue={j.queue} jobId={j.id} name={j.name} action={retryAction} />,
+          cell: (j) => {
+            const fields = { ...actions.fields, queue: j.queue, jobId: j.id };
+            return (
+              <span className="flex flex-col items-end gap-2">
+                <JobActionForm action={actions.retry} fields={fields} label="Retry" pendingLabel="Retrying…" accessibleLabel={`Retry ${j.name} job ${j.id}`} variant="secondary" />
+                <JobActionForm action={actions.discard} fields={fields} label="Discard" pendingLabel="Discarding…" accessibleLabel={`Discard ${j.name} job ${j.id}`} variant="ghost" />
+              </span>
+            );
+          },
         },
       ]}
     />

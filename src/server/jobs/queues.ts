@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from "bullmq";
 import { getRedis } from "../redis";
 import { JOB_DEFINITIONS, type JobName, type JobPayload, type QueueName } from "./job-definitions";
+import { jobData } from "./job-scope";
 
 export const QUEUE_PREFIX = "megaphone";
 
@@ -26,7 +27,8 @@ export function toJobId(key: string): string {
 }
 
 /**
- * Validates the payload against the job's schema before it leaves the process. A `jobId`
+ * Validates the payload against the job's schema before it leaves the process (a tenant job
+ * without its tenantId is refused, see job-scope.ts). A `jobId`
  * dedupes while the job is still known to Redis; exactly-once effects rely on Postgres keys.
  */
 export async function enqueue<N extends JobName>(
@@ -35,7 +37,7 @@ export async function enqueue<N extends JobName>(
   options: JobsOptions = {},
 ): Promise<string | undefined> {
   const definition = JOB_DEFINITIONS[name];
-  const data = definition.schema.parse(payload);
+  const data = jobData(name, definition, payload);
   const jobId = options.jobId === undefined ? undefined : toJobId(options.jobId);
   const job = await getQueue(definition.queue).add(name, data, { ...definition.options, ...options, jobId });
   return job.id;
@@ -51,7 +53,7 @@ export async function enqueueMany<N extends JobName>(
   await getQueue(definition.queue).addBulk(
     jobs.map(({ payload, options = {} }) => ({
       name,
-      data: definition.schema.parse(payload),
+      data: jobData(name, definition, payload),
       opts: { ...definition.options, ...options, jobId: options.jobId === undefined ? undefined : toJobId(options.jobId) },
     })),
   );

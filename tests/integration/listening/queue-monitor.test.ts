@@ -2,8 +2,10 @@ import { Worker, type Job } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../src/server/db/client";
 import { AppError } from "../../../src/server/errors";
-import { getQueue, QUEUE_PREFIX } from "../../../src/server/jobs/queues";
-import { getQueueOverview, listFailedJobs, retryFailedJob } from "../../../src/server/modules/queue-monitor/queue-monitor.service";
+import type { QueueName } from "../../../src/server/jobs/job-definitions";
+import { enqueue, enqueueMany, getQueue, QUEUE_PREFIX } from "../../../src/server/jobs/queues";
+import { discardFailedJob, getQueueOverview, listFailedJobs, retryFailedJob } from "../../../src/server/modules/queue-monitor/queue-monitor.service";
+import { scanTenantJobs } from "../../../src/server/modules/queue-monitor/tenant-job-scan";
 import { createRedis } from "../../../src/server/redis";
 import { addMember, createTenantWithMember } from "../support/factories";
 
@@ -12,12 +14,12 @@ afterAll(async () => {
   await Promise.all(workers.map((w) => w.close()));
 });
 
-/** Runs the mail queue's jobs through a worker whose handler always throws, until `count` have failed. */
-async function failMailJobs(count: number, reason: string): Promise<void> {
+/** Runs a queue's ready jobs through a worker whose handler always throws, until `count` have failed. */
+async function failJobs(queue: QueueName, count: number, reason: string): Promise<void> {
   let failed = 0;
   const done = new Promise<void>((resolve) => {
     const worker = new Worker(
-      "mail",
+      queue,
       async (job: Job) => {
         throw new Error(`${reason} (job ${job.name})`);
       },
@@ -44,74 +46,97 @@ async function expectAppError(promise: Promise<unknown>, code: AppError["code"])
   expect((error as AppError).code).toBe(code);
 }
 
-describe("queue monitor", () => {
-  it("counts jobs per state, lists failures without payloads, and retries a failed job", async () => {
+describe("queue monitor (a tenant's own jobs)", () => {
+  it("counts the tenant's jobs per state, lists its failures without payloads, retries and discards them", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
-    const queue = getQueue("mail");
-    const payload = { to: "private.person@example.test", subject: "Secret subject", text: "token=s3cr3t", dedupeKey: "qm-1" };
-    await queue.add("mail.send", payload, { jobId: "qm-1", attempts: 1 });
-    await queue.add("mail.send", { ...payload, dedupeKey: "qm-2" }, { jobId: "qm-2", attempts: 1, delay: 60_000 });
+    const cursor = { pageToken: "secret-page-token", sinceId: null, newestId: null, startedAt: new Date().toISOString() };
+    await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId: "src_qm_1", cursor }, { jobId: "qm-1", attempts: 1 });
+    await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId: "src_qm_2", cursor: null }, { jobId: "qm-2", attempts: 1 });
+    await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId: "src_qm_3", cursor: null }, { jobId: "qm-3", attempts: 1, delay: 60_000 });
 
     const before = await getQueueOverview(ctx);
-    expect(before.find((q) => q.name === "mail")).toEqual({
-      name: "mail",
+    expect(before.find((q) => q.name === "listening")).toEqual({
+      name: "listening",
       paused: false,
-      counts: { waiting: 1, prioritized: 0, delayed: 1, active: 0, completed: 0, failed: 0 },
+      counts: { waiting: 2, prioritized: 0, delayed: 1, active: 0, completed: 0, failed: 0 },
+      partial: false,
     });
 
-    await failMailJobs(1, "smtp down Authorization: Bearer abc123");
+    await failJobs("listening", 2, "search refused Authorization: Bearer abc123");
 
     const after = await getQueueOverview(ctx);
-    expect(after.find((q) => q.name === "mail")?.counts).toMatchObject({ waiting: 0, delayed: 1, failed: 1 });
+    expect(after.find((q) => q.name === "listening")?.counts).toMatchObject({ waiting: 0, delayed: 1, failed: 2 });
     const failed = await listFailedJobs(ctx);
-    expect(failed).toEqual([
-      {
-        queue: "mail",
-        id: "qm-1",
-        name: "mail.send",
-        failedReason: "smtp down Authorization: Bearer [redacted] (job mail.send)",
-        attemptsMade: 1,
-        timestamp: expect.any(String),
-        finishedOn: expect.any(String),
-      },
-    ]);
+    expect(failed.map((f) => f.id).sort()).toEqual(["qm-1", "qm-2"]);
+    expect(failed.find((f) => f.id === "qm-1")).toEqual({
+      queue: "listening",
+      id: "qm-1",
+      name: "listening.poll-source",
+      failedReason: "search refused Authorization: Bearer [redacted] (job listening.poll-source)",
+      attemptsMade: 1,
+      timestamp: expect.any(String),
+      finishedOn: expect.any(String),
+      details: [{ label: "Source", value: "src_qm_1" }],
+    });
     const text = JSON.stringify(failed);
-    for (const leaked of ["private.person", "Secret subject", "s3cr3t", "abc123"]) expect(text).not.toContain(leaked);
+    for (const leaked of ["secret-page-token", "abc123", ctx.tenantId]) expect(text).not.toContain(leaked);
 
-    const retried = await retryFailedJob(ctx, { queue: "mail", jobId: "qm-1" });
-    expect(retried).toMatchObject({ id: "qm-1", name: "mail.send" });
-    expect((await getQueueOverview(ctx)).find((q) => q.name === "mail")?.counts).toMatchObject({ waiting: 1, failed: 0 });
-    expect(await listFailedJobs(ctx)).toEqual([]);
-    const job = await queue.getJob("qm-1");
+    const retried = await retryFailedJob(ctx, { queue: "listening", jobId: "qm-1" });
+    expect(retried).toMatchObject({ id: "qm-1", name: "listening.poll-source" });
+    expect((await getQueueOverview(ctx)).find((q) => q.name === "listening")?.counts).toMatchObject({ waiting: 1, failed: 1 });
+    const job = await getQueue("listening").getJob("qm-1");
     expect(await job?.getState()).toBe("waiting");
     expect(job?.attemptsMade).toBe(0);
 
     // retrying again is a conflict: the job is no longer failed
-    await expectAppError(retryFailedJob(ctx, { queue: "mail", jobId: "qm-1" }), "CONFLICT");
-    await expectAppError(retryFailedJob(ctx, { queue: "mail", jobId: "no-such-job" }), "NOT_FOUND");
+    await expectAppError(retryFailedJob(ctx, { queue: "listening", jobId: "qm-1" }), "CONFLICT");
+    await expectAppError(retryFailedJob(ctx, { queue: "listening", jobId: "no-such-job" }), "NOT_FOUND");
     await expectAppError(retryFailedJob(ctx, { queue: "nope", jobId: "qm-1" }), "NOT_FOUND");
 
-    const audit = await getDb().auditLog.findMany({ where: { tenantId: ctx.tenantId, action: "queue.job_retried" } });
-    expect(audit).toEqual([expect.objectContaining({ targetType: "QueueJob", targetId: "mail/qm-1", actorId: ctx.actor.id })]);
-    expect(JSON.stringify(audit)).not.toContain("private.person");
+    const discarded = await discardFailedJob(ctx, { queue: "listening", jobId: "qm-2" });
+    expect(discarded).toMatchObject({ id: "qm-2" });
+    expect(await getQueue("listening").getJob("qm-2")).toBeUndefined();
+    expect(await listFailedJobs(ctx)).toEqual([]);
+    await expectAppError(discardFailedJob(ctx, { queue: "listening", jobId: "qm-2" }), "NOT_FOUND");
 
-    await queue.obliterate({ force: true });
+    const audit = await getDb().auditLog.findMany({ where: { tenantId: ctx.tenantId, action: { startsWith: "queue." } }, orderBy: { createdAt: "asc" } });
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "queue.job_retried", targetType: "QueueJob", targetId: "listening/qm-1", actorId: ctx.actor.id }),
+      expect.objectContaining({ action: "queue.job_discarded", targetType: "QueueJob", targetId: "listening/qm-2", actorId: ctx.actor.id }),
+    ]);
+    expect(JSON.stringify(audit)).not.toContain("secret-page-token");
+
+    await getQueue("listening").obliterate({ force: true });
   });
 
-  it("lists the 20 most recent failures, newest first", async () => {
+  it("lists the tenant's 20 most recent failures, newest first", async () => {
     const { ctx } = await createTenantWithMember("OWNER");
-    const queue = getQueue("mail");
-    for (let i = 0; i < 23; i++) {
-      await queue.add("mail.send", { to: "x@example.test", subject: "s", text: "t", dedupeKey: `many-${i}` }, { jobId: `many-${i}`, attempts: 1 });
-    }
-    await failMailJobs(23, "boom");
-    expect((await getQueueOverview(ctx)).find((q) => q.name === "mail")?.counts.failed).toBe(23);
+    await enqueueMany(
+      "listening.poll-source",
+      Array.from({ length: 23 }, (_, i) => ({ payload: { tenantId: ctx.tenantId, sourceId: `src_many_${i}`, cursor: null }, options: { jobId: `many-${i}`, attempts: 1 } })),
+    );
+    await failJobs("listening", 23, "boom");
+    expect((await getQueueOverview(ctx)).find((q) => q.name === "listening")?.counts.failed).toBe(23);
     const failed = await listFailedJobs(ctx);
     expect(failed).toHaveLength(20);
     const times = failed.map((f) => f.finishedOn ?? "");
     expect([...times].sort().reverse()).toEqual(times);
     expect(new Set(failed.map((f) => f.id)).size).toBe(20);
-    await queue.obliterate({ force: true });
+    await getQueue("listening").obliterate({ force: true });
+  });
+
+  it("scans a bounded window of each state and says when a backlog is longer", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    const { ctx: other } = await createTenantWithMember("OWNER");
+    await enqueueMany("listening.poll-source", [
+      ...Array.from({ length: 3 }, (_, i) => ({ payload: { tenantId: other.tenantId, sourceId: `src_o_${i}`, cursor: null } })),
+      ...Array.from({ length: 2 }, (_, i) => ({ payload: { tenantId: ctx.tenantId, sourceId: `src_t_${i}`, cursor: null } })),
+    ]);
+    expect(await scanTenantJobs("listening", "waiting", ctx.tenantId)).toEqual({ count: 2, partial: false, ids: [] });
+    // The newest 2 of 5 waiting jobs are this tenant's; a window of 2 sees only them and says so.
+    expect(await scanTenantJobs("listening", "waiting", ctx.tenantId, { window: 2 })).toMatchObject({ count: 2, partial: true });
+    expect(await scanTenantJobs("listening", "waiting", other.tenantId, { window: 2 })).toMatchObject({ count: 0, partial: true });
+    await getQueue("listening").obliterate({ force: true });
   });
 
   it("is for admins and owners only", async () => {
@@ -121,7 +146,8 @@ describe("queue monitor", () => {
       const { ctx } = await addMember(owner, role);
       await expectAppError(getQueueOverview(ctx), "FORBIDDEN");
       await expectAppError(listFailedJobs(ctx), "FORBIDDEN");
-      await expectAppError(retryFailedJob(ctx, { queue: "mail", jobId: "x" }), "FORBIDDEN");
+      await expectAppError(retryFailedJob(ctx, { queue: "listening", jobId: "x" }), "FORBIDDEN");
+      await expectAppError(discardFailedJob(ctx, { queue: "listening", jobId: "x" }), "FORBIDDEN");
     }
   });
 });

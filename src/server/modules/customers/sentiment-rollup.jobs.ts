@@ -1,6 +1,5 @@
-import type { JobsOptions } from "bullmq";
 import { z } from "zod";
-import type { QueueName } from "../../jobs/job-definitions";
+import type { JobDefinition } from "../../jobs/job-scope";
 
 /**
  * Job definitions of the customer sentiment rollup (customer-sentiment.ts), in the shape of
@@ -15,6 +14,7 @@ export type SentimentRollupJob = z.infer<typeof ZSentimentRollupJob>;
 export const SENTIMENT_ROLLUP_JOBS = {
   /** The scheduler's tick: one `customers.sentiment-rollup` per tenant with recent mentions or labels. */
   "customers.schedule-sentiment-rollup": {
+    scope: "platform",
     queue: "listening",
     schema: ZScheduleSentimentRollup,
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
@@ -25,11 +25,12 @@ export const SENTIMENT_ROLLUP_JOBS = {
    * outcome lives in SentimentRollupState.
    */
   "customers.sentiment-rollup": {
+    scope: "tenant",
     queue: "listening",
     schema: ZSentimentRollupJob,
     options: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: true, removeOnFail: true },
   },
-} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
+} as const satisfies Record<string, JobDefinition>;
 
 /** The job id of a tenant's rollup: one waiting or running at a time. */
 export function sentimentRollupJobId(tenantId: string): string {

@@ -2,108 +2,88 @@ import type { Job } from "bullmq";
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
-import { QUEUE_NAMES, type QueueName } from "../../jobs/job-definitions";
+import { isJobName, jobScope, queuesWithTenantJobs } from "../../jobs/job-definitions";
+import { tenantIdOf } from "../../jobs/job-scope";
 import { getQueue } from "../../jobs/queues";
 import { writeAudit } from "../audit/audit.service";
-import {
-  FAILED_JOBS_LIMIT,
-  QUEUE_STATES,
-  ZRetryJob,
-  type FailedJobDto,
-  type QueueSummaryDto,
-  type RetryJobInput,
-} from "./queue-monitor.schemas";
+import { discardFailed, findJob, newestFailureFirst, retryFailed, toFailedJobDto, type FoundJob } from "./queue-jobs";
+import { FAILED_JOBS_LIMIT, QUEUE_STATES, type FailedJobDto, type JobRefInput, type QueueSummaryDto } from "./queue-monitor.schemas";
+import { scanTenantJobs } from "./tenant-job-scan";
 
 /**
- * A small queue monitor in place of bull-board (which has no Next.js App Router adapter): counts
- * per state, the latest failures, and "retry this failed job".
- *
- * PLATFORM-LEVEL: the queues are shared by every tenant, so what this reads is not one tenant's.
- * It therefore shows only counts and each failed job's name, id, reason, attempts and times —
- * never `job.data` (payloads carry other tenants' customers' data) and never return values.
- * Every function needs settings:write (admins and owners); a retry is audited in the acting
- * member's tenant.
+ * A tenant's queue screen: its own jobs only. The queues are shared by every tenant, so each
+ * count and each failure is computed from the jobs whose payload names this tenant
+ * (tenant-job-scan.ts), on the queues that carry tenant jobs; platform jobs (scheduler ticks, mail) and other tenants' jobs are not
+ * counted, listed or touchable here. Acting on a job id that is not this tenant's answers
+ * NOT_FOUND, exactly like an id that does not exist, and writes nothing. Every function needs
+ * settings:write (admins and owners); actions are audited in this tenant.
  */
-
-function isQueueName(name: string): name is QueueName {
-  return (QUEUE_NAMES as readonly string[]).includes(name);
-}
 
 export async function getQueueOverview(ctx: TenantContext): Promise<QueueSummaryDto[]> {
   assertCan(ctx, "settings:write");
   return Promise.all(
-    QUEUE_NAMES.map(async (name) => {
-      const queue = getQueue(name);
-      const [counts, paused] = await Promise.all([queue.getJobCounts(...QUEUE_STATES), queue.isPaused()]);
-      const byState = Object.fromEntries(QUEUE_STATES.map((state) => [state, counts[state] ?? 0])) as QueueSummaryDto["counts"];
-      return { name, paused, counts: byState };
+    queuesWithTenantJobs().map(async (name) => {
+      const [scans, paused] = await Promise.all([
+        Promise.all(QUEUE_STATES.map((state) => scanTenantJobs(name, state, ctx.tenantId))),
+        getQueue(name).isPaused(),
+      ]);
+      const counts = Object.fromEntries(QUEUE_STATES.map((state, i) => [state, scans[i]!.count])) as QueueSummaryDto["counts"];
+      return { name, paused, counts, partial: scans.some((s) => s.partial) };
     }),
   );
 }
 
-/** Reasons are shown to staff: one line, credentials masked, bounded. */
-function cleanReason(reason: string | undefined): string {
-  const text = (reason ?? "")
-    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=%-]+/gi, "$1 [redacted]")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (!text) return "(no reason recorded)";
-  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
-
-function toFailedJobDto(queue: QueueName, job: Pick<Job, "id" | "name" | "failedReason" | "attemptsMade" | "timestamp" | "finishedOn">): FailedJobDto {
-  return {
-    queue,
-    id: String(job.id ?? ""),
-    name: job.name,
-    failedReason: cleanReason(job.failedReason),
-    attemptsMade: job.attemptsMade,
-    timestamp: new Date(job.timestamp).toISOString(),
-    finishedOn: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-  };
-}
-
-/** The latest failed jobs of all queues (or one), most recent failure first. */
-export async function listFailedJobs(
-  ctx: TenantContext,
-  { queue, limit = FAILED_JOBS_LIMIT }: { queue?: string; limit?: number } = {},
-): Promise<FailedJobDto[]> {
+/** This tenant's latest failed jobs, of all queues (or one), most recent failure first. */
+export async function listFailedJobs(ctx: TenantContext, { limit = FAILED_JOBS_LIMIT }: { limit?: number } = {}): Promise<FailedJobDto[]> {
   assertCan(ctx, "settings:write");
-  if (queue !== undefined && !isQueueName(queue)) throw AppError.notFound("queue");
   const take = Math.max(1, Math.min(limit, 100));
-  const names = queue ? [queue] : [...QUEUE_NAMES];
   const perQueue = await Promise.all(
-    names.map(async (name) => (await getQueue(name).getFailed(0, take - 1)).filter(Boolean).map((job) => toFailedJobDto(name, job))),
+    queuesWithTenantJobs().map(async (name) => {
+      const { ids } = await scanTenantJobs(name, "failed", ctx.tenantId, { keep: take });
+      const jobs = (await Promise.all(ids.map((id) => getQueue(name).getJob(id)))).filter((job): job is Job => job !== undefined);
+      // Checked again on the job as read: it may have been removed and its id reused since the scan.
+      return jobs.filter((job) => isTenantsJob(ctx, { queue: name, job, tenantId: tenantIdOf(job.data) })).map((job) => toFailedJobDto(name, job));
+    }),
   );
-  return perQueue
-    .flat()
-    .sort((a, b) => (b.finishedOn ?? b.timestamp).localeCompare(a.finishedOn ?? a.timestamp))
-    .slice(0, take);
+  return perQueue.flat().sort(newestFailureFirst).slice(0, take);
 }
 
-/** Moves one failed job back to waiting with its attempts reset. */
-export async function retryFailedJob(ctx: TenantContext, raw: RetryJobInput): Promise<FailedJobDto> {
+function isTenantsJob(ctx: TenantContext, found: FoundJob): boolean {
+  return found.tenantId === ctx.tenantId && isJobName(found.job.name) && jobScope(found.job.name) === "tenant";
+}
+
+/** One of this tenant's jobs, or NOT_FOUND — for a foreign job exactly as for a missing one. */
+async function findTenantJob(ctx: TenantContext, raw: JobRefInput): Promise<FoundJob> {
+  const found = await findJob(raw);
+  if (!isTenantsJob(ctx, found)) throw AppError.notFound("job");
+  return found;
+}
+
+/** Moves one of this tenant's failed jobs back to waiting with its attempts reset. */
+export async function retryFailedJob(ctx: TenantContext, raw: JobRefInput): Promise<FailedJobDto> {
   assertCan(ctx, "settings:write");
-  const input = ZRetryJob.parse(raw);
-  if (!isQueueName(input.queue)) throw AppError.notFound("queue");
-  const job = await getQueue(input.queue).getJob(input.jobId);
-  if (!job) throw AppError.notFound("job");
-  const state = await job.getState();
-  if (state !== "failed") throw new AppError("CONFLICT", `the job is ${state}, not failed: only failed jobs can be retried`);
-  const before = toFailedJobDto(input.queue, job);
-  try {
-    await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
-  } catch (error) {
-    // Another admin (or a worker) moved it first.
-    throw new AppError("CONFLICT", "the job could not be retried: it changed meanwhile, reload and try again", { cause: error });
-  }
+  const found = await findTenantJob(ctx, raw);
+  const before = await retryFailed(found);
+  await audit(ctx, "queue.job_retried", before);
+  return before;
+}
+
+/** Removes one of this tenant's failed jobs for good (what it would have done is not done). */
+export async function discardFailedJob(ctx: TenantContext, raw: JobRefInput): Promise<FailedJobDto> {
+  assertCan(ctx, "settings:write");
+  const found = await findTenantJob(ctx, raw);
+  const before = await discardFailed(found);
+  await audit(ctx, "queue.job_discarded", before);
+  return before;
+}
+
+async function audit(ctx: TenantContext, action: string, job: FailedJobDto): Promise<void> {
   await getDb().$transaction((tx) =>
     writeAudit(tx, ctx, {
-      action: "queue.job_retried",
+      action,
       targetType: "QueueJob",
-      targetId: `${input.queue}/${before.id}`,
-      data: { queue: input.queue, name: before.name, attemptsMade: before.attemptsMade },
+      targetId: `${job.queue}/${job.id}`,
+      data: { queue: job.queue, name: job.name, attemptsMade: job.attemptsMade },
     }),
   );
-  return before;
 }

@@ -1,6 +1,6 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
-import type { QueueName } from "../../jobs/job-definitions";
+import type { JobDefinition } from "../../jobs/job-scope";
 
 /**
  * Job definitions of check-in listening (polling linked Foursquare profiles, ingesting pushed
@@ -57,23 +57,26 @@ export const CHECKIN_SCHEDULER = {
 export const CHECKIN_JOBS = {
   /** Scheduler tick: one `checkins.poll-profile` per due linked profile. */
   "checkins.schedule": {
+    scope: "platform",
     queue: "listening",
     schema: ZScheduleCheckins,
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
   },
   /** One run over one profile's new check-ins (pages stored one transaction each). */
   "checkins.poll-profile": {
+    scope: "tenant",
     queue: "listening",
     schema: ZPollCheckinsJob,
     options: { attempts: 4, backoff: { type: "exponential", delay: 2_000 }, ...RETAIN },
   },
   /** One pushed check-in, verified and filtered by the receiver, stored and paid here. */
   "checkins.ingest-push": {
+    scope: "tenant",
     queue: "listening",
     schema: ZIngestPushedCheckinJob,
     options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, ...RETAIN },
   },
-} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
+} as const satisfies Record<string, JobDefinition>;
 
 export type CheckinJobName = keyof typeof CHECKIN_JOBS;
 export type CheckinJobPayload<N extends CheckinJobName> = z.infer<(typeof CHECKIN_JOBS)[N]["schema"]>;

@@ -1,3 +1,4 @@
+import { jobData } from "../../jobs/job-scope";
 import { toJobId, getQueue } from "../../jobs/queues";
 import { getLogger } from "../../logger";
 import { checkDeletedMentions, DEFAULT_DELETION_CHECK_LIMIT, type DeletionCheckOutcome } from "./check-deleted-mentions";
@@ -18,7 +19,7 @@ export async function enqueueReversalJobs<N extends ReversalJobName>(
   await getQueue(definition.queue).addBulk(
     jobs.map(({ payload, options = {} }) => ({
       name,
-      data: definition.schema.parse(payload),
+      data: jobData(name, definition, payload),
       opts: { ...definition.options, ...options, jobId: options.jobId === undefined ? undefined : toJobId(options.jobId) },
     })),
   );

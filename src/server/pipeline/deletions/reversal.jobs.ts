@@ -1,6 +1,5 @@
-import type { JobsOptions } from "bullmq";
 import type { z } from "zod";
-import type { QueueName } from "../../jobs/job-definitions";
+import type { JobDefinition } from "../../jobs/job-scope";
 import { ZCheckDeletionsJob, ZScheduleDeletionChecksJob } from "./deletion.schemas";
 
 /**
@@ -15,17 +14,19 @@ import { ZCheckDeletionsJob, ZScheduleDeletionChecksJob } from "./deletion.schem
 export const REVERSAL_JOBS = {
   /** The scheduler's tick: one `mentions.check-deletions` per tenant+network with recent mentions. */
   "mentions.schedule-deletion-checks": {
+    scope: "platform",
     queue: "listening",
     schema: ZScheduleDeletionChecksJob,
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
   },
   /** Up to DEFAULT_DELETION_CHECK_LIMIT mentions of one tenant+network; continues itself. */
   "mentions.check-deletions": {
+    scope: "tenant",
     queue: "listening",
     schema: ZCheckDeletionsJob,
     options: { attempts: 4, backoff: { type: "exponential", delay: 5_000 }, removeOnComplete: true, removeOnFail: true },
   },
-} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
+} as const satisfies Record<string, JobDefinition>;
 
 export type ReversalJobName = keyof typeof REVERSAL_JOBS;
 export type ReversalJobPayload<N extends ReversalJobName> = z.infer<(typeof REVERSAL_JOBS)[N]["schema"]>;

@@ -1,4 +1,5 @@
 import type { JobsOptions } from "bullmq";
+import { jobData } from "../../jobs/job-scope";
 import { getQueue, toJobId } from "../../jobs/queues";
 import { SHARING_JOBS, type SharingJobName, type SharingJobPayload } from "./sharing.jobs";
 
@@ -16,7 +17,7 @@ export async function enqueueSharingJobs<N extends SharingJobName>(
   await getQueue(definition.queue).addBulk(
     jobs.map(({ payload, options = {} }) => ({
       name,
-      data: definition.schema.parse(payload),
+      data: jobData(name, definition, payload),
       opts: { ...definition.options, ...options, jobId: options.jobId === undefined ? undefined : toJobId(options.jobId) },
     })),
   );

@@ -1,6 +1,6 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
-import type { QueueName } from "../../jobs/job-definitions";
+import type { JobDefinition } from "../../jobs/job-scope";
 import { ZRefreshTenantProfilesJob, ZScheduleProfileRefresh } from "../refresh/refresh.schemas";
 
 /**
@@ -27,6 +27,7 @@ const TICK: JobsOptions = { attempts: 1, removeOnComplete: { count: 100 }, remov
 export const SHARING_JOBS = {
   /** One award → one post on the customer's behalf (the SharePost row decides; see post-share.ts). */
   "share.post-award": {
+    scope: "tenant",
     queue: "listening",
     schema: ZSharePostAwardJob,
     // More queue attempts than SHARE_MAX_ATTEMPTS: a run that finds the row leased by another
@@ -35,23 +36,26 @@ export const SHARING_JOBS = {
   },
   /** Scheduler tick: re-enqueues unfinished shares whose job was lost. */
   "share.sweep": {
+    scope: "platform",
     queue: "listening",
     schema: ZSweepShares,
     options: TICK,
   },
   /** Scheduler tick: one refresh job per tenant and network with profiles due. */
   "profiles.schedule-refresh": {
+    scope: "platform",
     queue: "listening",
     schema: ZScheduleProfileRefresh,
     options: TICK,
   },
   /** Refreshes a tenant's due profiles on one network (batched user lookups). */
   "profiles.refresh-tenant": {
+    scope: "tenant",
     queue: "listening",
     schema: ZRefreshTenantProfilesJob,
     options: { attempts: 3, backoff: { type: "exponential", delay: 30_000 }, ...RETAIN },
   },
-} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; options: JobsOptions }>;
+} as const satisfies Record<string, JobDefinition>;
 
 export type SharingJobName = keyof typeof SHARING_JOBS;
 export type SharingJobPayload<N extends SharingJobName> = z.infer<(typeof SHARING_JOBS)[N]["schema"]>;

@@ -1,4 +1,4 @@
-import { getQueue } from "../../jobs/queues";
+import { upsertPlatformTick } from "../../jobs/platform-ticks";
 
 export const PROFILE_REFRESH_SCHEDULER_ID = "profiles-refresh-scheduler";
 export const SHARE_SWEEP_SCHEDULER_ID = "share-sweep-scheduler";
@@ -9,7 +9,6 @@ export const SHARE_SWEEP_SCHEDULER_ID = "share-sweep-scheduler";
  */
 export async function registerSharingSchedulers({ refreshEveryMs = 3_600_000, sweepEveryMs = 5 * 60_000 } = {}): Promise<void> {
   const opts = { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
-  const queue = getQueue("listening");
-  await queue.upsertJobScheduler(PROFILE_REFRESH_SCHEDULER_ID, { every: refreshEveryMs }, { name: "profiles.schedule-refresh", data: {}, opts });
-  await queue.upsertJobScheduler(SHARE_SWEEP_SCHEDULER_ID, { every: sweepEveryMs }, { name: "share.sweep", data: {}, opts });
+  await upsertPlatformTick(PROFILE_REFRESH_SCHEDULER_ID, refreshEveryMs, { name: "profiles.schedule-refresh", data: {}, opts });
+  await upsertPlatformTick(SHARE_SWEEP_SCHEDULER_ID, sweepEveryMs, { name: "share.sweep", data: {}, opts });
 }

@@ -10,16 +10,16 @@ import { NotAllowed } from "@/features/shell/not-allowed";
 import { requireMember } from "@/server/http/require-member";
 import { QUEUE_STATES } from "@/server/modules/queue-monitor/queue-monitor.schemas";
 import { getQueueOverview, listFailedJobs } from "@/server/modules/queue-monitor/queue-monitor.service";
-import { retryJobAction } from "./actions";
+import { discardJobAction, retryJobAction } from "./actions";
 
 export const metadata = { title: "Queues" };
 // Live counts: never serve a cached render.
 export const dynamic = "force-dynamic";
 
 /**
- * The job queues, for admins and owners. The queues are shared by every workspace, so this page
- * is platform-level: it shows counts and each failed job's name, id and reason only — never a
- * job's payload, which may hold another workspace's customer data.
+ * This workspace's background jobs, for admins and owners: counts per state and the latest
+ * failures, computed server-side from this workspace's jobs only (queue-monitor.service.ts).
+ * Other workspaces' jobs and the platform's own (scheduler ticks, mail) are not shown here.
  */
 export default async function QueuesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
@@ -29,7 +29,7 @@ export default async function QueuesPage({ params }: { params: Promise<{ tenant:
     <PageHeader
       eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
       title="Queues"
-      description="Background jobs across the whole platform: how many wait, run and failed, and the latest failures."
+      description="This workspace's background jobs: how many wait, run and failed, and the latest failures."
       actions={can("settings:write") ? <ButtonLink href={base} variant="secondary">Refresh</ButtonLink> : undefined}
     />
   );
@@ -59,17 +59,18 @@ export default async function QueuesPage({ params }: { params: Promise<{ tenant:
       ) : (
         <div className="space-y-6">
           <Alert tone="info" role="none">
-            These queues are shared by every workspace on this installation: the page shows job names, ids and failure
-            reasons, never job contents.
+            Only this workspace&apos;s jobs are counted and listed. A failure shows its reason and the ids it concerns,
+            never the job&apos;s contents.
+            {data.queues.some((q) => q.partial) && " A long backlog is counted from its newest jobs only (marked +)."}
           </Alert>
           <Card title="Jobs per state" headingLevel={2} flush>
             <QueueCountsTable queues={data.queues} states={QUEUE_STATES} />
           </Card>
-          <Card title="Latest failures" description="The 20 most recent, newest first. Retrying moves a job back to waiting with its attempts reset." headingLevel={2} flush>
+          <Card title="Latest failures" description="The 20 most recent, newest first. Retry moves a job back to waiting with its attempts reset; Discard removes it for good." headingLevel={2} flush>
             {data.failed.length === 0 ? (
               <EmptyState icon={<CheckCircleIcon />} headingLevel={3} title="No failed jobs" description="Jobs that fail after all their attempts show up here." />
             ) : (
-              <FailedJobsTable jobs={data.failed} tenantSlug={slug} retryAction={retryJobAction} />
+              <FailedJobsTable jobs={data.failed} actions={{ retry: retryJobAction, discard: discardJobAction, fields: { tenant: slug } }} />
             )}
           </Card>
         </div>
