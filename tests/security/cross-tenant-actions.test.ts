@@ -1,0 +1,168 @@
+// The cross-tenant matrix for server actions (ACTION_CASES in cross-tenant-matrix.ts): tenant A's
+// owner calls every tenant-scoped server action with tenant B's slug in the form, and with A's
+// own slug and B's ids. Each answers NOT_FOUND (or, for a reference inside a create, exactly what
+// a nonexistent id answers), and every row of tenant B is unchanged afterwards.
+//
+// Why this tier: the exported action functions are what Next calls after decoding the POST, so
+// calling them with a real FormData runs the real guard (tenantAction: session → membership of the
+// tenant named in the form → permission → zod) and the real services on real Postgres and Redis.
+// Only the next-auth session lookup is replaced. Next's own Origin check on the action POST is the
+// bad-input/headers cases' subject; the action-id encoding over HTTP is Next's private format and
+// would make these cases brittle without testing anything of ours.
+import { UnrecoverableError, Worker } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ActionState } from "../../src/server/http/action-state";
+import type { SessionUser } from "../../src/server/http/session";
+import { createTenantWithMember, makeCustomer } from "../integration/support/factories";
+import { ACTION_CASES, type FormFields, type VictimIds } from "./cross-tenant-matrix";
+import { snapshotTenant } from "./support/tenant-snapshot";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("../../src/server/http/session", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  getSessionUser: async () => session.user,
+}));
+
+const { unsafeCrossTenantDb } = await import("../../src/server/db/client");
+const { getQueue, QUEUE_PREFIX } = await import("../../src/server/jobs/queues");
+const { createRedis } = await import("../../src/server/redis");
+const { createSegment } = await import("../../src/server/modules/segments/segment.service");
+const { createCampaign } = await import("../../src/server/modules/campaigns/campaign.service");
+const { createPointRule } = await import("../../src/server/modules/rules/point-rule.service");
+const { saveChannelConnection } = await import("../../src/server/modules/channels/channel.service");
+const { createSource } = await import("../../src/server/modules/listening/source.service");
+const { createLocation } = await import("../../src/server/modules/listening/location.service");
+const { inviteMember } = await import("../../src/server/modules/members/member.service");
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+/** "ACTION t/[tenant]/customers/actions.ts#updateCustomerAction" → the exported function. */
+async function loadAction(key: string): Promise<Action> {
+  const [, module, name] = /^ACTION (.+)#(\w+)$/.exec(key)!;
+  const exports = (await import(`../../src/app/${module!.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
+  const action = exports[name!];
+  if (typeof action !== "function") throw new Error(`${key}: no such exported function`);
+  return action as Action;
+}
+
+function formOf(tenant: string, fields: FormFields): FormData {
+  const form = new FormData();
+  form.set("tenant", tenant);
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
+  }
+  return form;
+}
+
+/** A's attempt must be refused as NOT_FOUND: the form state carries AppError.notFound's message. */
+function expectNotFound(state: ActionState, label: string) {
+  expect(state.status, label).toBe("error");
+  expect(state.status === "error" ? state.message : "", label).toMatch(/^[a-z ]+ not found$/);
+}
+
+/** The part of a refused form state that tells the caller something (the echo of its own form aside). */
+const answer = (state: ActionState) => (state.status === "error" ? { status: state.status, message: state.message, fieldErrors: state.fieldErrors } : state);
+
+/** Tenant B's failed invitation mail: a worker whose handler throws an unrecoverable error fails it for good. */
+async function failQueuedMail(): Promise<string> {
+  const failed = new Promise<string>((resolve) => {
+    const worker = new Worker(
+      "mail",
+      async () => {
+        throw new UnrecoverableError("smtp down");
+      },
+      { connection: createRedis("worker"), prefix: QUEUE_PREFIX },
+    );
+    worker.on("failed", (job) => {
+      void worker.close().then(() => resolve(String(job?.id)));
+    });
+  });
+  return failed;
+}
+
+let a: Awaited<ReturnType<typeof createTenantWithMember>>;
+let b: Awaited<ReturnType<typeof createTenantWithMember>>;
+let ids: VictimIds;
+
+beforeAll(async () => {
+  b = await createTenantWithMember("OWNER", "Victim brand");
+  a = await createTenantWithMember("OWNER", "Attacker brand");
+  const ctx = b.ctx;
+  const customer = await makeCustomer(ctx, { displayName: "Victim customer" });
+  const segment = await createSegment(ctx, { name: "Victim segment", filter: { lifecycleStages: ["LOYAL"] } });
+  const campaign = await createCampaign(ctx, {
+    name: "Victim campaign",
+    startsAt: new Date(Date.now() - 3_600_000),
+    endsAt: new Date(Date.now() + 7 * 86_400_000),
+    multiplier: 2,
+    segmentId: segment.id,
+  });
+  const rule = await createPointRule(ctx, { network: "TWITTER", action: "MENTION", name: "Victim rule", basePoints: 7 });
+  const channel = await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: "victim-bearer-token-0123456789" } });
+  const source = await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: "victimword" });
+  const location = await createLocation(ctx, { name: "Victim store", foursquareVenueId: "5a4d000000000000000000b1" });
+  const mention = await unsafeCrossTenantDb().mention.create({
+    data: {
+      tenantId: ctx.tenantId,
+      network: "TWITTER",
+      externalId: "1900000000000000001",
+      authorExternalId: "44000001",
+      authorHandle: "victimfan",
+      authorFollowers: 10,
+      text: "love victimword",
+      postedAt: new Date(),
+      matchedKeywords: ["victimword"],
+    },
+  });
+  const failing = failQueuedMail();
+  await inviteMember(ctx, { email: "new.admin@victim.test", role: "ADMIN" });
+  const job = await failing;
+  ids = {
+    customer: customer.id,
+    segment: segment.id,
+    campaign: campaign.id,
+    rule: rule.id,
+    source: source.id,
+    mention: mention.id,
+    location: location.id,
+    channel: channel.id,
+    job,
+  };
+  session.user = { id: a.user.id, email: a.user.email, name: a.user.name ?? "" };
+});
+
+afterAll(() => {
+  session.user = null;
+});
+
+describe("cross-tenant server actions", () => {
+  it("B's failed job is there to be attacked", async () => {
+    expect(await (await getQueue("mail").getJob(ids.job!))?.getState()).toBe("failed");
+  });
+
+  for (const [key, testCase] of Object.entries(ACTION_CASES)) {
+    it(`${key.replace(/^ACTION /, "")} refuses tenant B's objects`, async () => {
+      const action = await loadAction(key);
+      const before = await snapshotTenant(process.env.DATABASE_URL!, b.tenant.id);
+      const fields = testCase.fields(ids);
+
+      expectNotFound(await action({ status: "idle" }, formOf(b.tenant.slug, fields)), `${key} under B's slug`);
+      if (testCase.underOwnSlug === "not-found") {
+        expectNotFound(await action({ status: "idle" }, formOf(a.tenant.slug, fields)), `${key} under A's slug with B's ids`);
+      } else if (typeof testCase.underOwnSlug === "object") {
+        const foreign = await action({ status: "idle" }, formOf(a.tenant.slug, fields));
+        const nonexistent = await action({ status: "idle" }, formOf(a.tenant.slug, testCase.underOwnSlug.asNonexistent));
+        expect(foreign.status, `${key} under A's slug naming B's object`).toBe("error");
+        expect(answer(foreign), `${key}: B's object answers like a nonexistent one`).toEqual(answer(nonexistent));
+      }
+
+      expect(await snapshotTenant(process.env.DATABASE_URL!, b.tenant.id), `${key} changed tenant B's data`).toEqual(before);
+    });
+  }
+
+  it("B's failed job is still failed and still B's after every attempt", async () => {
+    const job = await getQueue("mail").getJob(ids.job!);
+    expect(await job?.getState()).toBe("failed");
+    expect(job?.attemptsMade).toBe(1);
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * The cross-tenant matrix: every entry point of src/app (see support/route-inventory.ts) is either
+ * a case here or listed as not tenant-scoped with the reason. route-inventory.test.ts fails when
+ * the two disagree, so a new route, page or server action needs a line in this file.
+ *
+ * The cases are data; two runners play them with tenant A's owner against tenant B's objects:
+ *   - API routes and pages: cross-tenant.spec.ts, over HTTP against `next start`;
+ *   - server actions: cross-tenant-actions.test.ts, the exported action functions called with a
+ *     real FormData in the integration tier (only the next-auth session lookup is replaced).
+ * Each attempt must answer 404 (NOT_FOUND for actions), and every row of tenant B must be
+ * byte-for-byte the same afterwards.
+ */
+
+/** Tenant B's objects that the attacks name. */
+export interface VictimIds {
+  customer: string;
+  segment: string;
+  campaign: string;
+  rule: string;
+  source: string;
+  mention: string;
+  location: string;
+  /** B's X (TWITTER) channel connection. */
+  channel: string;
+  /** A failed job of tenant B (integration tier only; the e2e tier runs no worker). */
+  job?: string;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+// ─── Route handlers ──────────────────────────────────────────────────────────────────────────
+
+export interface ApiCase {
+  /**
+   * A body the route would accept for its own tenant, so that only the tenant check can refuse
+   * it. Sent under B's slug and, for an [id] route, under A's slug with B's id.
+   */
+  body?: (ids: VictimIds) => Json;
+  /**
+   * A write under A's OWN slug whose body names one of B's objects: it must answer exactly as if
+   * the id did not exist (same status, same body), so nothing tells A that B's object is real.
+   */
+  foreignReference?: { body: (ids: VictimIds) => Json; nonexistent: Json };
+}
+
+const NEW_CUSTOMER: Json = { displayName: "Planted by A", emails: ["planted@attacker.test"] };
+const CAMPAIGN = (segmentId: string | null): Json => ({
+  name: "Planted campaign",
+  startsAt: "2026-01-01T00:00:00Z",
+  endsAt: "2026-02-01T00:00:00Z",
+  multiplier: 2,
+  segmentId,
+});
+const SOURCE = (connectionId: string | null): Json => ({ network: "TWITTER", kind: "KEYWORD", value: "plantedword", connectionId });
+const NO_SEGMENT = `seg_${"0".repeat(32)}`;
+const NO_CONNECTION = `chc_${"0".repeat(32)}`;
+
+/** `[tenant]` is B's slug (or A's, with B's ids); `[id]` is B's object of the resource before it; `[network]` is twitter. */
+export const API_CASES: Record<string, ApiCase> = {
+  "GET /api/v1/tenants/[tenant]/customers": {},
+  "POST /api/v1/tenants/[tenant]/customers": { body: () => NEW_CUSTOMER },
+  "GET /api/v1/tenants/[tenant]/customers/[id]": {},
+  "PATCH /api/v1/tenants/[tenant]/customers/[id]": { body: () => ({ displayName: "pwned" }) },
+  "DELETE /api/v1/tenants/[tenant]/customers/[id]": {},
+
+  "GET /api/v1/tenants/[tenant]/segments": {},
+  "POST /api/v1/tenants/[tenant]/segments": { body: () => ({ name: "Planted segment", filter: { lifecycleStages: ["LOYAL"] } }) },
+  "GET /api/v1/tenants/[tenant]/segments/[id]": {},
+  "PATCH /api/v1/tenants/[tenant]/segments/[id]": { body: () => ({ name: "pwned" }) },
+  "DELETE /api/v1/tenants/[tenant]/segments/[id]": {},
+  "GET /api/v1/tenants/[tenant]/segments/[id]/members": {},
+
+  "GET /api/v1/tenants/[tenant]/campaigns": {},
+  "POST /api/v1/tenants/[tenant]/campaigns": {
+    body: () => CAMPAIGN(null),
+    foreignReference: { body: (ids) => CAMPAIGN(ids.segment), nonexistent: CAMPAIGN(NO_SEGMENT) },
+  },
+  "GET /api/v1/tenants/[tenant]/campaigns/[id]": {},
+  "PATCH /api/v1/tenants/[tenant]/campaigns/[id]": { body: () => ({ name: "pwned", multiplier: 5 }) },
+
+  "GET /api/v1/tenants/[tenant]/rules": {},
+  "POST /api/v1/tenants/[tenant]/rules": { body: () => ({ network: "TWITTER", action: "SHARE", name: "Planted rule", basePoints: 99 }) },
+  "GET /api/v1/tenants/[tenant]/rules/[id]": {},
+  "PATCH /api/v1/tenants/[tenant]/rules/[id]": { body: () => ({ basePoints: 9999 }) },
+
+  "GET /api/v1/tenants/[tenant]/sources": {},
+  "POST /api/v1/tenants/[tenant]/sources": {
+    body: () => SOURCE(null),
+    foreignReference: { body: (ids) => SOURCE(ids.channel), nonexistent: SOURCE(NO_CONNECTION) },
+  },
+  "GET /api/v1/tenants/[tenant]/sources/[id]": {},
+  "PATCH /api/v1/tenants/[tenant]/sources/[id]": { body: () => ({ enabled: false }) },
+  "DELETE /api/v1/tenants/[tenant]/sources/[id]": {},
+
+  "GET /api/v1/tenants/[tenant]/mentions": {},
+  "POST /api/v1/tenants/[tenant]/mentions/[id]/disqualify": { body: () => ({ reason: "pwned" }) },
+
+  "GET /api/v1/tenants/[tenant]/channels": {},
+  // [network] names a network, not an object: under A's slug it is A's own connection.
+  "GET /api/v1/tenants/[tenant]/channels/[network]": {},
+  "PUT /api/v1/tenants/[tenant]/channels/[network]": { body: () => ({ credentials: { kind: "bearer", bearerToken: "attacker-bearer-token-0123456789" } }) },
+  "PATCH /api/v1/tenants/[tenant]/channels/[network]": { body: () => ({ enabled: false }) },
+  "DELETE /api/v1/tenants/[tenant]/channels/[network]": {},
+};
+
+/**
+ * Tenant-addressed routes that no session opens: the caller proves who it is some other way.
+ * cross-tenant.spec.ts plays each (A's credential against B's URL must be refused).
+ */
+export const CREDENTIAL_CASES: Record<string, string> = {
+  "POST /api/webhooks/foursquare/[tenant]": "Foursquare push: tenant A's valid push secret sent to tenant B's URL answers 401 and queues nothing",
+};
+
+// ─── Pages ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every tenant page: under B's slug it answers 404; a page with [id] also answers 404 under A's
+ * slug with B's id. Neither shows B's names.
+ */
+export const PAGE_CASES: string[] = [
+  "PAGE /t/[tenant]",
+  "PAGE /t/[tenant]/advocates",
+  "PAGE /t/[tenant]/campaigns",
+  "PAGE /t/[tenant]/campaigns/[id]/edit",
+  "PAGE /t/[tenant]/campaigns/new",
+  "PAGE /t/[tenant]/customers",
+  "PAGE /t/[tenant]/customers/[id]",
+  "PAGE /t/[tenant]/customers/[id]/edit",
+  "PAGE /t/[tenant]/customers/new",
+  "PAGE /t/[tenant]/inbox",
+  "PAGE /t/[tenant]/rewards",
+  "PAGE /t/[tenant]/segments",
+  "PAGE /t/[tenant]/segments/[id]",
+  "PAGE /t/[tenant]/segments/[id]/edit",
+  "PAGE /t/[tenant]/segments/new",
+  "PAGE /t/[tenant]/settings",
+  "PAGE /t/[tenant]/settings/channels",
+  "PAGE /t/[tenant]/settings/listening",
+  "PAGE /t/[tenant]/settings/members",
+  "PAGE /t/[tenant]/settings/queues",
+  "PAGE /t/[tenant]/settings/rules",
+  "PAGE /t/[tenant]/settings/rules/[id]/edit",
+  "PAGE /t/[tenant]/settings/rules/new",
+];
+
+// ─── Server actions ──────────────────────────────────────────────────────────────────────────
+
+export type FormFields = Record<string, string | string[]>;
+
+export interface ActionCase {
+  /** The form the action's own page would post (without "tenant"), naming B's objects. */
+  fields: (ids: VictimIds) => FormFields;
+  /**
+   * What happens under A's own slug:
+   *  - "not-found": the form names B's object by id → NOT_FOUND;
+   *  - "as-nonexistent": the form references B's object → the same answer as a nonexistent id;
+   *  - "own-tenant": the form names nothing of B's (a create), so only B's slug is an attack.
+   */
+  underOwnSlug: "not-found" | "own-tenant" | { asNonexistent: FormFields };
+}
+
+const CUSTOMER_FORM = { displayName: "pwned", emails: ["pwned@attacker.test"], lifecycleStage: "CUSTOMER" };
+const SEGMENT_FORM = { name: "pwned", lifecycleStages: ["LOYAL"] };
+const CAMPAIGN_FORM = { name: "pwned", startsAt: "2026-01-01T00:00", endsAt: "2026-02-01T00:00", multiplier: "3" };
+const RULE_FORM = { name: "pwned", basePoints: "9999", influenceCurve: "NONE", enabled: "on" };
+
+export const ACTION_CASES: Record<string, ActionCase> = {
+  "ACTION t/[tenant]/customers/actions.ts#createCustomerAction": { fields: () => CUSTOMER_FORM, underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/customers/actions.ts#updateCustomerAction": { fields: (ids) => ({ id: ids.customer, ...CUSTOMER_FORM }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/customers/actions.ts#deleteCustomerAction": { fields: (ids) => ({ id: ids.customer }), underOwnSlug: "not-found" },
+
+  "ACTION t/[tenant]/segments/actions.ts#createSegmentAction": { fields: () => SEGMENT_FORM, underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/segments/actions.ts#updateSegmentAction": { fields: (ids) => ({ id: ids.segment, ...SEGMENT_FORM }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/segments/actions.ts#deleteSegmentAction": { fields: (ids) => ({ id: ids.segment }), underOwnSlug: "not-found" },
+
+  "ACTION t/[tenant]/campaigns/actions.ts#createCampaignAction": {
+    fields: (ids) => ({ ...CAMPAIGN_FORM, segmentId: ids.segment }),
+    underOwnSlug: { asNonexistent: { ...CAMPAIGN_FORM, segmentId: NO_SEGMENT } },
+  },
+  "ACTION t/[tenant]/campaigns/actions.ts#updateCampaignAction": { fields: (ids) => ({ id: ids.campaign, ...CAMPAIGN_FORM }), underOwnSlug: "not-found" },
+
+  "ACTION t/[tenant]/settings/rules/actions.ts#createPointRuleAction": {
+    fields: () => ({ network: "TWITTER", action: "SHARE", ...RULE_FORM }),
+    underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/settings/rules/actions.ts#updatePointRuleAction": { fields: (ids) => ({ id: ids.rule, ...RULE_FORM }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/rules/actions.ts#togglePointRuleAction": { fields: (ids) => ({ id: ids.rule, enabled: "false" }), underOwnSlug: "not-found" },
+
+  "ACTION t/[tenant]/settings/listening/actions.ts#createSourceAction": {
+    fields: () => ({ source: "TWITTER:KEYWORD", value: "plantedword" }),
+    underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/settings/listening/actions.ts#setSourceEnabledAction": { fields: (ids) => ({ id: ids.source, enabled: "false" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/listening/actions.ts#deleteSourceAction": { fields: (ids) => ({ id: ids.source }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/listening/actions.ts#createLocationAction": {
+    fields: () => ({ name: "Planted store", city: "Nowhere" }),
+    underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/settings/listening/actions.ts#deleteLocationAction": { fields: (ids) => ({ id: ids.location }), underOwnSlug: "not-found" },
+
+  "ACTION t/[tenant]/settings/channels/actions.ts#saveChannelAction": {
+    fields: () => ({ network: "TWITTER", kind: "bearer", bearerToken: "attacker-bearer-token-0123456789" }),
+    underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/settings/channels/actions.ts#setChannelEnabledAction": { fields: (ids) => ({ id: ids.channel, enabled: "false" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/channels/actions.ts#deleteChannelAction": { fields: (ids) => ({ id: ids.channel }), underOwnSlug: "not-found" },
+
+  "ACTION t/[tenant]/settings/members/actions.ts#inviteMemberAction": { fields: () => ({ email: "planted@attacker.test", role: "ADMIN" }), underOwnSlug: "own-tenant" },
+
+  // Issue 9 item 2: the queue screen acts only on its own tenant's jobs; a foreign job id is 404.
+  "ACTION t/[tenant]/settings/queues/actions.ts#retryJobAction": { fields: (ids) => ({ queue: "mail", jobId: ids.job ?? "" }), underOwnSlug: "not-found" },
+};
+
+// ─── Not tenant-scoped ───────────────────────────────────────────────────────────────────────
+
+/** Entry points that address no tenant's data, each with the reason. */
+export const NOT_TENANT_SCOPED: Record<string, string> = {
+  "GET /api/v1/health": "liveness probe: answers database/Redis reachability, no tenant data",
+  "GET /api/auth/[...nextauth]": "next-auth: CSRF token, session and providers of the caller only",
+  "POST /api/auth/[...nextauth]": "next-auth: sign-in and sign-out of the caller; the login locks are tested in tests/security and tests/integration/auth.test.ts",
+  "PAGE /": "redirects to the caller's last tenant (resolved from the caller's own memberships) or to /signin",
+  "PAGE /signin": "anonymous sign-in form",
+  "PAGE /signup": "anonymous sign-up form; creates a new tenant, never joins an existing one",
+  "PAGE /invite/[token]": "addressed by a secret invitation token, not by tenant; the token is the credential (hashed at rest, single-use)",
+  "PAGE /dev/outbox": "dev-only mail outbox: off by default, loopback only, refused when NODE_ENV=production (issue 9 item 1)",
+  "ACTION (auth)/signup/actions.ts#signUpAction": "creates a brand-new tenant for the caller; names no existing tenant",
+  "ACTION (auth)/invite/[token]/actions.ts#acceptAsNewUserAction": "the invitation token decides the tenant; a wrong or used token is refused",
+  "ACTION (auth)/invite/[token]/actions.ts#acceptAsSignedInAction": "the invitation token decides the tenant; a wrong or used token is refused",
+  "ACTION actions/sign-out.ts#signOutAction": "ends the caller's own session",
+};
