@@ -9,6 +9,7 @@ import { enqueue, getQueue, QUEUE_PREFIX } from "../../src/server/jobs/queues";
 import { getQueueOverview, listFailedJobs, retryFailedJob } from "../../src/server/modules/queue-monitor/queue-monitor.service";
 import { createRedis } from "../../src/server/redis";
 import { createTenantWithMember } from "../integration/support/factories";
+import { sealMail } from "../../src/server/modules/mail/mail-secrets";
 
 /**
  * Issue 9, item 2: the tenant's queue screen shows and acts on that tenant's jobs only; the
@@ -67,7 +68,11 @@ beforeAll(async () => {
   for (const id of ["src_b_failed_1", "src_b_failed_2", "src_b_failed_3"]) await pollJob(b.ctx, id);
   for (const id of ["src_b_later_1", "src_b_later_2"]) await pollJob(b.ctx, id, { delay: 3_600_000 });
   // A platform job: mail, which belongs to no tenant's screen.
-  await enqueue("mail.send", { to: "staff@example.test", subject: "Reset", text: "https://x.test/reset?t=secret-link-123", dedupeKey: "qm-sec-1", secrets: [] }, { ...once, jobId: "mail|qm-sec-1" });
+  await enqueue(
+    "mail.send",
+    sealMail({ to: "staff@example.test", subject: "Reset", text: "https://x.test/reset?t=secret-link-123", dedupeKey: "qm-sec-1", secrets: ["https://x.test/reset?t=secret-link-123"] }),
+    { ...once, jobId: "mail|qm-sec-1" },
+  );
 
   await failJobs("listening", 5);
   await failJobs("mail", 1);
