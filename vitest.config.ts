@@ -44,6 +44,9 @@ export default defineConfig({
             REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/15",
             // Tests change rules and score right after; no process-level reuse of them.
             SCORING_CONTEXT_CACHE_MS: "0",
+            // What next.config.js's experimental.authInterrupts makes Next inline into its build, so
+            // pages rendered outside Next can call forbidden() as they do in the app.
+            __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",
           },
         },
       },

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { resetLimit } from "../../src/server/abuse-limits";
 import { unsafeCrossTenantDb } from "../../src/server/db/client";
 import { getEnv } from "../../src/server/env";
-import { getQueue } from "../../src/server/jobs/queues";
 import { INVITATION_LIMITS } from "../../src/server/modules/members/invitation-limits";
 import { inviteMember } from "../../src/server/modules/members/member.service";
 import { addMember, createTenantWithMember } from "../integration/support/factories";
+import { queuedMails } from "../integration/support/queued-mail";
 
 /** Invitations (issue 9, item 9): burst and daily limits per IP, account and brand; a brand name carries no link. */
 let n = 0;
@@ -78,8 +78,7 @@ describe("the invitation email", () => {
     const email = invitee();
     const invitation = await inviteMember(ctx, { email, role: "MARKETER" });
 
-    const jobs = await getQueue("mail").getJobs(["waiting", "delayed", "prioritized", "active", "completed"]);
-    const mail = jobs.map((j) => j.data as { to: string; subject: string; text: string; secrets: string[] }).find((d) => d.to === email);
+    const [mail] = await queuedMails((m) => m.to === email);
     expect(mail).toBeDefined();
     for (const field of [mail!.subject, mail!.text]) {
       expect(field).not.toMatch(/evil\.example|https?:\/\/evil|[<>]|\u202E/);
@@ -90,6 +89,7 @@ describe("the invitation email", () => {
     expect(urls).toHaveLength(1);
     expect(urls[0]!.startsWith(new URL("/invite/", getEnv().APP_URL).toString())).toBe(true);
     expect(mail!.secrets).toEqual([urls[0]]);
+    expect(mail!.clearBody).not.toContain(urls[0]);
 
     // The stored invitation keeps only the token's hash; the brand keeps its name as typed.
     const row = await unsafeCrossTenantDb().invitation.findFirstOrThrow({ where: { id: invitation.id } });
@@ -101,8 +101,7 @@ describe("the invitation email", () => {
     const { ctx } = await createTenantWithMember("ADMIN", `Brand ${"x".repeat(300)}`);
     const email = invitee();
     await inviteMember(ctx, { email, role: "VIEWER" });
-    const jobs = await getQueue("mail").getJobs(["waiting", "delayed", "prioritized"]);
-    const mail = jobs.map((j) => j.data as { to: string; subject: string }).find((d) => d.to === email);
+    const [mail] = await queuedMails((m) => m.to === email);
     expect(mail!.subject.length).toBeLessThan(120);
     expect(mail!.subject).toContain("…");
   });

@@ -4,11 +4,11 @@ import { hashPassword } from "../../src/server/auth/password";
 import { verifyCredentials } from "../../src/server/auth/sign-in";
 import { checkStaffSession, startStaffSession } from "../../src/server/auth/staff-sessions";
 import { unsafeCrossTenantDb } from "../../src/server/db/client";
-import { getQueue } from "../../src/server/jobs/queues";
 import { isResetTokenUsable, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from "../../src/server/modules/account/password-reset";
 import { PASSWORD_RESET_LIMITS } from "../../src/server/modules/account/password-reset-limits";
 import { hashResetToken } from "../../src/server/modules/account/reset-token";
 import { createTenantWithMember } from "../integration/support/factories";
+import { queuedMails, type QueuedMail } from "../integration/support/queued-mail";
 
 /** Password reset (issue 9, items 8 and 9): hashed single-use expiring tokens, sessions end, limits. */
 const OLD_PASSWORD = "the old password, sadly";
@@ -23,19 +23,8 @@ async function accountWithPassword() {
   return user;
 }
 
-interface QueuedMail {
-  to: string;
-  subject: string;
-  text: string;
-  secrets: string[];
-}
-
 async function mailsTo(email: string): Promise<QueuedMail[]> {
-  const jobs = await getQueue("mail").getJobs(["waiting", "delayed", "prioritized", "active", "completed"]);
-  return jobs
-    .map((job) => job.data as QueuedMail)
-    .filter((data) => data.to === email)
-    .filter((data) => /reset/i.test(data.subject));
+  return queuedMails((mail) => mail.to === email && /reset/i.test(mail.subject));
 }
 
 function tokenIn(mail: QueuedMail): string {
@@ -56,6 +45,8 @@ describe("password reset", () => {
     const token = tokenIn(mail!);
     // The link is named a secret, so the mail module can keep it out of what it stores.
     expect(mail!.secrets.some((secret) => secret.includes(token))).toBe(true);
+    // …and the job waiting in Redis holds it sealed only.
+    expect(mail!.clearBody).not.toContain(token);
 
     const rows = await unsafeCrossTenantDb().passwordResetToken.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);

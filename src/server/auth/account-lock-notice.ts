@@ -41,6 +41,7 @@ export async function reportAccountLocked(event: AccountLockEvent): Promise<void
   }
   const minutes = Math.max(1, Math.ceil(event.retryAfterSeconds / 60));
   const signIn = new URL("/signin", getEnv().APP_URL).toString();
+  const reset = new URL("/forgot-password", getEnv().APP_URL).toString();
   const lockEnds = Math.floor(Date.now() / 1000) + event.retryAfterSeconds;
   await queueMail({
     to: user.email,
@@ -51,7 +52,7 @@ export async function reportAccountLocked(event: AccountLockEvent): Promise<void
       `To protect the account, sign-ins are paused for about ${minutes} minutes, even with the right password. ` +
       `Your password was not revealed and nothing in the account changed.\n\n` +
       `If this was you, wait and sign in again: ${signIn}\n` +
-      `If it was not you, someone is guessing your password: sign in after the pause and choose a new, unique password.`,
+      `If it was not you, someone is guessing your password: choose a new, unique password now (this also ends the pause): ${reset}`,
     dedupeKey: `account-locked:${user.id}:${lockEnds}`,
   });
 }

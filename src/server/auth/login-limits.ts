@@ -69,3 +69,12 @@ export async function recordLoginFailure(email: string, ip: string): Promise<{ a
 export async function clearIpLoginFailures(email: string, ip: string): Promise<void> {
   await limiter("ip").delete(loginLockKeys(email, ip).ip);
 }
+
+/**
+ * A password reset proves control of the mailbox and makes any guessed password worthless, so
+ * it lifts both locks for that email: the owner is not kept out by the attack they just defeated.
+ */
+export async function clearAllLoginFailures(email: string): Promise<void> {
+  await limiter("account").delete(loginLockKeys(email, "").account);
+  // The per email + IP counts are keyed by IP too; they lift with their window.
+}

@@ -8,6 +8,7 @@ import { queueMail } from "../mail/mail.service";
 import { ZRequestPasswordReset, ZResetPassword, ZResetToken, type RequestPasswordResetInput, type ResetPasswordInput } from "./account.schemas";
 import { passwordResetLimitChecks } from "./password-reset-limits";
 import { hashResetToken, newResetToken } from "./reset-token";
+import { clearAllLoginFailures } from "../../auth/login-limits";
 
 export const RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
 
@@ -66,7 +67,7 @@ export async function resetPassword(raw: ResetPasswordInput, now: Date = new Dat
   }
   const input = parsed.data;
   const passwordHash = await hashPassword(input.password);
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     const claimed = await tx.passwordResetToken.updateManyAndReturn({
       where: { tokenHash: hashResetToken(input.token), usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
@@ -79,4 +80,6 @@ export async function resetPassword(raw: ResetPasswordInput, now: Date = new Dat
     await endAllStaffSessions(userId, "password-reset", { tx, now });
     return { email: user.email };
   });
+  await clearAllLoginFailures(result.email);
+  return result;
 }

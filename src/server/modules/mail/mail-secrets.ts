@@ -50,9 +50,14 @@ export function sealMail(message: MailMessage): MailJob {
   };
 }
 
+/** The job's secrets in clear, in sealing order (the worker only). */
+export function openMailSecrets(job: MailJob): string[] {
+  return job.sealedSecrets.map((sealed, index) => decryptSecret(sealed, secretAad(job.dedupeKey, index)));
+}
+
 /** The body as sent: every secret back in place (the worker only). */
 export function openMailText(job: MailJob): string {
-  const secrets = job.sealedSecrets.map((sealed, index) => decryptSecret(sealed, secretAad(job.dedupeKey, index)));
+  const secrets = openMailSecrets(job);
   return job.body.map((part) => (typeof part === "string" ? part : secrets[part.secret]!)).join("");
 }
 

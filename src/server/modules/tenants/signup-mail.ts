@@ -29,6 +29,7 @@ export async function sendExistingAccountNotice(input: { userId: string; email: 
       `Someone tried to create a new Megaphone account with ${input.email}, which already has an account. ` +
       `No new account was created and nothing in yours changed.\n\n` +
       `If it was you, sign in instead:\n${appLink("/signin")}\n\n` +
+      `Forgot your password? Choose a new one:\n${appLink("/forgot-password")}\n\n` +
       `If it was not you, you can ignore this email.`,
     dedupeKey: `signup-existing:${input.userId}:${input.attemptId}`,
   });

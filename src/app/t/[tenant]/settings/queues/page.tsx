@@ -6,8 +6,8 @@ import { CheckCircleIcon } from "@/components/icons";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { FailedJobsTable, QueueCountsTable } from "@/features/queues/queue-tables";
-import { NotAllowed } from "@/features/shell/not-allowed";
 import { requireMember } from "@/server/http/require-member";
+import { requirePermission } from "@/server/http/require-permission";
 import { QUEUE_STATES } from "@/server/modules/queue-monitor/queue-monitor.schemas";
 import { getQueueOverview, listFailedJobs } from "@/server/modules/queue-monitor/queue-monitor.service";
 import { discardJobAction, retryJobAction } from "./actions";
@@ -25,23 +25,15 @@ export default async function QueuesPage({ params }: { params: Promise<{ tenant:
   const { tenant: slug } = await params;
   const base = `/t/${slug}/settings/queues`;
   const { ctx, can } = await requireMember(slug, base);
+  requirePermission(can, "settings:write");
   const header = (
     <PageHeader
       eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
       title="Queues"
       description="This workspace's background jobs: how many wait, run and failed, and the latest failures."
-      actions={can("settings:write") ? <ButtonLink href={base} variant="secondary">Refresh</ButtonLink> : undefined}
+      actions={<ButtonLink href={base} variant="secondary">Refresh</ButtonLink>}
     />
   );
-  if (!can("settings:write")) {
-    return (
-      <>
-        {header}
-        <NotAllowed what="see the job queues" />
-      </>
-    );
-  }
-
   let data: { queues: Awaited<ReturnType<typeof getQueueOverview>>; failed: Awaited<ReturnType<typeof listFailedJobs>> } | null = null;
   try {
     const [queues, failed] = await Promise.all([getQueueOverview(ctx), listFailedJobs(ctx)]);
