@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resetLimit } from "../../src/server/abuse-limits";
 import { hashPassword } from "../../src/server/auth/password";
+import { recordLoginFailure } from "../../src/server/auth/login-limits";
 import { verifyCredentials } from "../../src/server/auth/sign-in";
+import { getEnv } from "../../src/server/env";
 import { checkStaffSession, startStaffSession } from "../../src/server/auth/staff-sessions";
 import { unsafeCrossTenantDb } from "../../src/server/db/client";
 import { isResetTokenUsable, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from "../../src/server/modules/account/password-reset";
@@ -70,6 +72,16 @@ describe("password reset", () => {
     // Single use.
     expect(await isResetTokenUsable(token)).toBe(false);
     await expect(resetPassword({ token, password: "yet another password" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lifts the account's sign-in lock: the guesser's lock does not keep the owner out after a reset", async () => {
+    const user = await accountWithPassword();
+    for (let i = 0; i < getEnv().LOGIN_ACCOUNT_MAX_FAILURES; i++) await recordLoginFailure(user.email, freshIp());
+    await expect(verifyCredentials(user.email, OLD_PASSWORD, freshIp())).rejects.toMatchObject({ code: "RATE_LIMITED" });
+
+    await requestPasswordReset({ email: user.email }, { ip: freshIp() });
+    await resetPassword({ token: tokenIn((await mailsTo(user.email))[0]!), password: NEW_PASSWORD });
+    await expect(verifyCredentials(user.email, NEW_PASSWORD, freshIp())).resolves.toMatchObject({ id: user.id });
   });
 
   it("a link expires after 30 minutes, a newer request revokes the older link, and a made-up token opens nothing", async () => {
