@@ -13,7 +13,7 @@ import { UnrecoverableError, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionState } from "../../src/server/http/action-state";
 import type { SessionUser } from "../../src/server/http/session";
-import { createTenantWithMember, makeCustomer } from "../integration/support/factories";
+import { addMember, createTenantWithMember, makeCustomer } from "../integration/support/factories";
 import { ACTION_CASES, type FormFields, type VictimIds } from "./cross-tenant-matrix";
 import { snapshotTenant } from "./support/tenant-snapshot";
 
@@ -24,7 +24,7 @@ vi.mock("../../src/server/http/session", async (importOriginal) => ({
 }));
 
 const { unsafeCrossTenantDb } = await import("../../src/server/db/client");
-const { getQueue, QUEUE_PREFIX } = await import("../../src/server/jobs/queues");
+const { enqueue, getQueue, QUEUE_PREFIX } = await import("../../src/server/jobs/queues");
 const { createRedis } = await import("../../src/server/redis");
 const { createSegment } = await import("../../src/server/modules/segments/segment.service");
 const { createCampaign } = await import("../../src/server/modules/campaigns/campaign.service");
@@ -33,6 +33,8 @@ const { saveChannelConnection } = await import("../../src/server/modules/channel
 const { createSource } = await import("../../src/server/modules/listening/source.service");
 const { createLocation } = await import("../../src/server/modules/listening/location.service");
 const { inviteMember } = await import("../../src/server/modules/members/member.service");
+const { startStaffSession, checkStaffSession } = await import("../../src/server/auth/staff-sessions");
+const { getEnv, resetEnvCache } = await import("../../src/server/env");
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -63,26 +65,32 @@ function expectNotFound(state: ActionState, label: string) {
 /** The part of a refused form state that tells the caller something (the echo of its own form aside). */
 const answer = (state: ActionState) => (state.status === "error" ? { status: state.status, message: state.message, fieldErrors: state.fieldErrors } : state);
 
-/** Tenant B's failed invitation mail: a worker whose handler throws an unrecoverable error fails it for good. */
-async function failQueuedMail(): Promise<string> {
-  const failed = new Promise<string>((resolve) => {
+/**
+ * Tenant B's failed job: a poll of B's source (a TENANT job naming B, so only the tenant check can
+ * refuse A), failed for good by a worker whose handler throws an unrecoverable error.
+ */
+async function failPollOf(tenantId: string, sourceId: string): Promise<string> {
+  const jobId = (await enqueue("listening.poll-source", { tenantId, sourceId, cursor: null }, { attempts: 1, jobId: `poll:${sourceId}` }))!;
+  await new Promise<void>((resolve) => {
     const worker = new Worker(
-      "mail",
+      "listening",
       async () => {
-        throw new UnrecoverableError("smtp down");
+        throw new UnrecoverableError("upstream down");
       },
       { connection: createRedis("worker"), prefix: QUEUE_PREFIX },
     );
-    worker.on("failed", (job) => {
-      void worker.close().then(() => resolve(String(job?.id)));
+    worker.on("failed", () => {
+      void worker.close().then(() => resolve());
     });
   });
-  return failed;
+  return jobId;
 }
 
 let a: Awaited<ReturnType<typeof createTenantWithMember>>;
 let b: Awaited<ReturnType<typeof createTenantWithMember>>;
 let ids: VictimIds;
+/** A live session of B's admin: removing or demoting them would end it (sessions carry no tenantId, so the snapshot misses them). */
+let victimSession: { id: string; userId: string };
 
 beforeAll(async () => {
   b = await createTenantWithMember("OWNER", "Victim brand");
@@ -114,9 +122,11 @@ beforeAll(async () => {
       matchedKeywords: ["victimword"],
     },
   });
-  const failing = failQueuedMail();
   await inviteMember(ctx, { email: "new.admin@victim.test", role: "ADMIN" });
-  const job = await failing;
+  const admin = await addMember(ctx, "ADMIN");
+  const membership = await unsafeCrossTenantDb().membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId: admin.user.id } } });
+  victimSession = { id: await startStaffSession(admin.user.id), userId: admin.user.id };
+  const job = await failPollOf(ctx.tenantId, source.id);
   ids = {
     customer: customer.id,
     segment: segment.id,
@@ -127,6 +137,7 @@ beforeAll(async () => {
     location: location.id,
     channel: channel.id,
     job,
+    member: membership.id,
   };
   session.user = { id: a.user.id, email: a.user.email, name: a.user.name ?? "" };
 });
@@ -137,7 +148,11 @@ afterAll(() => {
 
 describe("cross-tenant server actions", () => {
   it("B's failed job is there to be attacked", async () => {
-    expect(await (await getQueue("mail").getJob(ids.job!))?.getState()).toBe("failed");
+    const job = await getQueue("listening").getJob(ids.job!);
+    expect(await job?.getState()).toBe("failed");
+    expect(job?.data).toMatchObject({ tenantId: b.tenant.id });
+    expect(ids.member).toMatch(/^mem_/);
+    expect(await checkStaffSession(victimSession.id, victimSession.userId)).toEqual({ alive: true });
   });
 
   for (const [key, testCase] of Object.entries(ACTION_CASES)) {
@@ -161,8 +176,53 @@ describe("cross-tenant server actions", () => {
   }
 
   it("B's failed job is still failed and still B's after every attempt", async () => {
-    const job = await getQueue("mail").getJob(ids.job!);
+    const job = await getQueue("listening").getJob(ids.job!);
     expect(await job?.getState()).toBe("failed");
     expect(job?.attemptsMade).toBe(1);
   });
+
+  it("B's admin is still B's admin, still signed in, after every attempt", async () => {
+    expect(await unsafeCrossTenantDb().membership.findUnique({ where: { id: ids.member! }, select: { tenantId: true, role: true } })).toEqual({ tenantId: b.tenant.id, role: "ADMIN" });
+    expect(await checkStaffSession(victimSession.id, victimSession.userId)).toEqual({ alive: true });
+  });
+});
+
+/**
+ * The platform-wide queue screen's actions (/ops/queues) address every tenant's jobs on purpose, so
+ * they are NOT_TENANT_SCOPED in the matrix; what keeps them from being a cross-tenant door is the
+ * operator check. With the view switched on, A's owner — no platform operator — is refused B's
+ * failed job as NOT_FOUND, and the job and the platform audit log are untouched.
+ */
+describe("platform operator actions, called by a brand owner", () => {
+  const saved = process.env.PLATFORM_OPERATOR_VIEW;
+
+  beforeAll(() => {
+    process.env.PLATFORM_OPERATOR_VIEW = "true";
+    resetEnvCache();
+  });
+
+  afterAll(() => {
+    if (saved === undefined) delete process.env.PLATFORM_OPERATOR_VIEW;
+    else process.env.PLATFORM_OPERATOR_VIEW = saved;
+    resetEnvCache();
+  });
+
+  for (const key of ["ACTION ops/queues/actions.ts#retryPlatformJobAction", "ACTION ops/queues/actions.ts#discardPlatformJobAction"]) {
+    it(`${key.replace(/^ACTION /, "")} refuses tenant B's failed job to A's owner`, async () => {
+      expect(getEnv().PLATFORM_OPERATOR_VIEW, "the view is on: only the operator check can refuse").toBe(true);
+      expect(await unsafeCrossTenantDb().platformOperator.count({ where: { userId: a.user.id } })).toBe(0);
+      const action = await loadAction(key);
+      const before = await snapshotTenant(process.env.DATABASE_URL!, b.tenant.id);
+
+      for (const tenant of [b.tenant.slug, a.tenant.slug]) {
+        expectNotFound(await action({ status: "idle" }, formOf(tenant, { queue: "listening", jobId: ids.job! })), `${key} with tenant=${tenant}`);
+      }
+
+      const job = await getQueue("listening").getJob(ids.job!);
+      expect(await job?.getState()).toBe("failed");
+      expect(job?.attemptsMade).toBe(1);
+      expect(await unsafeCrossTenantDb().platformAuditLog.count()).toBe(0);
+      expect(await snapshotTenant(process.env.DATABASE_URL!, b.tenant.id), `${key} changed tenant B's data`).toEqual(before);
+    });
+  }
 });
