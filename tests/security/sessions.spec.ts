@@ -128,6 +128,8 @@ test("a role change signs the member out at once, and a removed member loses the
 
   await expectSignedOut(member, owner.account);
   await signIn(member, email, PASSWORD);
+  // Signed in (no longer on /signin), with no brand left: only then is the 404 the brand's answer.
+  await member.waitForURL((url) => !url.pathname.startsWith("/signin"));
   const response = await member.goto(`/t/${owner.account.slug}`);
   expect(response?.status()).toBe(404);
 });
