@@ -1,10 +1,7 @@
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button-link";
-import { Card } from "@/components/card";
-import { CheckCircleIcon } from "@/components/icons";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { FailedJobsTable, QueueCountsTable } from "@/features/queues/queue-tables";
+import { QueuesView, type QueuesData } from "@/features/queues/queues-view";
 import { requireOperatorPage } from "@/server/http/require-operator";
 import { getSessionUser } from "@/server/http/session";
 import { QUEUE_STATES } from "@/server/modules/queue-monitor/queue-monitor.schemas";
@@ -21,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function PlatformQueuesPage() {
   await requireOperatorPage();
   const user = await getSessionUser();
-  let data: { queues: Awaited<ReturnType<typeof getPlatformQueueOverview>>; failed: Awaited<ReturnType<typeof listPlatformFailedJobs>> } | null = null;
+  let data: QueuesData | null = null;
   try {
     // The services check the operator again themselves.
     const [queues, failed] = await Promise.all([getPlatformQueueOverview(user), listPlatformFailedJobs(user)]);
@@ -37,27 +34,17 @@ export default async function PlatformQueuesPage() {
         description="Background jobs of every workspace and of the platform itself."
         actions={<ButtonLink href="/ops/queues" variant="secondary">Refresh</ButtonLink>}
       />
-      {!data ? (
-        <Alert tone="danger" title="The queues cannot be read">
-          Redis did not answer. Check that it is running and that REDIS_URL points at it, then refresh.
-        </Alert>
-      ) : (
-        <div className="space-y-6">
+      <QueuesView
+        data={data}
+        states={QUEUE_STATES}
+        notice={
           <Alert tone="warning" role="none">
             This view crosses workspaces. Retries and discards here are recorded in the platform audit log with your account.
           </Alert>
-          <Card title="Jobs per state" headingLevel={2} flush>
-            <QueueCountsTable queues={data.queues} states={QUEUE_STATES} />
-          </Card>
-          <Card title="Latest failures" description="The 20 most recent across all workspaces, newest first." headingLevel={2} flush>
-            {data.failed.length === 0 ? (
-              <EmptyState icon={<CheckCircleIcon />} headingLevel={3} title="No failed jobs" description="Jobs that fail after all their attempts show up here." />
-            ) : (
-              <FailedJobsTable jobs={data.failed} actions={{ retry: retryPlatformJobAction, discard: discardPlatformJobAction, fields: {} }} />
-            )}
-          </Card>
-        </div>
-      )}
+        }
+        failuresDescription="The 20 most recent across all workspaces, newest first."
+        actions={{ retry: retryPlatformJobAction, discard: discardPlatformJobAction, fields: {} }}
+      />
     </main>
   );
 }
