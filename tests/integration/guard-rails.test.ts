@@ -18,6 +18,23 @@ describe("Prisma guard-rails", () => {
     await expect(getDb().user.updateMany({ where: {}, data: { name: "x" } })).rejects.toThrow(/empty where/);
   });
 
+  it("the cross-tenant client keeps the empty-where guard", async () => {
+    await expect(unsafeCrossTenantDb().mailMessage.deleteMany({})).rejects.toThrow(/empty where/);
+    await expect(unsafeCrossTenantDb().customer.updateMany({ where: {}, data: { notes: "x" } })).rejects.toThrow(/empty where/);
+  });
+
+  it("refuses an undefined filter instead of dropping it (which would widen the query to every row)", async () => {
+    const { ctx } = await createTenantWithMember();
+    const missing: string | undefined = undefined;
+    await expect(getDb().customer.findMany({ where: { tenantId: ctx.tenantId, id: missing } })).rejects.toThrow(/where\.id is undefined/);
+    await expect(unsafeCrossTenantDb().user.deleteMany({ where: { id: missing } })).rejects.toThrow(/where\.id is undefined/);
+    await expect(
+      unsafeCrossTenantDb().customer.updateMany({ where: { OR: [{ tenantId: ctx.tenantId }, { id: missing }] }, data: { notes: "x" } }),
+    ).rejects.toThrow(/where\.OR\.1\.id is undefined/);
+    // A query without a where, and data with undefined fields (Prisma's "leave as is"), stay allowed.
+    await expect(unsafeCrossTenantDb().user.count()).resolves.toBeGreaterThan(0);
+  });
+
   it("omits secret columns unless a query selects them by name", async () => {
     const { user } = await createTenantWithMember();
     const loaded = await unsafeCrossTenantDb().user.findUnique({ where: { id: user.id } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertOperationAllowed, whereNamesTenant } from "../../src/server/db/guard-rails";
+import { assertOperationAllowed, assertWhereIsExplicit, undefinedInWhere, whereNamesTenant } from "../../src/server/db/guard-rails";
 
 describe("tenant guard-rails", () => {
   it("recognises tenantId and compound keys that lead with it", () => {
@@ -20,5 +20,14 @@ describe("tenant guard-rails", () => {
   it("refuses bulk writes with an empty where on any model", () => {
     expect(() => assertOperationAllowed("User", "deleteMany", {})).toThrow(/empty where/);
     expect(() => assertOperationAllowed("User", "updateMany", { where: {}, data: {} })).toThrow(/empty where/);
+  });
+
+  it("finds an undefined anywhere in a where, and nothing else", () => {
+    expect(undefinedInWhere({ tenantId: "t", id: undefined })).toBe("where.id");
+    expect(undefinedInWhere({ AND: [{ a: 1 }, { b: { in: ["x", undefined] } }] })).toBe("where.AND.1.b.in.1");
+    expect(undefinedInWhere({ createdAt: { gt: new Date() }, name: null, tags: { has: "x" } })).toBeNull();
+    expect(() => assertWhereIsExplicit("User", "findMany", { where: { email: undefined } })).toThrow(/where\.email is undefined/);
+    expect(() => assertWhereIsExplicit("User", "findMany", {})).not.toThrow();
+    expect(() => assertWhereIsExplicit("User", "update", { where: { id: "u" }, data: { name: undefined } })).not.toThrow();
   });
 });

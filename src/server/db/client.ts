@@ -3,7 +3,7 @@ import pg from "pg";
 import { getEnv } from "../env";
 import { getLogger } from "../logger";
 import { PrismaClient } from "./generated/client";
-import { assertOperationAllowed } from "./guard-rails";
+import { assertOperationAllowed, assertWhereIsExplicit } from "./guard-rails";
 
 /** Secret columns never leave the database unless a query asks for them by name. */
 const OMIT_SECRETS = {
@@ -50,11 +50,27 @@ function withGuardRails(client: BaseClient) {
   });
 }
 
+/** The cross-tenant client still refuses an undefined filter and an unbounded bulk write. */
+function withExplicitWheres(client: BaseClient) {
+  return client.$extends({
+    name: "megaphone-explicit-wheres",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          assertWhereIsExplicit(model, operation, args);
+          return query(args);
+        },
+      },
+    },
+  });
+}
+
 export type Db = ReturnType<typeof withGuardRails>;
+type UnsafeDb = ReturnType<typeof withExplicitWheres>;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { megaphonePool?: pg.Pool; megaphoneBaseDb?: BaseClient; megaphoneDb?: Db };
+const globalForDb = globalThis as unknown as { megaphonePool?: pg.Pool; megaphoneBaseDb?: BaseClient; megaphoneDb?: Db; megaphoneUnsafeDb?: UnsafeDb };
 
 /** The process's one connection pool (also across Next's dev-mode module reloads). */
 export function getPgPool(): pg.Pool {
@@ -77,8 +93,9 @@ export function getDb(): Db {
  * Reads or writes across tenants (scheduler fan-out, sign-in lookups, platform admin). Named
  * loudly so every bypass can be found with `grep -rn unsafeCrossTenantDb src`.
  */
-export function unsafeCrossTenantDb(): BaseClient {
-  return baseClient();
+export function unsafeCrossTenantDb(): UnsafeDb {
+  globalForDb.megaphoneUnsafeDb ??= withExplicitWheres(baseClient());
+  return globalForDb.megaphoneUnsafeDb;
 }
 
 export async function disconnectDb(): Promise<void> {
@@ -86,6 +103,7 @@ export async function disconnectDb(): Promise<void> {
   await globalForDb.megaphoneBaseDb?.$disconnect();
   globalForDb.megaphoneBaseDb = undefined;
   globalForDb.megaphoneDb = undefined;
+  globalForDb.megaphoneUnsafeDb = undefined;
   globalForDb.megaphonePool = undefined;
   await pool?.end();
 }
