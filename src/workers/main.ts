@@ -7,6 +7,7 @@ import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
 import { closeSharedRedis, getRedis } from "@/server/redis";
 import { startWorkers } from "./start-workers";
+import { startupSummary } from "./startup-summary";
 
 try {
   getEnv();
@@ -23,7 +24,7 @@ await registerSchedulers();
 getRedis("producer").on("ready", () => {
   registerSchedulers().catch((error: unknown) => log.error({ err: (error as Error).message }, "re-registering schedulers failed"));
 });
-log.info({ queues: running.workers.map((w) => w.name), concurrency: getEnv().WORKER_CONCURRENCY }, "worker started");
+log.info(await startupSummary(running.workers), "worker started");
 
 let stopping = false;
 async function shutdown(signal: string) {
