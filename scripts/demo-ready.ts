@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 
   const lines = [
     "",
-    `Megaphone is up (${Math.round((Date.now() - started) / 1000)} s after the build). Ctrl-C stops everything.`,
+    `Megaphone is up (everything answered ${Math.round((Date.now() - started) / 1000)} s after starting). Ctrl-C stops everything.`,
     "",
     `  Open        ${env.APP_URL}/signin`,
     ...(sandboxUrl ? [`  Demo mail   ${sandboxUrl}/__mail   (invitations, password resets; this machine only)`] : []),
