@@ -7,9 +7,8 @@ install_dependencies() {
   # Reinstall only when the lockfile changed since the last install.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step "installing npm packages"
-    # `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional packages
-    # (tailwind's oxide, msgpackr-extract) out of the lockfile and `npm ci` then refuses it.
-    npm install --no-audit --no-fund
+    # `npm ci`: exactly the lockfile (which lists every platform's optional packages), nothing newer.
+    npm ci --no-audit --no-fund
   fi
   step "generating the Prisma client (offline)"
   npm run --silent db:generate
