@@ -16,16 +16,18 @@ step "seeding the demo brand"
 npm run --silent db:seed
 step "building the web app"
 npx next build
+step "building the worker"
+npm run --silent build:worker
 # `next start` runs with NODE_ENV=production, where the development outbox is refused; an older
 # .env may still switch it on, so the demo turns it off for itself (the environment wins over .env).
 export MAIL_OUTBOX_PAGE=false
 step "starting web (port $port), worker and social sandbox"
-procs=("npx next start -p $port" "npm run --silent worker" "npx tsx scripts/demo-ready.ts")
+procs=("npx next start -p $port" "npm run --silent start:worker" "npx tsx scripts/demo-ready.ts")
 names="web,worker,ready"
 if [ -f src/sandbox/main.ts ]; then
   export DEMO_SANDBOX=1
   # The worker sends mail to the sandbox's SMTP catcher (SANDBOX_SMTP_PORT, loopback only).
-  procs[1]="SMTP_URL=smtp://127.0.0.1:4025 npm run --silent worker"
+  procs[1]="SMTP_URL=smtp://127.0.0.1:4025 npm run --silent start:worker"
   # demo-checkins.ts waits for the sandbox and the app, links Swarm accounts to a few demo
   # customers and points the sandbox's Foursquare pushes at the app, then exits.
   procs+=("npm run --silent sandbox" "npx tsx scripts/demo-checkins.ts")

@@ -1,11 +1,14 @@
-// The worker process: `npm run worker`. Validates the environment, starts one worker per queue
-// and shuts down gracefully on SIGTERM/SIGINT (active jobs finish, connections close).
+// The worker process. Validates the environment, starts one worker per queue and shuts down
+// gracefully on SIGTERM/SIGINT (active jobs finish, connections close). One process either way:
+// `npm run worker` (development: node with tsx's loader, exec'd, no tsx CLI child) or, in
+// production, `npm run build:worker` once, then a supervisor runs `node dist/workers/main.mjs`.
 import { disconnectDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { closeQueues } from "@/server/jobs/queues";
 import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
 import { closeSharedRedis, getRedis } from "@/server/redis";
+import { exitWithParent } from "./exit-with-parent";
 import { startWorkers } from "./start-workers";
 import { startupSummary } from "./startup-summary";
 
@@ -46,3 +49,4 @@ async function shutdown(signal: string) {
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+exitWithParent((reason) => void shutdown(reason));
