@@ -27,7 +27,8 @@ names="web,worker,ready"
 if [ -f src/sandbox/main.ts ]; then
   export DEMO_SANDBOX=1
   # The worker sends mail to the sandbox's SMTP catcher (SANDBOX_SMTP_PORT, loopback only).
-  procs[1]="SMTP_URL=smtp://127.0.0.1:4025 npm run --silent start:worker"
+  smtp_port="$(node -e 'if (require("node:fs").existsSync(".env")) process.loadEnvFile(".env"); console.log(process.env.SANDBOX_SMTP_PORT || 4025)')"
+  procs[1]="SMTP_URL=smtp://127.0.0.1:$smtp_port npm run --silent start:worker"
   # demo-checkins.ts waits for the sandbox and the app, links Swarm accounts to a few demo
   # customers and points the sandbox's Foursquare pushes at the app, then exits.
   procs+=("npm run --silent sandbox" "npx tsx scripts/demo-checkins.ts")
