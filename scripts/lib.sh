@@ -7,9 +7,8 @@ install_dependencies() {
   # Reinstall only when the lockfile changed since the last install.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step "installing npm packages"
-    # `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional packages
-    # (tailwind's oxide, msgpackr-extract) out of the lockfile and `npm ci` then refuses it.
-    npm install --no-audit --no-fund
+    # `npm ci`: exactly the lockfile (which lists every platform's optional packages), nothing newer.
+    npm ci --no-audit --no-fund
   fi
   step "generating the Prisma client (offline)"
   npm run --silent db:generate
@@ -23,14 +22,17 @@ ensure_env_file() {
 }
 
 check_services() {
-  local ok=1
-  if ! node -e 'const s=require("net").connect(5432,"127.0.0.1");s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1))'; then
-    echo "PostgreSQL is not answering on 127.0.0.1:5432 — start it (see README: Services)." >&2
-    ok=0
-  fi
-  if ! node -e 'const s=require("net").connect(6379,"127.0.0.1");s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1))'; then
-    echo "Redis is not answering on 127.0.0.1:6379 — start it (see README: Services)." >&2
-    ok=0
-  fi
-  [ "$ok" = 1 ]
+  # The host and port of DATABASE_URL and REDIS_URL as the app reads them (environment, then .env).
+  node scripts/check-services.mjs
+}
+
+# The port the web app listens on: PORT, else APP_URL's port (the app's links use APP_URL).
+web_port() {
+  node -e '
+    const fs = require("node:fs");
+    if (fs.existsSync(".env")) process.loadEnvFile(".env");
+    if (process.env.PORT) { console.log(process.env.PORT); process.exit(0); }
+    const url = new URL(process.env.APP_URL || "http://localhost:3000");
+    console.log(url.port || (url.protocol === "https:" ? 443 : 80));
+  '
 }

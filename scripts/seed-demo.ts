@@ -11,17 +11,8 @@ import { createSource } from "../src/server/modules/listening/source.service";
 import { createPointRule } from "../src/server/modules/rules/point-rule.service";
 import { seedCheckinListening } from "./seed/demo-checkins";
 import { demoCustomers } from "./seed/demo-customers";
+import { DEMO } from "./seed/demo-staff";
 
-const DEMO = {
-  slug: "tasti-d-lite",
-  name: "Tasti D-Lite",
-  password: "megaphone-demo",
-  staff: [
-    { email: "owner@tasti.demo", name: "Jordan Owner", role: "OWNER" },
-    { email: "marketer@tasti.demo", name: "Morgan Marketer", role: "MARKETER" },
-    { email: "viewer@tasti.demo", name: "Vic Viewer", role: "VIEWER" },
-  ],
-} as const;
 
 const db = unsafeCrossTenantDb();
 const existing = await db.tenant.findUnique({ where: { slug: DEMO.slug } });

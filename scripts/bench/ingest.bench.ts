@@ -10,7 +10,7 @@
 //   5. CPU per mention of the workers, the Postgres backends, the sandbox and Redis.
 // Ends with one JSON line. Everything runs on loopback against its own database (megaphone_bench).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startSandbox } from "../../src/sandbox/start-sandbox";
@@ -45,6 +45,12 @@ const BENCH_REDIS = "redis://127.0.0.1:6379/7";
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Like `npm run demo` and `npm test`: a fresh clone has no .env yet, so it gets .env.example's
+// local defaults (the bench then overrides the database, Redis and log level below).
+if (!existsSync(".env")) {
+  copyFileSync(".env.example", ".env");
+  log("created .env from .env.example (local defaults)");
+}
 process.env.DATABASE_URL = BENCH_DB;
 process.env.REDIS_URL = BENCH_REDIS;
 process.env.LOG_LEVEL = "warn";

@@ -1,12 +1,16 @@
-// The worker process: `npm run worker`. Validates the environment, starts one worker per queue
-// and shuts down gracefully on SIGTERM/SIGINT (active jobs finish, connections close).
+// The worker process. Validates the environment, starts one worker per queue and shuts down
+// gracefully on SIGTERM/SIGINT (active jobs finish, connections close). One process either way:
+// `npm run worker` (development: node with tsx's loader, exec'd, no tsx CLI child) or, in
+// production, `npm run build:worker` once, then a supervisor runs `node dist/workers/main.mjs`.
 import { disconnectDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { closeQueues } from "@/server/jobs/queues";
 import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
 import { closeSharedRedis, getRedis } from "@/server/redis";
+import { exitWithParent } from "./exit-with-parent";
 import { startWorkers } from "./start-workers";
+import { startupSummary } from "./startup-summary";
 
 try {
   getEnv();
@@ -23,7 +27,7 @@ await registerSchedulers();
 getRedis("producer").on("ready", () => {
   registerSchedulers().catch((error: unknown) => log.error({ err: (error as Error).message }, "re-registering schedulers failed"));
 });
-log.info({ queues: running.workers.map((w) => w.name), concurrency: getEnv().WORKER_CONCURRENCY }, "worker started");
+log.info(await startupSummary(running.workers), "worker started");
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -45,3 +49,4 @@ async function shutdown(signal: string) {
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+exitWithParent((reason) => void shutdown(reason));

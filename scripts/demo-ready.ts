@@ -1,0 +1,60 @@
+// Started by `npm run demo` beside the web app, the worker and the sandbox: waits until all three
+// answer (the app's /api/v1/health, the sandbox's admin health, a worker connected to every
+// queue), then prints where to go and the staff logins — last, so the build output does not
+// scroll them away — and exits.
+import { Queue } from "bullmq";
+import { getEnv, getSandboxEnv } from "../src/server/env";
+import { QUEUE_NAMES } from "../src/server/jobs/job-scope";
+import { QUEUE_PREFIX } from "../src/server/jobs/queues";
+import { closeSharedRedis, getRedis } from "../src/server/redis";
+import { DEMO } from "./seed/demo-staff";
+
+const TIMEOUT_MS = 300_000;
+const started = Date.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: string, answers: () => Promise<boolean>): Promise<void> {
+  for (;;) {
+    if (await answers().catch(() => false)) return;
+    if (Date.now() - started > TIMEOUT_MS) throw new Error(`${what} did not answer within ${TIMEOUT_MS / 1000} s`);
+    await sleep(1_000);
+  }
+}
+
+const httpOk = (url: string) => () => fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok);
+
+async function main(): Promise<void> {
+  const env = getEnv();
+  // DEMO_SANDBOX=1: demo.sh started the sandbox too (it is absent from some trees).
+  const sandbox = getSandboxEnv();
+  const sandboxUrl = process.env.DEMO_SANDBOX === "1" ? `http://${sandbox.SANDBOX_HOST}:${sandbox.SANDBOX_PORT}` : undefined;
+  const queues = QUEUE_NAMES.map((name) => new Queue(name, { connection: getRedis("producer"), prefix: QUEUE_PREFIX }));
+  try {
+    await waitFor(`the web app at ${env.APP_URL}`, httpOk(`${env.APP_URL}/api/v1/health`));
+    if (sandboxUrl) await waitFor(`the sandbox at ${sandboxUrl}`, httpOk(`${sandboxUrl}/__admin/health`));
+    await waitFor("the worker", async () => (await Promise.all(queues.map((q) => q.getWorkersCount()))).every((n) => n > 0));
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+    await closeSharedRedis();
+  }
+
+  const lines = [
+    "",
+    `Megaphone is up (everything answered ${Math.round((Date.now() - started) / 1000)} s after starting). Ctrl-C stops everything.`,
+    "",
+    `  Open        ${env.APP_URL}/signin`,
+    ...(sandboxUrl ? [`  Demo mail   ${sandboxUrl}/__mail   (invitations, password resets; this machine only)`] : []),
+    ...(sandboxUrl ? [`  Sandbox     ${sandboxUrl}/__admin/health   (X API v2 + Foursquare emulator)`] : []),
+    "",
+    `  Staff logins for "${DEMO.name}" (password ${DEMO.password}):`,
+    ...DEMO.staff.map((person) => `    ${person.role.padEnd(9)} ${person.email}`),
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[ready] ${(error as Error).message}`);
+  // Never fails the demo: the other processes keep running.
+  process.exit(0);
+});

@@ -1,0 +1,49 @@
+import { execFileSync, spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+/** Every descendant of a process (children first found, then theirs), by pgrep -P. */
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("npm run worker", () => {
+  it("is one process under npm, and a kill -9 of npm leaves no worker behind", async () => {
+    const npm = spawn("npm", ["run", "--silent", "worker"], { env: { ...process.env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    npm.stdout.on("data", (d) => (output += d));
+    npm.stderr.on("data", (d) => (output += d));
+    const until = async (done: () => boolean, what: string, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error(`${what}:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await until(() => output.includes("worker started"), "the worker never started");
+    const tree = descendants(npm.pid!);
+    try {
+      // npm → node: no shell, no tsx CLI in between that a supervisor's kill would miss.
+      expect(tree).toHaveLength(1);
+      npm.kill("SIGKILL");
+      await until(() => tree.every((pid) => !alive(pid)), `still running after npm was killed: ${tree.filter(alive).join(", ")}`, 10_000);
+      expect(output).toContain("worker stopped");
+    } finally {
+      for (const pid of tree.filter(alive)) process.kill(pid, "SIGKILL");
+    }
+  }, 60_000);
+});
