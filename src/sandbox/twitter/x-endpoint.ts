@@ -18,6 +18,14 @@ export interface XEndpointSpec {
   scopes?: string[];
 }
 
+/**
+ * OAuth 2.0 user-token scopes per operation, from the `security` of X's OpenAPI document 2.166:
+ * every read (search, lookups, timelines, users/me) needs tweet.read + users.read, and writing or
+ * deleting a post needs tweet.write on top. App-only bearers carry no scopes and are not checked.
+ */
+export const READ_SCOPES = ["tweet.read", "users.read"];
+export const WRITE_SCOPES = ["tweet.read", "tweet.write", "users.read"];
+
 export type XHandler = (ctx: RequestContext, token: XAccessToken) => Promise<void> | void;
 
 export function bearerOf(ctx: RequestContext): string | undefined {
