@@ -64,6 +64,7 @@ export function registerSearchRoutes(router: Router, state: SandboxState): void 
         tokenParams: ["pagination_token"],
         sevenDayWindow: false,
         limitNewest: 800,
+        previousToken: true,
       });
     }),
   );
