@@ -17,6 +17,8 @@ import { registerMailRoutes } from "./mail/mail-routes";
 import { MailStore } from "./mail/mail-store";
 import { startSmtpCatcher, type SmtpCatcher } from "./mail/smtp-catcher";
 import { SandboxState, type SandboxOptions } from "./sandbox-state";
+import { registerCountsRoutes } from "./twitter/x-counts-routes";
+import { registerEngagementRoutes } from "./twitter/x-engagement-routes";
 import { registerXOAuthRoutes } from "./twitter/x-oauth-routes";
 import { registerSearchRoutes } from "./twitter/x-search-routes";
 import { registerTweetRoutes } from "./twitter/x-tweets-routes";
@@ -58,6 +60,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerSearchRoutes(router, state);
   registerUserRoutes(router, state);
   registerTweetRoutes(router, state);
+  registerEngagementRoutes(router, state);
+  registerCountsRoutes(router, state);
   registerXOAuthRoutes(router, state);
   registerUnservedXRoutes(router);
   registerFoursquareRoutes(router, state);

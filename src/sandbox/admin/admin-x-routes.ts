@@ -54,6 +54,8 @@ export function adminPost(p: SandboxPost): Record<string, unknown> {
   };
 }
 
+const ZLikes = z.object({ users: z.array(z.string().min(1)).min(1).max(1000) }).strict();
+
 export function registerAdminXRoutes(router: Router, state: SandboxState): void {
   const findUser = (ref: string) => state.users.get(ref) ?? state.users.byUsername(ref.replace(/^@/, ""));
 
@@ -112,6 +114,17 @@ export function registerAdminXRoutes(router: Router, state: SandboxState): void 
     });
     author.tweetCount++;
     sendJson(ctx, 201, adminPost(post));
+  });
+  router.on("POST", "/__admin/posts/:id/likes", async (ctx) => {
+    const p = state.posts.get(ctx.params.id ?? "");
+    if (!p) throw adminNotFound("post");
+    const b = await parseAdminBody(ctx, ZLikes);
+    const likers = b.users.map((ref) => findUser(ref));
+    if (likers.some((u) => !u)) throw adminNotFound("user");
+    const known = new Set((p.likedBy ?? []).map((u) => u.id));
+    const fresh = (likers as SandboxUser[]).filter((u) => !known.has(u.id) && known.add(u.id));
+    p.likedBy = [...fresh.reverse(), ...(p.likedBy ?? [])];
+    sendJson(ctx, 200, { id: p.id, liking_users: p.likedBy.map((u) => u.id) });
   });
   router.on("GET", "/__admin/posts/:id", (ctx) => {
     const p = state.posts.get(ctx.params.id ?? "");

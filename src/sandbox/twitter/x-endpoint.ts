@@ -13,8 +13,8 @@ import { rateHeaders } from "./x-rate-limiter";
 export interface XEndpointSpec {
   /** Rate-limit key, e.g. "GET /2/users/:id". */
   key: string;
-  /** "user": user-context tokens only (users/me, POST/DELETE tweets). */
-  auth: "any" | "user";
+  /** "user": user-context tokens only (users/me, POST/DELETE tweets); "app": app-only bearers only (counts). */
+  auth: "any" | "user" | "app";
   scopes?: string[];
 }
 
@@ -50,6 +50,7 @@ export function xEndpoint(state: SandboxState, spec: XEndpointSpec, handler: XHa
     Object.assign(ctx.headers, rateHeaders(rate));
     if (!rate.allowed) throw new HttpError(429, TOO_MANY_REQUESTS_BODY);
     if (spec.auth === "user" && token.kind !== "user") throw unsupportedAuthentication();
+    if (spec.auth === "app" && token.kind !== "app") throw unsupportedAuthentication("user");
     if (token.kind === "user" && spec.scopes && !spec.scopes.every((s) => token.scopes.includes(s))) throw forbidden();
     await handler(ctx, token);
   };

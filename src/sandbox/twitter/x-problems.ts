@@ -32,12 +32,14 @@ export function forbidden(body: object = FORBIDDEN_BODY): HttpError {
   return new HttpError(403, body);
 }
 
-/** App-only bearer on a user-context endpoint. */
-export function unsupportedAuthentication(): HttpError {
+/** App-only bearer on a user-context endpoint, or (`used: "user"`) a user token on an app-only one. */
+export function unsupportedAuthentication(used: "app" | "user" = "app"): HttpError {
   return new HttpError(403, {
     title: "Unsupported Authentication",
     detail:
-      "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].",
+      used === "app"
+        ? "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context]."
+        : "Authenticating with OAuth 2.0 User Context is forbidden for this endpoint.  Supported authentication types are [OAuth 2.0 Application-Only].",
     type: `${PROBLEM_PREFIX}unsupported-authentication`,
     status: 403,
   });

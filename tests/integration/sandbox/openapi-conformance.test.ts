@@ -23,6 +23,7 @@ let doc: OpenApiDoc;
 let ajv: Ajv;
 let sandbox: SandboxHandle;
 let userToken: string;
+let likerToken: string;
 let brandId: string;
 let tweetId: string;
 
@@ -45,7 +46,10 @@ beforeAll(async () => {
   tweetId = (await admin<{ id: string }>(sandbox.url, "POST", "/__admin/posts", { author: "conform_brand", text: "Conformity #launch https://example.com $CONF", created_at: new Date(base).toISOString() })).id;
   await admin(sandbox.url, "POST", "/__admin/posts", { author: "conform_fan", text: "@conform_brand love the conformity", kind: "reply", ref_id: tweetId, created_at: new Date(base + 60_000).toISOString() });
   await admin(sandbox.url, "POST", "/__admin/posts", { author: "conform_fan", text: "RT @conform_brand: Conformity", kind: "retweet", ref_id: tweetId, created_at: new Date(base + 120_000).toISOString() });
+  await admin(sandbox.url, "POST", "/__admin/posts", { author: "conform_fan", text: "quoting the conformity", kind: "quote", ref_id: tweetId, created_at: new Date(base + 180_000).toISOString() });
+  await admin(sandbox.url, "POST", `/__admin/posts/${tweetId}/likes`, { users: ["conform_fan"] });
   userToken = (await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", { username: "conform_fan" })).access_token;
+  likerToken = (await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", { username: "conform_fan", scopes: ["tweet.read", "users.read", "like.read"] })).access_token;
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -84,9 +88,9 @@ function expectProblemsValid(body: Record<string, unknown>, what: string): void 
   }
 }
 
-async function call(method: string, url: string, auth: "app" | "user" | "none", body?: unknown) {
+async function call(method: string, url: string, auth: "app" | "user" | "liker" | "none", body?: unknown) {
   const headers: Record<string, string> = {};
-  if (auth !== "none") headers.authorization = `Bearer ${auth === "app" ? DEV_BEARER_TOKEN : userToken}`;
+  if (auth !== "none") headers.authorization = `Bearer ${auth === "app" ? DEV_BEARER_TOKEN : auth === "liker" ? likerToken : userToken}`;
   if (body !== undefined) headers["content-type"] = "application/json";
   const res = await fetch(`${sandbox.url}${url}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   return { res, json: (await res.json()) as Record<string, unknown> };
@@ -96,7 +100,7 @@ const FIELDS =
   "expansions=author_id,referenced_tweets.id,in_reply_to_user_id,entities.mentions.username&tweet.fields=created_at,author_id,conversation_id,public_metrics,entities,lang,referenced_tweets,in_reply_to_user_id,source,possibly_sensitive,reply_settings,edit_controls&user.fields=created_at,description,public_metrics,verified,verified_type,protected,profile_image_url,location,url";
 const USER_FIELDS = "user.fields=created_at,description,public_metrics,verified,verified_type,protected,profile_image_url,location,url";
 
-const successCases: { name: string; method: string; spec: string; url: () => string; auth: "app" | "user"; status: number; body?: unknown }[] = [
+const successCases: { name: string; method: string; spec: string; url: () => string; auth: "app" | "user" | "liker"; status: number; body?: unknown }[] = [
   { name: "search recent", method: "GET", spec: "/2/tweets/search/recent", url: () => `/2/tweets/search/recent?query=conformity&${FIELDS}`, auth: "app", status: 200 },
   { name: "search recent, no results", method: "GET", spec: "/2/tweets/search/recent", url: () => "/2/tweets/search/recent?query=nothingmatchesthis", auth: "app", status: 200 },
   { name: "tweet lookup", method: "GET", spec: "/2/tweets/{id}", url: () => `/2/tweets/${tweetId}?${FIELDS}`, auth: "app", status: 200 },
@@ -107,6 +111,11 @@ const successCases: { name: string; method: string; spec: string; url: () => str
   { name: "user by username", method: "GET", spec: "/2/users/by/username/{username}", url: () => `/2/users/by/username/conform_brand?${USER_FIELDS}`, auth: "app", status: 200 },
   { name: "users/me", method: "GET", spec: "/2/users/me", url: () => `/2/users/me?${USER_FIELDS}`, auth: "user", status: 200 },
   { name: "mentions timeline", method: "GET", spec: "/2/users/{id}/mentions", url: () => `/2/users/${brandId}/mentions?max_results=5&${FIELDS}`, auth: "app", status: 200 },
+  { name: "user's posts", method: "GET", spec: "/2/users/{id}/tweets", url: () => `/2/users/${brandId}/tweets?max_results=5&${FIELDS}`, auth: "app", status: 200 },
+  { name: "quote posts", method: "GET", spec: "/2/tweets/{id}/quote_tweets", url: () => `/2/tweets/${tweetId}/quote_tweets?${FIELDS}`, auth: "app", status: 200 },
+  { name: "retweeted by", method: "GET", spec: "/2/tweets/{id}/retweeted_by", url: () => `/2/tweets/${tweetId}/retweeted_by?${USER_FIELDS}`, auth: "app", status: 200 },
+  { name: "liking users", method: "GET", spec: "/2/tweets/{id}/liking_users", url: () => `/2/tweets/${tweetId}/liking_users?${USER_FIELDS}`, auth: "liker", status: 200 },
+  { name: "counts recent", method: "GET", spec: "/2/tweets/counts/recent", url: () => "/2/tweets/counts/recent?query=conformity&granularity=day", auth: "app", status: 200 },
   { name: "create post", method: "POST", spec: "/2/tweets", url: () => "/2/tweets", auth: "user", status: 201, body: { text: "conformant post" } },
 ];
 
