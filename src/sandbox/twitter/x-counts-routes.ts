@@ -47,8 +47,9 @@ export function registerCountsRoutes(router: Router, state: SandboxState): void 
       if (!period) throw invalidParam("granularity", granularity, `The \`granularity\` query parameter value [${granularity}] is not one of [day,hour,minute]`);
       const now = state.clock.now();
       const floor = now - 7 * DAY_MS;
-      const start = time(q, "start_time") ?? floor;
-      const end = time(q, "end_time") ?? now - 30_000;
+      // Default edges on whole seconds, as X reports them.
+      const start = time(q, "start_time") ?? Math.ceil(floor / 1000) * 1000;
+      const end = time(q, "end_time") ?? Math.floor((now - 30_000) / 1000) * 1000;
       if (start < floor) throw invalidParam("start_time", q.get("start_time")!, "'start_time' must be within the last 7 days");
       if (end <= start) throw invalidParam("end_time", q.get("end_time") ?? "", "'end_time' must be after 'start_time'");
       let lo: IdKey = { ms: start, seq: 0 };

@@ -17,7 +17,7 @@ async function post(author: string, text: string, minutesAgo: number, extra: Rec
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, generator: { authorCount: 20 }, initialPosts: 0, startGenerator: false, clock: { start: "2026-11-20T12:00:00Z", frozen: true } });
+  sandbox = await startSandbox({ port: 0, generator: { authorCount: 20 }, initialPosts: 0, startGenerator: false, clock: { start: "2026-11-20T12:00:00.250Z", frozen: true } });
   app = createTwitterAppClient(DEV_BEARER_TOKEN, { baseUrl: sandbox.url });
   brandId = (await admin<{ id: string }>(sandbox.url, "POST", "/__admin/users", { username: "advocacy_brand" })).id;
   for (const f of fans) await admin(sandbox.url, "POST", "/__admin/users", { username: f });
@@ -96,6 +96,7 @@ describe("GET /2/tweets/counts/recent", () => {
     expect(counts.meta.total_tweet_count).toBe(4); // the launch, one quote and two retweets
     expect(counts.data.reduce((n, b) => n + b.tweet_count, 0)).toBe(4);
     expect(counts.data.length).toBeGreaterThanOrEqual(168);
+    expect(counts.data[0]!.start).toMatch(/:\d{2}\.000Z$/); // whole seconds, as X reports bucket edges
     const daily = await app.v2.tweetCountRecent("launch", { granularity: "day" });
     expect(daily.data.length).toBeLessThanOrEqual(8);
     const token = await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", { username: "fan_bob" });
