@@ -17,11 +17,15 @@ import { registerMailRoutes } from "./mail/mail-routes";
 import { MailStore } from "./mail/mail-store";
 import { startSmtpCatcher, type SmtpCatcher } from "./mail/smtp-catcher";
 import { SandboxState, type SandboxOptions } from "./sandbox-state";
+import { registerCountsRoutes } from "./twitter/x-counts-routes";
+import { registerEngagementRoutes } from "./twitter/x-engagement-routes";
 import { registerXOAuthRoutes } from "./twitter/x-oauth-routes";
 import { registerSearchRoutes } from "./twitter/x-search-routes";
 import { registerTweetRoutes } from "./twitter/x-tweets-routes";
 import { registerUserRoutes } from "./twitter/x-users-routes";
-import { TOO_MANY_REQUESTS_BODY } from "./twitter/x-problems";
+import { PAGE_NOT_FOUND_BODY, PROBLEM_CONTENT_TYPE, TOO_MANY_REQUESTS_BODY, isProblemDocument } from "./twitter/x-problems";
+import { rateHeaders } from "./twitter/x-rate-limiter";
+import { registerUnservedXRoutes } from "./twitter/x-unserved-routes";
 
 export type { SandboxOptions } from "./sandbox-state";
 export { DEV_BEARER_TOKEN } from "./sandbox-state";
@@ -56,7 +60,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerSearchRoutes(router, state);
   registerUserRoutes(router, state);
   registerTweetRoutes(router, state);
+  registerEngagementRoutes(router, state);
+  registerCountsRoutes(router, state);
   registerXOAuthRoutes(router, state);
+  registerUnservedXRoutes(router);
   registerFoursquareRoutes(router, state);
   registerAdminXRoutes(router, state);
   registerAdminFoursquareRoutes(router, state);
@@ -131,17 +138,36 @@ async function dispatch(state: SandboxState, router: Router, req: IncomingMessag
           req.socket.destroy();
           return;
         } else if (fault.kind === "rate_limit") return injectRateLimit(state, ctx);
-        else return injectServerError(ctx, fault.status);
+        else return injectServerError(state, ctx, fault.status);
       }
     }
-    if (handler === undefined) return notFound(ctx);
-    if (handler === "method-not-allowed") return sendJson(ctx, 405, { title: "Method Not Allowed", detail: "Method Not Allowed", type: "about:blank", status: 405 });
+    if (handler === undefined) return notFound(state, ctx);
+    if (handler === "method-not-allowed") {
+      return sendX(state, ctx, 405, { title: "Method Not Allowed", detail: "Method Not Allowed", type: "about:blank", status: 405 });
+    }
     await handler(ctx);
   } catch (err) {
-    if (err instanceof HttpError) return sendJson(ctx, err.status, err.body, err.headers);
+    if (err instanceof HttpError) return sendX(state, ctx, err.status, err.body, err.headers);
     console.error("[sandbox] unhandled error", err);
-    sendJson(ctx, 500, { title: "Internal Server Error", detail: "Internal Server Error", type: "about:blank", status: 500 });
+    sendX(state, ctx, 500, { title: "Internal Server Error", detail: "Internal Server Error", type: "about:blank", status: 500 });
   }
+}
+
+function isXApi(path: string): boolean {
+  return path.startsWith("/2/") && !path.startsWith("/2/oauth2/");
+}
+
+/**
+ * Every X API answer carries the x-rate-limit-* headers, errors included; a request that never
+ * reached a bucket (404, 405, injected faults) reports its endpoint's untouched bucket. Problem
+ * documents go out as application/problem+json, like X's.
+ */
+function sendX(state: SandboxState, ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (!isXApi(ctx.path)) return sendJson(ctx, status, body, headers);
+  if (ctx.headers["x-rate-limit-limit"] === undefined) {
+    Object.assign(ctx.headers, rateHeaders(state.xRate.peek(`${ctx.method} ${ctx.route ?? ctx.path}`, "app")));
+  }
+  sendJson(ctx, status, body, headers, isProblemDocument(body) ? PROBLEM_CONTENT_TYPE : "application/json");
 }
 
 function isFoursquare(path: string): boolean {
@@ -155,17 +181,17 @@ function injectRateLimit(state: SandboxState, ctx: RequestContext): void {
       "X-RateLimit-Limit": "500", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset,
     });
   }
-  sendJson(ctx, 429, TOO_MANY_REQUESTS_BODY, { "x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": reset });
+  sendX(state, ctx, 429, TOO_MANY_REQUESTS_BODY, { "x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": reset });
 }
 
-function injectServerError(ctx: RequestContext, status: number): void {
+function injectServerError(state: SandboxState, ctx: RequestContext, status: number): void {
   const title = SERVER_ERROR_TITLES[status] ?? "Error";
   if (isFoursquare(ctx.path)) return sendJson(ctx, status, errorEnvelope(status, "server_error", title));
-  sendJson(ctx, status, { title, detail: title, type: "about:blank", status });
+  sendX(state, ctx, status, { title, detail: title, type: "about:blank", status });
 }
 
-function notFound(ctx: RequestContext): void {
+function notFound(state: SandboxState, ctx: RequestContext): void {
   if (isFoursquare(ctx.path)) return foursquareNotFound(ctx);
-  if (ctx.path.startsWith("/2/")) return sendJson(ctx, 404, { errors: [{ message: "Sorry, that page does not exist", code: 34 }] });
+  if (ctx.path.startsWith("/2/")) return sendX(state, ctx, 404, PAGE_NOT_FOUND_BODY);
   sendJson(ctx, 404, { error: "not_found", detail: `${ctx.method} ${ctx.path} is not emulated by the sandbox` });
 }

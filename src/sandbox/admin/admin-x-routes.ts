@@ -1,7 +1,7 @@
 /** /__admin routes for X data: users, posts, tokens, compliance events. */
 import { z } from "zod";
 import { toMs } from "../core/clock";
-import { sendJson } from "../http/http-kit";
+import { HttpError, sendJson } from "../http/http-kit";
 import type { Router } from "../http/router";
 import type { SandboxState } from "../sandbox-state";
 import type { SandboxPost, SandboxUser } from "../store/store-types";
@@ -32,7 +32,13 @@ const ZPostInput = z.object({
   kind: z.enum(["original", "retweet", "reply", "quote"]).optional(),
   ref_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
   sentiment: z.enum(["positive", "neutral", "negative"]).optional(),
+  /** Idempotency key: the same client_id again returns the post it created instead of a new one. */
+  client_id: z.string().min(1).max(128).optional(),
 });
+/** Bounded by the 2 MiB body limit (≈ 200 bytes a post). */
+const MAX_BULK = 5000;
+const ZBulkPosts = z.object({ posts: z.array(ZPostInput).min(1).max(MAX_BULK) }).strict();
+type PostInput = z.infer<typeof ZPostInput>;
 const ZToken = z.object({
   username: z.string().min(1),
   scopes: z.array(z.string()).default(["tweet.read", "tweet.write", "users.read", "offline.access"]),
@@ -53,6 +59,8 @@ export function adminPost(p: SandboxPost): Record<string, unknown> {
     kind: p.kind, ref_id: p.refId, lang: p.lang, deleted: p.deleted, sentiment: p.sentiment,
   };
 }
+
+const ZLikes = z.object({ users: z.array(z.string().min(1)).min(1).max(1000) }).strict();
 
 export function registerAdminXRoutes(router: Router, state: SandboxState): void {
   const findUser = (ref: string) => state.users.get(ref) ?? state.users.byUsername(ref.replace(/^@/, ""));
@@ -95,12 +103,21 @@ export function registerAdminXRoutes(router: Router, state: SandboxState): void 
     sendJson(ctx, 200, adminUser(u));
   });
 
-  router.on("POST", "/__admin/posts", async (ctx) => {
-    const b = await parseAdminBody(ctx, ZPostInput);
+  /** Resolves author and referenced post, or throws; nothing is created until every input passes. */
+  const prepare = (b: PostInput) => {
     const author = findUser(b.author);
     if (!author) throw adminNotFound("author");
     const ref = b.ref_id ? state.posts.get(b.ref_id) : undefined;
     if (b.ref_id && !ref) throw adminNotFound("referenced post");
+    const existing = b.client_id === undefined ? undefined : state.posts.byClientKey(b.client_id);
+    if (existing && (existing.author.id !== author.id || existing.text !== b.text)) {
+      throw new HttpError(409, { error: "conflict", detail: `client_id ${b.client_id} already names a different post (${existing.id})` });
+    }
+    return { b, author, ref, existing };
+  };
+  const create = ({ b, author, ref, existing }: ReturnType<typeof prepare>): { post: SandboxPost; replayed: boolean } => {
+    const again = existing ?? (b.client_id === undefined ? undefined : state.posts.byClientKey(b.client_id));
+    if (again) return { post: again, replayed: true };
     const post = state.posts.add({
       ms: b.created_at !== undefined ? toMs(b.created_at) : state.clock.now(),
       text: b.text,
@@ -110,8 +127,44 @@ export function registerAdminXRoutes(router: Router, state: SandboxState): void 
       ...(b.lang ? { lang: b.lang } : {}),
       sentiment: b.sentiment,
     });
+    if (b.client_id !== undefined) state.posts.rememberClientKey(b.client_id, post);
     author.tweetCount++;
-    sendJson(ctx, 201, adminPost(post));
+    return { post, replayed: false };
+  };
+
+  router.on("POST", "/__admin/posts", async (ctx) => {
+    const { post, replayed } = create(prepare(await parseAdminBody(ctx, ZPostInput)));
+    sendJson(ctx, replayed ? 200 : 201, { ...adminPost(post), replayed });
+  });
+  router.on("POST", "/__admin/posts/bulk", async (ctx) => {
+    const { posts } = await parseAdminBody(ctx, ZBulkPosts);
+    const keys = new Map<string, PostInput>();
+    for (const b of posts) {
+      const first = b.client_id === undefined ? undefined : keys.get(b.client_id);
+      if (first && (first.author !== b.author || first.text !== b.text)) {
+        throw new HttpError(409, { error: "conflict", detail: `client_id ${b.client_id} is used twice for different posts` });
+      }
+      if (b.client_id !== undefined) keys.set(b.client_id, b);
+    }
+    const prepared = posts.map(prepare);
+    const results = prepared.map(create);
+    const created = results.filter((r) => !r.replayed).length;
+    sendJson(ctx, created > 0 ? 201 : 200, {
+      created,
+      replayed: results.length - created,
+      posts: results.map((r, i) => ({ id: r.post.id, client_id: posts[i]!.client_id, replayed: r.replayed })),
+    });
+  });
+  router.on("POST", "/__admin/posts/:id/likes", async (ctx) => {
+    const p = state.posts.get(ctx.params.id ?? "");
+    if (!p) throw adminNotFound("post");
+    const b = await parseAdminBody(ctx, ZLikes);
+    const likers = b.users.map((ref) => findUser(ref));
+    if (likers.some((u) => !u)) throw adminNotFound("user");
+    const known = new Set((p.likedBy ?? []).map((u) => u.id));
+    const fresh = (likers as SandboxUser[]).filter((u) => !known.has(u.id) && known.add(u.id));
+    p.likedBy = [...fresh.reverse(), ...(p.likedBy ?? [])];
+    sendJson(ctx, 200, { id: p.id, liking_users: p.likedBy.map((u) => u.id) });
   });
   router.on("GET", "/__admin/posts/:id", (ctx) => {
     const p = state.posts.get(ctx.params.id ?? "");

@@ -19,19 +19,23 @@ export function fingerprint(parts: readonly string[]): number {
   return h >>> 0;
 }
 
-export function encodePageToken(cursor: IdKey, fp: number): string {
-  // [version 1][ms 6][seq 4][fingerprint 4]
+/** "older": the page after (next_token); "newer": the page before (the mentions' previous_token). */
+export type PageDirection = "older" | "newer";
+const VERSION: Record<PageDirection, number> = { older: 1, newer: 2 };
+
+export function encodePageToken(cursor: IdKey, fp: number, direction: PageDirection = "older"): string {
+  // [version 1 (older) | 2 (newer)][ms 6][seq 4][fingerprint 4]
   const buf = Buffer.alloc(15);
-  buf.writeUInt8(1, 0);
+  buf.writeUInt8(VERSION[direction], 0);
   buf.writeUIntBE(cursor.ms, 1, 6);
   buf.writeUInt32BE(cursor.seq >>> 0, 7);
   buf.writeUInt32BE(fp >>> 0, 11);
   return base32hex(buf);
 }
 
-export function decodePageToken(token: string, fp: number): IdKey | undefined {
+export function decodePageToken(token: string, fp: number, direction: PageDirection = "older"): IdKey | undefined {
   const buf = fromBase32hex(token);
-  if (!buf || buf.length !== 15 || buf.readUInt8(0) !== 1) return undefined;
+  if (!buf || buf.length !== 15 || buf.readUInt8(0) !== VERSION[direction]) return undefined;
   if (buf.readUInt32BE(11) !== fp >>> 0) return undefined;
   return { ms: buf.readUIntBE(1, 6), seq: buf.readUInt32BE(7) };
 }

@@ -18,6 +18,8 @@ export interface RequestContext {
   path: string;
   query: URLSearchParams;
   params: Record<string, string>;
+  /** The matched route pattern (`/2/users/:id`), once routed. */
+  route?: string;
   /** Headers added to whatever response is finally sent (rate-limit headers, …). */
   headers: Record<string, string>;
   /** Filled by auth layers for the request log. */
@@ -90,14 +92,20 @@ export function parseBody(raw: string, contentType: string): Record<string, unkn
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
-export function sendJson(ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  ctx: RequestContext,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = "application/json",
+): void {
   const payload = JSON.stringify(body);
   const { res } = ctx;
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     ...ctx.headers,
     ...headers,
-    "content-type": "application/json; charset=utf-8",
+    "content-type": `${contentType}; charset=utf-8`,
     "content-length": Buffer.byteLength(payload),
   });
   res.end(payload);

@@ -4,7 +4,9 @@ import type { RequestContext } from "./http-kit";
 export type Handler = (ctx: RequestContext) => Promise<void> | void;
 
 interface Route {
+  /** "*" answers every method (used for X paths the sandbox knows but does not serve). */
   method: string;
+  pattern: string;
   segments: string[];
   handler: Handler;
   /** Static segments count, so `/2/users/me` wins over `/2/users/:id`. */
@@ -16,7 +18,7 @@ export class Router {
 
   on(method: string, pattern: string, handler: Handler): this {
     const segments = pattern.split("/").filter(Boolean);
-    this.routes.push({ method, segments, handler, score: segments.filter((s) => !s.startsWith(":")).length });
+    this.routes.push({ method, pattern, segments, handler, score: segments.filter((s) => !s.startsWith(":")).length });
     this.routes.sort((a, b) => b.score - a.score);
     return this;
   }
@@ -36,8 +38,9 @@ export class Router {
       }
       if (!ok) continue;
       pathMatched = true;
-      if (route.method !== ctx.method) continue;
+      if (route.method !== ctx.method && route.method !== "*") continue;
       ctx.params = params;
+      ctx.route = route.pattern;
       return route.handler;
     }
     return pathMatched ? "method-not-allowed" : undefined;

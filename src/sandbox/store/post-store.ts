@@ -25,6 +25,8 @@ export class PostStore {
   readonly deletions: DeletionEvent[] = [];
   /** author id + text of posts created through the API, for X's duplicate-content 403. */
   private readonly apiTexts = new Map<string, SandboxPost>();
+  /** Client-supplied ids of admin-created posts, so a retried request cannot create a second post. */
+  private readonly byClientId = new Map<string, SandboxPost>();
   /** Incremented whenever existing array positions shift. */
   version = 0;
 
@@ -106,9 +108,18 @@ export class PostStore {
     return lo;
   }
 
+  byClientKey(clientId: string): SandboxPost | undefined {
+    return this.byClientId.get(clientId);
+  }
+
+  rememberClientKey(clientId: string, post: SandboxPost): void {
+    this.byClientId.set(clientId, post);
+  }
+
   clear(): void {
     this.posts.length = 0;
     this.byId.clear();
+    this.byClientId.clear();
     this.deletions.length = 0;
     this.apiTexts.clear();
     this.version++;

@@ -55,6 +55,8 @@ export interface SandboxPost {
   sentiment: Sentiment | undefined;
   source: string;
   metrics: PostMetrics | undefined;
+  /** Users who liked the post (set through the admin API), newest like first. */
+  likedBy?: SandboxUser[];
   /** One-slot cache of the serialized API object, keyed by field selection (see x-timeline). */
   renderKey: string | undefined;
   renderJson: string | undefined;

@@ -88,7 +88,14 @@ function lex(query: string): Lexeme[] {
     } else {
       let j = i;
       while (j < query.length && !/[\s()"]/.test(query[j]!)) j++;
-      const text = query.slice(i, j);
+      let text = query.slice(i, j);
+      // An operator's value may be quoted: place:"new york city", entity:"Michael Jordan".
+      if (query[j] === '"' && text.length > 1 && text.endsWith(":")) {
+        const close = query.indexOf('"', j + 1);
+        if (close < 0) throw new QuerySyntaxError(`no viable alternative at character '"' (at position ${j + 1})`);
+        text += query.slice(j + 1, close);
+        j = close + 1;
+      }
       out.push({ kind: text === "OR" && !neg ? "or" : "word", text, pos, neg });
       i = j;
     }

@@ -47,7 +47,7 @@ export class SearchEngine {
    * Newest-first page of matches inside `window`. `limitNewest` restricts the candidates to the
    * N most recent non-deleted matches (the mentions timeline's 800 cap).
    */
-  page(query: string, window: PageWindow, maxResults: number, limitNewest?: number): PageResult {
+  page(query: string, window: PageWindow, maxResults: number, limitNewest?: number, direction: "older" | "newer" = "older"): PageResult {
     const entry = this.entry(query);
     const posts = this.store.posts;
     const m = entry.matches;
@@ -60,6 +60,7 @@ export class SearchEngine {
       for (; j >= 0 && live < limitNewest; j--) if (!posts[m[j]!]!.deleted) live++;
       loIdx = Math.max(loIdx, j + 1);
     }
+    if (direction === "newer") return this.pageUpward(m, loIdx, hiIdx, maxResults);
     const out: SandboxPost[] = [];
     let j = hiIdx - 1;
     for (; j >= loIdx && out.length < maxResults; j--) {
@@ -74,6 +75,28 @@ export class SearchEngine {
       }
     }
     return { posts: out, hasMore };
+  }
+
+  /**
+   * The `maxResults` live matches just above `window.lo` (a previous page), still returned
+   * newest first; hasMore says whether newer matches remain inside the window.
+   */
+  private pageUpward(m: readonly number[], loIdx: number, hiIdx: number, maxResults: number): PageResult {
+    const posts = this.store.posts;
+    const out: SandboxPost[] = [];
+    let j = loIdx;
+    for (; j < hiIdx && out.length < maxResults; j++) {
+      const p = posts[m[j]!]!;
+      if (!p.deleted) out.push(p);
+    }
+    let hasMore = false;
+    for (; j < hiIdx; j++) {
+      if (!posts[m[j]!]!.deleted) {
+        hasMore = true;
+        break;
+      }
+    }
+    return { posts: out.reverse(), hasMore };
   }
 
   /** Number of live matches (diagnostics for the admin API). */

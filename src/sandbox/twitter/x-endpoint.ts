@@ -13,10 +13,18 @@ import { rateHeaders } from "./x-rate-limiter";
 export interface XEndpointSpec {
   /** Rate-limit key, e.g. "GET /2/users/:id". */
   key: string;
-  /** "user": user-context tokens only (users/me, POST/DELETE tweets). */
-  auth: "any" | "user";
+  /** "user": user-context tokens only (users/me, POST/DELETE tweets); "app": app-only bearers only (counts). */
+  auth: "any" | "user" | "app";
   scopes?: string[];
 }
+
+/**
+ * OAuth 2.0 user-token scopes per operation, from the `security` of X's OpenAPI document 2.166:
+ * every read (search, lookups, timelines, users/me) needs tweet.read + users.read, and writing or
+ * deleting a post needs tweet.write on top. App-only bearers carry no scopes and are not checked.
+ */
+export const READ_SCOPES = ["tweet.read", "users.read"];
+export const WRITE_SCOPES = ["tweet.read", "tweet.write", "users.read"];
 
 export type XHandler = (ctx: RequestContext, token: XAccessToken) => Promise<void> | void;
 
@@ -42,6 +50,7 @@ export function xEndpoint(state: SandboxState, spec: XEndpointSpec, handler: XHa
     Object.assign(ctx.headers, rateHeaders(rate));
     if (!rate.allowed) throw new HttpError(429, TOO_MANY_REQUESTS_BODY);
     if (spec.auth === "user" && token.kind !== "user") throw unsupportedAuthentication();
+    if (spec.auth === "app" && token.kind !== "app") throw unsupportedAuthentication("user");
     if (token.kind === "user" && spec.scopes && !spec.scopes.every((s) => token.scopes.includes(s))) throw forbidden();
     await handler(ctx, token);
   };

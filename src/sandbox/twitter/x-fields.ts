@@ -51,15 +51,28 @@ export interface FieldSelection {
   expansions: Set<string>;
 }
 
+/**
+ * An expansion also puts its linking field on each tweet (X does: `expansions=author_id` alone
+ * yields `author_id` on every tweet), so clients can join data to includes.
+ */
+const EXPANSION_LINK_FIELDS: Record<string, string> = {
+  author_id: "author_id",
+  in_reply_to_user_id: "in_reply_to_user_id",
+  "referenced_tweets.id": "referenced_tweets",
+  "referenced_tweets.id.author_id": "referenced_tweets",
+};
+
 export function tweetFieldSelection(query: URLSearchParams): FieldSelection {
   listParam(query, "media.fields", MEDIA_FIELDS);
   listParam(query, "place.fields", PLACE_FIELDS);
   listParam(query, "poll.fields", POLL_FIELDS);
-  return {
-    tweet: listParam(query, "tweet.fields", TWEET_FIELDS, "post.fields"),
-    user: listParam(query, "user.fields", USER_FIELDS),
-    expansions: listParam(query, "expansions", TWEET_EXPANSIONS),
-  };
+  const tweet = listParam(query, "tweet.fields", TWEET_FIELDS, "post.fields");
+  const expansions = listParam(query, "expansions", TWEET_EXPANSIONS);
+  for (const e of expansions) {
+    const link = EXPANSION_LINK_FIELDS[e];
+    if (link) tweet.add(link);
+  }
+  return { tweet, user: listParam(query, "user.fields", USER_FIELDS), expansions };
 }
 
 export function userFieldSelection(query: URLSearchParams): FieldSelection {

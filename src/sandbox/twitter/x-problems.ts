@@ -1,10 +1,13 @@
 /**
- * Error bodies exactly as X sends them (social-apis.md §1.4, §1.5, §1.8). Real responses still use
- * the api.twitter.com problem prefix.
+ * Error bodies exactly as X sends them (social-apis.md §1.4, §1.5, §1.8). Problem types use the
+ * api.x.com prefix X answers with now (clients should match on the suffix; the 2.166 OpenAPI
+ * document's discriminator still lists api.twitter.com). Problem documents go out as
+ * `application/problem+json` (see isProblemDocument).
  */
 import { HttpError } from "../http/http-kit";
 
-export const PROBLEM_PREFIX = "https://api.twitter.com/2/problems/";
+export const PROBLEM_PREFIX = "https://api.x.com/2/problems/";
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 export const UNAUTHORIZED_BODY = { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" };
 export const TOO_MANY_REQUESTS_BODY = { title: "Too Many Requests", detail: "Too Many Requests", type: "about:blank", status: 429 };
@@ -29,12 +32,14 @@ export function forbidden(body: object = FORBIDDEN_BODY): HttpError {
   return new HttpError(403, body);
 }
 
-/** App-only bearer on a user-context endpoint. */
-export function unsupportedAuthentication(): HttpError {
+/** App-only bearer on a user-context endpoint, or (`used: "user"`) a user token on an app-only one. */
+export function unsupportedAuthentication(used: "app" | "user" = "app"): HttpError {
   return new HttpError(403, {
     title: "Unsupported Authentication",
     detail:
-      "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].",
+      used === "app"
+        ? "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context]."
+        : "Authenticating with OAuth 2.0 User Context is forbidden for this endpoint.  Supported authentication types are [OAuth 2.0 Application-Only].",
     type: `${PROBLEM_PREFIX}unsupported-authentication`,
     status: 403,
   });
@@ -74,10 +79,16 @@ export function notFoundError(resourceType: "user" | "tweet", parameter: string,
 /** Single-resource lookups: 404 with errors[] plus top-level problem fields (2026 behaviour). */
 export function notFound(resourceType: "user" | "tweet", parameter: string, value: string, label: string): HttpError {
   const err = notFoundError(resourceType, parameter, value, label);
-  return new HttpError(404, {
-    errors: [err],
-    title: "Not Found Error",
-    detail: err.detail,
-    type: `${PROBLEM_PREFIX}resource-not-found`,
-  });
+  // The top level is a ResourceNotFoundProblem too, so it carries the resource fields.
+  return new HttpError(404, { errors: [err], ...err, status: 404 });
+}
+
+/** A path X does not serve (or the sandbox does not emulate): X's generic 404, an `Error` object. */
+export const PAGE_NOT_FOUND_BODY = { errors: [{ message: "Sorry, that page does not exist", code: 34 }] };
+
+/** RFC 7807 documents (a `type` and a `title`) are sent as application/problem+json. */
+export function isProblemDocument(body: unknown): boolean {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
+  const b = body as Record<string, unknown>;
+  return typeof b.type === "string" && typeof b.title === "string";
 }

@@ -23,6 +23,11 @@ export const DEFAULT_X_LIMITS: Record<string, EndpointLimit> = {
   "GET /2/tweets/:id": { app: 450, user: 900 },
   "POST /2/tweets": { app: 10000, user: 100 },
   "DELETE /2/tweets/:id": { user: 50 },
+  "GET /2/users/:id/tweets": { app: 10000, user: 900 },
+  "GET /2/tweets/:id/quote_tweets": { app: 75, user: 75 },
+  "GET /2/tweets/:id/retweeted_by": { app: 75, user: 75 },
+  "GET /2/tweets/:id/liking_users": { user: 75 },
+  "GET /2/tweets/counts/recent": { app: 300 },
 };
 
 export interface RateState {

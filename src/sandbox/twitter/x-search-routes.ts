@@ -2,7 +2,7 @@
 import type { Router } from "../http/router";
 import type { SandboxState } from "../sandbox-state";
 import { QuerySyntaxError } from "./query-parser";
-import { xEndpoint } from "./x-endpoint";
+import { READ_SCOPES, xEndpoint } from "./x-endpoint";
 import { notFound, notFoundError, invalidParam } from "./x-problems";
 import { emptyQueryError, serveTimeline } from "./x-timeline";
 import { sendJson } from "../http/http-kit";
@@ -18,7 +18,7 @@ export function registerSearchRoutes(router: Router, state: SandboxState): void 
   router.on(
     "GET",
     "/2/tweets/search/recent",
-    xEndpoint(state, { key: "GET /2/tweets/search/recent", auth: "any" }, (ctx) => {
+    xEndpoint(state, { key: "GET /2/tweets/search/recent", auth: "any", scopes: READ_SCOPES }, (ctx) => {
       const query = ctx.query.get("query");
       if (query === null || query.trim() === "") emptyQueryError();
       const maxLen = state.toggles.searchQueryMaxLen;
@@ -48,7 +48,7 @@ export function registerSearchRoutes(router: Router, state: SandboxState): void 
   router.on(
     "GET",
     "/2/users/:id/mentions",
-    xEndpoint(state, { key: "GET /2/users/:id/mentions", auth: "any", scopes: ["tweet.read", "users.read"] }, (ctx) => {
+    xEndpoint(state, { key: "GET /2/users/:id/mentions", auth: "any", scopes: READ_SCOPES }, (ctx) => {
       const id = ctx.params.id ?? "";
       if (!/^[0-9]{1,19}$/.test(id)) throw invalidParam("id", id, `The \`id\` query parameter value [${id}] does not match ^[0-9]{1,19}$`);
       const user = state.users.get(id);
@@ -64,6 +64,7 @@ export function registerSearchRoutes(router: Router, state: SandboxState): void 
         tokenParams: ["pagination_token"],
         sevenDayWindow: false,
         limitNewest: 800,
+        previousToken: true,
       });
     }),
   );

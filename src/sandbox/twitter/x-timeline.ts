@@ -23,6 +23,8 @@ export interface TimelineSpec {
   /** Recent search only returns (and accepts ids/times from) the last 7 days. */
   sevenDayWindow: boolean;
   limitNewest?: number;
+  /** The mentions timeline also pages towards newer posts (`meta.previous_token`). */
+  previousToken?: boolean;
 }
 
 export function checkUnknownParams(query: URLSearchParams, allowed: readonly string[]): void {
@@ -108,15 +110,21 @@ export function serveTimeline(ctx: RequestContext, state: SandboxState, spec: Ti
 
   const fp = fingerprint([spec.endpoint, spec.query, q.get("since_id") ?? "", q.get("until_id") ?? "", q.get("start_time") ?? "", q.get("end_time") ?? ""]);
   const tokenName = spec.tokenParams.find((p) => q.has(p));
+  let direction: "older" | "newer" = "older";
   if (tokenName) {
     const raw = q.get(tokenName)!;
-    const cursor = decodePageToken(raw, fp);
-    if (!cursor) throw invalidParam(tokenName, raw, `The \`${tokenName}\` query parameter value [${raw}] is not a valid token`);
-    hi = minKey(hi, cursor);
+    const older = decodePageToken(raw, fp);
+    const newer = older || !spec.previousToken ? undefined : decodePageToken(raw, fp, "newer");
+    if (older) hi = minKey(hi, older);
+    else if (newer) {
+      direction = "newer";
+      lo = maxKey(lo, { ms: newer.ms, seq: newer.seq + 1 });
+    } else throw invalidParam(tokenName, raw, `The \`${tokenName}\` query parameter value [${raw}] is not a valid token`);
   }
 
   const window: PageWindow = { lo, hi };
-  const page = compareKeys(lo, hi) >= 0 ? { posts: [], hasMore: false } : state.search.page(spec.query, window, maxResults, spec.limitNewest);
+  const page =
+    compareKeys(lo, hi) >= 0 ? { posts: [], hasMore: false } : state.search.page(spec.query, window, maxResults, spec.limitNewest, direction);
   const meta: Record<string, unknown> = {};
   const first = page.posts[0];
   const last = page.posts[page.posts.length - 1];
@@ -140,7 +148,10 @@ export function serveTimeline(ctx: RequestContext, state: SandboxState, spec: Ti
     meta.oldest_id = last.id;
   }
   meta.result_count = page.posts.length;
-  if (page.hasMore && last) meta.next_token = encodePageToken(last, fp);
+  // Going newer, the page we came from lies behind this one, so an older page always exists.
+  const olderRemain = direction === "newer" || page.hasMore;
+  if (olderRemain && last) meta.next_token = encodePageToken(last, fp);
+  if (spec.previousToken && first && (direction === "older" || page.hasMore)) meta.previous_token = encodePageToken(first, fp, "newer");
   const payload =
     (data ? `{"data":[${data}],` : "{") + (includes ? `"includes":${JSON.stringify(includes)},` : "") + `"meta":${JSON.stringify(meta)}}`;
   ctx.res.writeHead(200, { ...ctx.headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) });

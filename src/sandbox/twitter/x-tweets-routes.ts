@@ -3,7 +3,7 @@ import { BodyParseError, HttpError, sendJson, type RequestContext } from "../htt
 import type { Router } from "../http/router";
 import type { SandboxState } from "../sandbox-state";
 import type { SandboxPost } from "../store/store-types";
-import { xEndpoint } from "./x-endpoint";
+import { READ_SCOPES, WRITE_SCOPES, xEndpoint } from "./x-endpoint";
 import { buildIncludes, renderTweet, tweetFieldSelection } from "./x-fields";
 import { DUPLICATE_BODY, FORBIDDEN_BODY, TOO_MANY_REQUESTS_BODY, forbidden, invalidParam, invalidRequest, notFound, notFoundError } from "./x-problems";
 import { checkUnknownParams } from "./x-timeline";
@@ -33,7 +33,7 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
   router.on(
     "POST",
     "/2/tweets",
-    xEndpoint(state, { key: "POST /2/tweets", auth: "user", scopes: ["tweet.write"] }, async (ctx, token) => {
+    xEndpoint(state, { key: "POST /2/tweets", auth: "user", scopes: WRITE_SCOPES }, async (ctx, token) => {
       // The app-wide 24-hour budget rides along as x-app-limit-24hour-* (twitter-api-v2: rateLimit.day).
       const day = state.xRateDay.consume("POST /2/tweets", "app", token.clientId);
       ctx.headers["x-app-limit-24hour-limit"] = String(day.limit);
@@ -83,7 +83,7 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
   router.on(
     "DELETE",
     "/2/tweets/:id",
-    xEndpoint(state, { key: "DELETE /2/tweets/:id", auth: "user", scopes: ["tweet.write"] }, (ctx, token) => {
+    xEndpoint(state, { key: "DELETE /2/tweets/:id", auth: "user", scopes: WRITE_SCOPES }, (ctx, token) => {
       const id = ctx.params.id ?? "";
       if (!ID_RE.test(id)) throw invalidParam("id", id, `The \`id\` query parameter value [${id}] does not match ^[0-9]{1,19}$`);
       const post = live(state, id);
@@ -97,7 +97,7 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
   router.on(
     "GET",
     "/2/tweets",
-    xEndpoint(state, { key: "GET /2/tweets", auth: "any", scopes: ["tweet.read", "users.read"] }, (ctx) => {
+    xEndpoint(state, { key: "GET /2/tweets", auth: "any", scopes: READ_SCOPES }, (ctx) => {
       checkUnknownParams(ctx.query, ["ids", ...FIELD_PARAMS]);
       const raw = ctx.query.get("ids");
       if (raw === null || raw === "") throw invalidParam("ids", undefined, "The `ids` query parameter can not be empty");
@@ -124,7 +124,7 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
   router.on(
     "GET",
     "/2/tweets/:id",
-    xEndpoint(state, { key: "GET /2/tweets/:id", auth: "any", scopes: ["tweet.read", "users.read"] }, (ctx) => {
+    xEndpoint(state, { key: "GET /2/tweets/:id", auth: "any", scopes: READ_SCOPES }, (ctx) => {
       const id = ctx.params.id ?? "";
       if (!ID_RE.test(id)) throw invalidParam("id", id, `The \`id\` query parameter value [${id}] does not match ^[0-9]{1,19}$`);
       checkUnknownParams(ctx.query, FIELD_PARAMS);

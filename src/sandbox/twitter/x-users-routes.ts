@@ -3,7 +3,7 @@ import { sendJson, type RequestContext } from "../http/http-kit";
 import type { Router } from "../http/router";
 import type { SandboxState } from "../sandbox-state";
 import type { SandboxUser } from "../store/store-types";
-import { xEndpoint } from "./x-endpoint";
+import { READ_SCOPES, xEndpoint } from "./x-endpoint";
 import { renderUser, userFieldSelection, type FieldSelection } from "./x-fields";
 import { invalidParam, notFound, notFoundError } from "./x-problems";
 import { checkUnknownParams } from "./x-timeline";
@@ -42,7 +42,7 @@ export function registerUserRoutes(router: Router, state: SandboxState): void {
   router.on(
     "GET",
     "/2/users/me",
-    xEndpoint(state, { key: "GET /2/users/me", auth: "user", scopes: ["users.read"] }, (ctx, token) => {
+    xEndpoint(state, { key: "GET /2/users/me", auth: "user", scopes: READ_SCOPES }, (ctx, token) => {
       checkUnknownParams(ctx.query, FIELD_PARAMS);
       const sel = userFieldSelection(ctx.query);
       one(ctx, state, state.users.get(token.userId ?? ""), sel, "id", token.userId ?? "", "id");
@@ -51,7 +51,7 @@ export function registerUserRoutes(router: Router, state: SandboxState): void {
   router.on(
     "GET",
     "/2/users/by/username/:username",
-    xEndpoint(state, { key: "GET /2/users/by/username/:username", auth: "any", scopes: ["users.read"] }, (ctx) => {
+    xEndpoint(state, { key: "GET /2/users/by/username/:username", auth: "any", scopes: READ_SCOPES }, (ctx) => {
       const name = ctx.params.username ?? "";
       if (!USERNAME_RE.test(name)) throw invalidParam("username", name, `The \`username\` query parameter value [${name}] does not match ^[A-Za-z0-9_]{1,15}$`);
       checkUnknownParams(ctx.query, FIELD_PARAMS);
@@ -61,19 +61,19 @@ export function registerUserRoutes(router: Router, state: SandboxState): void {
   router.on(
     "GET",
     "/2/users/by",
-    xEndpoint(state, { key: "GET /2/users/by", auth: "any", scopes: ["users.read"] }, (ctx) =>
+    xEndpoint(state, { key: "GET /2/users/by", auth: "any", scopes: READ_SCOPES }, (ctx) =>
       many(ctx, state, "usernames", (v) => state.users.byUsername(v), USERNAME_RE),
     ),
   );
   router.on(
     "GET",
     "/2/users",
-    xEndpoint(state, { key: "GET /2/users", auth: "any", scopes: ["users.read"] }, (ctx) => many(ctx, state, "ids", (v) => state.users.get(v), ID_RE)),
+    xEndpoint(state, { key: "GET /2/users", auth: "any", scopes: READ_SCOPES }, (ctx) => many(ctx, state, "ids", (v) => state.users.get(v), ID_RE)),
   );
   router.on(
     "GET",
     "/2/users/:id",
-    xEndpoint(state, { key: "GET /2/users/:id", auth: "any", scopes: ["users.read"] }, (ctx) => {
+    xEndpoint(state, { key: "GET /2/users/:id", auth: "any", scopes: READ_SCOPES }, (ctx) => {
       const id = ctx.params.id ?? "";
       if (!ID_RE.test(id)) throw invalidParam("id", id, `The \`id\` query parameter value [${id}] does not match ^[0-9]{1,19}$`);
       checkUnknownParams(ctx.query, FIELD_PARAMS);

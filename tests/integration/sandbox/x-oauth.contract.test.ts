@@ -160,7 +160,7 @@ describe("POST /2/tweets and DELETE /2/tweets/:id", () => {
     await expect(user.v2.deleteTweet(created.data.id)).resolves.toMatchObject({ data: { deleted: true } });
     const after = await app.v2.tweets([created.data.id]);
     expect(after.data ?? []).toEqual([]);
-    expect(after.errors?.[0]).toMatchObject({ resource_id: created.data.id, type: "https://api.twitter.com/2/problems/resource-not-found" });
+    expect(after.errors?.[0]).toMatchObject({ resource_id: created.data.id, type: "https://api.x.com/2/problems/resource-not-found" });
     expect((await app.v2.search("from:poster_paula")).meta.result_count).toBe(0);
     // Once deleted, the same text may be posted again.
     await expect(user.v2.tweet(text)).resolves.toBeDefined();
@@ -170,7 +170,7 @@ describe("POST /2/tweets and DELETE /2/tweets/:id", () => {
     const app = createTwitterAppClient(DEV_BEARER_TOKEN, { baseUrl: sandbox.url });
     const appErr = await rejection(app.v2.tweet("hello from the app"));
     expect(appErr.code).toBe(403);
-    expect(appErr.data.type).toBe("https://api.twitter.com/2/problems/unsupported-authentication");
+    expect(appErr.data.type).toBe("https://api.x.com/2/problems/unsupported-authentication");
 
     const readOnly = await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", { username: "reader_rita", scopes: ["tweet.read", "users.read"] });
     const ro = createTwitterUserClient(readOnly.access_token, { baseUrl: sandbox.url });

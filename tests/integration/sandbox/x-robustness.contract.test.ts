@@ -42,7 +42,7 @@ describe("malformed requests", () => {
     if (c.body !== undefined) headers["content-type"] = "application/json";
     const res = await fetch(`${sandbox.url}${c.path}`, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) });
     expect(res.status).toBe(c.status);
-    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("content-type")).toMatch(/^application\/(problem\+)?json/);
     const text = await res.text();
     expect(() => JSON.parse(text)).not.toThrow();
     expect(text).toContain(c.contains);

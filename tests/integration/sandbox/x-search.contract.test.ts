@@ -107,7 +107,7 @@ describe("errors as X sends them", () => {
     expect(err.code).toBe(400);
     expect(err.data).toMatchObject({
       title: "Invalid Request",
-      type: "https://api.twitter.com/2/problems/invalid-request",
+      type: "https://api.x.com/2/problems/invalid-request",
       errors: [{ parameters: { max_results: ["5"] }, message: "The `max_results` query parameter value [5] is not between 10 and 100" }],
     });
   });
@@ -193,7 +193,7 @@ describe("users, mentions and lookups", () => {
     expect(brand.data).toMatchObject({ username: "BrandX", verified: true, public_metrics: { followers_count: 583_423 } });
     const many = await client.v2.users([brand.data.id, "1"], { "user.fields": ["public_metrics"] });
     expect(many.data.map((u) => u.id)).toEqual([brand.data.id]);
-    expect(many.errors?.[0]).toMatchObject({ resource_id: "1", type: "https://api.twitter.com/2/problems/resource-not-found" });
+    expect(many.errors?.[0]).toMatchObject({ resource_id: "1", type: "https://api.x.com/2/problems/resource-not-found" });
     const missing = await rejection(client.v2.userByUsername("nobody_here"));
     expect(missing.code).toBe(404);
   });

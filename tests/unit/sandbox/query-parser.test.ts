@@ -70,3 +70,18 @@ describe("parseQuery", () => {
     expect(errorOf("coffee OR")).toContain("no viable alternative at input '<EOF>'");
   });
 });
+
+describe("quoted operator values", () => {
+  it.each([
+    ['place:"new york city"', "place:new york city"],
+    ['entity:"Michael Jordan"', "entity:Michael Jordan"],
+    ['brandx -place:"new york city"', "AND[keyword(brandx), NOT place:new york city]"],
+    ['(entity:"Michael Jordan" OR from:jane) lang:en', "AND[OR[entity:Michael Jordan, from:jane], lang:en]"],
+  ])("parses %s", (q, expected) => {
+    expect(show(parseQuery(q))).toBe(expected);
+  });
+
+  it("still rejects an unterminated quoted value", () => {
+    expect(errorOf('place:"new york')).toContain("no viable alternative");
+  });
+});
