@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/button";
@@ -8,7 +7,7 @@ import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
 import type { ConfirmSignUpState } from "@/app/(auth)/signup/actions";
-import { safeRedirectPath } from "@/server/http/safe-redirect";
+import { signInAndOpenBrand } from "./sign-in-and-open";
 
 type Action = (form: FormData) => Promise<ConfirmSignUpState>;
 
@@ -29,13 +28,7 @@ export function ConfirmSignUpForm({ token, email, action }: { token: string; ema
       setPending(false);
       return;
     }
-    const signedIn = await signIn("credentials", { email: result.email, password: String(form.get("password")), redirect: false });
-    if (signedIn?.error) {
-      router.push(`/signin?email=${encodeURIComponent(result.email)}`);
-      return;
-    }
-    router.push(safeRedirectPath(`/t/${result.tenantSlug}`, window.location.origin));
-    router.refresh();
+    await signInAndOpenBrand(router, result.email, String(form.get("password")), result.tenantSlug);
   }
 
   return (

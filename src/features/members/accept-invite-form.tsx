@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/button";
@@ -8,7 +7,7 @@ import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
 import type { AcceptState } from "@/app/(auth)/invite/[token]/actions";
-import { safeRedirectPath } from "@/server/http/safe-redirect";
+import { signInAndOpenBrand } from "@/features/auth/sign-in-and-open";
 
 /** Sets a name and password for the invited email, joins, signs in, opens the workspace. */
 export function AcceptInviteForm({ token, email, action }: { token: string; email: string; action: (form: FormData) => Promise<AcceptState> }) {
@@ -24,9 +23,7 @@ export function AcceptInviteForm({ token, email, action }: { token: string; emai
     const result = await action(form);
     setState(result);
     if (result.status !== "joined") return setPending(false);
-    await signIn("credentials", { email, password: String(form.get("password")), redirect: false });
-    router.push(safeRedirectPath(`/t/${result.tenantSlug}`, window.location.origin));
-    router.refresh();
+    await signInAndOpenBrand(router, email, String(form.get("password")), result.tenantSlug);
   }
 
   return (
