@@ -8,7 +8,7 @@ import { checkStaffSession, startStaffSession } from "../../src/server/auth/staf
 import { unsafeCrossTenantDb } from "../../src/server/db/client";
 import { isResetTokenUsable, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from "../../src/server/modules/account/password-reset";
 import { PASSWORD_RESET_LIMITS } from "../../src/server/modules/account/password-reset-limits";
-import { hashResetToken } from "../../src/server/modules/account/reset-token";
+import { hashEmailedToken as hashResetToken } from "../../src/server/crypto/emailed-token";
 import { createTenantWithMember } from "../integration/support/factories";
 import { queuedMails, type QueuedMail } from "../integration/support/queued-mail";
 

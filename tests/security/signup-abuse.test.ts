@@ -5,7 +5,7 @@ import { unsafeCrossTenantDb } from "../../src/server/db/client";
 import { getEnv } from "../../src/server/env";
 import { AppError } from "../../src/server/errors";
 import { SIGNUP_IP_DAY } from "../../src/server/modules/tenants/signup-limits";
-import { newSignUpToken } from "../../src/server/modules/tenants/signup-token";
+import { newEmailedToken as newSignUpToken } from "../../src/server/crypto/emailed-token";
 import { confirmSignUp, previewSignUp, signUp } from "../../src/server/modules/tenants/tenant.service";
 import { startWorkers, type RunningWorkers } from "../../src/workers/start-workers";
 import { freshConfirmationToken, signUpAndConfirm, someIp } from "../integration/support/sign-up";

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { newSignUpToken } from "../../../src/server/modules/tenants/signup-token";
+import { newEmailedToken as newSignUpToken } from "../../../src/server/crypto/emailed-token";
 import { E2E_DATABASE_URL } from "../../../playwright.config";
 
 /**

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { unsafeCrossTenantDb } from "../../../src/server/db/client";
-import { newSignUpToken } from "../../../src/server/modules/tenants/signup-token";
+import { newEmailedToken as newSignUpToken } from "../../../src/server/crypto/emailed-token";
 import { confirmSignUp, signUp } from "../../../src/server/modules/tenants/tenant.service";
 import type { SignUpInput } from "../../../src/server/modules/tenants/tenant.schemas";
 

@@ -7,7 +7,7 @@ import { AppError } from "../../errors";
 import { queueMail } from "../mail/mail.service";
 import { ZRequestPasswordReset, ZResetPassword, ZResetToken, type RequestPasswordResetInput, type ResetPasswordInput } from "./account.schemas";
 import { passwordResetLimitChecks } from "./password-reset-limits";
-import { hashResetToken, newResetToken } from "./reset-token";
+import { hashEmailedToken as hashResetToken, newEmailedToken as newResetToken } from "../../crypto/emailed-token";
 import { clearAllLoginFailures } from "../../auth/login-limits";
 
 export const RESET_TOKEN_TTL_MS = 30 * 60 * 1000;

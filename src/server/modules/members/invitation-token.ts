@@ -1,11 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashEmailedToken, newEmailedToken } from "../../crypto/emailed-token";
 
-/** The emailed token is random; only its hash is stored, so a database leak opens no invite. */
-export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(24).toString("base64url");
-  return { token, tokenHash: hashInvitationToken(token) };
-}
-
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+/** Invitation links keep their original 24-byte tokens; see crypto/emailed-token.ts. */
+export const newInvitationToken = () => newEmailedToken(24);
+export const hashInvitationToken = hashEmailedToken;

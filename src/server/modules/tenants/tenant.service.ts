@@ -6,7 +6,8 @@ import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError, isAppError } from "../../errors";
 import { sendExistingAccountNotice, sendSignUpConfirmation } from "./signup-mail";
 import { SIGNUP_CONFIRM_IP, SIGNUP_EMAIL_DAY, SIGNUP_EXISTING_NOTICE, SIGNUP_IP_BURST, SIGNUP_IP_DAY } from "./signup-limits";
-import { hashSignUpToken, newSignUpToken, SIGNUP_CONFIRM_TTL_MS } from "./signup-token";
+import { hashEmailedToken as hashSignUpToken, newEmailedToken as newSignUpToken } from "../../crypto/emailed-token";
+import { SIGNUP_CONFIRM_TTL_MS } from "./signup-token";
 import { ZConfirmSignUp, ZSignUp, type ConfirmSignUpInput, type SignUpInput } from "./tenant.schemas";
 
 export function slugify(name: string): string {
