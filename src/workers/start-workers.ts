@@ -1,7 +1,7 @@
 import { Worker } from "bullmq";
 import { getEnv } from "@/server/env";
 import { QUEUE_NAMES } from "@/server/jobs/job-definitions";
-import { QUEUE_PREFIX } from "@/server/jobs/queues";
+import { QUEUE_PREFIX, redisQueueName } from "@/server/jobs/queues";
 import { getLogger } from "@/server/logger";
 import { createRedis } from "@/server/redis";
 import { processJob } from "./process-job";
@@ -16,7 +16,7 @@ export function startWorkers(options: { concurrency?: number } = {}): RunningWor
   const log = getLogger();
   const concurrency = options.concurrency ?? getEnv().WORKER_CONCURRENCY;
   const workers = QUEUE_NAMES.map((queue) => {
-    const worker = new Worker(queue, processJob, {
+    const worker = new Worker(redisQueueName(queue), processJob, {
       connection: createRedis("worker"),
       prefix: QUEUE_PREFIX,
       concurrency,

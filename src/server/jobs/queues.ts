@@ -5,6 +5,15 @@ import { jobData } from "./job-scope";
 
 export const QUEUE_PREFIX = "megaphone";
 
+/**
+ * The name a queue has in Redis: wrapped in a hash tag, so all of one queue's keys
+ * (`megaphone:{listening}:wait`, `…:active`, …) land in one Redis Cluster slot — BullMQ's scripts
+ * touch several keys of a queue at once — while different queues may live on different nodes.
+ */
+export function redisQueueName(queue: QueueName): string {
+  return `{${queue}}`;
+}
+
 const queues = globalThis as unknown as { megaphoneQueues?: Map<QueueName, Queue> };
 
 /** Producer-side queue, on the shared producer connection (never a worker's). */
@@ -12,7 +21,7 @@ export function getQueue(name: QueueName): Queue {
   queues.megaphoneQueues ??= new Map();
   let queue = queues.megaphoneQueues.get(name);
   if (!queue) {
-    queue = new Queue(name, { connection: getRedis("producer"), prefix: QUEUE_PREFIX });
+    queue = new Queue(redisQueueName(name), { connection: getRedis("producer"), prefix: QUEUE_PREFIX });
     queues.megaphoneQueues.set(name, queue);
   }
   return queue;

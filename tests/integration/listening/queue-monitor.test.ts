@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../src/server/db/client";
 import { AppError } from "../../../src/server/errors";
 import type { QueueName } from "../../../src/server/jobs/job-definitions";
-import { enqueue, enqueueMany, getQueue, QUEUE_PREFIX } from "../../../src/server/jobs/queues";
+import { enqueue, enqueueMany, getQueue, QUEUE_PREFIX, redisQueueName } from "../../../src/server/jobs/queues";
 import { discardFailedJob, getQueueOverview, listFailedJobs, retryFailedJob } from "../../../src/server/modules/queue-monitor/queue-monitor.service";
 import { scanTenantJobs } from "../../../src/server/modules/queue-monitor/tenant-job-scan";
 import { createRedis } from "../../../src/server/redis";
@@ -19,7 +19,7 @@ async function failJobs(queue: QueueName, count: number, reason: string): Promis
   let failed = 0;
   const done = new Promise<void>((resolve) => {
     const worker = new Worker(
-      queue,
+      redisQueueName(queue),
       async (job: Job) => {
         throw new Error(`${reason} (job ${job.name})`);
       },
