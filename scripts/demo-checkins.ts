@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     }
     const profileId = profile.id;
     // Sandbox tokens live as long as the sandbox process: store this run's.
-    await db.$transaction((tx) => storeProfileTokens(tx, tenant.id, profileId, { accessToken: minted.access_token, refreshToken: null, expiresAt: null, scopes: [] }));
+    await db.$transaction((tx) => storeProfileTokens(tx, systemContext(tenant.id), profileId, { accessToken: minted.access_token, refreshToken: null, expiresAt: null, scopes: [] }));
     linked.push({ handle, name: customer.displayName });
   }
   log(`linked Swarm accounts: ${linked.map((l) => `${l.name} (${l.handle})`).join(", ") || "none"}`);

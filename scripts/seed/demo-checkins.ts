@@ -46,7 +46,7 @@ export async function seedCheckinListening(ctx: TenantContext): Promise<string[]
     added.push("Foursquare app credentials");
   }
   for (const venue of DEMO_BRAND_VENUES) {
-    if (await findLocationByVenue(ctx.tenantId, venue.id)) continue;
+    if (await findLocationByVenue(ctx, venue.id)) continue;
     await createLocation(ctx, { name: venue.name, address: venue.address, city: venue.city, foursquareVenueId: venue.id, latitude: venue.lat, longitude: venue.lng });
     added.push(`location ${venue.name}`);
   }

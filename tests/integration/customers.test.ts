@@ -135,7 +135,7 @@ describe("customers", () => {
 
     const earner = await makeCustomer(ctx, { emails: ["earner@example.test"] });
     await getDb().$transaction((tx) =>
-      postLedgerEntries(tx, ctx.tenantId, [
+      postLedgerEntries(tx, ctx, [
         { customerId: earner.id, amount: 10, source: "ADJUSTMENT", idempotencyKey: "test:1", explanation: { formula: "10" } },
       ]),
     );

@@ -1,3 +1,4 @@
+import { systemContext } from "../auth/tenant-context";
 import { Prisma } from "../db/generated/client";
 import { withPgConnection } from "../db/raw-sql";
 import { getEnv } from "../env";
@@ -44,18 +45,18 @@ const BAD_REQUEST_RETRY_MS = 15 * 60_000;
  * for the reset rather than spending a request to learn about it.
  */
 export async function pollSourcePage(tenantId: string, sourceId: string, cursor: PollCursor | null, now = new Date()): Promise<PollOutcome> {
-  const claim = cursor ? await loadRunningSource(tenantId, sourceId, new Date(cursor.startedAt)) : await markSourceRunning(tenantId, sourceId, { now });
+  const claim = cursor ? await loadRunningSource(tenantId, sourceId, new Date(cursor.startedAt)) : await markSourceRunning(systemContext(tenantId), sourceId, { now });
   if (!claim) return { status: "skipped", reason: "source gone, disabled, blocked or claimed by a newer run" };
 
   const startedAt = claim.startedAt;
   const query = searchTerm(claim);
   if (!query) {
-    await markSourceFailed(tenantId, sourceId, { error: `${claim.kind} sources are not searchable`, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
+    await markSourceFailed(systemContext(tenantId), sourceId, { error: `${claim.kind} sources are not searchable`, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
     return { status: "failed", reason: "not searchable", retryable: false };
   }
-  const connection = await getActiveChannelCredentials(tenantId, claim.network, claim.connectionId);
+  const connection = await getActiveChannelCredentials(systemContext(tenantId), claim.network, claim.connectionId);
   if (!connection) {
-    await markSourceNeedsReconnect(tenantId, sourceId, `no active ${claim.network} channel connection`);
+    await markSourceNeedsReconnect(systemContext(tenantId), sourceId, `no active ${claim.network} channel connection`);
     return { status: "needs_reconnect", reason: "no active channel connection" };
   }
 
@@ -72,32 +73,32 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
     switch (classified.kind) {
       case "RATE_LIMITED": {
         const until = classified.retryAt ?? new Date(now.getTime() + TRANSIENT_RETRY_MS);
-        await markSourceThrottled(tenantId, sourceId, { resetAt: until, startedAt });
+        await markSourceThrottled(systemContext(tenantId), sourceId, { resetAt: until, startedAt });
         return { status: "throttled", until };
       }
       case "RECONNECT":
       case "REFRESH_TOKEN":
         forgetAppAuth(connection.id);
-        await markNeedsReconnect(tenantId, connection.id, classified.message);
-        await markSourceNeedsReconnect(tenantId, sourceId, classified.message);
+        await markNeedsReconnect(systemContext(tenantId), connection.id, classified.message);
+        await markSourceNeedsReconnect(systemContext(tenantId), sourceId, classified.message);
         return { status: "needs_reconnect", reason: classified.message };
       case "CURSOR_EXPIRED":
         // The stored since_id fell out of the search window: start again from the window. Only
         // this run may clear it (a stale run must not wipe a newer run's cursor).
-        await markSourceSucceeded(tenantId, sourceId, { cursor: null, nextRunAt: now, startedAt });
+        await markSourceSucceeded(systemContext(tenantId), sourceId, { cursor: null, nextRunAt: now, startedAt });
         return { status: "failed", reason: classified.message, retryable: false };
       case "TRANSIENT":
-        await markSourceFailed(tenantId, sourceId, { error: classified.message, retryAt: new Date(now.getTime() + TRANSIENT_RETRY_MS), startedAt });
+        await markSourceFailed(systemContext(tenantId), sourceId, { error: classified.message, retryAt: new Date(now.getTime() + TRANSIENT_RETRY_MS), startedAt });
         return { status: "failed", reason: classified.message, retryable: true };
       case "BAD_REQUEST":
-        await markSourceFailed(tenantId, sourceId, { error: classified.message, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
+        await markSourceFailed(systemContext(tenantId), sourceId, { error: classified.message, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
         return { status: "failed", reason: classified.message, retryable: false };
       default:
         return assertNever(classified.kind);
     }
   }
 
-  const ingest = await ingestMentionPage(tenantId, { network: claim.network, sourceId, matchedKeywords: [claim.value], mentions: page.mentions, fetchedAt }, now);
+  const ingest = await ingestMentionPage(systemContext(tenantId), { network: claim.network, sourceId, matchedKeywords: [claim.value], mentions: page.mentions, fetchedAt }, now);
   const newestId = cursor ? cursor.newestId : (page.newestId ?? sinceId);
   const exhausted = page.rateLimit !== null && page.rateLimit.remaining <= 0;
   const notBefore = exhausted ? page.rateLimit!.resetAt : null;
@@ -106,7 +107,7 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
   }
   const interval = getEnv().LISTENING_POLL_INTERVAL_SECONDS * 1000;
   const nextRunAt = new Date(Math.max(now.getTime() + interval, notBefore?.getTime() ?? 0));
-  await markSourceSucceeded(tenantId, sourceId, { cursor: newestId ?? undefined, nextRunAt, startedAt });
+  await markSourceSucceeded(systemContext(tenantId), sourceId, { cursor: newestId ?? undefined, nextRunAt, startedAt });
   return { status: "page", ingest, next: null, nextNotBefore: null };
 }
 

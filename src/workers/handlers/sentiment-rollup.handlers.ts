@@ -1,3 +1,4 @@
+import { systemContext } from "@/server/auth/tenant-context";
 import { rollUpCustomerSentiment } from "@/server/modules/customers/customer-sentiment";
 import { scheduleSentimentRollups } from "@/server/modules/customers/schedule-sentiment-rollups";
 import { getLogger } from "@/server/logger";
@@ -10,6 +11,6 @@ export const scheduleSentimentRollupHandler: JobHandler<"customers.schedule-sent
 
 /** One tenant's rollup; errors are rethrown so the job's retries apply. */
 export const sentimentRollupHandler: JobHandler<"customers.sentiment-rollup"> = async ({ tenantId }) => {
-  const result = await rollUpCustomerSentiment(tenantId);
+  const result = await rollUpCustomerSentiment(systemContext(tenantId));
   getLogger().debug({ tenantId, ...result }, "customer sentiment rolled up");
 };

@@ -68,7 +68,7 @@ describe("customer sentiment rollup", () => {
     await mention(ctx, null, -1, { status: "PROSPECT" }); // a prospect's mention belongs to no customer
     // An erased customer keeps its row but is nobody's business any more.
     await getDb().$transaction((tx) =>
-      postLedgerEntries(tx, ctx.tenantId, [{ customerId: erased, amount: 5, source: "ADJUSTMENT", idempotencyKey: "rollup-erased", explanation: { formula: "5" } }]),
+      postLedgerEntries(tx, ctx, [{ customerId: erased, amount: 5, source: "ADJUSTMENT", idempotencyKey: "rollup-erased", explanation: { formula: "5" } }]),
     );
     await mention(ctx, erased, 0.8);
     await deleteCustomer(ctx, erased);
@@ -77,7 +77,7 @@ describe("customer sentiment rollup", () => {
     const theirs = await named(other.ctx, "Theirs");
     await mention(other.ctx, theirs, 0.9);
 
-    const result = await rollUpCustomerSentiment(ctx.tenantId);
+    const result = await rollUpCustomerSentiment(ctx);
     expect(result).toEqual({ firstRun: true, examined: 5, updated: 5 });
     expect(await sentimentOf(ctx, promoter)).toEqual({ label: "PROMOTER", score: 0.4 });
     expect(await sentimentOf(ctx, boundary)).toEqual({ label: "DETRACTOR", score: -0.2 });
@@ -105,7 +105,7 @@ describe("customer sentiment rollup", () => {
     const bMention = await mention(ctx, b, 0.5, { updatedAt: anHourAgo });
     await mention(ctx, b, -0.1, { updatedAt: anHourAgo });
     await mention(ctx, c, 0.5, { updatedAt: anHourAgo });
-    expect(await rollUpCustomerSentiment(ctx.tenantId)).toEqual({ firstRun: true, examined: 3, updated: 3 });
+    expect(await rollUpCustomerSentiment(ctx)).toEqual({ firstRun: true, examined: 3, updated: 3 });
     expect(await sentimentOf(ctx, b)).toEqual({ label: "PROMOTER", score: 0.2 });
 
     // C's stored label is made wrong by hand: a run that looked at C would put it right.
@@ -114,17 +114,17 @@ describe("customer sentiment rollup", () => {
     await mention(ctx, a, -1);
     await disqualifyMention(ctx, bMention, { reason: "spam account" });
 
-    expect(await rollUpCustomerSentiment(ctx.tenantId)).toEqual({ firstRun: false, examined: 2, updated: 2 });
+    expect(await rollUpCustomerSentiment(ctx)).toEqual({ firstRun: false, examined: 2, updated: 2 });
     expect(await sentimentOf(ctx, a)).toEqual({ label: "DETRACTOR", score: -0.25 });
     expect(await sentimentOf(ctx, b)).toEqual({ label: "PASSIVE", score: -0.1 });
     expect(await sentimentOf(ctx, c)).toEqual({ label: "DETRACTOR", score: -0.9 }); // not looked at
 
     // Right away again: the same two are inside the overlap, recomputed to the same values, nothing written.
-    expect(await rollUpCustomerSentiment(ctx.tenantId)).toEqual({ firstRun: false, examined: 2, updated: 0 });
+    expect(await rollUpCustomerSentiment(ctx)).toEqual({ firstRun: false, examined: 2, updated: 0 });
 
     // 91 days later every mention has left the window: all three are looked at and cleared.
     const later = new Date(Date.now() + 91 * DAY);
-    expect(await rollUpCustomerSentiment(ctx.tenantId, later)).toEqual({ firstRun: false, examined: 3, updated: 3 });
+    expect(await rollUpCustomerSentiment(ctx, later)).toEqual({ firstRun: false, examined: 3, updated: 3 });
     for (const id of [a, b, c]) expect(await sentimentOf(ctx, id)).toEqual({ label: null, score: null });
     const state = await unsafeCrossTenantDb().sentimentRollupState.findUniqueOrThrow({ where: { tenantId: ctx.tenantId } });
     expect(state).toMatchObject({ watermark: later, lastExamined: 3, lastUpdated: 3 });
@@ -138,7 +138,7 @@ describe("customer sentiment rollup", () => {
       await mention(ctx, id, i % 2 === 0 ? 0.5 : -0.5);
       ids.push(id);
     }
-    expect(await rollUpCustomerSentiment(ctx.tenantId, new Date(), { batchSize: 2 })).toEqual({ firstRun: true, examined: 7, updated: 7 });
+    expect(await rollUpCustomerSentiment(ctx, new Date(), { batchSize: 2 })).toEqual({ firstRun: true, examined: 7, updated: 7 });
     const labels = await Promise.all(ids.map(async (id) => (await sentimentOf(ctx, id)).label));
     expect(labels).toEqual(["PROMOTER", "DETRACTOR", "PROMOTER", "DETRACTOR", "PROMOTER", "DETRACTOR", "PROMOTER"]);
   });

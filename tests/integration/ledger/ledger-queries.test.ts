@@ -27,7 +27,7 @@ describe("ledger queries", () => {
       }),
     ]);
     await adjustPoints(ctx, { customerId: customer.id, amount: 5, reason: "Thanks for the review", idempotencyKey: "adj" });
-    const reversal = await inTx((tx) => reverseLedgerEntry(tx, ctx.tenantId, { entryId: award!.id, reason: "deleted tweet" }));
+    const reversal = await inTx((tx) => reverseLedgerEntry(tx, ctx, { entryId: award!.id, reason: "deleted tweet" }));
 
     expect(await getBalance(viewer.ctx, customer.id)).toEqual({ customerId: customer.id, balance: 5, lifetimeEarned: 40 });
     const page = await listLedgerEntries(viewer.ctx, customer.id, { page: 1, pageSize: 2 });

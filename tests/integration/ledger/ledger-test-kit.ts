@@ -35,7 +35,7 @@ export function inTx<T>(fn: (tx: DbTx) => Promise<T>): Promise<T> {
 }
 
 export function post(ctx: TenantContext, entries: NewLedgerEntry[]): Promise<PostedLedgerEntry[]> {
-  return inTx((tx) => postLedgerEntries(tx, ctx.tenantId, entries));
+  return inTx((tx) => postLedgerEntries(tx, ctx, entries));
 }
 
 export async function balanceOf(ctx: TenantContext, customerId: string): Promise<{ balance: number; lifetimeEarned: number }> {

@@ -184,7 +184,7 @@ async function runCommand(world: World, model: Model, cmd: Command, index: numbe
       const target = model.entries[cmd.pick % Math.max(1, model.entries.length)];
       if (!target) return;
       const results = await deliver(cmd.replays, cmd.concurrent, () =>
-        inTx((tx) => reverseLedgerEntry(tx, ctx.tenantId, { entryId: target.id, reason: "property test" })),
+        inTx((tx) => reverseLedgerEntry(tx, ctx, { entryId: target.id, reason: "property test" })),
       );
       if (target.isReversal) return expectAllRefused(results, "BAD_REQUEST", /cannot itself be reversed/, label);
       const c = target.customer;

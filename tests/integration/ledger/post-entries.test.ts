@@ -40,7 +40,7 @@ describe("postLedgerEntries", () => {
     const award = mentionAward(ada.id, "job-1", 12);
     await expect(
       inTx(async (tx) => {
-        await postLedgerEntries(tx, ctx.tenantId, [award]);
+        await postLedgerEntries(tx, ctx, [award]);
         throw new Error("the scoring job crashed after posting");
       }),
     ).rejects.toThrow(/crashed/);
@@ -132,7 +132,7 @@ describe("postLedgerEntries", () => {
             return value;
           },
         }) as DbTx;
-        return postLedgerEntries(counting, ctx.tenantId, batch(run));
+        return postLedgerEntries(counting, ctx, batch(run));
       });
       expect(posted).toHaveLength(1_000);
       expect(calls).toBe(1);

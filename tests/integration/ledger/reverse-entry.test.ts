@@ -11,7 +11,7 @@ import { assertLedgerInvariants } from "../support/ledger-invariants";
 import { balanceOf, entryCount, expectAppError, inTx, mentionAward, post } from "./ledger-test-kit";
 
 function reverse(ctx: TenantContext, input: ReverseEntryInput) {
-  return inTx((tx) => reverseLedgerEntry(tx, ctx.tenantId, input));
+  return inTx((tx) => reverseLedgerEntry(tx, ctx, input));
 }
 
 async function customerWithAward(points: number) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { systemContext } from "../../../src/server/auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
 import { AppError } from "../../../src/server/errors";
 import {
@@ -73,22 +74,22 @@ describe("channel connections", () => {
     const plain = await getDb().channelConnection.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: saved.id } });
     expect(plain).not.toHaveProperty("credentialsCiphertext");
 
-    const forWorker = await getChannelCredentials(ctx.tenantId, saved.id);
+    const forWorker = await getChannelCredentials(systemContext(ctx.tenantId), saved.id);
     expect(forWorker).toEqual({ id: saved.id, tenantId: ctx.tenantId, label: "default", status: "ACTIVE", network: "TWITTER", credentials: { kind: "bearer", bearerToken: BEARER } });
-    expect(await getActiveChannelCredentials(ctx.tenantId, "FOURSQUARE")).toMatchObject({ network: "FOURSQUARE", credentials: { ...FSQ, kind: "app" } });
+    expect(await getActiveChannelCredentials(ctx, "FOURSQUARE")).toMatchObject({ network: "FOURSQUARE", credentials: { ...FSQ, kind: "app" } });
   });
 
   it("replaces credentials in place, re-activates the connection, and audits without the secret", async () => {
     const { ctx } = await createTenantWithMember("OWNER");
     const first = await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: BEARER } });
-    await markNeedsReconnect(ctx.tenantId, first.id, "401 Unauthorized");
+    await markNeedsReconnect(ctx, first.id, "401 Unauthorized");
     const second = await saveChannelConnection(ctx, {
       network: "TWITTER",
       credentials: { kind: "client_credentials", clientId: "megaphone-dev-client", clientSecret: CLIENT_SECRET },
     });
     expect(second).toMatchObject({ id: first.id, status: "ACTIVE", lastError: null, credentialKind: "client_credentials", hint: "client id …ient, secret …3a9c" });
     expect(await listChannelConnections(ctx)).toHaveLength(1);
-    expect((await getChannelCredentials(ctx.tenantId, first.id)).credentials).toEqual({
+    expect((await getChannelCredentials(ctx, first.id)).credentials).toEqual({
       kind: "client_credentials",
       clientId: "megaphone-dev-client",
       clientSecret: CLIENT_SECRET,
@@ -112,11 +113,11 @@ describe("channel connections", () => {
 
     // another tenant's ciphertext pasted into my row
     await db.channelConnection.update({ where: { id: mine.id }, data: { credentialsCiphertext: stolen.credentialsCiphertext } });
-    const error = await expectAppError(getChannelCredentials(a.ctx.tenantId, mine.id), "INTERNAL");
+    const error = await expectAppError(getChannelCredentials(a.ctx, mine.id), "INTERNAL");
     expect(error.message).toBe("cannot decrypt");
     // my own ciphertext pasted into my other row
     await db.channelConnection.update({ where: { id: mineFsq.id }, data: { credentialsCiphertext: own.credentialsCiphertext } });
-    await expectAppError(getChannelCredentials(a.ctx.tenantId, mineFsq.id), "INTERNAL");
+    await expectAppError(getChannelCredentials(a.ctx, mineFsq.id), "INTERNAL");
     // the list still renders, telling the admin to set them again
     const listed = await listChannelConnections(a.ctx);
     expect(listed.map((c) => [c.network, c.credentialKind, c.hint])).toEqual([
@@ -124,10 +125,10 @@ describe("channel connections", () => {
       ["FOURSQUARE", null, "stored credentials cannot be read: set them again"],
     ]);
     // the owner still decrypts their own
-    expect((await getChannelCredentials(b.ctx.tenantId, theirs.id)).credentials).toEqual({ kind: "bearer", bearerToken: BEARER });
+    expect((await getChannelCredentials(b.ctx, theirs.id)).credentials).toEqual({ kind: "bearer", bearerToken: BEARER });
     // saving again repairs the row
     await saveChannelConnection(a.ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: `${BEARER}new` } });
-    expect((await getChannelCredentials(a.ctx.tenantId, mine.id)).credentials).toEqual({ kind: "bearer", bearerToken: `${BEARER}new` });
+    expect((await getChannelCredentials(a.ctx, mine.id)).credentials).toEqual({ kind: "bearer", bearerToken: `${BEARER}new` });
   });
 
   it("validates credentials per network with messages that name the field", async () => {
@@ -170,19 +171,19 @@ describe("channel connections", () => {
     }
     const { ctx: admin } = await addMember(owner, "ADMIN");
     expect((await getChannelCredentials(admin, saved.id)).credentials).toEqual({ kind: "bearer", bearerToken: BEARER });
-    expect((await getChannelCredentials(owner.tenantId, saved.id)).status).toBe("ACTIVE");
+    expect((await getChannelCredentials(systemContext(owner.tenantId), saved.id)).status).toBe("ACTIVE");
   });
 
   it("answers NOT_FOUND for another tenant's connection everywhere", async () => {
     const a = await createTenantWithMember("OWNER");
     const b = await createTenantWithMember("OWNER");
     const theirs = await saveChannelConnection(b.ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: BEARER } });
-    await expectAppError(getChannelCredentials(a.ctx.tenantId, theirs.id), "NOT_FOUND");
+    await expectAppError(getChannelCredentials(systemContext(a.ctx.tenantId), theirs.id), "NOT_FOUND");
     await expectAppError(getChannelCredentials(a.ctx, theirs.id), "NOT_FOUND");
     await expectAppError(setChannelConnectionEnabled(a.ctx, theirs.id, false), "NOT_FOUND");
     await expectAppError(deleteChannelConnection(a.ctx, theirs.id), "NOT_FOUND");
-    expect(await markNeedsReconnect(a.ctx.tenantId, theirs.id, "401")).toBe(false);
-    expect(await getActiveChannelCredentials(a.ctx.tenantId, "TWITTER", theirs.id)).toBeNull();
+    expect(await markNeedsReconnect(a.ctx, theirs.id, "401")).toBe(false);
+    expect(await getActiveChannelCredentials(a.ctx, "TWITTER", theirs.id)).toBeNull();
     expect(await findChannelConnection(a.ctx, "TWITTER")).toBeNull();
     expect((await listChannelConnections(b.ctx))[0]).toMatchObject({ id: theirs.id, status: "ACTIVE" });
   });
@@ -190,11 +191,11 @@ describe("channel connections", () => {
   it("marks a connection needs-reconnect once, with secrets scrubbed from the stored error", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const saved = await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: BEARER } });
-    expect(await markNeedsReconnect(ctx.tenantId, saved.id, `401 Unauthorized for token ${BEARER} (header Authorization: Bearer abc.def)`)).toBe(true);
-    expect(await markNeedsReconnect(ctx.tenantId, saved.id, "again")).toBe(false);
+    expect(await markNeedsReconnect(ctx, saved.id, `401 Unauthorized for token ${BEARER} (header Authorization: Bearer abc.def)`)).toBe(true);
+    expect(await markNeedsReconnect(ctx, saved.id, "again")).toBe(false);
     const [listed] = await listChannelConnections(ctx);
     expect(listed).toMatchObject({ status: "NEEDS_RECONNECT", lastError: "401 Unauthorized for token [redacted] (header Authorization: Bearer [redacted])" });
-    expect(await getActiveChannelCredentials(ctx.tenantId, "TWITTER")).toBeNull();
+    expect(await getActiveChannelCredentials(ctx, "TWITTER")).toBeNull();
     const audit = await getDb().auditLog.findMany({ where: { tenantId: ctx.tenantId, action: "channel.needs_reconnect" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: "SYSTEM", actorId: null });
@@ -205,13 +206,13 @@ describe("channel connections", () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const saved = await saveChannelConnection(ctx, { network: "FOURSQUARE", credentials: FSQ });
     expect((await setChannelConnectionEnabled(ctx, saved.id, false)).status).toBe("DISABLED");
-    expect(await getActiveChannelCredentials(ctx.tenantId, "FOURSQUARE")).toBeNull();
-    expect(await markNeedsReconnect(ctx.tenantId, saved.id, "401")).toBe(false); // a disabled connection stays disabled
+    expect(await getActiveChannelCredentials(ctx, "FOURSQUARE")).toBeNull();
+    expect(await markNeedsReconnect(ctx, saved.id, "401")).toBe(false); // a disabled connection stays disabled
     expect((await setChannelConnectionEnabled(ctx, saved.id, true)).status).toBe("ACTIVE");
-    expect(await getActiveChannelCredentials(ctx.tenantId, "FOURSQUARE")).not.toBeNull();
+    expect(await getActiveChannelCredentials(ctx, "FOURSQUARE")).not.toBeNull();
     await expect(deleteChannelConnection(ctx, saved.id)).resolves.toEqual({ deleted: true });
     expect(await listChannelConnections(ctx)).toEqual([]);
-    await expectAppError(getChannelCredentials(ctx.tenantId, saved.id), "NOT_FOUND");
+    await expectAppError(getChannelCredentials(ctx, saved.id), "NOT_FOUND");
     const audit = await getDb().auditLog.findMany({ where: { tenantId: ctx.tenantId, targetId: saved.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["channel.created", "channel.disabled", "channel.enabled", "channel.deleted"]);
     expectNoSecret(audit);

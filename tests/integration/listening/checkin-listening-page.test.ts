@@ -56,7 +56,7 @@ describe("check-in listening on the listening settings page", () => {
         customerId: customer.id, network: "FOURSQUARE", externalUserId, handle: `swarm.${externalUserId}`,
         consent: { scopes: [], allowPosting: false, policyVersion: "test-1" },
       });
-      await getDb().$transaction((tx) => storeProfileTokens(tx, ctx.tenantId, socialProfile.id, { accessToken: TOKEN, refreshToken: null, expiresAt: null, scopes: [] }));
+      await getDb().$transaction((tx) => storeProfileTokens(tx, ctx, socialProfile.id, { accessToken: TOKEN, refreshToken: null, expiresAt: null, scopes: [] }));
       return socialProfile.id;
     };
     const polled = await link("48000101", "Polly Polled");

@@ -42,8 +42,8 @@ describe("brand locations", () => {
       longitude: -74.0,
     });
     expect(created).toMatchObject({ name: "Brand X Soho", foursquareVenueId: VENUE, latitude: 40.72, longitude: -74 });
-    expect(await findLocationByVenue(ctx.tenantId, VENUE.toUpperCase())).toMatchObject({ id: created.id });
-    expect(await findLocationByVenue(ctx.tenantId, "0".repeat(24))).toBeNull();
+    expect(await findLocationByVenue(ctx, VENUE.toUpperCase())).toMatchObject({ id: created.id });
+    expect(await findLocationByVenue(ctx, "0".repeat(24))).toBeNull();
 
     const updated = await updateLocation(ctx, created.id, { name: "Brand X SoHo", address: "" });
     expect(updated).toMatchObject({ name: "Brand X SoHo", address: null, city: "New York" });
@@ -77,7 +77,7 @@ describe("brand locations", () => {
     await expectAppError(getLocationOrThrow(a.ctx, theirs.id), "NOT_FOUND");
     await expectAppError(updateLocation(a.ctx, theirs.id, { name: "hijack" }), "NOT_FOUND");
     await expectAppError(deleteLocation(a.ctx, theirs.id), "NOT_FOUND");
-    expect(await findLocationByVenue(a.ctx.tenantId, VENUE)).toBeNull();
+    expect(await findLocationByVenue(a.ctx, VENUE)).toBeNull();
     const marketer = await addMember(b.ctx, "MARKETER");
     expect(await listLocations(marketer.ctx)).toHaveLength(1);
     await expectAppError(createLocation(marketer.ctx, { name: "Nope" }), "FORBIDDEN");

@@ -72,7 +72,7 @@ describe("settings pages", () => {
     const owner = await createTenantWithMember("OWNER");
     await createSource(owner.ctx, { network: "TWITTER", kind: "HASHTAG", value: "BrandX" });
     const parked = await createSource(owner.ctx, { network: "TWITTER", kind: "HANDLE", value: "brandx" });
-    await markSourceNeedsReconnect(owner.ctx.tenantId, parked.id, "no active TWITTER channel connection");
+    await markSourceNeedsReconnect(owner.ctx, parked.id, "no active TWITTER channel connection");
     await createLocation(owner.ctx, { name: "Brand X Soho", foursquareVenueId: "4bf58dd8d48988d1e0931735" });
     signIn(owner);
     const html = await render(ListeningPage, owner.ctx.tenantSlug);

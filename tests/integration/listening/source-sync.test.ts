@@ -47,7 +47,7 @@ describe("listening source sync state", () => {
     await setNextRunAt(exactlyNow.id, T0);
     await setNextRunAt(future.id, at(1));
     await setNextRunAt(disabled.id, null);
-    expect(await markSourceNeedsReconnect(b.ctx.tenantId, blocked.id, "401 Unauthorized")).toBe(true);
+    expect(await markSourceNeedsReconnect(b.ctx, blocked.id, "401 Unauthorized")).toBe(true);
 
     const due = await unsafeListDueSources({ now: T0, limit: 10_000 });
     const mine = due.filter((s) => [a.ctx.tenantId, b.ctx.tenantId].includes(s.tenantId));
@@ -61,7 +61,7 @@ describe("listening source sync state", () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const source = await createSource(ctx, { network: "TWITTER", kind: "HASHTAG", value: "flow" });
 
-    const claim = await markSourceRunning(ctx.tenantId, source.id, { now: T0 });
+    const claim = await markSourceRunning(ctx, source.id, { now: T0 });
     expect(claim).toEqual({ id: source.id, tenantId: ctx.tenantId, network: "TWITTER", kind: "HASHTAG", value: "#flow", connectionId: null, cursor: null, startedAt: T0 });
     expect((await getSourceOrThrow(ctx, source.id)).sync).toMatchObject({ status: "RUNNING", lastRunAt: T0.toISOString() });
     // a running source is not handed out again while the run is fresh…
@@ -69,7 +69,7 @@ describe("listening source sync state", () => {
     // …but is once the run is presumed abandoned
     expect(await dueIds([ctx.tenantId], at(60), { staleRunMs: 30_000 })).toEqual([source.id]);
 
-    expect(await markSourceSucceeded(ctx.tenantId, source.id, { cursor: "100", nextRunAt: at(300), startedAt: T0 })).toBe(true);
+    expect(await markSourceSucceeded(ctx, source.id, { cursor: "100", nextRunAt: at(300), startedAt: T0 })).toBe(true);
     expect((await getSourceOrThrow(ctx, source.id)).sync).toEqual({
       status: "OK",
       lastRunAt: T0.toISOString(),
@@ -81,12 +81,12 @@ describe("listening source sync state", () => {
     expect(await dueIds([ctx.tenantId], at(299))).toEqual([]);
     expect(await dueIds([ctx.tenantId], at(300))).toEqual([source.id]);
 
-    const second = await markSourceRunning(ctx.tenantId, source.id, { now: at(300) });
+    const second = await markSourceRunning(ctx, source.id, { now: at(300) });
     expect(second?.cursor).toBe("100");
-    await markSourceSucceeded(ctx.tenantId, source.id, { nextRunAt: at(600), startedAt: second!.startedAt });
-    const third = await markSourceRunning(ctx.tenantId, source.id, { now: at(600) });
+    await markSourceSucceeded(ctx, source.id, { nextRunAt: at(600), startedAt: second!.startedAt });
+    const third = await markSourceRunning(ctx, source.id, { now: at(600) });
     expect(third?.cursor).toBe("100"); // undefined cursor kept the stored one
-    await markSourceSucceeded(ctx.tenantId, source.id, { cursor: null, nextRunAt: at(900), startedAt: third!.startedAt });
+    await markSourceSucceeded(ctx, source.id, { cursor: null, nextRunAt: at(900), startedAt: third!.startedAt });
     expect((await getSourceOrThrow(ctx, source.id)).sync.hasCursor).toBe(false);
   });
 
@@ -94,17 +94,17 @@ describe("listening source sync state", () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const source = await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: "busy brand" });
     for (const [i, start] of [at(0), at(1000)].entries()) {
-      const run = await markSourceRunning(ctx.tenantId, source.id, { now: start });
-      expect(await markSourceThrottled(ctx.tenantId, source.id, { resetAt: at(900 + i * 1000), startedAt: run!.startedAt })).toBe(true);
+      const run = await markSourceRunning(ctx, source.id, { now: start });
+      expect(await markSourceThrottled(ctx, source.id, { resetAt: at(900 + i * 1000), startedAt: run!.startedAt })).toBe(true);
     }
     const throttled = await getSourceOrThrow(ctx, source.id);
     expect(throttled.sync).toMatchObject({ status: "THROTTLED", throttleCount: 2, nextRunAt: at(1900).toISOString() });
     expect(throttled.sync.lastError).toMatch(/rate limited until/);
     expect(await dueIds([ctx.tenantId], at(1899))).toEqual([]);
 
-    const run = await markSourceRunning(ctx.tenantId, source.id, { now: at(1900) });
+    const run = await markSourceRunning(ctx, source.id, { now: at(1900) });
     expect(
-      await markSourceFailed(ctx.tenantId, source.id, {
+      await markSourceFailed(ctx, source.id, {
         error: "socket hang up\n  at request (Authorization: Bearer AAAAsecretTOKEN)",
         retryAt: at(1960),
         startedAt: run!.startedAt,
@@ -120,26 +120,26 @@ describe("listening source sync state", () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const source = await createSource(ctx, { network: "TWITTER", kind: "HASHTAG", value: "racy" });
     // not running: nothing to finish
-    expect(await markSourceSucceeded(ctx.tenantId, source.id, { cursor: "1", nextRunAt: at(60) })).toBe(false);
+    expect(await markSourceSucceeded(ctx, source.id, { cursor: "1", nextRunAt: at(60) })).toBe(false);
 
-    const stale = await markSourceRunning(ctx.tenantId, source.id, { now: T0 });
-    const fresh = await markSourceRunning(ctx.tenantId, source.id, { now: at(1000) }); // re-claimed after the first was presumed dead
-    expect(await markSourceSucceeded(ctx.tenantId, source.id, { cursor: "stale", nextRunAt: at(60), startedAt: stale!.startedAt })).toBe(false);
-    expect(await markSourceSucceeded(ctx.tenantId, source.id, { cursor: "fresh", nextRunAt: at(1060), startedAt: fresh!.startedAt })).toBe(true);
+    const stale = await markSourceRunning(ctx, source.id, { now: T0 });
+    const fresh = await markSourceRunning(ctx, source.id, { now: at(1000) }); // re-claimed after the first was presumed dead
+    expect(await markSourceSucceeded(ctx, source.id, { cursor: "stale", nextRunAt: at(60), startedAt: stale!.startedAt })).toBe(false);
+    expect(await markSourceSucceeded(ctx, source.id, { cursor: "fresh", nextRunAt: at(1060), startedAt: fresh!.startedAt })).toBe(true);
 
     // staff change the value mid-run: the run's cursor belongs to the old value and is dropped
-    const run = await markSourceRunning(ctx.tenantId, source.id, { now: at(2000) });
+    const run = await markSourceRunning(ctx, source.id, { now: at(2000) });
     await updateSource(ctx, source.id, { value: "renamed" });
-    expect(await markSourceSucceeded(ctx.tenantId, source.id, { cursor: "old-value-cursor", nextRunAt: at(2060), startedAt: run!.startedAt })).toBe(false);
+    expect(await markSourceSucceeded(ctx, source.id, { cursor: "old-value-cursor", nextRunAt: at(2060), startedAt: run!.startedAt })).toBe(false);
     expect((await getSourceOrThrow(ctx, source.id)).sync).toMatchObject({ status: "IDLE", hasCursor: false });
 
     // disabled sources cannot be claimed
     await updateSource(ctx, source.id, { enabled: false });
-    expect(await markSourceRunning(ctx.tenantId, source.id, { now: at(3000) })).toBeNull();
+    expect(await markSourceRunning(ctx, source.id, { now: at(3000) })).toBeNull();
     // and another tenant's id is never touched
     const other = await createTenantWithMember("ADMIN");
-    expect(await markSourceRunning(other.ctx.tenantId, source.id)).toBeNull();
-    expect(await resetSourceCursor(other.ctx.tenantId, source.id)).toBe(false);
+    expect(await markSourceRunning(other.ctx, source.id)).toBeNull();
+    expect(await resetSourceCursor(other.ctx, source.id)).toBe(false);
   });
 
   it("needs-reconnect parks a source until its channel is saved again, then it is due at once", async () => {
@@ -149,12 +149,12 @@ describe("listening source sync state", () => {
     const onConnection = await createSource(ctx, { network: "TWITTER", kind: "HASHTAG", value: "b", connectionId: connection.id });
     const venue = await createSource(ctx, { network: "FOURSQUARE", kind: "VENUE", value: "4bf58dd8d48988d1e0931735" });
     for (const s of [onDefault, onConnection, venue]) {
-      await markSourceRunning(ctx.tenantId, s.id, { now: T0 });
-      expect(await markSourceNeedsReconnect(ctx.tenantId, s.id, "401 Unauthorized")).toBe(true);
+      await markSourceRunning(ctx, s.id, { now: T0 });
+      expect(await markSourceNeedsReconnect(ctx, s.id, "401 Unauthorized")).toBe(true);
     }
-    expect(await markNeedsReconnect(ctx.tenantId, connection.id, "401 Unauthorized")).toBe(true);
+    expect(await markNeedsReconnect(ctx, connection.id, "401 Unauthorized")).toBe(true);
     expect(await dueIds([ctx.tenantId], at(1e6))).toEqual([]);
-    expect(await markSourceRunning(ctx.tenantId, onDefault.id)).toBeNull();
+    expect(await markSourceRunning(ctx, onDefault.id)).toBeNull();
     expect((await getSourceOrThrow(ctx, onDefault.id)).sync).toMatchObject({ status: "NEEDS_RECONNECT", lastError: "401 Unauthorized" });
 
     await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: `${bearerToken}X` } });
@@ -162,7 +162,7 @@ describe("listening source sync state", () => {
     expect((await getSourceOrThrow(ctx, venue.id)).sync.status).toBe("NEEDS_RECONNECT"); // another network stays parked
 
     // disabling and re-enabling a connection resumes its parked sources as well
-    await markSourceNeedsReconnect(ctx.tenantId, onConnection.id, "revoked");
+    await markSourceNeedsReconnect(ctx, onConnection.id, "revoked");
     await setChannelConnectionEnabled(ctx, connection.id, false);
     expect(await dueIds([ctx.tenantId], T0)).toEqual([onDefault.id]);
     await setChannelConnectionEnabled(ctx, connection.id, true);
@@ -172,9 +172,9 @@ describe("listening source sync state", () => {
   it("resetSourceCursor forgets the position and nothing else", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const source = await createSource(ctx, { network: "TWITTER", kind: "HANDLE", value: "cursor" });
-    const run = await markSourceRunning(ctx.tenantId, source.id, { now: T0 });
-    await markSourceSucceeded(ctx.tenantId, source.id, { cursor: "42", nextRunAt: at(60), startedAt: run!.startedAt });
-    expect(await resetSourceCursor(ctx.tenantId, source.id)).toBe(true);
+    const run = await markSourceRunning(ctx, source.id, { now: T0 });
+    await markSourceSucceeded(ctx, source.id, { cursor: "42", nextRunAt: at(60), startedAt: run!.startedAt });
+    expect(await resetSourceCursor(ctx, source.id)).toBe(true);
     expect((await getSourceOrThrow(ctx, source.id)).sync).toMatchObject({ status: "OK", hasCursor: false, nextRunAt: at(60).toISOString() });
   });
 });

@@ -132,10 +132,10 @@ describe("listening sources", () => {
   it("changing the value validates it for the kind and starts the source over; enabling makes it due at once", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const source = await createSource(ctx, { network: "TWITTER", kind: "HASHTAG", value: "old" });
-    const run = await markSourceRunning(ctx.tenantId, source.id);
-    expect(await markSourceThrottled(ctx.tenantId, source.id, { resetAt: new Date(Date.now() + 60_000), startedAt: run!.startedAt })).toBe(true);
-    const run2 = await markSourceRunning(ctx.tenantId, source.id, { now: new Date(Date.now() + 61_000) });
-    await markSourceSucceeded(ctx.tenantId, source.id, { cursor: "1900000000000000000", nextRunAt: new Date(Date.now() + 120_000), startedAt: run2!.startedAt });
+    const run = await markSourceRunning(ctx, source.id);
+    expect(await markSourceThrottled(ctx, source.id, { resetAt: new Date(Date.now() + 60_000), startedAt: run!.startedAt })).toBe(true);
+    const run2 = await markSourceRunning(ctx, source.id, { now: new Date(Date.now() + 61_000) });
+    await markSourceSucceeded(ctx, source.id, { cursor: "1900000000000000000", nextRunAt: new Date(Date.now() + 120_000), startedAt: run2!.startedAt });
     expect((await getSourceOrThrow(ctx, source.id)).sync).toMatchObject({ status: "OK", hasCursor: true, throttleCount: 1 });
 
     const error = await expectAppError(updateSource(ctx, source.id, { value: "two words" }), "VALIDATION_FAILED");

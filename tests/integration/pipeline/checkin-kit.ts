@@ -114,7 +114,7 @@ export async function linkSwarmCustomer(ctx: TenantContext, sandboxUrl: string, 
   );
   const profileId = linked.socialProfile.id;
   await getDb().$transaction((tx) =>
-    storeProfileTokens(tx, ctx.tenantId, profileId, { accessToken: minted.access_token, refreshToken: null, expiresAt: null, scopes: [] }),
+    storeProfileTokens(tx, ctx, profileId, { accessToken: minted.access_token, refreshToken: null, expiresAt: null, scopes: [] }),
   );
   return { customer, profileId, userId: minted.user.id, token: minted.access_token };
 }

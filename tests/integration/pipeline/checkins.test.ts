@@ -322,7 +322,7 @@ describe("Foursquare check-ins: polling and push", () => {
     await setUpCheckinListening(ctx, sandbox.url);
     const { profileId } = await linkSwarmCustomer(ctx, sandbox.url, `swarm.revoked.${ctx.tenantSlug}`);
     const revoked = "REVOKEDTOKEN0000000000000000000000000000000000";
-    await db().$transaction((tx) => storeProfileTokens(tx, ctx.tenantId, profileId, { accessToken: revoked, refreshToken: null, expiresAt: null, scopes: [] }));
+    await db().$transaction((tx) => storeProfileTokens(tx, ctx, profileId, { accessToken: revoked, refreshToken: null, expiresAt: null, scopes: [] }));
 
     const outcome = await pollProfileCheckins(ctx.tenantId, profileId);
     expect(outcome).toMatchObject({ status: "needs_reconnect", reason: expect.stringMatching(/401 invalid_auth/) });

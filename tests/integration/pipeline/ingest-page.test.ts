@@ -53,7 +53,7 @@ describe("ingesting one page", () => {
     const { customer, author } = await linked(ctx);
     const stranger = { id: `stranger${Date.now()}`, handle: "stranger" };
     const page = [post(author, "I love this brand, wonderful coffee"), post(author, "this brand is awful, terrible and sad"), post(stranger, "love it")];
-    const result = await ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: ["brand"], mentions: page });
+    const result = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: ["brand"], mentions: page });
     expect(result).toMatchObject({ received: 3, stored: 3, duplicates: 0, prospects: 1, credited: 1, pointsAwarded: 10 });
     const rows = await getDb().mention.findMany({ where: { tenantId: ctx.tenantId }, select: { externalId: true, status: true, customerId: true, matchedKeywords: true } });
     const byId = new Map(rows.map((r) => [r.externalId, r]));
@@ -70,7 +70,7 @@ describe("ingesting one page", () => {
     await rule(ctx);
     const { author } = await linked(ctx);
     const page = [post(author, "nul\u0000inside"), post(author, "lone \uD83D surrogate and a pair 😀"), post(author, "<script>alert(1)</script> é 中文")];
-    const result = await ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: page });
+    const result = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: page });
     expect(result).toMatchObject({ stored: 3, credited: 3, pointsAwarded: 30 });
     const texts = (await getDb().mention.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { externalId: "asc" }, select: { text: true } })).map((r) => r.text);
     expect(texts).toEqual(["nulinside", "lone \uFFFD surrogate and a pair 😀", "<script>alert(1)</script> é 中文"]);
@@ -80,8 +80,8 @@ describe("ingesting one page", () => {
     const { ctx } = await createTenantWithMember("OWNER");
     await rule(ctx, { dailyCap: 25 });
     const { customer, author } = await linked(ctx);
-    const first = await ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(author, "one"), post(author, "two")] });
-    const second = await ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(author, "three"), post(author, "four")] });
+    const first = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(author, "one"), post(author, "two")] });
+    const second = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(author, "three"), post(author, "four")] });
     expect(first.pointsAwarded).toBe(20);
     expect(second.pointsAwarded).toBe(5);
     expect(second.credited).toBe(1);
@@ -96,7 +96,7 @@ describe("ingesting one page", () => {
     await rule(ctx, { dailyCap: 25 });
     const { customer, author } = await linked(ctx);
     const pages = [0, 1, 2, 3].map((p) => [post(author, `page ${p} one`), post(author, `page ${p} two`)]);
-    const results = await Promise.all(pages.map((mentions) => ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions })));
+    const results = await Promise.all(pages.map((mentions) => ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions })));
     expect(results.reduce((sum, r) => sum + r.pointsAwarded, 0)).toBe(25);
     const balance = await getDb().pointBalance.findFirst({ where: { tenantId: ctx.tenantId, customerId: customer.id } });
     expect(balance).toMatchObject({ balance: 25 });
@@ -110,7 +110,7 @@ describe("ingesting one page", () => {
     const location = await createLocation(ctx, { name: "Tasti 5th Ave", foursquareVenueId: randomBytes(12).toString("hex") });
     const { author } = await linked(ctx, "FOURSQUARE");
     const checkin = post(author, "Checked in at Tasti 5th Ave", { venueExternalId: location.foursquareVenueId });
-    const result = await ingestMentionPage(ctx.tenantId, { network: "FOURSQUARE", action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: [checkin] });
+    const result = await ingestMentionPage(ctx, { network: "FOURSQUARE", action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: [checkin] });
     expect(result).toMatchObject({ stored: 1, credited: 1, pointsAwarded: 7 });
     const stored = await getDb().mention.findFirst({ where: { tenantId: ctx.tenantId }, select: { locationId: true, network: true } });
     expect(stored).toEqual({ locationId: location.id, network: "FOURSQUARE" });
@@ -129,7 +129,7 @@ describe("ingesting one page", () => {
     });
     const member = await linked(ctx, "TWITTER", "LOYAL");
     const other = await linked(ctx, "TWITTER", "CUSTOMER");
-    const result = await ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(member.author, "hello"), post(other.author, "hello")] });
+    const result = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(member.author, "hello"), post(other.author, "hello")] });
     expect(result.pointsAwarded).toBe(30);
     const entries = await getDb().ledgerEntry.findMany({ where: { tenantId: ctx.tenantId }, select: { customerId: true, amount: true, campaignId: true } });
     const byCustomer = new Map(entries.map((e) => [e.customerId, e]));

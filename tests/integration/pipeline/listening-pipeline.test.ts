@@ -85,8 +85,8 @@ describe("listening pipeline against the social sandbox", () => {
     await sandboxPost(sandbox.url, "redeliver_fan", "Redelivery Co is great");
     const page = await twitterProvider.searchMentions({ bearerToken: DEV_BEARER_TOKEN }, { query: '"Redelivery Co"', sinceId: null, pageToken: null, maxResults: 100 });
     expect(page.mentions).toHaveLength(1);
-    const first = await ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: ["redelivery co"], mentions: page.mentions });
-    const results = await Promise.all([1, 2, 3].map(() => ingestMentionPage(ctx.tenantId, { network: "TWITTER", sourceId: null, matchedKeywords: ["redelivery co"], mentions: page.mentions })));
+    const first = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: ["redelivery co"], mentions: page.mentions });
+    const results = await Promise.all([1, 2, 3].map(() => ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: ["redelivery co"], mentions: page.mentions })));
     expect(first).toMatchObject({ stored: 1, credited: 1 });
     for (const r of results) expect(r).toMatchObject({ stored: 0, duplicates: 1, credited: 0, pointsAwarded: 0 });
     expect(await getDb().ledgerEntry.count({ where: { tenantId: ctx.tenantId } })).toBe(1);

@@ -129,7 +129,7 @@ describe("prospects credited when they link", () => {
     const again = await linkSocialProfile(t.ctx, linkInput(customer.id, t, false));
     expect(again.earlierMentions).toEqual({ attributed: 0, credited: 0, pointsAwarded: 0 });
     expect(again.socialProfile.id).toBe(linked.socialProfile.id);
-    const direct = await creditEarlierMentions(t.ctx.tenantId, {
+    const direct = await creditEarlierMentions(t.ctx, {
       customerId: customer.id,
       socialProfileId: linked.socialProfile.id,
       network: "TWITTER",
@@ -222,11 +222,11 @@ describe("prospects credited when they link", () => {
       data: { tenantId: t.ctx.tenantId, network: "TWITTER", externalUserId: "999000111", handle: "someone_else" },
     });
     await expectAppError(
-      creditEarlierMentions(t.ctx.tenantId, { customerId: customer.id, socialProfileId: strangerProfile.id, network: "TWITTER", externalUserId: t.externalUserId }),
+      creditEarlierMentions(t.ctx, { customerId: customer.id, socialProfileId: strangerProfile.id, network: "TWITTER", externalUserId: t.externalUserId }),
       "NOT_FOUND",
     );
     await expectAppError(
-      creditEarlierMentions(foreign.ctx.tenantId, { customerId: customer.id, socialProfileId: strangerProfile.id, network: "TWITTER", externalUserId: "999000111" }),
+      creditEarlierMentions(foreign.ctx, { customerId: customer.id, socialProfileId: strangerProfile.id, network: "TWITTER", externalUserId: "999000111" }),
       "NOT_FOUND",
     );
     expect((await mentionsOf(t.ctx)).map((m) => m.status)).toEqual(["PROSPECT"]);

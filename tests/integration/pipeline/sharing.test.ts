@@ -59,7 +59,7 @@ async function linkedCustomer(
     data: { tenantId: ctx.tenantId, customerId: customer.id, network: "TWITTER", externalUserId: userId, handle: username, linkedAt: new Date(), scopes: [] },
   });
   await getDb().$transaction((tx) =>
-    storeProfileTokens(tx, ctx.tenantId, profile.id, {
+    storeProfileTokens(tx, ctx, profile.id, {
       accessToken: minted.access_token,
       refreshToken: minted.refresh_token,
       expiresAt: options.tokenExpiresAt ?? new Date(Date.now() + minted.expires_in * 1000),
@@ -82,7 +82,7 @@ async function linkedCustomer(
 
 async function award(ctx: TenantContext, customerId: string, amount: number) {
   const [entry] = await getDb().$transaction((tx) =>
-    postLedgerEntries(tx, ctx.tenantId, [{ customerId, amount, source: "MENTION", idempotencyKey: `test:${randomUUID()}`, explanation: { formula: `${amount}` } }]),
+    postLedgerEntries(tx, ctx, [{ customerId, amount, source: "MENTION", idempotencyKey: `test:${randomUUID()}`, explanation: { formula: `${amount}` } }]),
   );
   return entry!;
 }
@@ -165,7 +165,7 @@ describe("sharing awards on the customer's behalf", () => {
     const first = await shareFor(ctx, fan.customerId, 25);
     await runShare(ctx, first);
     await runShare(ctx, first); // a redelivered job
-    await recordSharePosted(ctx.tenantId, first, "already-recorded", new Date()); // a late second report
+    await recordSharePosted(ctx, first, "already-recorded", new Date()); // a late second report
     const second = await shareFor(ctx, fan.customerId, 30);
     await runShare(ctx, second);
 
@@ -241,7 +241,7 @@ describe("sharing awards on the customer's behalf", () => {
     const fan = await linkedCustomer(ctx);
     const shareId = await shareFor(ctx, fan.customerId, 33);
     // The dead attempt: claimed (attempt marker committed) ten minutes ago, posted, never recorded.
-    const claim = await claimSharePost(ctx.tenantId, shareId, new Date(Date.now() - 10 * 60_000));
+    const claim = await claimSharePost(ctx, shareId, new Date(Date.now() - 10 * 60_000));
     const { externalId } = await twitterProvider.publish({ accessToken: fan.accessToken }, claim!.text);
 
     await runShare(ctx, shareId);
@@ -254,7 +254,7 @@ describe("sharing awards on the customer's behalf", () => {
     const { ctx } = await brand();
     const fan = await linkedCustomer(ctx);
     const shareId = await shareFor(ctx, fan.customerId, 34);
-    const claim = await claimSharePost(ctx.tenantId, shareId, new Date(Date.now() - 10 * 60_000));
+    const claim = await claimSharePost(ctx, shareId, new Date(Date.now() - 10 * 60_000));
     await twitterProvider.publish({ accessToken: fan.accessToken }, claim!.text);
     await admin(sandbox.url, "PUT", "/__admin/toggles", { searchIndexLagMs: 3_600_000 });
     try {
@@ -328,7 +328,7 @@ describe("sharing awards on the customer's behalf", () => {
   it("concurrent jobs of one profile refresh its rotating token once", async () => {
     const { ctx } = await brand();
     const fan = await linkedCustomer(ctx, { tokenExpiresAt: new Date(Date.now() - 1_000) });
-    const results = await Promise.all([1, 2, 3, 4].map(() => getProfileUserAuth(ctx.tenantId, fan.profileId)));
+    const results = await Promise.all([1, 2, 3, 4].map(() => getProfileUserAuth(ctx, fan.profileId)));
     expect(results.filter((r) => r.refreshed)).toHaveLength(1);
     expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
     expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "ACTIVE" });
@@ -371,7 +371,7 @@ describe("sharing awards on the customer's behalf", () => {
     const fan = await linkedCustomer(ctx);
     const entry = await award(ctx, fan.customerId, 8);
     // Rows committed (e.g. inside the ingest transaction) but the process died before enqueueing.
-    const [created] = await createSharePostsForEntries(getDb(), ctx.tenantId, [entry.id]);
+    const [created] = await createSharePostsForEntries(getDb(), ctx, [entry.id]);
     const jobId = toJobId(shareJobId(created!.id));
     expect(await getQueue("listening").getJob(jobId)).toBeUndefined();
 

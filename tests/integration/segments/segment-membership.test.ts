@@ -24,7 +24,7 @@ async function givePoints(ctx: TenantContext, customerId: string, balance: numbe
   const entries = [adjustment(customerId, earned)];
   if (earned > balance) entries.push(adjustment(customerId, balance - earned));
   await getDb().$transaction(async (tx) => {
-    for (const e of entries) await postLedgerEntries(tx, ctx.tenantId, [e]);
+    for (const e of entries) await postLedgerEntries(tx, ctx, [e]);
   });
 }
 
@@ -96,7 +96,7 @@ describe("segment membership in SQL", () => {
       ref("broken", { favouriteColour: "blue" }), // never written by the service: matches no one
     ];
     const asked = [plain, loyal, advocate, erased, merged, foreign, "cus_00000000000000000000000000000000"];
-    const membership = await loadSegmentMembership(getDb(), ctx.tenantId, segments, asked);
+    const membership = await loadSegmentMembership(getDb(), ctx, segments, asked);
     expect(asSorted(membership)).toEqual({
       stage: [loyal, advocate].sort(),
       label: [loyal],
@@ -111,10 +111,10 @@ describe("segment membership in SQL", () => {
     });
 
     // Inside a transaction too (the ingest path runs it in its own), and for a subset of customers.
-    const inTx = await getDb().$transaction((tx) => loadSegmentMembership(tx, ctx.tenantId, segments.slice(0, 2), [loyal]));
+    const inTx = await getDb().$transaction((tx) => loadSegmentMembership(tx, ctx, segments.slice(0, 2), [loyal]));
     expect(asSorted(inTx)).toEqual({ stage: [loyal], label: [loyal] });
     // Nothing to ask: no round trip, every segment present and empty.
-    expect(asSorted(await loadSegmentMembership(getDb(), ctx.tenantId, segments.slice(0, 1), []))).toEqual({ stage: [] });
+    expect(asSorted(await loadSegmentMembership(getDb(), ctx, segments.slice(0, 1), []))).toEqual({ stage: [] });
 
     // The same rules over the whole tenant: counts on the list, and the members page.
     const saved = await createSegment(ctx, { name: "Reach", filter: { minFollowers: 5_000 } });
@@ -154,7 +154,7 @@ describe("segment membership in SQL", () => {
         .map((r) => ({ tenantId: ctx.tenantId, customerId: r.id, network: "TWITTER" as const, externalUserId: `bulk${r.i}`, handle: `bulk${r.i}`, followersCount: followersOf(r.i) })),
     });
     await getDb().$transaction((tx) =>
-      postLedgerEntries(tx, ctx.tenantId, rows.filter((r) => pointsOf(r.i) > 0).map((r) => adjustment(r.id, pointsOf(r.i)))),
+      postLedgerEntries(tx, ctx, rows.filter((r) => pointsOf(r.i) > 0).map((r) => adjustment(r.id, pointsOf(r.i)))),
     );
 
     const segments = [
@@ -179,15 +179,15 @@ describe("segment membership in SQL", () => {
     }
 
     const ids = [...byIndex.values()];
-    const statement = segmentMembershipSql(ctx.tenantId, segments, ids);
+    const statement = segmentMembershipSql(ctx, segments, ids);
     // One statement; the customers travel as one array parameter, however many there are.
     expect(statement.sql).not.toContain(";");
-    expect(segmentMembershipSql(ctx.tenantId, segments, ids.slice(0, 3)).values.length).toBe(statement.values.length);
+    expect(segmentMembershipSql(ctx, segments, ids.slice(0, 3)).values.length).toBe(statement.values.length);
     const rowsBack = await getDb().$queryRaw<{ segmentId: string; customerId: string }[]>(statement);
     const answered: Record<string, string[]> = { "loyal-promoters": [], reach: [], "rich-detractors": [], earners: [] };
     for (const r of rowsBack) answered[r.segmentId]!.push(r.customerId);
     for (const list of Object.values(answered)) list.sort();
     expect(answered).toEqual(expected);
-    expect(asSorted(await loadSegmentMembership(getDb(), ctx.tenantId, segments, ids))).toEqual(expected);
+    expect(asSorted(await loadSegmentMembership(getDb(), ctx, segments, ids))).toEqual(expected);
   });
 });

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import type { Network, RuleAction } from "../../db/generated/enums";
 import { postLedgerEntries } from "../ledger/post-entries";
@@ -39,19 +40,19 @@ const NEUTRAL = { score: 0, label: "PASSIVE" } as const;
  * customer's, so sentiment minimums do not apply (the rules service refuses them on such rules;
  * older rules that still carry one are scored without it); daily caps apply when `dailyCaps`.
  */
-export async function payOneOffAction(tx: DbTx, tenantId: string, act: OneOffAction, now: Date): Promise<ActionPayout> {
-  const rules = await loadRules(tx, tenantId, act.network, act.action);
+export async function payOneOffAction(tx: DbTx, ctx: TenantContext, act: OneOffAction, now: Date): Promise<ActionPayout> {
+  const rules = await loadRules(tx, ctx, act.network, act.action);
   if (rules.length === 0) return { posted: [], pointsAwarded: 0 };
-  const campaigns = await loadCampaigns(tx, tenantId, act.network, now, now);
+  const campaigns = await loadCampaigns(tx, ctx, act.network, now, now);
   const segmentIds = campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : []));
   const membership = segmentIds.length
-    ? await loadSegmentMembership(tx, tenantId, await loadSegmentRefs(tx, tenantId, segmentIds), [act.customerId])
+    ? await loadSegmentMembership(tx, ctx, await loadSegmentRefs(tx, ctx, segmentIds), [act.customerId])
     : new Map<string, Set<string>>();
   const inSegment = (segmentId: string) => membership.get(segmentId)?.has(act.customerId) ?? false;
 
   const capped = act.dailyCaps ? rules.filter((r) => r.dailyCap !== null).map((r) => r.id) : [];
-  if (capped.length) await lockCustomersForCaps(prismaRunner(tx), tenantId, [act.customerId]);
-  const awardedToday = capped.length ? await loadAwardedToday(prismaRunner(tx), tenantId, [act.customerId], capped, now) : new Map<string, number>();
+  if (capped.length) await lockCustomersForCaps(prismaRunner(tx), ctx, [act.customerId]);
+  const awardedToday = capped.length ? await loadAwardedToday(prismaRunner(tx), ctx, [act.customerId], capped, now) : new Map<string, number>();
 
   const entries: NewLedgerEntry[] = [];
   for (const rule of rules) {
@@ -77,6 +78,6 @@ export async function payOneOffAction(tx: DbTx, tenantId: string, act: OneOffAct
       explanation: { ...explanation, note: act.note },
     });
   }
-  const posted = await postLedgerEntries(tx, tenantId, entries);
+  const posted = await postLedgerEntries(tx, ctx, entries);
   return { posted, pointsAwarded: posted.reduce((sum, p) => sum + p.amount, 0) };
 }

@@ -16,8 +16,8 @@ import {
 /**
  * Server-only: decrypted channel credentials for the workers (pollers, push verification).
  * Never call this from a page, route handler or server action: its result must not reach a
- * browser, a log line or a job payload. Workers pass the tenant id from their job payload; a
- * TenantContext is accepted too, and then needs settings:write.
+ * browser, a log line or a job payload. Needs settings:write; workers pass
+ * `systemContext(tenantId)` built from their job payload.
  */
 
 export type DecryptedChannelConnection = {
@@ -27,19 +27,13 @@ export type DecryptedChannelConnection = {
   status: ConnectionStatusName;
 } & ChannelCredentials;
 
-function tenantIdOf(ctxOrTenantId: TenantContext | string): string {
-  if (typeof ctxOrTenantId === "string") return ctxOrTenantId;
-  assertCan(ctxOrTenantId, "settings:write");
-  return ctxOrTenantId.tenantId;
-}
-
 const SECRET_SELECT = { id: true, tenantId: true, network: true, label: true, status: true, credentialsCiphertext: true } as const;
 
 /** One connection by id, whatever its status (the caller decides what a non-ACTIVE one means). */
-export async function getChannelCredentials(ctxOrTenantId: TenantContext | string, connectionId: string): Promise<DecryptedChannelConnection> {
-  const tenantId = tenantIdOf(ctxOrTenantId);
+export async function getChannelCredentials(ctx: TenantContext, connectionId: string): Promise<DecryptedChannelConnection> {
+  assertCan(ctx, "settings:write");
   if (!ZChannelConnectionId.safeParse(connectionId).success) throw AppError.notFound("channel connection");
-  const row = await getDb().channelConnection.findFirst({ where: { tenantId, id: connectionId }, select: SECRET_SELECT });
+  const row = await getDb().channelConnection.findFirst({ where: { tenantId: ctx.tenantId, id: connectionId }, select: SECRET_SELECT });
   if (!row) throw AppError.notFound("channel connection");
   const value = openCredentials(row.tenantId, row.id, row.network, row.credentialsCiphertext);
   return { id: row.id, tenantId: row.tenantId, label: row.label, status: row.status, ...value };
@@ -50,7 +44,7 @@ export async function getChannelCredentials(ctxOrTenantId: TenantContext | strin
  * names one, else the network's "default" connection. Null when there is none or it is not ACTIVE.
  */
 export async function getActiveChannelCredentials(
-  tenantId: string,
+  ctx: TenantContext,
   network: NetworkName,
   connectionId?: string | null,
 ): Promise<DecryptedChannelConnection | null> {
@@ -59,7 +53,7 @@ export async function getActiveChannelCredentials(
   const [row] = await withPgConnection((run) =>
     run<{ id: string; tenantId: string; network: NetworkName; label: string; status: ConnectionStatusName; credentialsCiphertext: string }>(Prisma.sql`
       SELECT id, "tenantId", network::text AS network, label, status::text AS status, "credentialsCiphertext"
-      FROM "ChannelConnection" WHERE "tenantId" = ${tenantId} AND network = ${network}::"Network" AND ${which} LIMIT 1`),
+      FROM "ChannelConnection" WHERE "tenantId" = ${ctx.tenantId} AND network = ${network}::"Network" AND ${which} LIMIT 1`),
   );
   if (!row || row.status !== "ACTIVE") return null;
   const value = openCredentials(row.tenantId, row.id, row.network, row.credentialsCiphertext);
@@ -71,9 +65,9 @@ export async function getActiveChannelCredentials(
  * an admin saves new ones. Only an ACTIVE connection moves; the error text is stored with any
  * secret of the connection scrubbed out. Returns whether the status changed.
  */
-export async function markNeedsReconnect(tenantId: string, connectionId: string, error: string): Promise<boolean> {
+export async function markNeedsReconnect(ctx: TenantContext, connectionId: string, error: string): Promise<boolean> {
   const db = getDb();
-  const row = await db.channelConnection.findFirst({ where: { tenantId, id: connectionId }, select: SECRET_SELECT });
+  const row = await db.channelConnection.findFirst({ where: { tenantId: ctx.tenantId, id: connectionId }, select: SECRET_SELECT });
   if (!row) return false;
   let secrets: string[] = [];
   try {
@@ -84,11 +78,11 @@ export async function markNeedsReconnect(tenantId: string, connectionId: string,
   const lastError = scrubError(error, secrets);
   return db.$transaction(async (tx) => {
     const updated = await tx.channelConnection.updateMany({
-      where: { tenantId, id: connectionId, status: "ACTIVE" },
+      where: { tenantId: ctx.tenantId, id: connectionId, status: "ACTIVE" },
       data: { status: "NEEDS_RECONNECT", lastError, updatedAt: new Date() },
     });
     if (updated.count !== 1) return false;
-    await writeAudit(tx, systemContext(tenantId), {
+    await writeAudit(tx, systemContext(ctx.tenantId), {
       action: "channel.needs_reconnect",
       targetType: "ChannelConnection",
       targetId: connectionId,

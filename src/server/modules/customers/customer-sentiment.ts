@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { sentimentLabel } from "../scoring/sentiment";
@@ -96,34 +97,34 @@ function writeScoresSql(tenantId: string, rows: { id: string; score: number | nu
  * so the next run looks at the same changes again.
  */
 export async function rollUpCustomerSentiment(
-  tenantId: string,
+  ctx: TenantContext,
   now = new Date(),
   { batchSize = SENTIMENT_ROLLUP_BATCH }: { batchSize?: number } = {},
 ): Promise<SentimentRollupResult> {
   const db = getDb();
   const state = await db.$queryRaw<{ watermark: Date }[]>`
-    SELECT watermark FROM "SentimentRollupState" WHERE "tenantId" = ${tenantId}`;
+    SELECT watermark FROM "SentimentRollupState" WHERE "tenantId" = ${ctx.tenantId}`;
   const windowStart = new Date(now.getTime() - SENTIMENT_WINDOW_DAYS * DAY_MS);
   const previous = state[0]?.watermark;
   const candidates = await db.$queryRaw<{ id: string }[]>(
     previous
-      ? changedCustomersSql(tenantId, new Date(previous.getTime() - SENTIMENT_ROLLUP_OVERLAP_MS), windowStart)
-      : allCandidatesSql(tenantId, windowStart),
+      ? changedCustomersSql(ctx.tenantId, new Date(previous.getTime() - SENTIMENT_ROLLUP_OVERLAP_MS), windowStart)
+      : allCandidatesSql(ctx.tenantId, windowStart),
   );
   const ids = candidates.map((c) => c.id).sort();
   let examined = 0;
   let updated = 0;
   for (let i = 0; i < ids.length; i += Math.max(1, batchSize)) {
     const batch = ids.slice(i, i + Math.max(1, batchSize));
-    const scores = await db.$queryRaw<{ id: string; score: number | null }[]>(batchScoresSql(tenantId, batch, windowStart));
+    const scores = await db.$queryRaw<{ id: string; score: number | null }[]>(batchScoresSql(ctx.tenantId, batch, windowStart));
     examined += scores.length;
     if (scores.length === 0) continue;
     const rows = scores.map((s) => ({ id: s.id, score: s.score, label: s.score === null ? null : sentimentLabel(s.score) }));
-    updated += await db.$executeRaw(writeScoresSql(tenantId, rows));
+    updated += await db.$executeRaw(writeScoresSql(ctx.tenantId, rows));
   }
   await db.$executeRaw`
     INSERT INTO "SentimentRollupState" ("tenantId", watermark, "lastRunAt", "lastExamined", "lastUpdated")
-    VALUES (${tenantId}, ${ts(now)}, ${ts(new Date())}, ${examined}, ${updated})
+    VALUES (${ctx.tenantId}, ${ts(now)}, ${ts(new Date())}, ${examined}, ${updated})
     ON CONFLICT ("tenantId") DO UPDATE SET
       watermark = GREATEST("SentimentRollupState".watermark, EXCLUDED.watermark),
       "lastRunAt" = EXCLUDED."lastRunAt", "lastExamined" = EXCLUDED."lastExamined", "lastUpdated" = EXCLUDED."lastUpdated"`;

@@ -25,12 +25,11 @@ export interface AdjustmentResult {
 export async function adjustPoints(ctx: TenantContext, raw: AdjustPointsInput): Promise<AdjustmentResult> {
   assertCan(ctx, "ledger:adjust");
   const input = ZAdjustPoints.parse(raw);
-  const { tenantId } = ctx;
   return getDb().$transaction(async (tx) => {
-    await assertLiveCustomer(tx, tenantId, input.customerId);
+    await assertLiveCustomer(tx, ctx, input.customerId);
     // Namespaced so a staff-chosen key can never collide with the keys scoring derives.
     const idempotencyKey = `adjustment:${input.idempotencyKey}`;
-    const entry = await insertEntryRow(tx, tenantId, {
+    const entry = await insertEntryRow(tx, ctx, {
       customerId: input.customerId,
       amount: input.amount,
       source: "ADJUSTMENT",
@@ -38,15 +37,15 @@ export async function adjustPoints(ctx: TenantContext, raw: AdjustPointsInput): 
       actorUserId: ctx.actor.type === "USER" ? ctx.actor.id : null,
       explanation: { formula: `${input.amount > 0 ? "+" : ""}${input.amount} set by staff`, note: input.reason },
     });
-    if (!entry) return replay(tx, tenantId, idempotencyKey, input);
+    if (!entry) return replay(tx, ctx, idempotencyKey, input);
 
     let balance: number;
     if (input.amount > 0) {
-      balance = await creditBalance(tx, tenantId, input.customerId, input.amount, input.amount);
+      balance = await creditBalance(tx, ctx, input.customerId, input.amount, input.amount);
     } else {
-      const after = await debitBalance(tx, tenantId, input.customerId, -input.amount);
+      const after = await debitBalance(tx, ctx, input.customerId, -input.amount);
       if (after === null) {
-        const current = await readBalance(tx, tenantId, input.customerId);
+        const current = await readBalance(tx, ctx, input.customerId);
         throw new AppError(
           "CONFLICT",
           `cannot remove ${formatPoints(input.amount)}: the customer has only ${formatPoints(current)} and a balance cannot go below zero`,
@@ -67,14 +66,14 @@ export async function adjustPoints(ctx: TenantContext, raw: AdjustPointsInput): 
 
 async function replay(
   tx: DbTx,
-  tenantId: string,
+  ctx: TenantContext,
   idempotencyKey: string,
   input: { customerId: string; amount: number },
 ): Promise<AdjustmentResult> {
-  const existing = await findEntryByKey(tx, tenantId, idempotencyKey);
+  const existing = await findEntryByKey(tx, ctx, idempotencyKey);
   if (!existing || existing.customerId !== input.customerId || existing.amount !== input.amount) {
     throw new AppError("CONFLICT", "this idempotency key was already used for a different adjustment");
   }
   const { id, customerId, amount } = existing;
-  return { entry: { id, customerId, amount, idempotencyKey }, balance: await readBalance(tx, tenantId, customerId), replayed: true };
+  return { entry: { id, customerId, amount, idempotencyKey }, balance: await readBalance(tx, ctx, customerId), replayed: true };
 }

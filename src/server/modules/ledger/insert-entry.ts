@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import type { NewLedgerEntry, PostedLedgerEntry } from "./ledger.types";
 
@@ -12,11 +13,11 @@ export type LedgerRow = NewLedgerEntry & { reversesId?: string | null };
  * replay) and `reversesId` (an entry already reversed, possibly by a concurrent transaction,
  * whose commit this insert waits for). Returns null when either one was already taken.
  */
-export async function insertEntryRow(tx: DbTx, tenantId: string, entry: LedgerRow): Promise<PostedLedgerEntry | null> {
+export async function insertEntryRow(tx: DbTx, ctx: TenantContext, entry: LedgerRow): Promise<PostedLedgerEntry | null> {
   const rows = await tx.$queryRaw<PostedLedgerEntry[]>`
     INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", "ruleId", "mentionId",
                                "campaignId", "redemptionId", "reversesId", "actorUserId", explanation)
-    VALUES (${tenantId}, ${entry.customerId}, ${entry.amount}, ${entry.source}::"LedgerSource", ${entry.idempotencyKey},
+    VALUES (${ctx.tenantId}, ${entry.customerId}, ${entry.amount}, ${entry.source}::"LedgerSource", ${entry.idempotencyKey},
             ${entry.ruleId ?? null}, ${entry.mentionId ?? null}, ${entry.campaignId ?? null}, ${entry.redemptionId ?? null},
             ${entry.reversesId ?? null}, ${entry.actorUserId ?? null}, ${JSON.stringify(entry.explanation)}::jsonb)
     ON CONFLICT DO NOTHING
@@ -24,9 +25,9 @@ export async function insertEntryRow(tx: DbTx, tenantId: string, entry: LedgerRo
   return rows[0] ?? null;
 }
 
-export async function findEntryByKey(tx: DbTx, tenantId: string, idempotencyKey: string) {
+export async function findEntryByKey(tx: DbTx, ctx: TenantContext, idempotencyKey: string) {
   return tx.ledgerEntry.findFirst({
-    where: { tenantId, idempotencyKey },
+    where: { tenantId: ctx.tenantId, idempotencyKey },
     select: { id: true, customerId: true, amount: true, idempotencyKey: true, source: true, reversesId: true, explanation: true },
   });
 }

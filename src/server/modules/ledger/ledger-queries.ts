@@ -12,7 +12,7 @@ export async function getBalance(ctx: TenantContext, customerId: string): Promis
   const db = getDb();
   const [row] = await Promise.all([
     db.pointBalance.findFirst({ where: { tenantId: ctx.tenantId, customerId }, select: { balance: true, lifetimeEarned: true } }),
-    assertCustomerOfTenant(db, ctx.tenantId, customerId),
+    assertCustomerOfTenant(db, ctx, customerId),
   ]);
   return { customerId, balance: row?.balance ?? 0, lifetimeEarned: row?.lifetimeEarned ?? 0 };
 }
@@ -22,7 +22,7 @@ export async function listLedgerEntries(ctx: TenantContext, customerId: string, 
   assertCan(ctx, "ledger:read");
   const query = ZLedgerPageQuery.parse(rawQuery);
   const db = getDb();
-  await assertCustomerOfTenant(db, ctx.tenantId, customerId);
+  await assertCustomerOfTenant(db, ctx, customerId);
   const where = { tenantId: ctx.tenantId, customerId };
   const [rows, total] = await Promise.all([
     db.ledgerEntry.findMany({

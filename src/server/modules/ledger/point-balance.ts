@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 
 /**
@@ -15,14 +16,14 @@ export function isBalanceCheckViolation(error: unknown): boolean {
 /** Adds points (creating the balance row on a customer's first entry). */
 export async function creditBalance(
   tx: DbTx,
-  tenantId: string,
+  ctx: TenantContext,
   customerId: string,
   amount: number,
   earned: number,
 ): Promise<number> {
   const rows = await tx.$queryRaw<{ balance: number }[]>`
     INSERT INTO "PointBalance" ("tenantId", "customerId", balance, "lifetimeEarned", "updatedAt")
-    VALUES (${tenantId}, ${customerId}, ${amount}, ${earned}, now())
+    VALUES (${ctx.tenantId}, ${customerId}, ${amount}, ${earned}, now())
     ON CONFLICT ("tenantId", "customerId") DO UPDATE SET
       balance = "PointBalance".balance + EXCLUDED.balance,
       "lifetimeEarned" = "PointBalance"."lifetimeEarned" + EXCLUDED."lifetimeEarned",
@@ -36,22 +37,22 @@ export async function creditBalance(
  * so concurrent spenders queue on the row and each sees the balance the previous one left.
  * Returns the new balance, or null when the balance was too small (nothing changed).
  */
-export async function debitBalance(tx: DbTx, tenantId: string, customerId: string, points: number): Promise<number | null> {
+export async function debitBalance(tx: DbTx, ctx: TenantContext, customerId: string, points: number): Promise<number | null> {
   const rows = await tx.$queryRaw<{ balance: number }[]>`
     UPDATE "PointBalance" SET balance = balance - ${points}, "updatedAt" = now()
-    WHERE "tenantId" = ${tenantId} AND "customerId" = ${customerId} AND balance >= ${points}
+    WHERE "tenantId" = ${ctx.tenantId} AND "customerId" = ${customerId} AND balance >= ${points}
     RETURNING balance`;
   return rows[0]?.balance ?? null;
 }
 
 /** Locks the customer's balance row for the rest of the transaction and reads it (0 if none). */
-export async function lockBalance(tx: DbTx, tenantId: string, customerId: string): Promise<number> {
+export async function lockBalance(tx: DbTx, ctx: TenantContext, customerId: string): Promise<number> {
   const rows = await tx.$queryRaw<{ balance: number }[]>`
-    SELECT balance FROM "PointBalance" WHERE "tenantId" = ${tenantId} AND "customerId" = ${customerId} FOR UPDATE`;
+    SELECT balance FROM "PointBalance" WHERE "tenantId" = ${ctx.tenantId} AND "customerId" = ${customerId} FOR UPDATE`;
   return rows[0]?.balance ?? 0;
 }
 
-export async function readBalance(tx: DbTx, tenantId: string, customerId: string): Promise<number> {
-  const row = await tx.pointBalance.findFirst({ where: { tenantId, customerId }, select: { balance: true } });
+export async function readBalance(tx: DbTx, ctx: TenantContext, customerId: string): Promise<number> {
+  const row = await tx.pointBalance.findFirst({ where: { tenantId: ctx.tenantId, customerId }, select: { balance: true } });
   return row?.balance ?? 0;
 }

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { AppError } from "../../errors";
@@ -23,14 +24,14 @@ type ResultRow =
  */
 export async function postLedgerEntries(
   tx: DbTx,
-  tenantId: string,
+  ctx: TenantContext,
   entries: NewLedgerEntry[],
 ): Promise<PostedLedgerEntry[]> {
   const batch = prepareBatch(entries);
   if (batch.length === 0) return [];
   let rows: ResultRow[];
   try {
-    rows = await tx.$queryRaw<ResultRow[]>(postEntriesSql(tenantId, batch));
+    rows = await tx.$queryRaw<ResultRow[]>(postEntriesSql(ctx, batch));
   } catch (error) {
     if (isBalanceCheckViolation(error)) throw belowZero();
     throw error;
@@ -47,7 +48,7 @@ export async function postLedgerEntries(
 }
 
 /** The single statement behind postLedgerEntries (exported for EXPLAIN in performance work). */
-export function postEntriesSql(tenantId: string, batch: NewLedgerEntry[]): Prisma.Sql {
+export function postEntriesSql(ctx: TenantContext, batch: NewLedgerEntry[]): Prisma.Sql {
   const c = toColumns(batch);
   return Prisma.sql`
         WITH input AS (
@@ -61,12 +62,12 @@ export function postEntriesSql(tenantId: string, batch: NewLedgerEntry[]): Prism
         -- LedgerEntry's foreign key does not know tenants: check the customers ourselves.
         unknown_customers AS (
           SELECT DISTINCT i."customerId" FROM input i
-          WHERE NOT EXISTS (SELECT 1 FROM "Customer" cu WHERE cu."tenantId" = ${tenantId} AND cu.id = i."customerId")
+          WHERE NOT EXISTS (SELECT 1 FROM "Customer" cu WHERE cu."tenantId" = ${ctx.tenantId} AND cu.id = i."customerId")
         ),
         inserted AS (
           INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", "ruleId",
                                      "mentionId", "campaignId", "redemptionId", "actorUserId", explanation)
-          SELECT ${tenantId}, i."customerId", i.amount, i.source::"LedgerSource", i."idempotencyKey", i."ruleId",
+          SELECT ${ctx.tenantId}, i."customerId", i.amount, i.source::"LedgerSource", i."idempotencyKey", i."ruleId",
                  i."mentionId", i."campaignId", i."redemptionId", i."actorUserId", i.explanation
           FROM input i
           WHERE NOT EXISTS (SELECT 1 FROM unknown_customers)
@@ -85,7 +86,7 @@ export function postEntriesSql(tenantId: string, batch: NewLedgerEntry[]): Prism
         -- non-negative deltas can go through the upsert; negative ones update an existing row.
         credited AS (
           INSERT INTO "PointBalance" ("tenantId", "customerId", balance, "lifetimeEarned", "updatedAt")
-          SELECT ${tenantId}, "customerId", delta, earned, now() FROM deltas WHERE delta >= 0 ORDER BY "customerId"
+          SELECT ${ctx.tenantId}, "customerId", delta, earned, now() FROM deltas WHERE delta >= 0 ORDER BY "customerId"
           ON CONFLICT ("tenantId", "customerId") DO UPDATE SET
             balance = "PointBalance".balance + EXCLUDED.balance,
             "lifetimeEarned" = "PointBalance"."lifetimeEarned" + EXCLUDED."lifetimeEarned",
@@ -98,7 +99,7 @@ export function postEntriesSql(tenantId: string, batch: NewLedgerEntry[]): Prism
             "lifetimeEarned" = pb."lifetimeEarned" + d.earned,
             "updatedAt" = now()
           FROM deltas d
-          WHERE pb."tenantId" = ${tenantId} AND pb."customerId" = d."customerId" AND d.delta < 0
+          WHERE pb."tenantId" = ${ctx.tenantId} AND pb."customerId" = d."customerId" AND d.delta < 0
           RETURNING pb."customerId"
         )
         SELECT 'posted' AS kind, id, "customerId", amount, "idempotencyKey" FROM inserted

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import { AppError } from "../../errors";
 import { insertEntryRow } from "./insert-entry";
@@ -39,13 +40,13 @@ const REVERSAL_SELECT = { id: true, customerId: true, amount: true, idempotencyK
  * after no failed statement, so a caller may catch it and go on using the transaction
  * (mentions/reversals does, per entry).
  */
-export async function reverseLedgerEntry(tx: DbTx, tenantId: string, input: ReverseEntryInput): Promise<ReversalResult> {
+export async function reverseLedgerEntry(tx: DbTx, ctx: TenantContext, input: ReverseEntryInput): Promise<ReversalResult> {
   const reason = input.reason.trim();
   if (reason.length < 3 || reason.length > 500) throw new AppError("BAD_REQUEST", "the reason must be 3..500 characters");
   if (!ZLedgerEntryId.safeParse(input.entryId).success) throw AppError.notFound("ledger entry");
 
   const original = await tx.ledgerEntry.findFirst({
-    where: { tenantId, id: input.entryId },
+    where: { tenantId: ctx.tenantId, id: input.entryId },
     select: { id: true, customerId: true, amount: true, source: true, reversesId: true, ruleId: true, mentionId: true, campaignId: true, redemptionId: true },
   });
   if (!original) throw AppError.notFound("ledger entry");
@@ -57,8 +58,8 @@ export async function reverseLedgerEntry(tx: DbTx, tenantId: string, input: Reve
   if (amount < 0) {
     // Hold the balance row so the amount we clamp to is still there when we take it; a
     // concurrent reversal of the same entry waits here and then finds ours below.
-    const balance = await lockBalance(tx, tenantId, original.customerId);
-    const existing = await findReversal(tx, tenantId, original.id);
+    const balance = await lockBalance(tx, ctx, original.customerId);
+    const existing = await findReversal(tx, ctx, original.id);
     if (existing) return alreadyReversed(existing, original.amount);
     if (balance === 0) {
       throw new AppError(
@@ -68,7 +69,7 @@ export async function reverseLedgerEntry(tx: DbTx, tenantId: string, input: Reve
     }
     amount = -Math.min(balance, original.amount);
   } else {
-    const existing = await findReversal(tx, tenantId, original.id);
+    const existing = await findReversal(tx, ctx, original.id);
     if (existing) return alreadyReversed(existing, original.amount);
   }
 
@@ -79,7 +80,7 @@ export async function reverseLedgerEntry(tx: DbTx, tenantId: string, input: Reve
       : `${signed(amount)} to reverse ${signed(original.amount)}`,
     reversal: { reason, originalAmount: original.amount, ...(clamped ? { clampedTo: amount } : {}) },
   };
-  const row = await insertEntryRow(tx, tenantId, {
+  const row = await insertEntryRow(tx, ctx, {
     customerId: original.customerId,
     amount,
     source: "REVERSAL",
@@ -94,18 +95,18 @@ export async function reverseLedgerEntry(tx: DbTx, tenantId: string, input: Reve
   });
   if (!row) {
     // Lost a race on reversesId (the winner has committed: we waited for it), or the key is taken.
-    const existing = await findReversal(tx, tenantId, original.id);
+    const existing = await findReversal(tx, ctx, original.id);
     if (existing) return alreadyReversed(existing, original.amount);
     throw new AppError("CONFLICT", "this idempotency key was already used for another ledger entry");
   }
 
   if (amount < 0) {
     // Cannot fail: we hold the row lock and clamped to what it holds.
-    if ((await debitBalance(tx, tenantId, original.customerId, -amount)) === null) {
+    if ((await debitBalance(tx, ctx, original.customerId, -amount)) === null) {
       throw new AppError("INTERNAL", "balance changed under a held lock");
     }
   } else {
-    await creditBalance(tx, tenantId, original.customerId, amount, 0);
+    await creditBalance(tx, ctx, original.customerId, amount, 0);
   }
 
   const taken = Math.abs(amount);
@@ -122,8 +123,8 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : `${n}`;
 }
 
-async function findReversal(tx: DbTx, tenantId: string, entryId: string) {
-  return tx.ledgerEntry.findFirst({ where: { tenantId, reversesId: entryId }, select: REVERSAL_SELECT });
+async function findReversal(tx: DbTx, ctx: TenantContext, entryId: string) {
+  return tx.ledgerEntry.findFirst({ where: { tenantId: ctx.tenantId, reversesId: entryId }, select: REVERSAL_SELECT });
 }
 
 function alreadyReversed(

@@ -54,9 +54,9 @@ export async function getLocationOrThrow(ctx: TenantContext, id: string): Promis
 }
 
 /** For the check-in worker: the tenant's location at a Foursquare venue, or null. */
-export async function findLocationByVenue(tenantId: string, foursquareVenueId: string): Promise<LocationDto | null> {
+export async function findLocationByVenue(ctx: TenantContext, foursquareVenueId: string): Promise<LocationDto | null> {
   const row = await getDb().location.findFirst({
-    where: { tenantId, foursquareVenueId: foursquareVenueId.toLowerCase() },
+    where: { tenantId: ctx.tenantId, foursquareVenueId: foursquareVenueId.toLowerCase() },
     select: LOCATION_SELECT,
   });
   return row ? toDto(row) : null;

@@ -1,5 +1,6 @@
 import { getDb, unsafeCrossTenantDb, type DbTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
+import type { TenantContext } from "../../auth/tenant-context";
 import type { SourceKindName, SourceNetwork } from "./source-values";
 
 /**
@@ -70,9 +71,9 @@ export interface ClaimedSource extends Omit<DueSource, "nextRunAt"> {
 }
 
 /** Claims a source for a run: RUNNING, lastRunAt = now. Null when it is gone, disabled or blocked. */
-export async function markSourceRunning(tenantId: string, id: string, { now = new Date() }: { now?: Date } = {}): Promise<ClaimedSource | null> {
+export async function markSourceRunning(ctx: TenantContext, id: string, { now = new Date() }: { now?: Date } = {}): Promise<ClaimedSource | null> {
   const rows = await getDb().listeningSource.updateManyAndReturn({
-    where: { tenantId, id, enabled: true, syncStatus: { notIn: BLOCKED } },
+    where: { tenantId: ctx.tenantId, id, enabled: true, syncStatus: { notIn: BLOCKED } },
     data: { syncStatus: "RUNNING", lastRunAt: now },
     select: { id: true, tenantId: true, network: true, kind: true, value: true, connectionId: true, cursor: true },
   });
@@ -102,11 +103,11 @@ export function clipError(error: string): string {
  * the stored one (nothing new), `null` clears it.
  */
 export function markSourceSucceeded(
-  tenantId: string,
+  ctx: TenantContext,
   id: string,
   { cursor, nextRunAt, startedAt }: { cursor?: string | null; nextRunAt: Date | null; startedAt?: Date },
 ): Promise<boolean> {
-  return apply(inRun(tenantId, id, startedAt), {
+  return apply(inRun(ctx.tenantId, id, startedAt), {
     syncStatus: "OK",
     ...(cursor !== undefined ? { cursor } : {}),
     nextRunAt,
@@ -115,8 +116,8 @@ export function markSourceSucceeded(
 }
 
 /** The network's rate limit was hit: wait until it resets. */
-export function markSourceThrottled(tenantId: string, id: string, { resetAt, startedAt }: { resetAt: Date; startedAt?: Date }): Promise<boolean> {
-  return apply(inRun(tenantId, id, startedAt), {
+export function markSourceThrottled(ctx: TenantContext, id: string, { resetAt, startedAt }: { resetAt: Date; startedAt?: Date }): Promise<boolean> {
+  return apply(inRun(ctx.tenantId, id, startedAt), {
     syncStatus: "THROTTLED",
     throttleCount: { increment: 1 },
     nextRunAt: resetAt,
@@ -126,16 +127,16 @@ export function markSourceThrottled(tenantId: string, id: string, { resetAt, sta
 
 /** A run failed in a way that may pass (network error, 5xx): try again at `retryAt`. */
 export function markSourceFailed(
-  tenantId: string,
+  ctx: TenantContext,
   id: string,
   { error, retryAt, startedAt }: { error: string; retryAt: Date; startedAt?: Date },
 ): Promise<boolean> {
-  return apply(inRun(tenantId, id, startedAt), { syncStatus: "ERROR", lastError: clipError(error), nextRunAt: retryAt });
+  return apply(inRun(ctx.tenantId, id, startedAt), { syncStatus: "ERROR", lastError: clipError(error), nextRunAt: retryAt });
 }
 
 /** The credentials were refused: the source waits, unpolled, until the channel is saved again. */
-export function markSourceNeedsReconnect(tenantId: string, id: string, error: string): Promise<boolean> {
-  return apply({ tenantId, id, enabled: true, syncStatus: { not: "DISABLED" } }, {
+export function markSourceNeedsReconnect(ctx: TenantContext, id: string, error: string): Promise<boolean> {
+  return apply({ tenantId: ctx.tenantId, id, enabled: true, syncStatus: { not: "DISABLED" } }, {
     syncStatus: "NEEDS_RECONNECT",
     lastError: clipError(error),
     nextRunAt: null,
@@ -143,8 +144,8 @@ export function markSourceNeedsReconnect(tenantId: string, id: string, error: st
 }
 
 /** Forget the stored position: the next run starts from the network's default window. */
-export function resetSourceCursor(tenantId: string, id: string): Promise<boolean> {
-  return apply({ tenantId, id }, { cursor: null });
+export function resetSourceCursor(ctx: TenantContext, id: string): Promise<boolean> {
+  return apply({ tenantId: ctx.tenantId, id }, { cursor: null });
 }
 
 /**
@@ -154,12 +155,12 @@ export function resetSourceCursor(tenantId: string, id: string): Promise<boolean
  */
 export async function resumeSourcesAfterReconnect(
   tx: DbTx,
-  tenantId: string,
+  ctx: TenantContext,
   { network, connectionId, isDefault }: { network: SourceNetwork; connectionId: string; isDefault: boolean },
 ): Promise<number> {
   const result = await tx.listeningSource.updateMany({
     where: {
-      tenantId,
+      tenantId: ctx.tenantId,
       network,
       enabled: true,
       syncStatus: "NEEDS_RECONNECT",

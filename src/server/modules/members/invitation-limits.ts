@@ -1,4 +1,5 @@
 import { defineLimit } from "../../abuse-limits";
+import type { TenantContext } from "../../auth/tenant-context";
 
 /**
  * Invitations send email to any address we are given, so a hostile or hijacked account could
@@ -17,19 +18,20 @@ export const INVITATION_LIMITS = {
   brandDaily: defineLimit({ name: "invite:brand:daily", points: 200, durationSeconds: DAY, message: "this brand has sent the most invitations allowed today" }),
 } as const;
 
-export function invitationLimitChecks(input: { ip?: string; accountId: string; tenantId: string }) {
+export function invitationLimitChecks(ctx: TenantContext, { ip }: { ip?: string }) {
   const { ipBurst, ipDaily, accountBurst, accountDaily, brandBurst, brandDaily } = INVITATION_LIMITS;
+  const accountId = ctx.actor.id ?? "system";
   return [
     // Without a known client (worker, tests), the account and brand limits still hold.
-    ...(input.ip && input.ip !== "unknown"
+    ...(ip && ip !== "unknown"
       ? [
-          { rule: ipBurst, key: input.ip },
-          { rule: ipDaily, key: input.ip },
+          { rule: ipBurst, key: ip },
+          { rule: ipDaily, key: ip },
         ]
       : []),
-    { rule: accountBurst, key: input.accountId },
-    { rule: accountDaily, key: input.accountId },
-    { rule: brandBurst, key: input.tenantId },
-    { rule: brandDaily, key: input.tenantId },
+    { rule: accountBurst, key: accountId },
+    { rule: accountDaily, key: accountId },
+    { rule: brandBurst, key: ctx.tenantId },
+    { rule: brandDaily, key: ctx.tenantId },
   ];
 }

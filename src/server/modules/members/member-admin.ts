@@ -35,9 +35,9 @@ async function lockAndLoad(tx: DbTx, ctx: TenantContext, memberId: string): Prom
   return { actorRole: actor.role, target };
 }
 
-async function assertAnotherOwnerRemains(tx: DbTx, tenantId: string, target: Target): Promise<void> {
+async function assertAnotherOwnerRemains(tx: DbTx, ctx: TenantContext, target: Target): Promise<void> {
   if (target.role !== "OWNER") return;
-  const owners = await tx.membership.count({ where: { tenantId, role: "OWNER", NOT: { id: target.id } } });
+  const owners = await tx.membership.count({ where: { tenantId: ctx.tenantId, role: "OWNER", NOT: { id: target.id } } });
   if (owners === 0) throw new AppError("CONFLICT", "a brand always needs an owner; make someone else owner first");
 }
 
@@ -57,7 +57,7 @@ export async function changeMemberRole(ctx: TenantContext, raw: ChangeMemberRole
       });
     }
     if (input.role === target.role) return { role: target.role, changed: false };
-    if (input.role !== "OWNER") await assertAnotherOwnerRemains(tx, ctx.tenantId, target);
+    if (input.role !== "OWNER") await assertAnotherOwnerRemains(tx, ctx, target);
     await tx.membership.update({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId: target.userId } }, data: { role: input.role } });
     const ended = await endAllStaffSessions(target.userId, "membership-changed", { tx });
     await writeAudit(tx, ctx, {
@@ -76,7 +76,7 @@ export async function removeMember(ctx: TenantContext, raw: RemoveMemberInput): 
   const input = ZRemoveMember.parse(raw);
   await getDb().$transaction(async (tx) => {
     const { target } = await lockAndLoad(tx, ctx, input.memberId);
-    await assertAnotherOwnerRemains(tx, ctx.tenantId, target);
+    await assertAnotherOwnerRemains(tx, ctx, target);
     await tx.membership.delete({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId: target.userId } } });
     const ended = await endAllStaffSessions(target.userId, "membership-changed", { tx });
     await writeAudit(tx, ctx, {

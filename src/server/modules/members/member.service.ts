@@ -71,7 +71,7 @@ export async function inviteMember(ctx: TenantContext, raw: InviteMemberInput, s
   if (already) {
     throw new AppError("CONFLICT", "this person is already a member", { issues: [{ path: "email", message: "already a member" }] });
   }
-  await consumeLimits(invitationLimitChecks({ ip: source.ip, accountId: ctx.actor.id ?? "system", tenantId: ctx.tenantId }));
+  await consumeLimits(invitationLimitChecks(ctx, { ip: source.ip }));
   const { token, tokenHash } = newInvitationToken();
   const { invitation, tenantName } = await db.$transaction(async (tx) => {
     // A newer invite replaces any pending one for the same address.

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { Prisma } from "../../db/generated/client";
 import type { SqlRunner } from "../../db/raw-sql";
 import { loadSegmentMembership } from "../segments/segment-membership";
@@ -18,12 +19,12 @@ export interface AwardInputs {
  * customers are locked first (lockCustomersForCaps), so two pages of one customer committing
  * together cannot both spend what is left of the same day's cap.
  */
-export async function loadAwardInputs(run: SqlRunner, tenantId: string, context: ScoringContext, customerIds: string[], now: Date): Promise<AwardInputs> {
+export async function loadAwardInputs(run: SqlRunner, ctx: TenantContext, context: ScoringContext, customerIds: string[], now: Date): Promise<AwardInputs> {
   const capped = context.rules.filter((r) => r.dailyCap !== null).map((r) => r.id);
-  if (capped.length) await lockCustomersForCaps(run, tenantId, customerIds);
-  const awardedToday = capped.length ? await loadAwardedToday(run, tenantId, customerIds, capped, now) : new Map<string, number>();
+  if (capped.length) await lockCustomersForCaps(run, ctx, customerIds);
+  const awardedToday = capped.length ? await loadAwardedToday(run, ctx, customerIds, capped, now) : new Map<string, number>();
   if (context.segments.length === 0) return { awardedToday };
-  const membership = await loadSegmentMembership(run, tenantId, context.segments, customerIds);
+  const membership = await loadSegmentMembership(run, ctx, context.segments, customerIds);
   return { awardedToday, inSegment: (customerId, segmentId) => membership.get(segmentId)?.has(customerId) ?? false };
 }
 
@@ -37,11 +38,11 @@ export function capsNeedTransaction(context: ScoringContext): boolean {
  * deadlock): a second page of the same customer waits for the first to commit, then reads today's
  * totals afresh. Held until the caller's transaction ends.
  */
-export async function lockCustomersForCaps(run: SqlRunner, tenantId: string, customerIds: string[]): Promise<void> {
+export async function lockCustomersForCaps(run: SqlRunner, ctx: TenantContext, customerIds: string[]): Promise<void> {
   if (customerIds.length === 0) return;
   await run(Prisma.sql`
     SELECT count(pg_advisory_xact_lock(${CAP_LOCK_NAMESPACE}::int, k))::int AS locked
-    FROM (SELECT DISTINCT hashtext(${tenantId} || ':' || c) AS k FROM unnest(${customerIds}::text[]) AS c ORDER BY k) locks`);
+    FROM (SELECT DISTINCT hashtext(${ctx.tenantId} || ':' || c) AS k FROM unnest(${customerIds}::text[]) AS c ORDER BY k) locks`);
 }
 
 /** First key of the two-key advisory locks (the second is the customer's hash): daily caps. */

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import type { Network, RuleAction } from "../../db/generated/enums";
 import { prismaRunner } from "../../db/raw-sql";
@@ -26,7 +27,7 @@ export interface AwardOutcome {
  */
 export async function awardMentions(
   tx: DbTx,
-  tenantId: string,
+  ctx: TenantContext,
   network: Network,
   mentions: AwardableMention[],
   now = new Date(),
@@ -34,11 +35,11 @@ export async function awardMentions(
 ): Promise<AwardOutcome> {
   const none: AwardOutcome = { creditedMentionIds: [], posted: [], pointsAwarded: 0, entriesPosted: 0 };
   if (mentions.length === 0) return none;
-  const context = await loadScoringContext(tx, tenantId, network, action, now, postedSpan(mentions));
+  const context = await loadScoringContext(tx, ctx, network, action, now, postedSpan(mentions));
   if (context.rules.length === 0) return none;
-  const inputs = await loadAwardInputs(prismaRunner(tx), tenantId, context, [...new Set(mentions.map((m) => m.customerId))], now);
+  const inputs = await loadAwardInputs(prismaRunner(tx), ctx, context, [...new Set(mentions.map((m) => m.customerId))], now);
   const planned = planAwards({ network, action, rules: context.rules, campaigns: context.campaigns, ...inputs }, mentions);
-  const posted = await postLedgerEntries(tx, tenantId, planned);
+  const posted = await postLedgerEntries(tx, ctx, planned);
   const byKey = new Map(planned.map((e) => [e.idempotencyKey, e.mentionId!]));
   const credited = new Set(posted.map((p) => byKey.get(p.idempotencyKey)!));
   return {

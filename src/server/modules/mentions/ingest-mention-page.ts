@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { Network, RuleAction } from "../../db/generated/enums";
@@ -47,18 +48,18 @@ export interface IngestResult {
  * writing it, so no row is written twice. The reads need no transaction of their own: the write
  * re-checks everything that decides money (unique mention, unique award key) itself.
  */
-export async function ingestMentionPage(tenantId: string, page: IngestPage, now = new Date()): Promise<IngestResult> {
+export async function ingestMentionPage(ctx: TenantContext, page: IngestPage, now = new Date()): Promise<IngestResult> {
   const action = page.action ?? "MENTION";
   const unique = [...new Map(page.mentions.map((m) => [m.externalId, m])).values()];
   const empty = { received: page.mentions.length, stored: 0, duplicates: 0, prospects: 0, credited: 0, pointsAwarded: 0 };
   if (unique.length === 0) return empty;
   const analysed = unique.map((mention) => ({ mention, sentiment: analyzeSentiment(mention.text) }));
-  const context = await loadScoringContext(getDb(), tenantId, page.network, action, now, postedSpan(unique));
+  const context = await loadScoringContext(getDb(), ctx, page.network, action, now, postedSpan(unique));
   const fault = getEnv().FAULT_INJECTION;
 
   pauseForFaultInjection("before-ingest");
   const stored = await withPgConnection(async (run) => {
-    const links = await linkedAuthors(run, tenantId, page.network, unique.map((m) => m.author.externalId));
+    const links = await linkedAuthors(run, ctx, page.network, unique.map((m) => m.author.externalId));
     const customerIds = [...new Set([...links.values()].map((l) => l.customerId))];
     const paying = context.rules.length > 0 && customerIds.length > 0;
     // The write is one statement, atomic on its own; a transaction is needed only to hold the
@@ -68,7 +69,7 @@ export async function ingestMentionPage(tenantId: string, page: IngestPage, now 
     try {
       let awards: PlannedAward[] = [];
       if (paying) {
-        const inputs = await loadAwardInputs(run, tenantId, context, customerIds, now);
+        const inputs = await loadAwardInputs(run, ctx, context, customerIds, now);
         const candidates = analysed.flatMap(({ mention, sentiment }) => {
           const link = links.get(mention.author.externalId);
           return link ? [{ externalId: mention.externalId, customerId: link.customerId, followers: mention.author.followers, sentiment, postedAt: mention.postedAt }] : [];
@@ -83,9 +84,9 @@ export async function ingestMentionPage(tenantId: string, page: IngestPage, now 
       });
       // Shares are recorded with the awards, so a crash between commit and enqueue loses none
       // (the share sweeper re-queues rows still PENDING).
-      const shares = context.sharingPossible && awards.length > 0 ? await planShares(run, tenantId, awards) : [];
+      const shares = context.sharingPossible && awards.length > 0 ? await planShares(run, ctx, awards) : [];
       const target = { network: page.network, action, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords, fetchedAt: page.fetchedAt ?? now };
-      const result = await storeMentionPage(run, tenantId, target, rows, awards, shares);
+      const result = await storeMentionPage(run, ctx, target, rows, awards, shares);
       if (fault === "crash-before-commit" && result.stored > 0) crashForTest("before commit");
       if (inTransaction) await run(Prisma.sql`COMMIT`);
       return result;
@@ -96,7 +97,7 @@ export async function ingestMentionPage(tenantId: string, page: IngestPage, now 
   });
 
   if (fault === "crash-after-commit" && stored.stored > 0) crashForTest("after commit");
-  if (stored.shareIds.length) await enqueueSharePosts(tenantId, stored.shareIds);
+  if (stored.shareIds.length) await enqueueSharePosts(ctx.tenantId, stored.shareIds);
   return {
     received: page.mentions.length,
     stored: stored.stored,
@@ -116,21 +117,21 @@ interface AuthorLink {
  * Attribution: an author whose social profile (this tenant and network) is linked to a live
  * customer — linking records consent — belongs to that customer; everyone else is a prospect.
  */
-async function linkedAuthors(run: SqlRunner, tenantId: string, network: Network, authorIds: string[]): Promise<Map<string, AuthorLink>> {
+async function linkedAuthors(run: SqlRunner, ctx: TenantContext, network: Network, authorIds: string[]): Promise<Map<string, AuthorLink>> {
   const rows = await run<AuthorLink & { authorId: string }>(Prisma.sql`
     SELECT sp."externalUserId" AS "authorId", sp.id AS "profileId", sp."customerId"
     FROM "SocialProfile" sp
-    JOIN "Customer" c ON c.id = sp."customerId" AND c."tenantId" = ${tenantId} AND c."erasedAt" IS NULL AND c."mergedIntoId" IS NULL
-    WHERE sp."tenantId" = ${tenantId} AND sp.network = ${network}::"Network"
+    JOIN "Customer" c ON c.id = sp."customerId" AND c."tenantId" = ${ctx.tenantId} AND c."erasedAt" IS NULL AND c."mergedIntoId" IS NULL
+    WHERE sp."tenantId" = ${ctx.tenantId} AND sp.network = ${network}::"Network"
       AND sp."externalUserId" = ANY(${[...new Set(authorIds)]}::text[]) AND sp.status <> 'REVOKED'`);
   return new Map(rows.map((r) => [r.authorId, { profileId: r.profileId, customerId: r.customerId }]));
 }
 
 /** The awards whose customers currently allow posting through a linked profile, with their text. */
-async function planShares(run: SqlRunner, tenantId: string, awards: PlannedAward[]): Promise<PlannedShare[]> {
-  const profiles = await findSharingProfiles(run, tenantId, [...new Set(awards.map((a) => a.customerId))]);
+async function planShares(run: SqlRunner, ctx: TenantContext, awards: PlannedAward[]): Promise<PlannedShare[]> {
+  const profiles = await findSharingProfiles(run, ctx, [...new Set(awards.map((a) => a.customerId))]);
   if (profiles.size === 0) return [];
-  const [tenant] = await run<{ name: string; shareTemplate: string }>(Prisma.sql`SELECT name, "shareTemplate" FROM "Tenant" WHERE id = ${tenantId}`);
+  const [tenant] = await run<{ name: string; shareTemplate: string }>(Prisma.sql`SELECT name, "shareTemplate" FROM "Tenant" WHERE id = ${ctx.tenantId}`);
   if (!tenant) return [];
   return awards.flatMap((award) => {
     const profile = profiles.get(award.customerId);

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { Db, DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { SqlRunner } from "../../db/raw-sql";
@@ -9,9 +10,9 @@ import { awardedKey } from "./plan-awards";
 import { loadSegmentRefs, type SegmentRef } from "../segments/segment-membership";
 
 /** The enabled rules that pay for `action` on `network`, stable order. */
-export async function loadRules(tx: Db | DbTx, tenantId: string, network: Network, action: RuleAction): Promise<ScoringRule[]> {
+export async function loadRules(tx: Db | DbTx, ctx: TenantContext, network: Network, action: RuleAction): Promise<ScoringRule[]> {
   return tx.pointRule.findMany({
-    where: { tenantId, network, action, enabled: true },
+    where: { tenantId: ctx.tenantId, network, action, enabled: true },
     select: {
       id: true, name: true, network: true, action: true, basePoints: true, influenceCurve: true,
       influenceFactor: true, maxMultiplier: true, dailyCap: true, minSentiment: true, enabled: true,
@@ -40,7 +41,7 @@ const cache = new Map<string, { loadedAt: number; value: ScoringContext }>();
  */
 export async function loadScoringContext(
   tx: Db | DbTx,
-  tenantId: string,
+  ctx: TenantContext,
   network: Network,
   action: RuleAction,
   now: Date,
@@ -49,41 +50,41 @@ export async function loadScoringContext(
   // Mentions older than the search window (a prospect credited when they link, weeks later)
   // need the campaigns of their own time: load those directly, uncached.
   if (span.from.getTime() < now.getTime() - SEARCH_WINDOW_MS || span.to.getTime() > now.getTime() + SEARCH_WINDOW_MS) {
-    return loadContext(tx, tenantId, network, action, span);
+    return loadContext(tx, ctx, network, action, span);
   }
   const ttl = getEnv().SCORING_CONTEXT_CACHE_MS;
-  const key = `${tenantId}|${network}|${action}`;
+  const key = `${ctx.tenantId}|${network}|${action}`;
   const hit = cache.get(key);
   if (hit && ttl > 0 && Date.now() - hit.loadedAt < ttl) return hit.value;
   const window = { from: new Date(now.getTime() - SEARCH_WINDOW_MS), to: new Date(now.getTime() + SEARCH_WINDOW_MS) };
-  const value = await loadContext(tx, tenantId, network, action, window);
+  const value = await loadContext(tx, ctx, network, action, window);
   if (ttl > 0) cache.set(key, { loadedAt: Date.now(), value });
   return value;
 }
 
-async function loadContext(tx: Db | DbTx, tenantId: string, network: Network, action: RuleAction, span: { from: Date; to: Date }): Promise<ScoringContext> {
+async function loadContext(tx: Db | DbTx, ctx: TenantContext, network: Network, action: RuleAction, span: { from: Date; to: Date }): Promise<ScoringContext> {
   const [rules, campaigns, sharingPossible] = await Promise.all([
-    loadRules(tx, tenantId, network, action),
-    loadCampaigns(tx, tenantId, network, span.from, span.to),
-    hasShareableProfiles(tx, tenantId),
+    loadRules(tx, ctx, network, action),
+    loadCampaigns(tx, ctx, network, span.from, span.to),
+    hasShareableProfiles(tx, ctx),
   ]);
-  const segments = await loadSegmentRefs(tx, tenantId, campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : [])));
+  const segments = await loadSegmentRefs(tx, ctx, campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : [])));
   return { rules, campaigns, segments, sharingPossible };
 }
 
 /** Cheap gate for the share step: most tenants' pages need no consent lookups at all. */
-async function hasShareableProfiles(tx: Db | DbTx, tenantId: string): Promise<boolean> {
+async function hasShareableProfiles(tx: Db | DbTx, ctx: TenantContext): Promise<boolean> {
   const found = await tx.socialProfile.findFirst({
-    where: { tenantId, status: "ACTIVE", customerId: { not: null }, accessTokenCiphertext: { not: null } },
+    where: { tenantId: ctx.tenantId, status: "ACTIVE", customerId: { not: null }, accessTokenCiphertext: { not: null } },
     select: { id: true },
   });
   return found !== null;
 }
 
 /** Campaigns that overlap a time span. */
-export async function loadCampaigns(tx: Db | DbTx, tenantId: string, network: Network, from: Date, to: Date): Promise<ScoringCampaign[]> {
+export async function loadCampaigns(tx: Db | DbTx, ctx: TenantContext, network: Network, from: Date, to: Date): Promise<ScoringCampaign[]> {
   const rows = await tx.campaign.findMany({
-    where: { tenantId, startsAt: { lte: to }, endsAt: { gt: from }, OR: [{ network: null }, { network }] },
+    where: { tenantId: ctx.tenantId, startsAt: { lte: to }, endsAt: { gt: from }, OR: [{ network: null }, { network }] },
     select: CAMPAIGN_SELECT,
   });
   return rows.map(toScoringCampaign);
@@ -92,7 +93,7 @@ export async function loadCampaigns(tx: Db | DbTx, tenantId: string, network: Ne
 /** Points each customer already earned today (UTC) under each rule: the daily cap's base. */
 export async function loadAwardedToday(
   run: SqlRunner,
-  tenantId: string,
+  ctx: TenantContext,
   customerIds: string[],
   ruleIds: string[],
   now: Date,
@@ -101,7 +102,7 @@ export async function loadAwardedToday(
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const rows = await run<{ customerId: string; ruleId: string; total: number }>(Prisma.sql`
     SELECT "customerId", "ruleId", sum(amount)::int AS total FROM "LedgerEntry"
-    WHERE "tenantId" = ${tenantId} AND "customerId" = ANY(${customerIds}::text[]) AND "ruleId" = ANY(${ruleIds}::text[])
+    WHERE "tenantId" = ${ctx.tenantId} AND "customerId" = ANY(${customerIds}::text[]) AND "ruleId" = ANY(${ruleIds}::text[])
       AND "createdAt" >= ${dayStart} AND amount > 0
     GROUP BY "customerId", "ruleId"`);
   return new Map(rows.map((r) => [awardedKey(r.customerId, r.ruleId), r.total]));

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { Prisma } from "../../db/generated/client";
 import type { MentionStatus, Network, RuleAction } from "../../db/generated/enums";
 import type { SqlRunner } from "../../db/raw-sql";
@@ -39,7 +40,7 @@ export interface StoredPage {
  */
 export async function storeMentionPage(
   run: SqlRunner,
-  tenantId: string,
+  ctx: TenantContext,
   page: { network: Network; action: Extract<RuleAction, "MENTION" | "CHECKIN">; sourceId: string | null; matchedKeywords: string[]; fetchedAt: Date },
   rows: readonly MentionRow[],
   awards: readonly PlannedAward[],
@@ -72,12 +73,12 @@ export async function storeMentionPage(
       INSERT INTO "Mention" ("tenantId", network, "externalId", "sourceId", "customerId", "socialProfileId",
         "authorExternalId", "authorHandle", "authorFollowers", text, url, lang, "postedAt", "matchedKeywords",
         metrics, "isRetweet", "isReply", "sentimentScore", "sentimentLabel", status, "locationId", "fetchedAt", "updatedAt")
-      SELECT ${tenantId}, ${page.network}::"Network", u."externalId", ${page.sourceId}, u."customerId", u."socialProfileId",
+      SELECT ${ctx.tenantId}, ${page.network}::"Network", u."externalId", ${page.sourceId}, u."customerId", u."socialProfileId",
         u."authorExternalId", u."authorHandle", u."authorFollowers", u.text, u.url, u.lang, u."postedAt",
         ${page.matchedKeywords}::text[], u.metrics, u."isRetweet", u."isReply", u."sentimentScore",
         u."sentimentLabel"::"SentimentLabel", u.status::"MentionStatus", venue.id, ${page.fetchedAt.toISOString()}::timestamp, now()
       FROM m_in u
-      LEFT JOIN "Location" venue ON venue."tenantId" = ${tenantId} AND venue."foursquareVenueId" = u."venueId"
+      LEFT JOIN "Location" venue ON venue."tenantId" = ${ctx.tenantId} AND venue."foursquareVenueId" = u."venueId"
       -- One key order for every writer, so concurrent pages wait on each other instead of deadlocking.
       ORDER BY u."externalId"
       ON CONFLICT ("tenantId", network, "externalId") DO NOTHING
@@ -90,7 +91,7 @@ export async function storeMentionPage(
     led AS (
       -- createdAt is the clock when the row is written (now() would be the statement's start).
       INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", "ruleId", "mentionId", "campaignId", explanation, "createdAt")
-      SELECT ${tenantId}, e."customerId", e.amount, ${page.action}::"LedgerSource", e."idempotencyKey", e."ruleId", m.id, e."campaignId", e.explanation, clock_timestamp()
+      SELECT ${ctx.tenantId}, e."customerId", e.amount, ${page.action}::"LedgerSource", e."idempotencyKey", e."ruleId", m.id, e."campaignId", e.explanation, clock_timestamp()
       FROM e_in e JOIN m_ins m ON m."externalId" = e."externalId"
       ORDER BY e."idempotencyKey"
       ON CONFLICT ("tenantId", "idempotencyKey") DO NOTHING
@@ -101,7 +102,7 @@ export async function storeMentionPage(
     balances AS (
       -- Awards are positive and all count as earned.
       INSERT INTO "PointBalance" ("tenantId", "customerId", balance, "lifetimeEarned", "updatedAt")
-      SELECT ${tenantId}, "customerId", delta, delta, now() FROM deltas ORDER BY "customerId"
+      SELECT ${ctx.tenantId}, "customerId", delta, delta, now() FROM deltas ORDER BY "customerId"
       ON CONFLICT ("tenantId", "customerId") DO UPDATE SET
         balance = "PointBalance".balance + EXCLUDED.balance,
         "lifetimeEarned" = "PointBalance"."lifetimeEarned" + EXCLUDED."lifetimeEarned",
@@ -109,7 +110,7 @@ export async function storeMentionPage(
     ),
     shared AS (
       INSERT INTO "SharePost" ("tenantId", "customerId", "socialProfileId", "ledgerEntryId", text, "updatedAt")
-      SELECT ${tenantId}, l."customerId", e."shareProfileId", l.id, e."shareText", now()
+      SELECT ${ctx.tenantId}, l."customerId", e."shareProfileId", l.id, e."shareText", now()
       FROM led l JOIN e_in e ON e."idempotencyKey" = l."idempotencyKey"
       WHERE e."shareProfileId" IS NOT NULL
       ORDER BY l.id

@@ -36,9 +36,9 @@ export async function redeemReward(ctx: TenantContext, raw: RedeemRewardInput): 
   const { tenantId } = ctx;
   try {
     return await getDb().$transaction(async (tx) => {
-      const previous = await findRedemption(tx, tenantId, input.idempotencyKey);
-      if (previous) return replayOf(tx, tenantId, previous, input);
-      await assertLiveCustomer(tx, tenantId, input.customerId);
+      const previous = await findRedemption(tx, ctx, input.idempotencyKey);
+      if (previous) return replayOf(tx, ctx, previous, input);
+      await assertLiveCustomer(tx, ctx, input.customerId);
       const reward = await tx.reward.findFirst({
         where: { tenantId, id: input.rewardId, active: true },
         select: { id: true, name: true, cost: true },
@@ -52,9 +52,9 @@ export async function redeemReward(ctx: TenantContext, raw: RedeemRewardInput): 
         select: REDEMPTION_SELECT,
       });
 
-      const balance = await debitBalance(tx, tenantId, input.customerId, reward.cost);
+      const balance = await debitBalance(tx, ctx, input.customerId, reward.cost);
       if (balance === null) {
-        const current = await readBalance(tx, tenantId, input.customerId);
+        const current = await readBalance(tx, ctx, input.customerId);
         throw new AppError(
           "CONFLICT",
           `not enough points: “${reward.name}” costs ${formatPoints(reward.cost)} and the customer has ${formatPoints(current)}`,
@@ -66,7 +66,7 @@ export async function redeemReward(ctx: TenantContext, raw: RedeemRewardInput): 
         RETURNING stock`;
       if (stocked.length === 0) throw new AppError("CONFLICT", `“${reward.name}” is out of stock`);
 
-      const entry = await insertEntryRow(tx, tenantId, {
+      const entry = await insertEntryRow(tx, ctx, {
         customerId: input.customerId,
         amount: -reward.cost,
         source: "REDEMPTION",
@@ -87,8 +87,8 @@ export async function redeemReward(ctx: TenantContext, raw: RedeemRewardInput): 
   } catch (error) {
     if (isUniqueViolation(error, ["idempotencyKey"])) {
       const db = getDb();
-      const previous = await findRedemption(db, tenantId, input.idempotencyKey);
-      if (previous) return replayOf(db, tenantId, previous, input);
+      const previous = await findRedemption(db, ctx, input.idempotencyKey);
+      if (previous) return replayOf(db, ctx, previous, input);
     }
     throw error;
   }
@@ -100,13 +100,13 @@ function toRedemptionDto(row: RedemptionRow): RedemptionDto {
   return { ...row, createdAt: row.createdAt.toISOString() };
 }
 
-async function findRedemption(tx: DbTx, tenantId: string, idempotencyKey: string): Promise<RedemptionRow | null> {
-  return tx.redemption.findFirst({ where: { tenantId, idempotencyKey }, select: REDEMPTION_SELECT });
+async function findRedemption(tx: DbTx, ctx: TenantContext, idempotencyKey: string): Promise<RedemptionRow | null> {
+  return tx.redemption.findFirst({ where: { tenantId: ctx.tenantId, idempotencyKey }, select: REDEMPTION_SELECT });
 }
 
 async function replayOf(
   tx: DbTx,
-  tenantId: string,
+  ctx: TenantContext,
   previous: RedemptionRow,
   input: { customerId: string; rewardId: string },
 ): Promise<RedemptionResult> {
@@ -114,8 +114,8 @@ async function replayOf(
     throw new AppError("CONFLICT", "this idempotency key was already used for a different redemption");
   }
   const [entry, balance] = await Promise.all([
-    tx.ledgerEntry.findFirst({ where: { tenantId, redemptionId: previous.id, source: "REDEMPTION" }, select: { id: true } }),
-    readBalance(tx, tenantId, previous.customerId),
+    tx.ledgerEntry.findFirst({ where: { tenantId: ctx.tenantId, redemptionId: previous.id, source: "REDEMPTION" }, select: { id: true } }),
+    readBalance(tx, ctx, previous.customerId),
   ]);
   return { redemption: toRedemptionDto(previous), ledgerEntryId: entry?.id ?? "", balance, replayed: true };
 }

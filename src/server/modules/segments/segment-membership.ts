@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { Db, DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { prismaRunner, type SqlRunner } from "../../db/raw-sql";
@@ -105,11 +106,11 @@ function needsOf(filters: readonly SegmentFilter[]) {
  * conditions select from them. Customers of another tenant, unknown, erased or merged ids are in
  * no segment; a segment whose stored filter does not validate has no members.
  */
-export function segmentMembershipSql(tenantId: string, segments: readonly SegmentRef[], customerIds: readonly string[]): Prisma.Sql {
+export function segmentMembershipSql(ctx: TenantContext, segments: readonly SegmentRef[], customerIds: readonly string[]): Prisma.Sql {
   const parsed = parseSegments(segments);
   const ids = [...new Set(customerIds)];
   if (parsed.length === 0 || ids.length === 0) return EMPTY;
-  const rows = memberRows(tenantId, { kind: "customers", ids }, needsOf(parsed.map((s) => s.filter)));
+  const rows = memberRows(ctx.tenantId, { kind: "customers", ids }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
     (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(s.filter)}`,
   );
@@ -123,30 +124,30 @@ export function segmentMembershipSql(tenantId: string, segments: readonly Segmen
  */
 export async function loadSegmentMembership(
   db: Db | DbTx | SqlRunner,
-  tenantId: string,
+  ctx: TenantContext,
   segments: readonly SegmentRef[],
   customerIds: readonly string[],
 ): Promise<Map<string, Set<string>>> {
   const membership = new Map<string, Set<string>>(segments.map((s) => [s.id, new Set<string>()]));
   if (segments.length === 0 || customerIds.length === 0) return membership;
   const run = typeof db === "function" ? db : prismaRunner(db);
-  const rows = await run<{ segmentId: string; customerId: string }>(segmentMembershipSql(tenantId, segments, customerIds));
+  const rows = await run<{ segmentId: string; customerId: string }>(segmentMembershipSql(ctx, segments, customerIds));
   for (const row of rows) membership.get(row.segmentId)?.add(row.customerId);
   return membership;
 }
 
 /** The stored filters of some segments of a tenant (ids of other tenants are ignored). */
-export async function loadSegmentRefs(db: Db | DbTx, tenantId: string, segmentIds: readonly string[]): Promise<SegmentRef[]> {
+export async function loadSegmentRefs(db: Db | DbTx, ctx: TenantContext, segmentIds: readonly string[]): Promise<SegmentRef[]> {
   const ids = [...new Set(segmentIds)];
   if (ids.length === 0) return [];
-  return db.segment.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true, filter: true } });
+  return db.segment.findMany({ where: { tenantId: ctx.tenantId, id: { in: ids } }, select: { id: true, filter: true } });
 }
 
 /** Member counts of several segments over the whole tenant, in one statement (one pass over its customers). */
-export function segmentMemberCountsSql(tenantId: string, segments: readonly SegmentRef[]): Prisma.Sql {
+export function segmentMemberCountsSql(ctx: TenantContext, segments: readonly SegmentRef[]): Prisma.Sql {
   const parsed = parseSegments(segments);
   if (parsed.length === 0) return Prisma.sql`SELECT NULL::text AS "segmentId", 0::int AS members WHERE false`;
-  const rows = memberRows(tenantId, { kind: "tenant", followersVia: "grouped" }, needsOf(parsed.map((s) => s.filter)));
+  const rows = memberRows(ctx.tenantId, { kind: "tenant", followersVia: "grouped" }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
     (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(s.filter)}`,
   );
@@ -165,8 +166,8 @@ export interface SegmentMemberRow {
 }
 
 /** One page of a segment's members, newest customers first; the single-segment query is left to the planner (not materialized). */
-export function segmentMembersPageSql(tenantId: string, filter: SegmentFilter, page: { limit: number; offset: number }): Prisma.Sql {
-  const rows = memberRows(tenantId, { kind: "tenant", followersVia: "lateral" }, { followers: true, balance: true });
+export function segmentMembersPageSql(ctx: TenantContext, filter: SegmentFilter, page: { limit: number; offset: number }): Prisma.Sql {
+  const rows = memberRows(ctx.tenantId, { kind: "tenant", followersVia: "lateral" }, { followers: true, balance: true });
   return Prisma.sql`SELECT m.id, m."displayName", m.stage::text AS stage, m.label::text AS label, m.followers, m.balance, m.lifetime
     FROM (${rows}) m
     WHERE ${filterPredicate(filter)}

@@ -29,7 +29,7 @@ import {
 
 async function countMembers(ctx: TenantContext, segments: { id: string; filter: unknown }[]): Promise<Map<string, number>> {
   if (segments.length === 0) return new Map();
-  const rows = await getDb().$queryRaw<{ segmentId: string; members: number }[]>(segmentMemberCountsSql(ctx.tenantId, segments));
+  const rows = await getDb().$queryRaw<{ segmentId: string; members: number }[]>(segmentMemberCountsSql(ctx, segments));
   return new Map(rows.map((r) => [r.segmentId, r.members]));
 }
 
@@ -60,7 +60,7 @@ export async function listSegmentMembers(ctx: TenantContext, id: string, rawQuer
   const filter = storedFilter(row);
   const [members, counts] = await Promise.all([
     db.$queryRaw<SegmentMemberRow[]>(
-      segmentMembersPageSql(ctx.tenantId, filter, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+      segmentMembersPageSql(ctx, filter, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
     ),
     countMembers(ctx, [row]),
   ]);

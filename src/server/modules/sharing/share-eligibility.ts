@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import type { Db, DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { Network } from "../../db/generated/enums";
@@ -48,24 +49,24 @@ const LATEST_CONSENT_ALLOWS_POSTING = Prisma.sql`
  * and the latest consent for that profile allowing posting. A customer with several such profiles
  * posts through the most recently linked one. One query for the whole batch.
  */
-export async function findSharingProfiles(db: Db | DbTx | SqlRunner, tenantId: string, customerIds: string[]): Promise<Map<string, SharingProfile>> {
-  return querySharingProfiles(typeof db === "function" ? db : prismaRunner(db), tenantId, customerIds, Prisma.empty);
+export async function findSharingProfiles(db: Db | DbTx | SqlRunner, ctx: TenantContext, customerIds: string[]): Promise<Map<string, SharingProfile>> {
+  return querySharingProfiles(typeof db === "function" ? db : prismaRunner(db), ctx, customerIds, Prisma.empty);
 }
 
 /** Whether this profile may still post for its customer right now (checked again before posting). */
-export async function profileMayPost(db: Db | DbTx, tenantId: string, customerId: string, profileId: string): Promise<boolean> {
-  const found = await querySharingProfiles(prismaRunner(db), tenantId, [customerId], Prisma.sql`AND p.id = ${profileId}`);
+export async function profileMayPost(db: Db | DbTx, ctx: TenantContext, customerId: string, profileId: string): Promise<boolean> {
+  const found = await querySharingProfiles(prismaRunner(db), ctx, [customerId], Prisma.sql`AND p.id = ${profileId}`);
   return found.get(customerId)?.profileId === profileId;
 }
 
-async function querySharingProfiles(run: SqlRunner, tenantId: string, customerIds: string[], extra: Prisma.Sql): Promise<Map<string, SharingProfile>> {
+async function querySharingProfiles(run: SqlRunner, ctx: TenantContext, customerIds: string[], extra: Prisma.Sql): Promise<Map<string, SharingProfile>> {
   const networks = publishingNetworks();
   if (customerIds.length === 0 || networks.length === 0) return new Map();
   const rows = await run<SharingProfile>(Prisma.sql`
     SELECT DISTINCT ON (p."customerId") p."customerId", p.id AS "profileId", p.network::text AS network
     FROM "SocialProfile" p
     JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
-    WHERE p."tenantId" = ${tenantId}
+    WHERE p."tenantId" = ${ctx.tenantId}
       AND p."customerId" = ANY(${[...new Set(customerIds)]}::text[])
       AND p.network::text = ANY(${networks as string[]}::text[])
       AND p.status = 'ACTIVE'

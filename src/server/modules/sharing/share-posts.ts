@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb, type Db, type DbTx } from "../../db/client";
 import type { LedgerSource } from "../../db/generated/enums";
 import { payOneOffAction } from "../awards/action-awards";
@@ -37,26 +38,26 @@ export interface CreatedSharePost {
  * row are skipped (ON CONFLICT DO NOTHING), so only rows created by THIS call are returned: a
  * repeated call creates and returns nothing. Works inside the ingest's transaction or after it.
  */
-export async function createSharePostsForEntries(db: Db | DbTx, tenantId: string, ledgerEntryIds: string[]): Promise<CreatedSharePost[]> {
+export async function createSharePostsForEntries(db: Db | DbTx, ctx: TenantContext, ledgerEntryIds: string[]): Promise<CreatedSharePost[]> {
   const ids = [...new Set(ledgerEntryIds)];
   if (ids.length === 0) return [];
   const entries = await db.ledgerEntry.findMany({
-    where: { tenantId, id: { in: ids }, amount: { gt: 0 }, source: { in: [...SHAREABLE_SOURCES] } },
+    where: { tenantId: ctx.tenantId, id: { in: ids }, amount: { gt: 0 }, source: { in: [...SHAREABLE_SOURCES] } },
     select: { id: true, customerId: true, amount: true },
   });
   if (entries.length === 0) return [];
-  const profiles = await findSharingProfiles(db, tenantId, entries.map((e) => e.customerId));
+  const profiles = await findSharingProfiles(db, ctx, entries.map((e) => e.customerId));
   const eligible = entries.flatMap((e) => {
     const profile = profiles.get(e.customerId);
     return profile ? [{ entry: e, profile }] : [];
   });
   if (eligible.length === 0) return [];
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, shareTemplate: true } });
+  const tenant = await db.tenant.findUnique({ where: { id: ctx.tenantId }, select: { name: true, shareTemplate: true } });
   if (!tenant) return [];
   const texts = eligible.map(({ entry }) => renderShareText(tenant.shareTemplate, { points: entry.amount, brand: tenant.name }));
   return db.$queryRaw<CreatedSharePost[]>`
     INSERT INTO "SharePost" ("tenantId", "customerId", "socialProfileId", "ledgerEntryId", text, "updatedAt")
-    SELECT ${tenantId}, u."customerId", u."profileId", u."ledgerEntryId", u.text, now()
+    SELECT ${ctx.tenantId}, u."customerId", u."profileId", u."ledgerEntryId", u.text, now()
     FROM unnest(
       ${eligible.map((x) => x.entry.customerId)}::text[],
       ${eligible.map((x) => x.profile.profileId)}::text[],
@@ -85,11 +86,11 @@ export interface ClaimedSharePost {
  * conditional UPDATE, so two workers racing for the same row get it once. The committed claim is
  * the attempt marker: it is written BEFORE the network is called.
  */
-export async function claimSharePost(tenantId: string, id: string, now: Date): Promise<ClaimedSharePost | null> {
+export async function claimSharePost(ctx: TenantContext, id: string, now: Date): Promise<ClaimedSharePost | null> {
   const leaseCutoff = new Date(now.getTime() - SHARE_LEASE_MS);
   const rows = await getDb().sharePost.updateManyAndReturn({
     where: {
-      tenantId,
+      tenantId: ctx.tenantId,
       id,
       attempts: { lt: SHARE_MAX_ATTEMPTS },
       OR: [{ status: "FAILED" }, { status: "PENDING", attempts: 0 }, { status: "PENDING", updatedAt: { lt: leaseCutoff } }],
@@ -110,16 +111,16 @@ export function shareAwardKey(sharePostId: string, ruleId: string): string {
  * transaction the network's SHARE rules pay the customer for sharing — once per share and rule,
  * however many attempts report it. A SHARE award is never shared itself (SHAREABLE_SOURCES).
  */
-export async function recordSharePosted(tenantId: string, id: string, externalPostId: string | null, now: Date): Promise<void> {
+export async function recordSharePosted(ctx: TenantContext, id: string, externalPostId: string | null, now: Date): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const moved = await tx.sharePost.updateManyAndReturn({
-      where: { tenantId, id, status: { not: "POSTED" } },
+      where: { tenantId: ctx.tenantId, id, status: { not: "POSTED" } },
       data: { status: "POSTED", externalPostId, postedAt: now, lastError: null, updatedAt: now },
       select: { customerId: true, socialProfile: { select: { network: true, handle: true, followersCount: true } } },
     });
     const share = moved[0];
     if (!share) return;
-    await payOneOffAction(tx, tenantId, {
+    await payOneOffAction(tx, ctx, {
       action: "SHARE",
       network: share.socialProfile.network,
       customerId: share.customerId,
@@ -136,26 +137,26 @@ export async function recordSharePosted(tenantId: string, id: string, externalPo
  * attempt when the network certainly did nothing (a 429 is answered before the post is made),
  * so waiting out a rate limit never exhausts a share.
  */
-export async function recordShareRetryable(tenantId: string, id: string, error: string, now: Date, { giveBack = false } = {}): Promise<void> {
+export async function recordShareRetryable(ctx: TenantContext, id: string, error: string, now: Date, { giveBack = false } = {}): Promise<void> {
   await getDb().sharePost.updateMany({
-    where: { tenantId, id, status: "PENDING" },
+    where: { tenantId: ctx.tenantId, id, status: "PENDING" },
     data: { status: "FAILED", lastError: error, updatedAt: now, ...(giveBack ? { attempts: { decrement: 1 } } : {}) },
   });
 }
 
 /** A permanent failure: FAILED, closed for good (attempts raised to the cap), with the reason. */
-export async function closeShareFailed(tenantId: string, id: string, error: string, now: Date): Promise<void> {
+export async function closeShareFailed(ctx: TenantContext, id: string, error: string, now: Date): Promise<void> {
   await getDb().sharePost.updateMany({
-    where: { tenantId, id, status: { not: "POSTED" } },
+    where: { tenantId: ctx.tenantId, id, status: { not: "POSTED" } },
     data: { status: "FAILED", lastError: error, attempts: SHARE_MAX_ATTEMPTS, updatedAt: now },
   });
 }
 
 /** Other shares of this tenant that already own one of these upstream post ids. */
-export async function postIdsTakenByOtherShares(tenantId: string, shareId: string, externalPostIds: string[]): Promise<Set<string>> {
+export async function postIdsTakenByOtherShares(ctx: TenantContext, shareId: string, externalPostIds: string[]): Promise<Set<string>> {
   if (externalPostIds.length === 0) return new Set();
   const rows = await getDb().sharePost.findMany({
-    where: { tenantId, externalPostId: { in: externalPostIds }, id: { not: shareId } },
+    where: { tenantId: ctx.tenantId, externalPostId: { in: externalPostIds }, id: { not: shareId } },
     select: { externalPostId: true },
   });
   return new Set(rows.flatMap((r) => (r.externalPostId ? [r.externalPostId] : [])));

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import type { SocialUser } from "../../social/social-provider";
@@ -25,9 +26,9 @@ export function refreshCutoff(now: Date, profileRefreshDays: number): Date {
 }
 
 /** Due linked profiles of one tenant and network, least recently refreshed first. */
-export async function listDueProfiles(tenantId: string, network: Network, cutoff: Date, limit: number): Promise<DueProfile[]> {
+export async function listDueProfiles(ctx: TenantContext, network: Network, cutoff: Date, limit: number): Promise<DueProfile[]> {
   return getDb().socialProfile.findMany({
-    where: { tenantId, network, customerId: { not: null }, OR: [{ refreshedAt: null }, { refreshedAt: { lte: cutoff } }] },
+    where: { tenantId: ctx.tenantId, network, customerId: { not: null }, OR: [{ refreshedAt: null }, { refreshedAt: { lte: cutoff } }] },
     select: { id: true, externalUserId: true },
     orderBy: [{ refreshedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     take: Math.max(1, limit),
@@ -47,7 +48,7 @@ export interface ProfileLookup {
  * row and its last known data; its refreshedAt moves too (so it is asked again next cycle, not on
  * every run) and a note is written to the audit log. Both happen in one transaction.
  */
-export async function applyProfileLookups(tenantId: string, network: Network, lookups: ProfileLookup[], now: Date): Promise<{ updated: number; missing: string[] }> {
+export async function applyProfileLookups(ctx: TenantContext, network: Network, lookups: ProfileLookup[], now: Date): Promise<{ updated: number; missing: string[] }> {
   if (lookups.length === 0) return { updated: 0, missing: [] };
   const missing = lookups.filter((l) => l.user === null);
   return getDb().$transaction(async (tx) => {
@@ -67,12 +68,12 @@ export async function applyProfileLookups(tenantId: string, network: Network, lo
         ${lookups.map((l) => l.user?.followers ?? null)}::int[],
         ${lookups.map((l) => l.user?.following ?? null)}::int[]
       ) AS u(id, found, handle, name, followers, following)
-      WHERE p."tenantId" = ${tenantId} AND p.network::text = ${network} AND p.id = u.id
+      WHERE p."tenantId" = ${ctx.tenantId} AND p.network::text = ${network} AND p.id = u.id
     `;
     if (missing.length) {
       await tx.auditLog.createMany({
         data: missing.map((m) => ({
-          tenantId,
+          tenantId: ctx.tenantId,
           actorType: "SYSTEM" as const,
           actorId: null,
           action: "social_profile.not_found_upstream",

@@ -1,4 +1,4 @@
-import { systemContext } from "../../auth/tenant-context";
+import { systemContext, type TenantContext } from "../../auth/tenant-context";
 import { getDb, type DbTx } from "../../db/client";
 import { writeAudit } from "../audit/audit.service";
 import { scrubError } from "../channels/channel-secrets";
@@ -10,18 +10,18 @@ import { scrubError } from "../channels/channel-secrets";
  * that looks like a bearer token and of the given secrets before it is stored.
  */
 export async function markProfileNeedsReconnect(
-  tenantId: string,
+  ctx: TenantContext,
   profileId: string,
   reason: string,
   options: { tx?: DbTx; secrets?: readonly string[] } = {},
 ): Promise<boolean> {
   const run = async (tx: DbTx) => {
     const updated = await tx.socialProfile.updateMany({
-      where: { tenantId, id: profileId, status: "ACTIVE" },
+      where: { tenantId: ctx.tenantId, id: profileId, status: "ACTIVE" },
       data: { status: "NEEDS_RECONNECT" },
     });
     if (updated.count !== 1) return false;
-    await writeAudit(tx, systemContext(tenantId), {
+    await writeAudit(tx, systemContext(ctx.tenantId), {
       action: "social_profile.needs_reconnect",
       targetType: "SocialProfile",
       targetId: profileId,

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { decryptSecret, encryptSecret, secretAad } from "../../crypto/secret-box";
 import { getDb, type DbTx } from "../../db/client";
 import { AppError } from "../../errors";
@@ -38,12 +39,12 @@ export function openProfileToken(tenantId: string, profileId: string, field: Pro
  * Valid tokens make the profile usable again, so the status returns to ACTIVE.
  * Returns false when the profile is not in this tenant.
  */
-export async function storeProfileTokens(tx: DbTx, tenantId: string, profileId: string, tokens: UserTokens): Promise<boolean> {
+export async function storeProfileTokens(tx: DbTx, ctx: TenantContext, profileId: string, tokens: UserTokens): Promise<boolean> {
   const updated = await tx.socialProfile.updateMany({
-    where: { tenantId, id: profileId },
+    where: { tenantId: ctx.tenantId, id: profileId },
     data: {
-      accessTokenCiphertext: sealProfileToken(tenantId, profileId, "access", tokens.accessToken),
-      refreshTokenCiphertext: tokens.refreshToken === null ? null : sealProfileToken(tenantId, profileId, "refresh", tokens.refreshToken),
+      accessTokenCiphertext: sealProfileToken(ctx.tenantId, profileId, "access", tokens.accessToken),
+      refreshTokenCiphertext: tokens.refreshToken === null ? null : sealProfileToken(ctx.tenantId, profileId, "refresh", tokens.refreshToken),
       tokenExpiresAt: tokens.expiresAt,
       scopes: tokens.scopes,
       status: "ACTIVE",
@@ -109,17 +110,17 @@ export interface ProfileUserAuth extends UserAuth {
  *
  * Throws ProfileAuthError (RECONNECT / TRANSIENT / RATE_LIMITED); NOT_FOUND for a foreign id.
  */
-export async function getProfileUserAuth(tenantId: string, profileId: string, { now = new Date() }: { now?: Date } = {}): Promise<ProfileUserAuth> {
-  const row = await getDb().socialProfile.findFirst({ where: { tenantId, id: profileId }, select: TOKEN_SELECT });
+export async function getProfileUserAuth(ctx: TenantContext, profileId: string, { now = new Date() }: { now?: Date } = {}): Promise<ProfileUserAuth> {
+  const row = await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: profileId }, select: TOKEN_SELECT });
   if (!row) throw AppError.notFound("social profile");
   const access = usableOrThrow(row);
-  if (!needsRefresh(row, now)) return { accessToken: openProfileToken(tenantId, profileId, "access", access), refreshed: false };
+  if (!needsRefresh(row, now)) return { accessToken: openProfileToken(ctx.tenantId, profileId, "access", access), refreshed: false };
 
   type Result = { ok: true; auth: ProfileUserAuth } | { ok: false; error: ProfileAuthError };
   const result = await getDb().$transaction(
     async (tx): Promise<Result> => {
-      await tx.$queryRaw`SELECT 1 FROM "SocialProfile" WHERE "tenantId" = ${tenantId} AND id = ${profileId} FOR UPDATE`;
-      const locked = await tx.socialProfile.findFirst({ where: { tenantId, id: profileId }, select: TOKEN_SELECT });
+      await tx.$queryRaw`SELECT 1 FROM "SocialProfile" WHERE "tenantId" = ${ctx.tenantId} AND id = ${profileId} FOR UPDATE`;
+      const locked = await tx.socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: profileId }, select: TOKEN_SELECT });
       if (!locked) return { ok: false, error: new ProfileAuthError("RECONNECT", "profile is gone") };
       let lockedAccess: string;
       try {
@@ -129,14 +130,14 @@ export async function getProfileUserAuth(tenantId: string, profileId: string, { 
       }
       // Another job refreshed while this one waited for the lock.
       if (!needsRefresh(locked, now)) {
-        return { ok: true, auth: { accessToken: openProfileToken(tenantId, profileId, "access", lockedAccess), refreshed: false } };
+        return { ok: true, auth: { accessToken: openProfileToken(ctx.tenantId, profileId, "access", lockedAccess), refreshed: false } };
       }
       if (!locked.refreshTokenCiphertext) {
         const reason = "access token expired and no refresh token was granted";
-        await markProfileNeedsReconnect(tenantId, profileId, reason, { tx });
+        await markProfileNeedsReconnect(ctx, profileId, reason, { tx });
         return { ok: false, error: new ProfileAuthError("RECONNECT", reason) };
       }
-      const refreshToken = openProfileToken(tenantId, profileId, "refresh", locked.refreshTokenCiphertext);
+      const refreshToken = openProfileToken(ctx.tenantId, profileId, "refresh", locked.refreshTokenCiphertext);
       const provider = getProvider(locked.network);
       let tokens: UserTokens;
       try {
@@ -151,7 +152,7 @@ export async function getProfileUserAuth(tenantId: string, profileId: string, { 
           case "REFRESH_TOKEN":
           case "BAD_REQUEST":
           case "CURSOR_EXPIRED":
-            await markProfileNeedsReconnect(tenantId, profileId, `token refresh refused: ${classified.message}`, { tx, secrets: [refreshToken] });
+            await markProfileNeedsReconnect(ctx, profileId, `token refresh refused: ${classified.message}`, { tx, secrets: [refreshToken] });
             return { ok: false, error: new ProfileAuthError("RECONNECT", `token refresh refused: ${classified.message}`) };
           case "RATE_LIMITED":
             return { ok: false, error: new ProfileAuthError("RATE_LIMITED", classified.message, classified.retryAt) };
@@ -161,7 +162,7 @@ export async function getProfileUserAuth(tenantId: string, profileId: string, { 
             return assertNever(classified.kind);
         }
       }
-      await storeProfileTokens(tx, tenantId, profileId, {
+      await storeProfileTokens(tx, ctx, profileId, {
         accessToken: tokens.accessToken,
         // Rotation: the new refresh token replaces the old one in this same update; a network
         // that does not rotate leaves the old one valid.

@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { ingestMentionPage, type IngestResult } from "../../modules/mentions/ingest-mention-page";
 import { toCheckinMention } from "../../social/foursquare/foursquare-mapping";
@@ -49,6 +50,6 @@ export async function ingestPushedCheckin(tenantId: string, pushed: PushedChecki
   );
   const kept = mention ? keepBrandVenueCheckins([mention], await loadBrandVenueIds(tenantId)) : [];
   if (kept.length === 0) return { status: "ignored", reason: "not at a tracked venue" };
-  const result = await ingestMentionPage(tenantId, { network: "FOURSQUARE", action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now);
+  const result = await ingestMentionPage(systemContext(tenantId), { network: "FOURSQUARE", action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now);
   return { status: "ingested", result };
 }

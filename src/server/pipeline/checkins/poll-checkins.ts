@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import { getEnv } from "../../env";
 import { scrubError } from "../../modules/channels/channel-secrets";
 import { ingestMentionPage, type IngestResult } from "../../modules/mentions/ingest-mention-page";
@@ -74,7 +75,7 @@ export async function pollProfileCheckins(tenantId: string, profileId: string, n
 
     let auth: UserAuth;
     try {
-      auth = await getProfileUserAuth(tenantId, profileId, { now });
+      auth = await getProfileUserAuth(systemContext(tenantId), profileId, { now });
     } catch (error) {
       if (!(error instanceof ProfileAuthError)) throw error;
       return await react(tenantId, profileId, startedAt, now, totals, { kind: error.kind, message: error.message, retryAt: error.retryAt }, []);
@@ -105,7 +106,7 @@ export async function pollProfileCheckins(tenantId: string, profileId: string, n
       totals.fetched += page.fetched;
       const kept = keepBrandVenueCheckins(page.checkins, venues);
       totals.atBrandVenues += kept.length;
-      if (kept.length > 0) addIngest(totals, await ingestMentionPage(tenantId, { network: claim.network, action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now));
+      if (kept.length > 0) addIngest(totals, await ingestMentionPage(systemContext(tenantId), { network: claim.network, action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now));
       if (page.newestTimestamp !== null) await advanceCheckinCursor(tenantId, profileId, startedAt, new Date(page.newestTimestamp * 1000));
 
       const spent = page.rateLimit !== null && page.rateLimit.remaining <= 0;
@@ -163,7 +164,7 @@ async function react(
     }
     case "RECONNECT":
     case "REFRESH_TOKEN":
-      await markProfileNeedsReconnect(tenantId, profileId, message, { secrets });
+      await markProfileNeedsReconnect(systemContext(tenantId), profileId, message, { secrets });
       await markCheckinNeedsReconnect(tenantId, profileId, message);
       return { status: "needs_reconnect", totals, reason: message };
     case "TRANSIENT":

@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { getEnv } from "../../env";
 import { AppError } from "../../errors";
@@ -60,7 +61,7 @@ export async function receiveFoursquarePush(
   if (!slug.success) throw await refused(tenantKey, ip, "unknown tenant");
   const tenant = await getDb().tenant.findUnique({ where: { slug: slug.data }, select: { id: true } });
   if (!tenant) throw await refused(tenantKey, ip, "unknown tenant");
-  const connection = await getActiveChannelCredentials(tenant.id, "FOURSQUARE");
+  const connection = await getActiveChannelCredentials(systemContext(tenant.id), "FOURSQUARE");
   if (!connection || connection.network !== "FOURSQUARE") throw await refused(tenantKey, ip, "no connection");
 
   const parsed = parseFoursquarePush(rawBody, contentType, connection.credentials.pushSecret);

@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import type { Network } from "../../db/generated/enums";
@@ -81,7 +82,7 @@ export async function checkDeletedMentions(tenantId: string, options: CheckDelet
   });
 
   const provider = getProvider(options.network);
-  const connection = await getActiveChannelCredentials(tenantId, options.network);
+  const connection = await getActiveChannelCredentials(systemContext(tenantId), options.network);
   if (!connection) return stop("no_connection", { reason: `no active ${options.network} channel connection` });
 
   let auth: AppAuth;
@@ -109,7 +110,7 @@ export async function checkDeletedMentions(tenantId: string, options: CheckDelet
       return stopOnError(provider, error, connection.id, now, stop);
     }
     const gone = batch.filter((m) => !existing.has(m.externalId)).map((m) => m.externalId);
-    if (gone.length) add(outcome, await markMentionsDeletedUpstream(tenantId, options.network, gone, now));
+    if (gone.length) add(outcome, await markMentionsDeletedUpstream(systemContext(tenantId), options.network, gone, now));
 
     const last = batch[batch.length - 1]!;
     cursor = { createdAt: last.createdAt.toISOString(), id: last.id };

@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import { AppError } from "../../errors";
@@ -46,12 +47,12 @@ export async function refreshDueProfiles(
   }
 
   const cap = Math.max(1, limit);
-  const due = await listDueProfiles(tenantId, network, refreshCutoff(now, tenant.profileRefreshDays), cap + 1);
+  const due = await listDueProfiles(systemContext(tenantId), network, refreshCutoff(now, tenant.profileRefreshDays), cap + 1);
   result.more = due.length > cap;
   const work = due.slice(0, cap);
   if (work.length === 0) return result;
 
-  const connection = await getActiveChannelCredentials(tenantId, network);
+  const connection = await getActiveChannelCredentials(systemContext(tenantId), network);
   if (!connection) return { ...result, status: "no_connection", reason: `no active ${network} channel connection` };
 
   let auth: AppAuth | null = null;
@@ -70,7 +71,7 @@ export async function refreshDueProfiles(
         case "RECONNECT":
         case "REFRESH_TOKEN":
           forgetAppAuth(connection.id);
-          await markNeedsReconnect(tenantId, connection.id, classified.message);
+          await markNeedsReconnect(systemContext(tenantId), connection.id, classified.message);
           return { ...result, status: "needs_reconnect", more: true, reason: classified.message };
         case "TRANSIENT":
           throw new Error(`profile lookup failed: ${classified.message}`, { cause: error });
@@ -81,7 +82,7 @@ export async function refreshDueProfiles(
           return assertNever(classified.kind);
       }
     }
-    const written = await applyProfileLookups(tenantId, network, toLookups(batch, users), now);
+    const written = await applyProfileLookups(systemContext(tenantId), network, toLookups(batch, users), now);
     result.refreshed += written.updated - written.missing.length;
     result.missing.push(...written.missing);
   }

@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import type { Network } from "../../db/generated/enums";
 import { getLogger } from "../../logger";
 import { getActiveChannelCredentials } from "../../modules/channels/channel-credentials";
@@ -30,7 +31,7 @@ export async function findOwnRecentPost(query: OwnPostQuery): Promise<string | n
   const search = shareRulesFor(query.network).ownPostsQuery(query.handle);
   if (!search) return null;
   try {
-    const connection = await getActiveChannelCredentials(query.tenantId, query.network);
+    const connection = await getActiveChannelCredentials(systemContext(query.tenantId), query.network);
     if (!connection) return null;
     const provider = getProvider(query.network);
     const page = await provider.searchMentions(await appAuthFor(connection), {
@@ -45,7 +46,7 @@ export async function findOwnRecentPost(query: OwnPostQuery): Promise<string | n
       .filter((m) => m.postedAt.getTime() >= query.notBefore.getTime() - SKEW_MS)
       .map((m) => m.externalId);
     if (candidates.length === 0) return null;
-    const taken = await postIdsTakenByOtherShares(query.tenantId, query.shareId, candidates);
+    const taken = await postIdsTakenByOtherShares(systemContext(query.tenantId), query.shareId, candidates);
     // Newest first from the search: the latest matching post is the one this share made.
     return candidates.find((id) => !taken.has(id)) ?? null;
   } catch (error) {

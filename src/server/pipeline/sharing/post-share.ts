@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { scrubError } from "../../modules/channels/channel-secrets";
 import { markProfileNeedsReconnect } from "../../modules/social-profiles/profile-status";
@@ -54,7 +55,7 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
   if (share.status === "FAILED" && share.attempts >= SHARE_MAX_ATTEMPTS) return { status: "skipped", reason: "share is closed" };
 
   const fail = async (reason: string): Promise<ShareOutcome> => {
-    await closeShareFailed(tenantId, share.id, reason, now);
+    await closeShareFailed(systemContext(tenantId), share.id, reason, now);
     return { status: "failed", reason };
   };
 
@@ -63,7 +64,7 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
     select: { id: true, network: true, handle: true, externalUserId: true, status: true },
   });
   if (!profile) return fail("the linked profile is gone");
-  if (!(await profileMayPost(db, tenantId, share.customerId, profile.id))) {
+  if (!(await profileMayPost(db, systemContext(tenantId), share.customerId, profile.id))) {
     return fail(profile.status === "ACTIVE" ? "posting is no longer allowed for this profile (consent withdrawn or unlinked)" : `the profile is ${profile.status}`);
   }
   const rules = shareRulesFor(profile.network);
@@ -72,7 +73,7 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
   // Tokens first: a refresh failure must not cost an attempt or look like an uncertain post.
   let auth: ProfileUserAuth;
   try {
-    auth = await getProfileUserAuth(tenantId, profile.id, { now });
+    auth = await getProfileUserAuth(systemContext(tenantId), profile.id, { now });
   } catch (error) {
     if (!(error instanceof ProfileAuthError)) throw error;
     switch (error.kind) {
@@ -97,13 +98,13 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
     notBefore,
   });
 
-  const claim = await claimSharePost(tenantId, share.id, now);
+  const claim = await claimSharePost(systemContext(tenantId), share.id, now);
   if (!claim) return settleUnclaimable(tenantId, share.id, now, ownPost);
   const uncertain = claim.attempts > 1;
   if (uncertain) {
     const existing = await findOwnRecentPost(ownPost(claim.text, claim.createdAt));
     if (existing) {
-      await recordSharePosted(tenantId, share.id, existing, now);
+      await recordSharePosted(systemContext(tenantId), share.id, existing, now);
       return { status: "posted", externalPostId: existing, how: "found_existing" };
     }
   }
@@ -111,13 +112,13 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
   const provider = getProvider(profile.network);
   try {
     const { externalId } = await provider.publish(auth, claim.text);
-    await recordSharePosted(tenantId, share.id, externalId, now);
+    await recordSharePosted(systemContext(tenantId), share.id, externalId, now);
     return { status: "posted", externalPostId: externalId, how: "published" };
   } catch (error) {
     if (rules.isDuplicatePost(error)) {
       if (!uncertain) return fail("duplicate content: this account already has a live post with this text");
       const found = await findOwnRecentPost(ownPost(claim.text, claim.createdAt));
-      await recordSharePosted(tenantId, share.id, found, now);
+      await recordSharePosted(systemContext(tenantId), share.id, found, now);
       return { status: "posted", externalPostId: found, how: "duplicate_confirmed" };
     }
     const classified = provider.classifyError(error);
@@ -125,14 +126,14 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
     switch (classified.kind) {
       case "RATE_LIMITED":
         // Refused before anything was posted: the attempt is given back.
-        await recordShareRetryable(tenantId, share.id, message, now, { giveBack: true });
+        await recordShareRetryable(systemContext(tenantId), share.id, message, now, { giveBack: true });
         return { status: "throttled", until: classified.retryAt ?? new Date(now.getTime() + DEFAULT_THROTTLE_MS) };
       case "TRANSIENT":
-        await recordShareRetryable(tenantId, share.id, message, now);
+        await recordShareRetryable(systemContext(tenantId), share.id, message, now);
         return claim.attempts >= SHARE_MAX_ATTEMPTS ? { status: "failed", reason: `gave up after ${claim.attempts} attempts: ${message}` } : { status: "retry", reason: message };
       case "RECONNECT":
       case "REFRESH_TOKEN":
-        await markProfileNeedsReconnect(tenantId, profile.id, message, { secrets: [auth.accessToken] });
+        await markProfileNeedsReconnect(systemContext(tenantId), profile.id, message, { secrets: [auth.accessToken] });
         return fail(`the customer must reconnect: ${message}`);
       case "BAD_REQUEST":
       case "CURSOR_EXPIRED":
@@ -161,10 +162,10 @@ async function settleUnclaimable(
   // The last allowed attempt died mid-call: find out whether it posted, then close the row.
   const existing = await findOwnRecentPost(ownPost(row.text, row.createdAt));
   if (existing) {
-    await recordSharePosted(tenantId, shareId, existing, now);
+    await recordSharePosted(systemContext(tenantId), shareId, existing, now);
     return { status: "posted", externalPostId: existing, how: "found_existing" };
   }
   const reason = `gave up after ${row.attempts} attempts; the last one ended without an answer`;
-  await closeShareFailed(tenantId, shareId, reason, now);
+  await closeShareFailed(systemContext(tenantId), shareId, reason, now);
   return { status: "failed", reason };
 }

@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import { createSharePostsForEntries, SHARE_LEASE_MS, SHARE_MAX_ATTEMPTS } from "../../modules/sharing/share-posts";
 import { enqueueSharingJobs } from "./sharing-queue";
@@ -35,7 +36,7 @@ export async function enqueueSharePosts(tenantId: string, sharePostIds: string[]
 export async function queueSharesForAwards(tenantId: string, entries: readonly AwardedEntry[]): Promise<string[]> {
   const positive = entries.filter((e) => e.amount > 0).map((e) => e.id);
   if (positive.length === 0) return [];
-  const created = await createSharePostsForEntries(getDb(), tenantId, positive);
+  const created = await createSharePostsForEntries(getDb(), systemContext(tenantId), positive);
   const ids = created.map((c) => c.id);
   await enqueueSharePosts(tenantId, ids);
   return ids;

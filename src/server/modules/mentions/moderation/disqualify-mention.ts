@@ -32,7 +32,7 @@ export async function disqualifyMention(ctx: TenantContext, mentionId: string, r
       }
       if (current.status !== "DISQUALIFIED") {
         await tx.mention.updateMany({ where: { tenantId, id: mentionId }, data: { status: "DISQUALIFIED" } });
-        const reversals = await reverseMentionAwards(tx, tenantId, [mentionId], {
+        const reversals = await reverseMentionAwards(tx, ctx, [mentionId], {
           kind: "disqualified",
           note: input.reason,
           actorUserId: ctx.actor.type === "USER" ? ctx.actor.id : null,
@@ -50,8 +50,8 @@ export async function disqualifyMention(ctx: TenantContext, mentionId: string, r
       }
       const row = await tx.mention.findFirst({ where: { tenantId, id: mentionId }, select: MENTION_SELECT });
       if (!row) throw AppError.notFound("mention");
-      const reversals = await describeMentionReversals(tx, tenantId, mentionId);
-      const points = await loadMentionPoints(tx, tenantId, [mentionId]);
+      const reversals = await describeMentionReversals(tx, ctx, mentionId);
+      const points = await loadMentionPoints(tx, ctx, [mentionId]);
       return {
         mention: toMentionDto(row, points.get(mentionId)),
         reversals: reversals.map(({ mentionId: _m, ...r }) => r),

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../../auth/tenant-context";
 import type { DbTx } from "../../../db/client";
 import type { MentionDto } from "./mention.schemas";
 
@@ -86,11 +87,11 @@ export function toMentionDto(row: MentionRow, points: MentionPoints = NO_POINTS)
  * Points per mention from the ledger, one grouped query: `paid` sums the earning entries
  * (positive, not reversals), `reversed` the reversals of them (zero or negative).
  */
-export async function loadMentionPoints(tx: Pick<DbTx, "ledgerEntry">, tenantId: string, mentionIds: string[]): Promise<Map<string, MentionPoints>> {
+export async function loadMentionPoints(tx: Pick<DbTx, "ledgerEntry">, ctx: TenantContext, mentionIds: string[]): Promise<Map<string, MentionPoints>> {
   if (mentionIds.length === 0) return new Map();
   const rows = await tx.ledgerEntry.groupBy({
     by: ["mentionId", "source"],
-    where: { tenantId, mentionId: { in: mentionIds } },
+    where: { tenantId: ctx.tenantId, mentionId: { in: mentionIds } },
     _sum: { amount: true },
   });
   const out = new Map<string, MentionPoints>();

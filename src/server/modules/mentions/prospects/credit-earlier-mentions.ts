@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../../auth/tenant-context";
 import { getDb, type DbTx } from "../../../db/client";
 import { Prisma } from "../../../db/generated/client";
 import type { Network } from "../../../db/generated/enums";
@@ -31,8 +32,8 @@ export interface CreditEarlierOutcome {
 const NOTHING: CreditEarlierOutcome = { attributed: 0, credited: 0, pointsAwarded: 0, mentionIds: [] };
 
 /** creditEarlierMentionsInTx in its own transaction. */
-export async function creditEarlierMentions(tenantId: string, input: CreditEarlierInput, now = new Date()): Promise<CreditEarlierOutcome> {
-  return getDb().$transaction((tx) => creditEarlierMentionsInTx(tx, tenantId, input, now), { timeout: 30_000, maxWait: 10_000 });
+export async function creditEarlierMentions(ctx: TenantContext, input: CreditEarlierInput, now = new Date()): Promise<CreditEarlierOutcome> {
+  return getDb().$transaction((tx) => creditEarlierMentionsInTx(tx, ctx, input, now), { timeout: 30_000, maxWait: 10_000 });
 }
 
 /**
@@ -51,16 +52,16 @@ export async function creditEarlierMentions(tenantId: string, input: CreditEarli
  * A second call finds no PROSPECT mention left and pays nothing; a concurrent twin waits on the
  * row locks and then finds none either.
  */
-export async function creditEarlierMentionsInTx(tx: DbTx, tenantId: string, input: CreditEarlierInput, now = new Date()): Promise<CreditEarlierOutcome> {
+export async function creditEarlierMentionsInTx(tx: DbTx, ctx: TenantContext, input: CreditEarlierInput, now = new Date()): Promise<CreditEarlierOutcome> {
   const profile = await tx.socialProfile.findFirst({
     where: {
-      tenantId,
+      tenantId: ctx.tenantId,
       id: input.socialProfileId,
       customerId: input.customerId,
       network: input.network,
       externalUserId: input.externalUserId,
       status: { not: "REVOKED" },
-      customer: { tenantId, erasedAt: null, mergedIntoId: null },
+      customer: { tenantId: ctx.tenantId, erasedAt: null, mergedIntoId: null },
     },
     select: { id: true },
   });
@@ -71,7 +72,7 @@ export async function creditEarlierMentionsInTx(tx: DbTx, tenantId: string, inpu
   // changed the status (and is skipped here); one that comes later waits for our commit.
   const locked = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT id FROM "Mention"
-    WHERE "tenantId" = ${tenantId} AND network = ${input.network}::"Network" AND "authorExternalId" = ${input.externalUserId}
+    WHERE "tenantId" = ${ctx.tenantId} AND network = ${input.network}::"Network" AND "authorExternalId" = ${input.externalUserId}
       AND status = 'PROSPECT' AND "deletedUpstreamAt" IS NULL AND "createdAt" >= ${since.toISOString()}::timestamp
     ORDER BY id
     FOR UPDATE`);
@@ -79,11 +80,11 @@ export async function creditEarlierMentionsInTx(tx: DbTx, tenantId: string, inpu
   const ids = locked.map((r) => r.id);
 
   const rows = await tx.mention.findMany({
-    where: { tenantId, id: { in: ids } },
+    where: { tenantId: ctx.tenantId, id: { in: ids } },
     select: { id: true, externalId: true, authorFollowers: true, sentimentScore: true, sentimentLabel: true, text: true, postedAt: true },
   });
   await tx.mention.updateMany({
-    where: { tenantId, id: { in: ids } },
+    where: { tenantId: ctx.tenantId, id: { in: ids } },
     data: { customerId: input.customerId, socialProfileId: input.socialProfileId, status: "NEW" },
   });
   const awardable: AwardableMention[] = rows.map((r) => ({
@@ -97,9 +98,9 @@ export async function creditEarlierMentionsInTx(tx: DbTx, tenantId: string, inpu
         : { score: r.sentimentScore, label: r.sentimentLabel ?? sentimentLabel(r.sentimentScore) },
     postedAt: r.postedAt,
   }));
-  const outcome = await awardMentions(tx, tenantId, input.network, awardable, now);
+  const outcome = await awardMentions(tx, ctx, input.network, awardable, now);
   if (outcome.creditedMentionIds.length) {
-    await tx.mention.updateMany({ where: { tenantId, id: { in: outcome.creditedMentionIds } }, data: { status: "CREDITED" } });
+    await tx.mention.updateMany({ where: { tenantId: ctx.tenantId, id: { in: outcome.creditedMentionIds } }, data: { status: "CREDITED" } });
   }
   return {
     attributed: ids.length,

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../../auth/tenant-context";
 import type { DbTx } from "../../../db/client";
 import type { Network } from "../../../db/generated/enums";
 import { payOneOffAction, type ActionPayout } from "../../awards/action-awards";
@@ -29,8 +30,8 @@ export interface LinkedAccount {
 
 export type LinkAccountPayout = ActionPayout;
 
-export async function payLinkAccountRules(tx: DbTx, tenantId: string, account: LinkedAccount, now: Date): Promise<LinkAccountPayout> {
-  return payOneOffAction(tx, tenantId, {
+export async function payLinkAccountRules(tx: DbTx, ctx: TenantContext, account: LinkedAccount, now: Date): Promise<LinkAccountPayout> {
+  return payOneOffAction(tx, ctx, {
     action: "LINK_ACCOUNT",
     network: account.network,
     customerId: account.customerId,

@@ -34,7 +34,7 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
   const { tenantId } = ctx;
   const { result, shareIds } = await getDb().$transaction(
     async (tx) => {
-      await assertLiveCustomer(tx, tenantId, input.customerId);
+      await assertLiveCustomer(tx, ctx, input.customerId);
       // Claim the account (a concurrent claim waits here for our commit), then lock whichever row holds it.
       await tx.$executeRaw(Prisma.sql`
         INSERT INTO "SocialProfile" ("tenantId", "customerId", network, "externalUserId", handle, "followersCount", scopes, status, "linkedAt", "updatedAt")
@@ -83,15 +83,15 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
 
       const linkAward = await payLinkAccountRules(
         tx,
-        tenantId,
+        ctx,
         { customerId: input.customerId, network: input.network, externalUserId: input.externalUserId, handle: profile.handle, followers: profile.followersCount },
         now,
       );
-      const shares = linkAward.posted.length ? await createSharePostsForEntries(tx, tenantId, linkAward.posted.map((p) => p.id)) : [];
+      const shares = linkAward.posted.length ? await createSharePostsForEntries(tx, ctx, linkAward.posted.map((p) => p.id)) : [];
 
       const credited = await creditEarlierMentionsInTx(
         tx,
-        tenantId,
+        ctx,
         { customerId: input.customerId, socialProfileId: profile.id, network: input.network, externalUserId: input.externalUserId },
         now,
       );

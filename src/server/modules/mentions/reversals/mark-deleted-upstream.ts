@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../../auth/tenant-context";
 import { getDb } from "../../../db/client";
 import { Prisma } from "../../../db/generated/client";
 import type { Network } from "../../../db/generated/enums";
@@ -24,7 +25,7 @@ export interface DeletedUpstreamOutcome {
  * concurrent one that waited for our commit, finds nothing to do and reverses nothing.
  */
 export async function markMentionsDeletedUpstream(
-  tenantId: string,
+  ctx: TenantContext,
   network: Network,
   externalIds: string[],
   now = new Date(),
@@ -35,7 +36,7 @@ export async function markMentionsDeletedUpstream(
       const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
         WITH target AS (
           SELECT id FROM "Mention"
-          WHERE "tenantId" = ${tenantId} AND network = ${network}::"Network" AND "externalId" = ANY(${externalIds}::text[])
+          WHERE "tenantId" = ${ctx.tenantId} AND network = ${network}::"Network" AND "externalId" = ANY(${externalIds}::text[])
             AND status <> 'DELETED'
           ORDER BY id
           FOR UPDATE
@@ -43,10 +44,10 @@ export async function markMentionsDeletedUpstream(
         UPDATE "Mention" m
         SET status = 'DELETED', "deletedUpstreamAt" = ${now.toISOString()}::timestamp, text = '', url = NULL, metrics = NULL, "updatedAt" = now()
         FROM target
-        WHERE m.id = target.id AND m."tenantId" = ${tenantId}
+        WHERE m.id = target.id AND m."tenantId" = ${ctx.tenantId}
         RETURNING m.id`);
       const deletedMentionIds = rows.map((r) => r.id).sort();
-      const reversals = await reverseMentionAwards(tx, tenantId, deletedMentionIds, { kind: "deleted-upstream" });
+      const reversals = await reverseMentionAwards(tx, ctx, deletedMentionIds, { kind: "deleted-upstream" });
       return { deletedMentionIds, reversals };
     },
     { timeout: 30_000, maxWait: 10_000 },

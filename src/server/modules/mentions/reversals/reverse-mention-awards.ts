@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../../auth/tenant-context";
 import type { DbTx } from "../../../db/client";
 import { AppError } from "../../../errors";
 import { lockBalance } from "../../ledger/point-balance";
@@ -50,13 +51,13 @@ function ledgerReason(reason: MentionReversalReason): string {
  */
 export async function reverseMentionAwards(
   tx: DbTx,
-  tenantId: string,
+  ctx: TenantContext,
   mentionIds: string[],
   reason: MentionReversalReason,
 ): Promise<MentionEntryReversal[]> {
   if (mentionIds.length === 0) return [];
   const entries = await tx.ledgerEntry.findMany({
-    where: { tenantId, mentionId: { in: mentionIds }, source: { not: "REVERSAL" }, reversesId: null, amount: { gt: 0 } },
+    where: { tenantId: ctx.tenantId, mentionId: { in: mentionIds }, source: { not: "REVERSAL" }, reversesId: null, amount: { gt: 0 } },
     select: { id: true, customerId: true, amount: true, mentionId: true },
     orderBy: [{ customerId: "asc" }, { id: "asc" }],
   });
@@ -64,7 +65,7 @@ export async function reverseMentionAwards(
   for (const entry of entries) {
     const base = { mentionId: entry.mentionId!, entryId: entry.id, customerId: entry.customerId, originalAmount: entry.amount };
     try {
-      const result = await reverseLedgerEntry(tx, tenantId, {
+      const result = await reverseLedgerEntry(tx, ctx, {
         entryId: entry.id,
         reason: ledgerReason(reason),
         idempotencyKey: mentionReversalKey(reason.kind, entry.id),
@@ -79,7 +80,7 @@ export async function reverseMentionAwards(
       });
     } catch (error) {
       // reverseLedgerEntry refuses (CONFLICT, before writing anything) when the balance is 0.
-      if (error instanceof AppError && error.code === "CONFLICT" && (await lockBalance(tx, tenantId, entry.customerId)) === 0) {
+      if (error instanceof AppError && error.code === "CONFLICT" && (await lockBalance(tx, ctx, entry.customerId)) === 0) {
         out.push({ ...base, reversalEntryId: null, takenBack: 0, clamped: true, reversedNow: false });
         continue;
       }
@@ -93,9 +94,9 @@ export async function reverseMentionAwards(
  * The state of a mention's earning entries and their reversals, read back from the ledger:
  * what a repeated request answers, identical to what the first one answered.
  */
-export async function describeMentionReversals(tx: DbTx, tenantId: string, mentionId: string): Promise<Omit<MentionEntryReversal, "reversedNow">[]> {
+export async function describeMentionReversals(tx: DbTx, ctx: TenantContext, mentionId: string): Promise<Omit<MentionEntryReversal, "reversedNow">[]> {
   const entries = await tx.ledgerEntry.findMany({
-    where: { tenantId, mentionId, source: { not: "REVERSAL" }, reversesId: null, amount: { gt: 0 } },
+    where: { tenantId: ctx.tenantId, mentionId, source: { not: "REVERSAL" }, reversesId: null, amount: { gt: 0 } },
     select: { id: true, customerId: true, amount: true, reversal: { select: { id: true, amount: true } } },
     orderBy: [{ customerId: "asc" }, { id: "asc" }],
   });
