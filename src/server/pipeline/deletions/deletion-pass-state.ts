@@ -27,8 +27,13 @@ export async function getDeletionPassState(ctx: TenantContext, network: Network)
   return getDb().deletionCheckState.findUnique({ where: key(ctx, network) });
 }
 
+/** The row every conditional update below needs (insert-if-missing: two concurrent callers may both try). */
 async function ensureState(ctx: TenantContext, network: Network): Promise<void> {
-  await getDb().deletionCheckState.upsert({ where: key(ctx, network), create: { tenantId: ctx.tenantId, network }, update: {} });
+  await withPgConnection((run) =>
+    run(Prisma.sql`
+      INSERT INTO "DeletionCheckState" ("tenantId", network, "updatedAt") VALUES (${ctx.tenantId}, ${network}::"Network", now())
+      ON CONFLICT ("tenantId", network) DO NOTHING`),
+  );
 }
 
 /** The allowance the network last reported for this tenant's lookups (null: never asked). */
