@@ -7,7 +7,6 @@ const { getQueue, toJobId } = await import("../../../src/server/jobs/queues");
 const { AppError } = await import("../../../src/server/errors");
 const { DEV_BEARER_TOKEN } = await import("../../../src/sandbox/start-sandbox");
 const { saveChannelConnection } = await import("../../../src/server/modules/channels/channel.service");
-const { checkDeletedMentions } = await import("../../../src/server/pipeline/deletions/check-deleted-mentions");
 const { runDeletionPassStep } = await import("../../../src/server/pipeline/deletions/run-deletion-pass");
 const { claimDeletionPass } = await import("../../../src/server/pipeline/deletions/deletion-pass-state");
 const { requestDeletionPass } = await import("../../../src/server/pipeline/deletions/request-deletion-pass");
