@@ -55,6 +55,8 @@ for (const viewport of [
     test.use({ viewport: viewport.size });
 
     test("an owner sets the period, runs a pass now once, and sees what it found", async ({ page, baseURL }) => {
+      // The pass runs in a worker process started by the test (tsx load + its own sandbox): slower than a page.
+      test.setTimeout(180_000);
       const account = await signUp(page, "Deletions");
       const tenantId = await tenantIdOf(account.slug);
       const saved = await page.request.put(`/api/v1/tenants/${account.slug}/channels/twitter`, {
@@ -123,7 +125,7 @@ for (const viewport of [
       await expect(last.getByText("Run by an admin")).toBeVisible();
       await expect(last.getByText("Everything due was checked")).toBeVisible();
       await expect(last.locator("time")).toHaveAttribute("datetime", row.lastPassFinishedAt!.toISOString());
-      const figure = (label: string) => last.locator("div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+      const figure = (label: string) => last.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
       await expect(figure("Checked")).toHaveText(String(row.lastPassChecked));
       await expect(figure("Deleted")).toHaveText(String(row.lastPassDeleted));
       await expect(figure("Reversed")).toHaveText(String(row.lastPassReversed));

@@ -13,7 +13,7 @@ const sandbox = await startSandbox({ port: 0, startGenerator: false, initialPost
 process.env.TWITTER_API_BASE_URL = sandbox.url;
 const { resetEnvCache, getEnv } = await import("../../../src/server/env");
 resetEnvCache();
-const { QUEUE_PREFIX } = await import("../../../src/server/jobs/queues");
+const { QUEUE_PREFIX, redisQueueName } = await import("../../../src/server/jobs/queues");
 const { ZCheckDeletionsJob } = await import("../../../src/server/pipeline/deletions/deletion.schemas");
 const { REVERSAL_HANDLERS } = await import("../../../src/server/pipeline/deletions/reversal.handlers");
 
@@ -22,7 +22,7 @@ let worker: Worker | undefined;
 const done = new Promise<void>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error(`job ${jobId} was not found within 30 s`)), 30_000);
   worker = new Worker(
-    "listening",
+    redisQueueName("listening"),
     async (job: Job, token?: string) => {
       if (job.id !== jobId) {
         await job.moveToDelayed(Date.now() + 500, token);
