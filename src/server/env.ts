@@ -118,6 +118,11 @@ export const ZEnv = ZSandboxEnv.extend({
   FAULT_PAUSE_RELEASE_FILE: z.preprocess(emptyAsUnset, z.string().optional()),
   /** How often each listening source is polled, and how often the scheduler looks for due ones. */
   LISTENING_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * Share of the post-lookup allowance left in the network's window (its rate-limit headers) that
+   * one deletion pass may spend; the rest stays for other features and the next pass.
+   */
+  DELETION_CHECK_LOOKUP_SHARE: z.coerce.number().min(0.05).max(1).default(0.5),
   /** How long a process reuses a tenant's rules and campaigns while scoring (0 = never). */
   SCORING_CONTEXT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** A source RUNNING longer than this is presumed abandoned (its worker or Redis died) and is polled again. */

@@ -137,6 +137,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/segments/new",
   "PAGE /t/[tenant]/settings",
   "PAGE /t/[tenant]/settings/channels",
+  "PAGE /t/[tenant]/settings/deletions",
   "PAGE /t/[tenant]/settings/listening",
   "PAGE /t/[tenant]/settings/members",
   "PAGE /t/[tenant]/settings/queues",
@@ -206,6 +207,9 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "ACTION t/[tenant]/settings/channels/actions.ts#setChannelEnabledAction": { fields: (ids) => ({ id: ids.channel, enabled: "false" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/settings/channels/actions.ts#deleteChannelAction": { fields: (ids) => ({ id: ids.channel }), underOwnSlug: "not-found" },
+
+  "ACTION t/[tenant]/settings/deletions/actions.ts#updateDeletionPeriodAction": { fields: () => ({ periodDays: "3" }), underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/settings/deletions/actions.ts#runDeletionPassAction": { fields: () => ({ network: "TWITTER" }), underOwnSlug: "own-tenant" },
 
   "ACTION t/[tenant]/settings/members/actions.ts#inviteMemberAction": { fields: () => ({ email: "planted@attacker.test", role: "ADMIN" }), underOwnSlug: "own-tenant" },
   // `id` is a membership id: B's admin, whom A's owner would demote or throw out of B.

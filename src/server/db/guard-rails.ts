@@ -25,6 +25,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "Webhook",
   "WebhookDelivery",
   "SentimentRollupState",
+  "DeletionCheckState",
 ]);
 
 const READ_OR_BULK_OPERATIONS = new Set([

@@ -12,8 +12,8 @@ export interface SocialProvider {
   searchMentions(auth: AppAuth, request: SearchRequest): Promise<MentionPage>;
   /** Current profile data (handle, follower counts) for up to `limits.usersPerLookup` ids. */
   lookupUsers(auth: AppAuth, externalUserIds: string[]): Promise<SocialUser[]>;
-  /** Which of these post ids still exist upstream (deleted ones are reversed). */
-  lookupExistingPosts(auth: AppAuth, externalPostIds: string[]): Promise<Set<string>>;
+  /** Which of these post ids still exist upstream (deleted ones are reversed), with the lookup allowance left. */
+  lookupExistingPosts(auth: AppAuth, externalPostIds: string[]): Promise<PostLookup>;
   /** Posts on a user's behalf with their own token. */
   publish(auth: UserAuth, text: string): Promise<{ externalId: string }>;
   refreshUserToken(refreshToken: string): Promise<UserTokens>;
@@ -77,6 +77,12 @@ export interface RateLimitState {
   limit: number;
   remaining: number;
   resetAt: Date;
+}
+
+export interface PostLookup {
+  existing: Set<string>;
+  /** The allowance of the lookup endpoint after this call, from the response headers. */
+  rateLimit: RateLimitState | null;
 }
 
 export interface MentionPage {

@@ -94,7 +94,7 @@ describe("prospects credited when they link", () => {
       data: { createdAt: new Date(Date.now() - (PROSPECT_CREDIT_WINDOW_DAYS + 1) * DAY) },
     });
     await admin(sandbox.url, "DELETE", `/__admin/posts/${deleted}`);
-    expect(await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" })).toMatchObject({ deleted: 1 });
+    expect(await checkDeletedMentions(t.ctx, { network: "TWITTER" })).toMatchObject({ deleted: 1 });
     const spamRow = before.find((m) => m.externalId === spam)!;
     await disqualifyMention(t.ctx, spamRow.id, { reason: "spam" });
 

@@ -68,6 +68,10 @@ async function collect(ctx: Ctx, sourceId: string, posts: { author: string; text
   return ids;
 }
 
+function minutesFromNow(minutes: number) {
+  return new Date(Date.now() + minutes * 60_000);
+}
+
 async function deleteUpstream(postId: string) {
   await admin(sandbox.url, "DELETE", `/__admin/posts/${postId}`);
 }
@@ -111,10 +115,12 @@ describe("deleted upstream → reversed", () => {
     await deleteUpstream(gone!);
     await deleteUpstream(strangers!);
     const [a, b] = await Promise.all([
-      checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" }),
-      checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" }),
+      checkDeletedMentions(t.ctx, { network: "TWITTER" }),
+      checkDeletedMentions(t.ctx, { network: "TWITTER" }),
     ]);
-    const again = await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" });
+    // The live one is not due again until its young tier's next check (10 minutes on).
+    expect(await checkDeletedMentions(t.ctx, { network: "TWITTER" })).toMatchObject({ status: "done", checked: 0 });
+    const again = await checkDeletedMentions(t.ctx, { network: "TWITTER", now: minutesFromNow(11) });
 
     expect(a.status).toBe("done");
     expect(b.status).toBe("done");
@@ -159,7 +165,7 @@ describe("deleted upstream → reversed", () => {
     expect((await balanceOf(t.ctx, t.customer.id)).balance).toBe(10);
 
     await deleteUpstream(first!);
-    const clamped = await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" });
+    const clamped = await checkDeletedMentions(t.ctx, { network: "TWITTER" });
     expect(clamped).toMatchObject({ deleted: 1, entriesReversed: 1, pointsTakenBack: 10, notTakenBack: 0 });
     const [reversal] = await reversalsOf(t.ctx);
     expect(reversal?.amount).toBe(-10);
@@ -169,12 +175,12 @@ describe("deleted upstream → reversed", () => {
 
     // Balance 0: the ledger writes no zero entry; the mention is still deleted and emptied.
     await deleteUpstream(second!);
-    const nothingLeft = await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" });
+    const nothingLeft = await checkDeletedMentions(t.ctx, { network: "TWITTER", now: minutesFromNow(11) });
     expect(nothingLeft).toMatchObject({ deleted: 1, entriesReversed: 0, pointsTakenBack: 0, notTakenBack: 1 });
     expect(await mentionOf(t.ctx, second!)).toMatchObject({ status: "DELETED", text: "" });
     expect(await reversalsOf(t.ctx)).toHaveLength(1);
     expect((await balanceOf(t.ctx, t.customer.id)).balance).toBe(0);
-    expect(await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" })).toMatchObject({ checked: 0, deleted: 0, notTakenBack: 0 });
+    expect(await checkDeletedMentions(t.ctx, { network: "TWITTER", now: minutesFromNow(30) })).toMatchObject({ checked: 0, deleted: 0, notTakenBack: 0 });
     await assertLedgerInvariants(t.ctx.tenantId);
   });
 
@@ -185,15 +191,18 @@ describe("deleted upstream → reversed", () => {
 
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "rate_limit", count: 1, path_prefix: "/2/tweets" });
     const before = Date.now();
-    const throttled = await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" });
+    const throttled = await checkDeletedMentions(t.ctx, { network: "TWITTER" });
     expect(throttled.status).toBe("throttled");
     expect(throttled.throttledUntil!.getTime()).toBeGreaterThan(before);
-    expect(throttled).toMatchObject({ checked: 0, deleted: 0, nextCursor: null });
+    expect(throttled).toMatchObject({ checked: 0, deleted: 0, lookups: 0 });
+    expect(throttled.rateLimit).toMatchObject({ remaining: 0 });
+    // Not checked, so still due: the next call takes it first.
+    expect((await mentionOf(t.ctx, gone!)).deletionCheckAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await mentionOf(t.ctx, gone!)).toMatchObject({ status: "CREDITED" });
     expect(await reversalsOf(t.ctx)).toHaveLength(0);
 
     await saveChannelConnection(t.ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: "AAAA-not-a-valid-sandbox-token-AAAA" } });
-    const refused = await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" });
+    const refused = await checkDeletedMentions(t.ctx, { network: "TWITTER" });
     expect(refused).toMatchObject({ status: "needs_reconnect", checked: 0, deleted: 0 });
     expect(await mentionOf(t.ctx, gone!)).toMatchObject({ status: "CREDITED" });
     expect(await reversalsOf(t.ctx)).toHaveLength(0);
@@ -201,16 +210,16 @@ describe("deleted upstream → reversed", () => {
     await assertLedgerInvariants(t.ctx.tenantId);
   });
 
-  it("resumes a pass from its cursor when the limit stops it, oldest collected first", async () => {
+  it("stops at maxLookups and leaves the rest due, oldest due first, for the next call", async () => {
     const t = await listeningTenant();
     const ids = await collect(t.ctx, t.source.id, [1, 2, 3].map((i) => ({ author: t.fanHandle, text: `${t.keyword} number ${i}` })));
     for (const id of ids) await deleteUpstream(id);
-    const first = await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER", limit: 2 });
-    expect(first).toMatchObject({ status: "more", checked: 2, deleted: 2 });
-    expect(first.nextCursor).not.toBeNull();
-    const rest = await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER", limit: 2, cursor: first.nextCursor });
-    expect(rest).toMatchObject({ status: "done", checked: 1, deleted: 1, nextCursor: null });
+    const first = await checkDeletedMentions(t.ctx, { network: "TWITTER", maxLookups: 1, batchSize: 2 });
+    expect(first).toMatchObject({ status: "more", lookups: 1, checked: 2, deleted: 2 });
+    const rest = await checkDeletedMentions(t.ctx, { network: "TWITTER", maxLookups: 1, batchSize: 2 });
+    expect(rest).toMatchObject({ status: "done", lookups: 1, checked: 1, deleted: 1 });
     expect(await getDb().mention.count({ where: { tenantId: t.ctx.tenantId, status: "DELETED" } })).toBe(3);
+    expect(await getDb().mention.count({ where: { tenantId: t.ctx.tenantId, deletionCheckAt: { not: null } } })).toBe(0);
     expect(await reversalsOf(t.ctx)).toHaveLength(3);
     expect((await balanceOf(t.ctx, t.customer.id)).balance).toBe(0);
     await assertLedgerInvariants(t.ctx.tenantId);
@@ -221,15 +230,17 @@ describe("deleted upstream → reversed", () => {
     const [gone] = await collect(t.ctx, t.source.id, [{ author: t.fanHandle, text: `${t.keyword} rocks` }]);
     const settled = await listeningTenant();
     const [old] = await collect(settled.ctx, settled.source.id, [{ author: settled.fanHandle, text: `${settled.keyword} rocks` }]);
-    // collected 8 days ago: outside the window, not scheduled
+    // collected 8 days ago: its next check is its last (the 7-day period is over), then it is settled
     await unsafeCrossTenantDb().mention.updateMany({
       where: { tenantId: settled.ctx.tenantId, externalId: old! },
       data: { createdAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) },
     });
+    expect(await checkDeletedMentions(settled.ctx, { network: "TWITTER" })).toMatchObject({ checked: 1, deleted: 0 });
+    expect((await mentionOf(settled.ctx, old!)).deletionCheckAt).toBeNull();
 
     const scheduled = await unsafeScheduleDeletionChecks();
     const mine = scheduled.filter((s) => s.payload.tenantId === t.ctx.tenantId);
-    expect(mine).toEqual([{ payload: { tenantId: t.ctx.tenantId, network: "TWITTER", cursor: null }, options: { jobId: `check-deletions:${t.ctx.tenantId}:TWITTER` } }]);
+    expect(mine).toEqual([{ payload: { tenantId: t.ctx.tenantId, network: "TWITTER", passId: null }, options: { jobId: `check-deletions:${t.ctx.tenantId}:TWITTER` } }]);
     expect(scheduled.some((s) => s.payload.tenantId === settled.ctx.tenantId)).toBe(false);
     for (const s of scheduled) expect(REVERSAL_JOBS["mentions.check-deletions"].schema.parse(s.payload)).toEqual(s.payload);
 
@@ -237,21 +248,31 @@ describe("deleted upstream → reversed", () => {
     await REVERSAL_HANDLERS["mentions.schedule-deletion-checks"]({});
     const job = await queue.getJob(toJobId(`check-deletions:${t.ctx.tenantId}:TWITTER`));
     expect(job?.name).toBe("mentions.check-deletions");
-    expect(job?.data).toEqual({ tenantId: t.ctx.tenantId, network: "TWITTER", cursor: null });
+    expect(job?.data).toEqual({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null });
     await job?.remove();
 
-    // The check handler does the work, and a throttled pass queues its own continuation.
+    // The check handler does the work. A throttled pass ends (recorded) and leaves the mention
+    // due; it queues nothing: the next tick after the reset starts a pass that takes it first.
     await deleteUpstream(gone!);
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "rate_limit", count: 1, path_prefix: "/2/tweets" });
-    await REVERSAL_HANDLERS["mentions.check-deletions"]({ tenantId: t.ctx.tenantId, network: "TWITTER", cursor: null });
+    await REVERSAL_HANDLERS["mentions.check-deletions"]({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null });
     expect(await mentionOf(t.ctx, gone!)).toMatchObject({ status: "CREDITED" });
-    const delayed = (await queue.getDelayed()).filter((j) => j.data.tenantId === t.ctx.tenantId);
-    expect(delayed).toHaveLength(1);
-    expect(delayed[0]!.name).toBe("mentions.check-deletions");
-    await delayed[0]!.remove();
-    await REVERSAL_HANDLERS["mentions.check-deletions"]({ tenantId: t.ctx.tenantId, network: "TWITTER", cursor: null });
-    expect(await mentionOf(t.ctx, gone!)).toMatchObject({ status: "DELETED" });
+    const state = await getDb().deletionCheckState.findFirst({ where: { tenantId: t.ctx.tenantId, network: "TWITTER" } });
+    expect(state).toMatchObject({ passId: null, lastPassOutcome: "throttled", lastPassChecked: 0, lastPassCarriedOver: 1, lookupRemaining: 0 });
     expect((await queue.getDelayed()).filter((j) => j.data.tenantId === t.ctx.tenantId)).toHaveLength(0);
+    // The window has reset (as X's would after 15 minutes).
+    await getDb().deletionCheckState.updateMany({ where: { tenantId: t.ctx.tenantId, network: "TWITTER" }, data: { lookupResetAt: new Date(Date.now() - 1000) } });
+    await REVERSAL_HANDLERS["mentions.check-deletions"]({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null });
+    expect(await mentionOf(t.ctx, gone!)).toMatchObject({ status: "DELETED" });
+    expect(await getDb().deletionCheckState.findFirst({ where: { tenantId: t.ctx.tenantId, network: "TWITTER" } })).toMatchObject({
+      passId: null,
+      lastPassOutcome: "done",
+      lastPassChecked: 1,
+      lastPassDeleted: 1,
+      lastPassReversed: 1,
+      lastPassCarriedOver: 0,
+    });
+    expect((await queue.getWaiting()).filter((j) => j.data.tenantId === t.ctx.tenantId)).toHaveLength(0);
     await assertLedgerInvariants(t.ctx.tenantId);
   });
 });
@@ -287,7 +308,7 @@ describe("disqualified by staff → reversed", () => {
 
     // Deleted upstream afterwards: emptied and DELETED, but the entry is not reversed a second time.
     await deleteUpstream(postId!);
-    expect(await checkDeletedMentions(t.ctx.tenantId, { network: "TWITTER" })).toMatchObject({ deleted: 1, entriesReversed: 0 });
+    expect(await checkDeletedMentions(t.ctx, { network: "TWITTER" })).toMatchObject({ deleted: 1, entriesReversed: 0 });
     expect(await reversalsOf(t.ctx)).toHaveLength(1);
     await expectAppError(disqualifyMention(marketer.ctx, mention.id, { reason: "too late" }), "CONFLICT");
     await assertLedgerInvariants(t.ctx.tenantId);

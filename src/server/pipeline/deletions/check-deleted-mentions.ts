@@ -1,35 +1,33 @@
-import { systemContext } from "../../auth/tenant-context";
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
-import type { Prisma } from "../../db/generated/client";
+import { Prisma } from "../../db/generated/client";
 import type { Network } from "../../db/generated/enums";
+import { withPgConnection } from "../../db/raw-sql";
 import { getActiveChannelCredentials } from "../../modules/channels/channel-credentials";
 import { markMentionsDeletedUpstream } from "../../modules/mentions/reversals/mark-deleted-upstream";
 import type { MentionEntryReversal } from "../../modules/mentions/reversals/reverse-mention-awards";
 import { getProvider } from "../../social/provider-registry";
-import { assertNever, type AppAuth, type SocialProvider } from "../../social/social-provider";
+import { assertNever, type AppAuth, type RateLimitState, type SocialProvider } from "../../social/social-provider";
 import { appAuthFor, forgetAppAuth } from "../app-auth";
-import type { DeletionCursor } from "./deletion.schemas";
-
-/** Mentions collected this recently are checked; older ones are settled. */
-export const DELETION_CHECK_WINDOW_MS = 7 * 24 * 3600 * 1000;
-/** Mentions checked per call (one job) unless the caller says otherwise. */
-export const DEFAULT_DELETION_CHECK_LIMIT = 1_000;
+import { DELETION_PERIOD_DAYS, nextDeletionCheckAt, periodMs } from "./deletion-tiers";
 
 export interface CheckDeletedOptions {
   network: Network;
-  /** At most this many mentions are looked up in this call. */
-  limit?: number;
-  /** Resume after this mention (the previous call's `nextCursor`); null/absent = from the oldest. */
-  cursor?: DeletionCursor | null;
+  /** At most this many lookups (of up to `batchSize` posts each) in this call. */
+  maxLookups?: number;
+  /** Posts per lookup; the provider's maximum unless a test asks for smaller batches. */
+  batchSize?: number;
+  /** The brand's period in days (read from the tenant when absent). */
+  periodDays?: number;
   now?: Date;
 }
 
 export type DeletionCheckStatus =
-  /** Every mention of the window after the cursor was checked. */
+  /** Nothing more is due. */
   | "done"
-  /** `limit` reached: call again with `nextCursor`. */
+  /** `maxLookups` reached with mentions still due. */
   | "more"
-  /** Out of budget: call again with `nextCursor` at `throttledUntil`. */
+  /** The network says the allowance is spent (or answered 429): wait for `throttledUntil`. */
   | "throttled"
   /** The credentials were refused: nothing changed in this batch; an admin must reconnect. */
   | "needs_reconnect"
@@ -38,6 +36,8 @@ export type DeletionCheckStatus =
 
 export interface DeletionCheckOutcome {
   status: DeletionCheckStatus;
+  /** Lookups (requests) this call made. */
+  lookups: number;
   /** Mentions looked up in this call. */
   checked: number;
   /** Mentions this call moved to DELETED. */
@@ -47,7 +47,8 @@ export interface DeletionCheckOutcome {
   pointsTakenBack: number;
   /** Earning entries of deleted mentions with nothing left to take back (balance 0). */
   notTakenBack: number;
-  nextCursor: DeletionCursor | null;
+  /** The lookup allowance the network reported last (null: no lookup answered with headers). */
+  rateLimit: RateLimitState | null;
   throttledUntil?: Date;
   /** For "failed": whether retrying later may help. */
   retryable?: boolean;
@@ -57,32 +58,28 @@ export interface DeletionCheckOutcome {
 const RATE_LIMIT_FALLBACK_MS = 60_000;
 
 /**
- * Finds the tenant's recent mentions whose posts were deleted upstream, and reverses them.
+ * Looks up the tenant's mentions that are due for a deletion check (`deletionCheckAt` ≤ now),
+ * oldest due first, and reverses the ones whose posts are gone upstream.
  *
- * Walks the mentions of `network` collected in the last 7 days and not yet DELETED, oldest
- * collected first, by keyset (createdAt, id) so a pass that needs several calls (`limit`,
- * rate limits) resumes where it stopped; a new pass starts again from the oldest. Each batch of
- * `provider.limits.postsPerLookup` ids is one lookup with the tenant's active channel
- * credentials, then ONE transaction for the posts that are gone (markMentionsDeletedUpstream).
+ * Each batch is one lookup with the tenant's active channel credentials, then ONE transaction
+ * for the posts that are gone (markMentionsDeletedUpstream, exactly-once), then one statement
+ * that moves every looked-up mention to its next check by age (deletion-tiers.ts), or settles it
+ * (DELETED, or its period is over). Mentions not reached stay due, so the next call takes them
+ * first: a stopped call carries its work over instead of skipping it.
  *
- * A rate limit stops the call and returns `throttledUntil` with the cursor of the batch that was
- * not checked; refused credentials return without changing anything; other provider failures
- * return "failed" (batches already done stay done: each committed on its own).
+ * A rate limit (429, or headers saying nothing is left) stops the call with `throttledUntil`;
+ * refused credentials return without changing anything; other provider failures return
+ * "failed" (batches already done stay done: each committed on its own).
  */
-export async function checkDeletedMentions(tenantId: string, options: CheckDeletedOptions): Promise<DeletionCheckOutcome> {
+export async function checkDeletedMentions(ctx: TenantContext, options: CheckDeletedOptions): Promise<DeletionCheckOutcome> {
   const now = options.now ?? new Date();
-  const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_DELETION_CHECK_LIMIT));
-  let cursor = options.cursor ?? null;
-  const outcome: DeletionCheckOutcome = { status: "done", checked: 0, deleted: 0, entriesReversed: 0, pointsTakenBack: 0, notTakenBack: 0, nextCursor: null };
-  const stop = (status: DeletionCheckStatus, extra: Partial<DeletionCheckOutcome> = {}): DeletionCheckOutcome => ({
-    ...outcome,
-    status,
-    nextCursor: status === "done" ? null : cursor,
-    ...extra,
-  });
+  const maxLookups = Math.max(1, Math.floor(options.maxLookups ?? 10));
+  const outcome: DeletionCheckOutcome = { status: "done", lookups: 0, checked: 0, deleted: 0, entriesReversed: 0, pointsTakenBack: 0, notTakenBack: 0, rateLimit: null };
+  const stop = (status: DeletionCheckStatus, extra: Partial<DeletionCheckOutcome> = {}): DeletionCheckOutcome => ({ ...outcome, status, ...extra });
 
   const provider = getProvider(options.network);
-  const connection = await getActiveChannelCredentials(systemContext(tenantId), options.network);
+  const batchSize = Math.min(provider.limits.postsPerLookup, Math.max(1, options.batchSize ?? provider.limits.postsPerLookup));
+  const connection = await getActiveChannelCredentials(ctx, options.network);
   if (!connection) return stop("no_connection", { reason: `no active ${options.network} channel connection` });
 
   let auth: AppAuth;
@@ -91,39 +88,65 @@ export async function checkDeletedMentions(tenantId: string, options: CheckDelet
   } catch (error) {
     return stopOnError(provider, error, connection.id, now, stop);
   }
+  const period = periodMs(options.periodDays ?? (await brandPeriodDays(ctx)));
 
-  const since = new Date(now.getTime() - DELETION_CHECK_WINDOW_MS);
-  while (outcome.checked < limit) {
-    const take = Math.min(provider.limits.postsPerLookup, limit - outcome.checked);
+  while (outcome.lookups < maxLookups) {
     const batch = await getDb().mention.findMany({
-      where: { tenantId, network: options.network, status: { not: "DELETED" }, createdAt: { gte: since }, ...after(cursor) },
+      where: { tenantId: ctx.tenantId, network: options.network, deletionCheckAt: { lte: now }, status: { not: "DELETED" } },
       select: { id: true, externalId: true, createdAt: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take,
+      orderBy: [{ deletionCheckAt: "asc" }, { id: "asc" }],
+      take: batchSize,
     });
     if (batch.length === 0) return stop("done");
 
     let existing: Set<string>;
     try {
-      existing = await provider.lookupExistingPosts(auth, batch.map((m) => m.externalId));
+      const lookup = await provider.lookupExistingPosts(auth, batch.map((m) => m.externalId));
+      existing = lookup.existing;
+      outcome.rateLimit = lookup.rateLimit ?? outcome.rateLimit;
     } catch (error) {
-      return stopOnError(provider, error, connection.id, now, stop);
+      const stopped = stopOnError(provider, error, connection.id, now, stop);
+      // A 429 spent no lookup but says the allowance is gone until the reset.
+      if (stopped.status !== "throttled" || !stopped.throttledUntil) return stopped;
+      return { ...stopped, rateLimit: { limit: outcome.rateLimit?.limit ?? 0, remaining: 0, resetAt: stopped.throttledUntil } };
     }
+    outcome.lookups += 1;
     const gone = batch.filter((m) => !existing.has(m.externalId)).map((m) => m.externalId);
-    if (gone.length) add(outcome, await markMentionsDeletedUpstream(systemContext(tenantId), options.network, gone, now));
-
-    const last = batch[batch.length - 1]!;
-    cursor = { createdAt: last.createdAt.toISOString(), id: last.id };
+    if (gone.length) add(outcome, await markMentionsDeletedUpstream(ctx, options.network, gone, now));
+    await scheduleNextChecks(
+      ctx,
+      batch.map((m) => ({ id: m.id, next: existing.has(m.externalId) ? nextDeletionCheckAt(m.createdAt, now, period) : null })),
+    );
     outcome.checked += batch.length;
-    if (batch.length < take) return stop("done");
+
+    if (outcome.rateLimit && outcome.rateLimit.remaining <= 0) {
+      return stop("throttled", { throttledUntil: outcome.rateLimit.resetAt, reason: "post-lookup allowance spent" });
+    }
+    if (batch.length < batchSize) return stop("done");
   }
   return stop("more");
 }
 
-function after(cursor: DeletionCursor | null): Prisma.MentionWhereInput {
-  if (!cursor) return {};
-  const at = new Date(cursor.createdAt);
-  return { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: cursor.id } }] };
+/** The brand's period (Tenant.deletionCheckDays). */
+export async function brandPeriodDays(ctx: TenantContext): Promise<number> {
+  const tenant = await getDb().tenant.findFirst({ where: { id: ctx.tenantId }, select: { deletionCheckDays: true } });
+  return tenant?.deletionCheckDays ?? DELETION_PERIOD_DAYS.default;
+}
+
+/**
+ * Moves each checked mention to its next check (null = settled). One statement per batch; a
+ * mention that became DELETED meanwhile is settled whatever it was given. `updatedAt` is left
+ * alone: this is scheduling, not a change of the mention.
+ */
+async function scheduleNextChecks(ctx: TenantContext, next: { id: string; next: Date | null }[]): Promise<void> {
+  if (next.length === 0) return;
+  await withPgConnection((run) =>
+    run(Prisma.sql`
+      UPDATE "Mention" AS m
+      SET "deletionCheckAt" = CASE WHEN m.status = 'DELETED' THEN NULL ELSE v.next END
+      FROM unnest(${next.map((n) => n.id)}::text[], ${next.map((n) => n.next)}::timestamp[]) AS v(id, next)
+      WHERE m."tenantId" = ${ctx.tenantId} AND m.id = v.id`),
+  );
 }
 
 function add(outcome: DeletionCheckOutcome, batch: { deletedMentionIds: string[]; reversals: MentionEntryReversal[] }): void {

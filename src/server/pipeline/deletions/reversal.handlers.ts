@@ -1,10 +1,11 @@
+import { systemContext } from "../../auth/tenant-context";
 import { jobData } from "../../jobs/job-scope";
 import { toJobId, getQueue } from "../../jobs/queues";
 import { getLogger } from "../../logger";
-import { checkDeletedMentions, DEFAULT_DELETION_CHECK_LIMIT, type DeletionCheckOutcome } from "./check-deleted-mentions";
-import type { CheckDeletionsJob } from "./deletion.schemas";
 import { REVERSAL_JOBS, type ReversalJobName, type ReversalJobPayload } from "./reversal.jobs";
+import { runDeletionPassStep, type PassStepResult } from "./run-deletion-pass";
 import { deletionCheckJobId, unsafeScheduleDeletionChecks } from "./schedule-deletion-checks";
+import type { CheckDeletionsJob } from "./deletion.schemas";
 
 /**
  * Enqueues jobs of REVERSAL_JOBS, validated like `enqueue()` (src/server/jobs/queues.ts). Works
@@ -25,34 +26,33 @@ export async function enqueueReversalJobs<N extends ReversalJobName>(
   );
 }
 
-/** The next job of a pass that stopped at `limit` or on a rate limit (null: the pass is over). */
-export function continuationOf(payload: CheckDeletionsJob, outcome: DeletionCheckOutcome, now = Date.now()) {
-  if (outcome.status !== "more" && outcome.status !== "throttled") return null;
-  const base = deletionCheckJobId(payload.tenantId, payload.network);
-  const after = outcome.nextCursor?.id ?? "start";
-  const notBefore = outcome.throttledUntil?.getTime() ?? now;
+/** The next job of a pass that has more to do (null: the pass is over, or was not ours). */
+export function continuationOf(payload: CheckDeletionsJob, result: PassStepResult) {
+  if (result.status !== "more") return null;
   return {
-    payload: { ...payload, cursor: outcome.nextCursor },
-    // A throttled pass may stop twice at the same place: the time keeps the ids apart.
-    options: { jobId: outcome.status === "throttled" ? `${base}:after:${after}:${notBefore}` : `${base}:after:${after}`, delay: Math.max(0, notBefore - now) },
+    payload: { ...payload, passId: result.passId },
+    options: { jobId: `${deletionCheckJobId(payload.tenantId, payload.network)}:${result.passId}:${result.step}` },
   };
 }
 
 /**
  * Handlers of REVERSAL_JOBS, to be spread into HANDLERS (src/workers/handler-registry.ts):
  * `...REVERSAL_HANDLERS`. Thin: the tenant comes from the payload, the work is in
- * checkDeletedMentions; a retryable failure is rethrown so BullMQ's backoff applies.
+ * runDeletionPassStep. Failures of the network end the pass (recorded for the screen) and the
+ * next tick starts another; only an unexpected error (database down) is retried with backoff.
  */
 export const REVERSAL_HANDLERS: { [N in ReversalJobName]: (payload: ReversalJobPayload<N>) => Promise<void> } = {
   "mentions.schedule-deletion-checks": async () => {
     await enqueueReversalJobs("mentions.check-deletions", await unsafeScheduleDeletionChecks());
   },
   "mentions.check-deletions": async (payload) => {
-    const outcome = await checkDeletedMentions(payload.tenantId, { network: payload.network, cursor: payload.cursor, limit: DEFAULT_DELETION_CHECK_LIMIT });
-    const { nextCursor: _cursor, ...summary } = outcome;
-    getLogger().info({ tenantId: payload.tenantId, network: payload.network, ...summary }, "deletion check");
-    if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.reason ?? "deletion check failed");
-    const next = continuationOf(payload, outcome);
+    const result = await runDeletionPassStep(systemContext(payload.tenantId), payload.network, payload.passId);
+    const summary =
+      result.status === "finished"
+        ? { outcome: result.outcome, carriedOver: result.carriedOver, checked: result.last.checked, deleted: result.last.deleted, reason: result.last.reason }
+        : {};
+    getLogger().info({ tenantId: payload.tenantId, network: payload.network, status: result.status, ...summary }, "deletion pass step");
+    const next = continuationOf(payload, result);
     if (next) await enqueueReversalJobs("mentions.check-deletions", [next]);
   },
 };

@@ -1,6 +1,6 @@
-import type { UserV2 } from "twitter-api-v2";
+import type { TweetV2LookupResult, UserV2 } from "twitter-api-v2";
 import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient } from "../../integrations/twitter/twitter-client";
-import type { AppAuth, MentionPage, SearchRequest, SocialProvider, SocialUser, UserAuth, UserTokens } from "../social-provider";
+import type { AppAuth, MentionPage, PostLookup, SearchRequest, SocialProvider, SocialUser, UserAuth, UserTokens } from "../social-provider";
 import { classifyTwitterError } from "./twitter-errors";
 import { TWEET_FIELDS, toFetchedMention, toRateLimitState, toSocialUser, USER_FIELDS } from "./twitter-mapping";
 
@@ -40,10 +40,15 @@ export const twitterProvider: SocialProvider = {
     return (result.data ?? []).map(toSocialUser);
   },
 
-  async lookupExistingPosts(auth: AppAuth, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const result = await createTwitterAppClient(auth.bearerToken).v2.tweets(ids.slice(0, 100), { "tweet.fields": ["id"] });
-    return new Set((result.data ?? []).map((t) => t.id));
+  async lookupExistingPosts(auth: AppAuth, ids: string[]): Promise<PostLookup> {
+    if (ids.length === 0) return { existing: new Set(), rateLimit: null };
+    // fullResponse: the same GET /2/tweets?ids= as v2.tweets(), plus this response's x-rate-limit-* headers.
+    const result = await createTwitterAppClient(auth.bearerToken).v2.get<TweetV2LookupResult>(
+      "tweets",
+      { ids: ids.slice(0, 100).join(","), "tweet.fields": "id" },
+      { fullResponse: true },
+    );
+    return { existing: new Set((result.data.data ?? []).map((t) => t.id)), rateLimit: toRateLimitState(result.rateLimit) };
   },
 
   async publish(auth: UserAuth, text: string) {
