@@ -12,10 +12,13 @@ const when = (iso: string | null) => (iso ? `${dateTime.format(new Date(iso))} U
 
 export function SourcesTable({
   sources,
+  mentionCounts,
   tenantSlug,
   actions,
 }: {
   sources: ListeningSourceDto[];
+  /** Stored mentions per source id; a post that matched two sources counts under each. */
+  mentionCounts: ReadonlyMap<string, number>;
   tenantSlug: string;
   /** Present only for members who may change settings. */
   actions?: { toggle: Action; remove: Action };
@@ -45,6 +48,12 @@ export function SourcesTable({
           {s.sync.lastError && s.sync.status !== "OK" && <span className="max-w-64 text-xs break-words text-fg-muted">{s.sync.lastError}</span>}
         </span>
       ),
+    },
+    {
+      key: "mentions",
+      header: "Mentions",
+      align: "right",
+      cell: (s) => <span className="tabular-nums">{(mentionCounts.get(s.id) ?? 0).toLocaleString("en")}</span>,
     },
     { key: "last", header: "Last run", hideBelow: "md", cell: (s) => when(s.sync.lastRunAt) ?? "Never" },
     {

@@ -13,6 +13,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "ListeningSource",
   "Location",
   "Mention",
+  "MentionMatch",
   "PointRule",
   "Campaign",
   "LedgerEntry",

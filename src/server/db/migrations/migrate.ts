@@ -42,11 +42,14 @@ export async function recreateDatabase(databaseUrl: string): Promise<void> {
   await applyMigrations(databaseUrl);
 }
 
-/** Applies prisma/migrations exactly as `prisma migrate deploy` would. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/**
+ * Applies prisma/migrations exactly as `prisma migrate deploy` would. Tests pass a shorter list to
+ * stop at an earlier migration (e.g. to prove a later one keeps the data written before it).
+ */
+export async function applyMigrations(databaseUrl: string, migrationsList = readMigrationsList()): Promise<string[]> {
   const engine = await openSchemaEngine({ databaseUrl, schemaFiles: readSchemaFiles() });
   try {
-    const result = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: FILTERS });
+    const result = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return result.appliedMigrationNames;
   } finally {
     engine.free();

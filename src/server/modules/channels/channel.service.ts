@@ -107,6 +107,7 @@ export async function findChannelConnection(
 
 async function newConnectionId(tx: DbTx): Promise<string> {
   // The id is drawn first so the ciphertext can be bound to the row it is written into.
+  // no-tenant-data: draws an id from the id function, reads no table
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT megaphone_id('chc') AS id`;
   const id = rows[0]?.id;
   if (!id) throw new AppError("INTERNAL", "could not allocate an id");

@@ -98,7 +98,8 @@ export async function createCustomer(ctx: TenantContext, raw: CustomerCreateInpu
           lifecycleStage: input.lifecycleStage,
           notes: input.notes ?? null,
           emails: {
-            create: input.emails.map((email, index) => ({ tenantId: ctx.tenantId, email, isPrimary: index === 0 })),
+            // tenantId comes from the customer: it is part of the composite foreign key.
+            create: input.emails.map((email, index) => ({ email, isPrimary: index === 0 })),
           },
         },
         select: CUSTOMER_SELECT,

@@ -5,6 +5,7 @@ import { getRedis } from "../../redis";
 export async function checkHealth(): Promise<{ ok: boolean; database: boolean; redis: boolean }> {
   const [database, redis] = await Promise.all([
     unsafeCrossTenantDb()
+      // no-tenant-data: a liveness probe
       .$queryRaw`SELECT 1`.then(() => true)
       .catch(() => false),
     getRedis("cache")

@@ -20,6 +20,7 @@ interface Target {
  * someone ranked above them, or grants more than they hold.
  */
 async function lockAndLoad(tx: DbTx, ctx: TenantContext, memberId: string): Promise<{ actorRole: Role; target: Target }> {
+  // no-tenant-data: locks the context's own Tenant row (platform table, keyed by the tenant id)
   await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${ctx.tenantId} FOR UPDATE`;
   const actor = ctx.actor.id
     ? await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId: ctx.actor.id } }, select: { role: true } })

@@ -40,6 +40,7 @@ export function capsNeedTransaction(context: ScoringContext): boolean {
  */
 export async function lockCustomersForCaps(run: SqlRunner, ctx: TenantContext, customerIds: string[]): Promise<void> {
   if (customerIds.length === 0) return;
+  // no-tenant-data: advisory locks only (their keys are tenant-qualified), no table is read
   await run(Prisma.sql`
     SELECT count(pg_advisory_xact_lock(${CAP_LOCK_NAMESPACE}::int, k))::int AS locked
     FROM (SELECT DISTINCT hashtext(${ctx.tenantId} || ':' || c) AS k FROM unnest(${customerIds}::text[]) AS c ORDER BY k) locks`);

@@ -14,7 +14,7 @@ import { capsNeedTransaction, loadAwardInputs } from "./award-inputs";
 import { postedSpan } from "./award-mentions";
 import { planAwards, type PlannedAward } from "./plan-awards";
 import { loadScoringContext } from "./scoring-inputs";
-import { storeMentionPage, type MentionRow, type PlannedShare } from "./store-mention-page";
+import { recordLaterMatches, storeMentionPage, type MentionRow, type PlannedShare } from "./store-mention-page";
 
 export interface IngestPage {
   network: Network;
@@ -89,6 +89,10 @@ export async function ingestMentionPage(ctx: TenantContext, page: IngestPage, no
       const result = await storeMentionPage(run, ctx, target, rows, awards, shares);
       if (fault === "crash-before-commit" && result.stored > 0) crashForTest("before commit");
       if (inTransaction) await run(Prisma.sql`COMMIT`);
+      // Posts already stored (by another source, or an earlier page) still count under this source.
+      if (page.sourceId && result.stored < unique.length) {
+        await recordLaterMatches(run, ctx, { network: page.network, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords }, unique.map((m) => m.externalId));
+      }
       return result;
     } catch (error) {
       if (inTransaction) await run(Prisma.sql`ROLLBACK`).catch(() => undefined);
@@ -131,6 +135,7 @@ async function linkedAuthors(run: SqlRunner, ctx: TenantContext, network: Networ
 async function planShares(run: SqlRunner, ctx: TenantContext, awards: PlannedAward[]): Promise<PlannedShare[]> {
   const profiles = await findSharingProfiles(run, ctx, [...new Set(awards.map((a) => a.customerId))]);
   if (profiles.size === 0) return [];
+  // no-tenant-data: the tenant's own Tenant row (platform table, keyed by the tenant id)
   const [tenant] = await run<{ name: string; shareTemplate: string }>(Prisma.sql`SELECT name, "shareTemplate" FROM "Tenant" WHERE id = ${ctx.tenantId}`);
   if (!tenant) return [];
   return awards.flatMap((award) => {

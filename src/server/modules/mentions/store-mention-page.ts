@@ -84,6 +84,14 @@ export async function storeMentionPage(
       ON CONFLICT ("tenantId", network, "externalId") DO NOTHING
       RETURNING id, "externalId", "customerId"
     ),
+    -- The source that stored each new mention is its first match (per-source figures count these).
+    matched AS (
+      INSERT INTO "MentionMatch" ("tenantId", "mentionId", "sourceId")
+      SELECT ${ctx.tenantId}, m.id, s.id FROM m_ins m
+      JOIN "ListeningSource" s ON s."tenantId" = ${ctx.tenantId} AND s.id = ${page.sourceId}
+      ORDER BY m.id
+      ON CONFLICT DO NOTHING
+    ),
     e_in AS (
       SELECT * FROM json_to_recordset(${awardsJson}::json) AS e("externalId" text, "customerId" text, amount int,
         "idempotencyKey" text, "ruleId" text, "campaignId" text, explanation jsonb, "shareProfileId" text, "shareText" text)
@@ -125,6 +133,39 @@ export async function storeMentionPage(
       coalesce((SELECT array_agg(id) FROM shared), '{}') AS "shareIds"
   `);
   return { stored: result!.stored, prospects: result!.prospects, credited: result!.credited, pointsAwarded: result!.pointsAwarded, shareIds: result!.shareIds };
+}
+
+/**
+ * A post another source already stored matched this page's source too: record the match and add
+ * the term to the mention's terms, so it counts under every source it matched. Nothing else
+ * changes (no second award: awards hang off mentions a page inserted). Runs after the page's
+ * insert, as its own statement: the insert waited for any concurrent page that stored the same
+ * post to commit, and this statement's fresh snapshot sees that row.
+ */
+export async function recordLaterMatches(
+  run: SqlRunner,
+  ctx: TenantContext,
+  page: { network: Network; sourceId: string; matchedKeywords: string[] },
+  externalIds: readonly string[],
+): Promise<number> {
+  if (externalIds.length === 0) return 0;
+  const [result] = await run<{ added: number }>(Prisma.sql`
+    WITH matched AS (
+      INSERT INTO "MentionMatch" ("tenantId", "mentionId", "sourceId")
+      SELECT m."tenantId", m.id, s.id FROM "Mention" m
+      JOIN "ListeningSource" s ON s."tenantId" = ${ctx.tenantId} AND s.id = ${page.sourceId}
+      WHERE m."tenantId" = ${ctx.tenantId} AND m.network = ${page.network}::"Network" AND m."externalId" = ANY(${[...externalIds]}::text[])
+      ORDER BY m.id
+      ON CONFLICT DO NOTHING
+      RETURNING "mentionId"
+    ),
+    terms AS (
+      UPDATE "Mention" m SET "matchedKeywords" = m."matchedKeywords" || ARRAY(SELECT k FROM unnest(${page.matchedKeywords}::text[]) k WHERE k <> ALL(m."matchedKeywords"))
+      FROM matched WHERE m."tenantId" = ${ctx.tenantId} AND m.id = matched."mentionId" AND NOT (m."matchedKeywords" @> ${page.matchedKeywords}::text[])
+      RETURNING m.id
+    )
+    SELECT (SELECT count(*) FROM matched)::int AS added`);
+  return result?.added ?? 0;
 }
 
 /**

@@ -42,6 +42,7 @@ function parseSegments(segments: readonly SegmentRef[]): ParsedSegment[] {
   return parsed;
 }
 
+// no-tenant-data: an empty result, no table is read
 const EMPTY = Prisma.sql`SELECT NULL::text AS "segmentId", NULL::text AS "customerId" WHERE false`;
 
 /** The conditions of one filter over the columns of `member` (see memberRows). */
@@ -112,8 +113,10 @@ export function segmentMembershipSql(ctx: TenantContext, segments: readonly Segm
   if (parsed.length === 0 || ids.length === 0) return EMPTY;
   const rows = memberRows(ctx.tenantId, { kind: "customers", ids }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
+    // tenant-predicate-in: memberRows (the member CTE these select from)
     (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(s.filter)}`,
   );
+  // tenant-predicate-in: memberRows
   return Prisma.sql`WITH member AS MATERIALIZED (${rows})
     ${Prisma.join(selects, " UNION ALL ")}`;
 }
@@ -146,11 +149,14 @@ export async function loadSegmentRefs(db: Db | DbTx, ctx: TenantContext, segment
 /** Member counts of several segments over the whole tenant, in one statement (one pass over its customers). */
 export function segmentMemberCountsSql(ctx: TenantContext, segments: readonly SegmentRef[]): Prisma.Sql {
   const parsed = parseSegments(segments);
+  // no-tenant-data: an empty result, no table is read
   if (parsed.length === 0) return Prisma.sql`SELECT NULL::text AS "segmentId", 0::int AS members WHERE false`;
   const rows = memberRows(ctx.tenantId, { kind: "tenant", followersVia: "grouped" }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
+    // tenant-predicate-in: memberRows (the member CTE these select from)
     (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(s.filter)}`,
   );
+  // tenant-predicate-in: memberRows
   return Prisma.sql`WITH member AS MATERIALIZED (${rows})
     ${Prisma.join(selects, " UNION ALL ")}`;
 }
@@ -168,6 +174,7 @@ export interface SegmentMemberRow {
 /** One page of a segment's members, newest customers first; the single-segment query is left to the planner (not materialized). */
 export function segmentMembersPageSql(ctx: TenantContext, filter: SegmentFilter, page: { limit: number; offset: number }): Prisma.Sql {
   const rows = memberRows(ctx.tenantId, { kind: "tenant", followersVia: "lateral" }, { followers: true, balance: true });
+  // tenant-predicate-in: memberRows
   return Prisma.sql`SELECT m.id, m."displayName", m.stage::text AS stage, m.label::text AS label, m.followers, m.balance, m.lifetime
     FROM (${rows}) m
     WHERE ${filterPredicate(filter)}

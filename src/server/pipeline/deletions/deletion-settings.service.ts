@@ -60,6 +60,7 @@ export async function updateDeletionPeriod(ctx: TenantContext, input: unknown, n
   const networks = searchNetworks();
   return getDb().$transaction(async (tx) => {
     const [tenant] = await tx.$queryRaw<{ deletionCheckDays: number }[]>(
+      // no-tenant-data: the tenant's own Tenant row (platform table, keyed by the tenant id), locked so two saves serialise
       Prisma.sql`SELECT "deletionCheckDays" FROM "Tenant" WHERE id = ${ctx.tenantId} FOR UPDATE`,
     );
     if (!tenant) throw AppError.notFound("brand");

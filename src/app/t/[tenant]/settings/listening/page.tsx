@@ -12,6 +12,7 @@ import { AddLocationForm } from "@/features/listening/add-location-form";
 import { CheckinPollingTable } from "@/features/listening/checkin-polling-table";
 import { LocationsTable } from "@/features/listening/locations-table";
 import { listLocations } from "@/server/modules/listening/location.service";
+import { countMentionsPerSource } from "@/server/modules/listening/source-figures";
 import { listSources } from "@/server/modules/listening/source.service";
 import { getCheckinListening } from "@/server/pipeline/checkins/checkin-status.service";
 import { createLocationAction, createSourceAction, deleteLocationAction, deleteSourceAction, setSourceEnabledAction } from "./actions";
@@ -21,8 +22,9 @@ export const metadata = { title: "Listening" };
 export default async function ListeningPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/listening`);
-  const [sources, connections, locations, checkins] = await Promise.all([
+  const [sources, mentionCounts, connections, locations, checkins] = await Promise.all([
     listSources(ctx),
+    countMentionsPerSource(ctx),
     listChannelConnections(ctx),
     listLocations(ctx),
     getCheckinListening(ctx),
@@ -57,6 +59,7 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
           ) : (
             <SourcesTable
               sources={sources}
+              mentionCounts={mentionCounts}
               tenantSlug={slug}
               actions={canWrite ? { toggle: setSourceEnabledAction, remove: deleteSourceAction } : undefined}
             />

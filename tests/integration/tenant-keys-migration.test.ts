@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "../../src/server/db/migrations/migrate";
+import { MIGRATIONS_DIR, readMigrationsList } from "../../src/server/db/migrations/migrations-folder";
+import { getEnv } from "../../src/server/env";
+import { assertTestDatabase } from "./support/local-only";
+import { countRows, PRE_TENANT_KEYS_FIXTURE } from "./support/pre-tenant-keys-fixture";
+
+// The migration that made every foreign key between tenant tables composite (issue 10, item 3).
+const MIGRATION = "20261203080400_tenant_composite_keys";
+const scratch: string[] = [];
+
+/** A scratch database next to the test database, migrated up to just before MIGRATION. */
+async function databaseBeforeTenantKeys(suffix: string): Promise<{ url: string; client: pg.Client }> {
+  const base = new URL(getEnv().DATABASE_URL);
+  const name = `${base.pathname.slice(1).replace(/_test$/, "")}_${suffix}_test`;
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  assertTestDatabase(url.toString());
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  });
+  scratch.push(name);
+  const all = readMigrationsList();
+  const before = { ...all, migrationDirectories: all.migrationDirectories.filter((d) => d.path < MIGRATION) };
+  expect(before.migrationDirectories.length).toBeLessThan(all.migrationDirectories.length);
+  await applyMigrations(url.toString(), before);
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  return { url: url.toString(), client };
+}
+
+async function withAdmin(work: (admin: pg.Client) => Promise<void>) {
+  const url = new URL(getEnv().DATABASE_URL);
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+afterAll(async () => {
+  await withAdmin(async (admin) => {
+    for (const name of scratch) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+});
+
+describe("the tenant composite keys migration on a database with data", () => {
+  it("keeps every row, records each stored mention's source as its first match, then refuses cross-tenant references", async () => {
+    const { url, client } = await databaseBeforeTenantKeys("keys");
+    try {
+      await client.query(PRE_TENANT_KEYS_FIXTURE);
+      const before = await countRows(client);
+      expect(before.LedgerEntry).toBe(2);
+
+      const applied = await applyMigrations(url);
+      expect(applied[0]).toBe(MIGRATION);
+      expect(await countRows(client)).toEqual(before);
+
+      // The mention whose source still exists has that match; the one whose source was deleted has none.
+      const matches = await client.query(`SELECT "tenantId", "mentionId", "sourceId" FROM "MentionMatch" ORDER BY "mentionId"`);
+      expect(matches.rows).toEqual([{ tenantId: "ten_fx_a", mentionId: "men_fx_1", sourceId: "src_fx_1" }]);
+
+      // Tenant A's ledger entry for tenant B's customer: refused by the database itself.
+      await expect(
+        client.query(`INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", explanation) VALUES ('ten_fx_a', 'cus_fx_b', 5, 'ADJUSTMENT', 'cross', '{}')`),
+      ).rejects.toMatchObject({ code: "23503", constraint: "LedgerEntry_tenantId_customerId_fkey" });
+      // The ledger is still append-only, and its reversal link survived.
+      await expect(client.query(`UPDATE "LedgerEntry" SET amount = 1 WHERE id = 'led_fx_1'`)).rejects.toThrow(/append-only/);
+      const reversal = await client.query(`SELECT "reversesId" FROM "LedgerEntry" WHERE id = 'led_fx_2'`);
+      expect(reversal.rows[0].reversesId).toBe("led_fx_1");
+
+      // Optional references clear only their own column on delete: tenantId stays.
+      await client.query(`DELETE FROM "Location" WHERE id = 'loc_fx'`);
+      await client.query(`DELETE FROM "Segment" WHERE id = 'seg_fx'`);
+      const mention = await client.query(`SELECT "tenantId", "locationId" FROM "Mention" WHERE id = 'men_fx_1'`);
+      expect(mention.rows[0]).toEqual({ tenantId: "ten_fx_a", locationId: null });
+      const campaign = await client.query(`SELECT "tenantId", "segmentId" FROM "Campaign" WHERE id = 'cmp_fx'`);
+      expect(campaign.rows[0]).toEqual({ tenantId: "ten_fx_a", segmentId: null });
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+
+  it("stops, naming the rows, when the data already holds a cross-tenant reference", async () => {
+    const { url, client } = await databaseBeforeTenantKeys("keys_bad");
+    try {
+      await client.query(PRE_TENANT_KEYS_FIXTURE);
+      await client.query(
+        `INSERT INTO "LedgerEntry" (id, "tenantId", "customerId", amount, source, "idempotencyKey", explanation) VALUES ('led_fx_x', 'ten_fx_b', 'cus_fx_a', 5, 'ADJUSTMENT', 'cross', '{}')`,
+      );
+      const before = await countRows(client);
+      await expect(applyMigrations(url)).rejects.toThrow(new RegExp(MIGRATION));
+      const failed = await client.query(`SELECT finished_at FROM _prisma_migrations WHERE migration_name = $1`, [MIGRATION]);
+      expect(failed.rows[0].finished_at).toBeNull();
+      expect(await countRows(client)).toEqual(before);
+      const table = await client.query(`SELECT to_regclass('"MentionMatch"') AS t`);
+      expect(table.rows[0].t).toBeNull();
+      // The engine's error does not carry the database's message; the SQL run directly shows it.
+      const sql = readFileSync(join(MIGRATIONS_DIR, MIGRATION, "migration.sql"), "utf8");
+      await expect(client.query(sql)).rejects.toThrow(/cross-tenant references found.*LedgerEntry\.customerId: 1 row/);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { systemContext } from "../../src/server/auth/tenant-context";
+import { unsafeCrossTenantDb } from "../../src/server/db/client";
+import { withPgConnection } from "../../src/server/db/raw-sql";
+import { EARNING_SOURCES } from "../../src/server/modules/ledger/ledger-batch";
+import { storeMentionPage, type MentionRow } from "../../src/server/modules/mentions/store-mention-page";
+import type { PlannedAward } from "../../src/server/modules/mentions/plan-awards";
+import type { FetchedMention } from "../../src/server/social/social-provider";
+import { createTenantWithMember, makeCustomer } from "./support/factories";
+
+/**
+ * The composite foreign keys make the database itself refuse a row of one tenant that points at
+ * another tenant's row, whatever the code above it checked or forgot to check.
+ */
+function post(externalId: string): FetchedMention {
+  return {
+    externalId, text: "hello brand", url: `https://x.com/someone/status/${externalId}`, lang: "en", postedAt: new Date(),
+    author: { externalId: `author-${externalId}`, handle: "someone", name: "someone", followers: 10, following: 1 },
+    isRetweet: false, isReply: false, metrics: { likes: 0, reposts: 0, replies: 0, quotes: 0 },
+  };
+}
+
+describe("the database refuses cross-tenant references", () => {
+  it("the ingest write of tenant A cannot credit tenant B's customer: nothing of the page is stored", async () => {
+    const { ctx: a } = await createTenantWithMember("OWNER");
+    const { ctx: b } = await createTenantWithMember("OWNER");
+    const foreign = await makeCustomer(b);
+    const externalId = `cross-${Date.now()}`;
+    // What a bug in attribution would hand the store: B's customer on A's page, with an award.
+    const rows: MentionRow[] = [{ mention: post(externalId), sentiment: { score: 0.5, label: "PROMOTER" }, customerId: foreign.id, socialProfileId: null, status: "CREDITED" }];
+    const awards = [{
+      externalId, customerId: foreign.id, amount: 10, source: "MENTION", idempotencyKey: `mention:${externalId}`,
+      explanation: { formula: "test" },
+    }] as unknown as PlannedAward[];
+    const page = { network: "TWITTER" as const, action: "MENTION" as const, sourceId: null, matchedKeywords: ["brand"], fetchedAt: new Date() };
+
+    await expect(withPgConnection((run) => storeMentionPage(run, systemContext(a.tenantId), page, rows, awards, []))).rejects.toMatchObject({ code: "23503" });
+
+    const db = unsafeCrossTenantDb();
+    expect(await db.mention.count({ where: { tenantId: a.tenantId } })).toBe(0);
+    expect(await db.ledgerEntry.count({ where: { customerId: foreign.id } })).toBe(0);
+    expect(await db.pointBalance.count({ where: { tenantId: a.tenantId } })).toBe(0);
+  });
+
+  it("a ledger entry, a profile and a mention of tenant A cannot point at tenant B's rows", async () => {
+    const { ctx: a } = await createTenantWithMember("OWNER");
+    const { ctx: b } = await createTenantWithMember("OWNER");
+    const foreign = await makeCustomer(b);
+    const own = await makeCustomer(a);
+    const db = unsafeCrossTenantDb();
+
+    await expect(
+      db.ledgerEntry.create({ data: { tenantId: a.tenantId, customerId: foreign.id, amount: 5, source: "ADJUSTMENT", idempotencyKey: `x-${Date.now()}`, explanation: {} } }),
+    ).rejects.toMatchObject({ code: "P2003" });
+    await expect(
+      db.socialProfile.create({ data: { tenantId: a.tenantId, customerId: foreign.id, network: "TWITTER", externalUserId: `u-${Date.now()}`, handle: "h" } }),
+    ).rejects.toMatchObject({ code: "P2003" });
+    await expect(
+      db.mention.create({
+        data: { tenantId: a.tenantId, network: "TWITTER", externalId: `m-${Date.now()}`, customerId: foreign.id, authorExternalId: "u", authorHandle: "h", authorFollowers: 0, text: "t", postedAt: new Date() },
+      }),
+    ).rejects.toMatchObject({ code: "P2003" });
+
+    // The same rows with the tenant's own customer are accepted.
+    const entry = await db.ledgerEntry.create({ data: { tenantId: a.tenantId, customerId: own.id, amount: 5, source: "ADJUSTMENT", idempotencyKey: `ok-${Date.now()}`, explanation: {} } });
+    // Its cached balance, as the ledger module writes it in the same transaction (the suite checks the ledger after each test).
+    await db.pointBalance.create({ data: { tenantId: a.tenantId, customerId: own.id, balance: 5, lifetimeEarned: EARNING_SOURCES.includes("ADJUSTMENT") ? 5 : 0 } });
+    // A reversal must reverse an entry of its own tenant.
+    await expect(
+      db.ledgerEntry.create({ data: { tenantId: b.tenantId, customerId: foreign.id, amount: -5, source: "REVERSAL", idempotencyKey: `rev-${Date.now()}`, reversesId: entry.id, explanation: {} } }),
+    ).rejects.toMatchObject({ code: "P2003" });
+  });
+});

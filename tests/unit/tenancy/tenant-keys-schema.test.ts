@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TENANT_SCOPED_MODELS } from "../../../src/server/db/guard-rails";
+import { getDatamodel } from "./prisma-dmmf";
+import { tenantKeyViolations, tenantOwnedModels } from "./tenant-key-rules";
+
+/**
+ * Models that belong to no tenant. Everything else with a tenantId is tenant-owned and must keep
+ * the tenant-key rules; a model without tenantId must be named here (with its reason) or fails.
+ */
+const PLATFORM_MODELS = new Set([
+  "Tenant", // the tenants themselves (a Citus reference table)
+  "User", // staff are global: one person may belong to several tenants through Membership
+  "StaffSession", // a signed-in browser of a user, across the tenants they belong to
+  "PasswordResetToken", // belongs to a user, not to a tenant
+  "PendingSignUp", // a sign-up before any user or tenant exists
+  "PlatformOperator", // people who run the installation across tenants
+  "PlatformAuditLog", // what operators did across tenants (tenantId is optional context there)
+  "MailMessage", // delivery log of every email the worker sent, sign-up mail included
+]);
+
+const SCHEMA_DIR = join(process.cwd(), "prisma", "schema");
+const schemaFiles = (): Array<[string, string]> =>
+  readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".prisma")).sort().map((f) => [f, readFileSync(join(SCHEMA_DIR, f), "utf8")]);
+
+const HEADER = `datasource db {\n  provider = "postgresql"\n}\n`;
+const TENANT = `model Tenant {\n  id String @id\n}\n`;
+
+describe("tenant keys in prisma/schema", () => {
+  it("every tenant-owned model has a tenant key and every foreign key between them is composite", () => {
+    expect(tenantKeyViolations(getDatamodel(schemaFiles()), PLATFORM_MODELS)).toEqual([]);
+  });
+
+  it("the guard-rails list of tenant-scoped models is exactly the schema's tenant-owned models", () => {
+    const owned = tenantOwnedModels(getDatamodel(schemaFiles()), PLATFORM_MODELS);
+    expect(owned.length).toBeGreaterThan(20);
+    expect([...owned].sort()).toEqual([...TENANT_SCOPED_MODELS].sort());
+  });
+});
+
+describe("the tenant-key check reports a broken model", () => {
+  const check = (models: string) => tenantKeyViolations(getDatamodel([["broken.prisma", HEADER + TENANT + models]]), new Set(["Tenant"]));
+
+  it("a foreign key on the id alone, as LedgerEntry -> Customer was before", () => {
+    const problems = check(`
+model Customer {
+  id       String  @id
+  tenantId String
+  entries  Entry[]
+
+  @@unique([tenantId, id])
+}
+
+model Entry {
+  id         String   @id
+  tenantId   String
+  customerId String
+  customer   Customer @relation(fields: [customerId], references: [id])
+
+  @@unique([tenantId, id])
+}
+`);
+    expect(problems).toEqual(["Entry.customer -> Customer: foreign key (customerId) is not composite on tenantId"]);
+  });
+
+  it("a composite foreign key that pairs tenantId with another column", () => {
+    const problems = check(`
+model Customer {
+  id       String  @id
+  tenantId String
+  entries  Entry[]
+
+  @@unique([id, tenantId])
+}
+
+model Entry {
+  id         String   @id
+  tenantId   String
+  customerId String
+  customer   Customer @relation(fields: [tenantId, customerId], references: [id, tenantId])
+
+  @@unique([tenantId, id])
+}
+`);
+    expect(problems).toEqual([
+      "Customer: tenantId is in neither its primary key nor a unique (tenantId, id) key",
+      "Entry.customer -> Customer: foreign key (tenantId, customerId) is not composite on tenantId",
+    ]);
+  });
+
+  it("a model without tenantId that is not listed as platform data, and a tenant model without a tenant key", () => {
+    const problems = check(`
+model Orphan {
+  id String @id
+}
+
+model Note {
+  id       String @id
+  tenantId String
+}
+`);
+    expect(problems).toEqual([
+      "Orphan: has no required tenantId and is not listed as platform data",
+      "Note: tenantId is in neither its primary key nor a unique (tenantId, id) key",
+    ]);
+  });
+
+  it("a platform model that points into a tenant's rows (a tenant row pointing at its Tenant is fine)", () => {
+    const problems = tenantKeyViolations(
+      getDatamodel([["broken.prisma", `${HEADER}
+model Tenant {
+  id         String     @id
+  featuredId String?
+  featured   Customer?  @relation("Featured", fields: [featuredId], references: [id])
+  customers  Customer[] @relation("Owner")
+}
+
+model Customer {
+  id       String   @id
+  tenantId String
+  tenant   Tenant   @relation("Owner", fields: [tenantId], references: [id])
+  featured Tenant[] @relation("Featured")
+
+  @@unique([tenantId, id])
+}
+`]]),
+      new Set(["Tenant"]),
+    );
+    expect(problems).toEqual(["Tenant.featured: platform model points at tenant-owned Customer"]);
+  });
+});
