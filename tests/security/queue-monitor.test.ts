@@ -4,7 +4,7 @@ import type { TenantContext } from "../../src/server/auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../src/server/db/client";
 import { resetEnvCache } from "../../src/server/env";
 import { AppError } from "../../src/server/errors";
-import type { QueueName } from "../../src/server/jobs/job-definitions";
+import type { QueueName } from "../../src/server/jobs/queue-names";
 import { enqueue, getQueue, QUEUE_PREFIX } from "../../src/server/jobs/queues";
 import { getQueueOverview, listFailedJobs, retryFailedJob } from "../../src/server/modules/queue-monitor/queue-monitor.service";
 import { createRedis } from "../../src/server/redis";

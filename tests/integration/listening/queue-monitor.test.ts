@@ -2,7 +2,7 @@ import { Worker, type Job } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../src/server/db/client";
 import { AppError } from "../../../src/server/errors";
-import type { QueueName } from "../../../src/server/jobs/job-definitions";
+import type { QueueName } from "../../../src/server/jobs/queue-names";
 import { enqueue, enqueueMany, getQueue, QUEUE_PREFIX, redisQueueName } from "../../../src/server/jobs/queues";
 import { discardFailedJob, getQueueOverview, listFailedJobs, retryFailedJob } from "../../../src/server/modules/queue-monitor/queue-monitor.service";
 import { scanTenantJobs } from "../../../src/server/modules/queue-monitor/tenant-job-scan";

@@ -1,29 +1,9 @@
-import { jobData } from "../../jobs/job-scope";
-import { toJobId, getQueue } from "../../jobs/queues";
+import type { JobHandler } from "../../jobs/define-job";
+import { enqueueMany } from "../../jobs/queues";
 import { getLogger } from "../../logger";
 import { checkDeletedMentions, DEFAULT_DELETION_CHECK_LIMIT, type DeletionCheckOutcome } from "./check-deleted-mentions";
 import type { CheckDeletionsJob } from "./deletion.schemas";
-import { REVERSAL_JOBS, type ReversalJobName, type ReversalJobPayload } from "./reversal.jobs";
 import { deletionCheckJobId, unsafeScheduleDeletionChecks } from "./schedule-deletion-checks";
-
-/**
- * Enqueues jobs of REVERSAL_JOBS, validated like `enqueue()` (src/server/jobs/queues.ts). Works
- * before and after the definitions are spread into JOB_DEFINITIONS (same queue, same options).
- */
-export async function enqueueReversalJobs<N extends ReversalJobName>(
-  name: N,
-  jobs: { payload: ReversalJobPayload<N>; options?: { jobId?: string; delay?: number } }[],
-): Promise<void> {
-  if (jobs.length === 0) return;
-  const definition = REVERSAL_JOBS[name];
-  await getQueue(definition.queue).addBulk(
-    jobs.map(({ payload, options = {} }) => ({
-      name,
-      data: jobData(name, definition, payload),
-      opts: { ...definition.options, ...options, jobId: options.jobId === undefined ? undefined : toJobId(options.jobId) },
-    })),
-  );
-}
 
 /** The next job of a pass that stopped at `limit` or on a rate limit (null: the pass is over). */
 export function continuationOf(payload: CheckDeletionsJob, outcome: DeletionCheckOutcome, now = Date.now()) {
@@ -38,21 +18,20 @@ export function continuationOf(payload: CheckDeletionsJob, outcome: DeletionChec
   };
 }
 
+/** The tick's fan-out: one pass per tenant+network with recent mentions. */
+export const scheduleDeletionChecksHandler: JobHandler<unknown> = async () => {
+  await enqueueMany("mentions.check-deletions", await unsafeScheduleDeletionChecks());
+};
+
 /**
- * Handlers of REVERSAL_JOBS, to be spread into HANDLERS (src/workers/handler-registry.ts):
- * `...REVERSAL_HANDLERS`. Thin: the tenant comes from the payload, the work is in
- * checkDeletedMentions; a retryable failure is rethrown so BullMQ's backoff applies.
+ * One pass. Thin: the tenant comes from the payload, the work is in checkDeletedMentions; a
+ * retryable failure is rethrown so BullMQ's backoff applies.
  */
-export const REVERSAL_HANDLERS: { [N in ReversalJobName]: (payload: ReversalJobPayload<N>) => Promise<void> } = {
-  "mentions.schedule-deletion-checks": async () => {
-    await enqueueReversalJobs("mentions.check-deletions", await unsafeScheduleDeletionChecks());
-  },
-  "mentions.check-deletions": async (payload) => {
-    const outcome = await checkDeletedMentions(payload.tenantId, { network: payload.network, cursor: payload.cursor, limit: DEFAULT_DELETION_CHECK_LIMIT });
-    const { nextCursor: _cursor, ...summary } = outcome;
-    getLogger().info({ tenantId: payload.tenantId, network: payload.network, ...summary }, "deletion check");
-    if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.reason ?? "deletion check failed");
-    const next = continuationOf(payload, outcome);
-    if (next) await enqueueReversalJobs("mentions.check-deletions", [next]);
-  },
+export const checkDeletionsHandler: JobHandler<CheckDeletionsJob> = async (payload) => {
+  const outcome = await checkDeletedMentions(payload.tenantId, { network: payload.network, cursor: payload.cursor, limit: DEFAULT_DELETION_CHECK_LIMIT });
+  const { nextCursor: _cursor, ...summary } = outcome;
+  getLogger().info({ tenantId: payload.tenantId, network: payload.network, ...summary }, "deletion check");
+  if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.reason ?? "deletion check failed");
+  const next = continuationOf(payload, outcome);
+  if (next) await enqueueMany("mentions.check-deletions", [next]);
 };
