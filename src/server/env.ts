@@ -112,12 +112,16 @@ export const ZEnv = ZSandboxEnv.extend({
    * How long a worker holds a job before others may take it over as stalled (BullMQ lock, renewed
    * every half of it while the job runs). A worker killed mid-job is noticed once this has passed
    * and the next stalled-job check runs, so lock + check interval bound how long its work waits
-   * (5 s + 2 s by default: polling resumes within 10 s of a crash). Longer only if a handler may
-   * block its event loop for more than half of it.
+   * (4 s + 1 s by default: a crashed worker's polls are running again within 10 s, see
+   * tests/integration/pipeline/worker-sigkill.test.ts). Raise it only if a handler may block its
+   * event loop for more than half of it (its lock would lapse and the job run twice).
    */
-  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
-  /** How often each worker looks for stalled jobs (active, lock expired) and puts them back (ms). */
-  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(250).max(300_000).default(2_000),
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(4_000),
+  /**
+   * How often each worker looks for stalled jobs (active, lock expired) and puts them back (ms).
+   * One short script per queue; Redis runs at most one per interval whatever the number of workers.
+   */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(250).max(300_000).default(1_000),
   /**
    * DEVELOPMENT/TEST ONLY (refused when NODE_ENV=production). Test-only fault injection, never set outside tests. `crash-before-commit` / `crash-after-commit`:
    * the ingest exits the process (as kill -9 would) right before or right after its transaction

@@ -5,6 +5,7 @@
 import { disconnectDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { closeQueues } from "@/server/jobs/queues";
+import { loadAllHandlers } from "@/server/jobs/registry";
 import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
 import { closeSharedRedis, getRedis } from "@/server/redis";
@@ -20,6 +21,7 @@ try {
 }
 
 const log = getLogger();
+await loadAllHandlers();
 const running = startWorkers();
 await registerSchedulers();
 // Redis keeps nothing on disk here: after a restart the schedules are gone with the queues, so

@@ -33,7 +33,7 @@ export function queueConcurrency(queue: QueueName, env: Env = getEnv()): number 
  * Crash recovery: a worker renews its jobs' locks every half WORKER_LOCK_DURATION_MS; a job whose
  * worker died keeps its lock until that expires, then the next stalled-job check (any live
  * worker, every WORKER_STALLED_INTERVAL_MS, also at start) puts it back to waiting. So a killed
- * worker's jobs resume within lock + interval (7 s by default). A job that stalls again and again
+ * worker's jobs resume within lock + interval (5 s by default). A job that stalls again and again
  * (it crashes its worker) fails after maxStalledCount, with its reason, on the queue screens.
  */
 export function startWorkers(options: { concurrency?: number } = {}): RunningWorkers {

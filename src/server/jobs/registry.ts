@@ -56,6 +56,15 @@ export function queuesInUse(): QueueName[] {
   return QUEUE_NAMES.filter((queue) => jobDefinitions().some((d) => d.queue === queue));
 }
 
+/**
+ * Loads every handler (the worker calls this at start): the first job of each kind then runs at
+ * once instead of paying for its module's first load, and a handler that cannot load stops the
+ * worker at boot rather than failing jobs.
+ */
+export async function loadAllHandlers(): Promise<void> {
+  await Promise.all(jobDefinitions().map((d) => d.handler()));
+}
+
 /** The repeating ticks: platform jobs with a schedule. */
 export function scheduledJobs(): (AnyJobDefinition & { scope: "platform"; schedule: JobSchedule })[] {
   return jobDefinitions().filter((d): d is AnyJobDefinition & { scope: "platform"; schedule: JobSchedule } => d.scope === "platform" && d.schedule !== undefined);
