@@ -20,7 +20,7 @@ export interface WorkerProcess {
 
 /** A worker process with the test's environment plus `env` (which wins; `undefined` unsets a variable). */
 export function startWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
-  const merged: Record<string, string | undefined> = {
+  const merged: NodeJS.ProcessEnv = {
     ...process.env,
     LISTENING_SCHEDULER_EVERY_MS: "3600000",
     WORKER_LOCK_DURATION_MS: "1500",
