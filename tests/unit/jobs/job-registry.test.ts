@@ -39,8 +39,8 @@ describe("job registry", () => {
     const unregistered: string[] = [];
     let defined = 0;
     for (const file of jobFiles) {
-      const module = (await import(pathToFileURL(join(ROOT, file.path)).href)) as Record<string, unknown>;
-      for (const [exported, value] of Object.entries(module)) {
+      const exports = (await import(pathToFileURL(join(ROOT, file.path)).href)) as Record<string, unknown>;
+      for (const [exported, value] of Object.entries(exports)) {
         if (!isJobDefinition(value)) continue;
         defined++;
         if (!registered.has(value)) unregistered.push(`${file.path}: ${exported} (${value.name})`);
