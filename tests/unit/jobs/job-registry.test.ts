@@ -73,7 +73,7 @@ describe("job registry", () => {
       expect([job.name, typeof (await job.handler())]).toEqual([job.name, "function"]);
     }
     expect(new Set(jobDefinitions().map((j) => j.queue))).toEqual(new Set(QUEUE_NAMES));
-  });
+  }, 60_000); // loading every handler compiles most of src/server on first import
 
   it("schedules only platform jobs with an empty payload, each under its own id, on the maintenance queue", () => {
     const ticks = scheduledJobs();
