@@ -4,7 +4,7 @@
 // scroll them away — and exits.
 import { Queue } from "bullmq";
 import { getEnv, getSandboxEnv } from "../src/server/env";
-import { QUEUE_NAMES } from "../src/server/jobs/job-scope";
+import { QUEUE_NAMES } from "../src/server/jobs/queue-names";
 import { QUEUE_PREFIX, redisQueueName } from "../src/server/jobs/queues";
 import { closeSharedRedis, getRedis } from "../src/server/redis";
 import { DEMO } from "./seed/demo-staff";

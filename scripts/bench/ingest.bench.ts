@@ -100,7 +100,7 @@ for (let i = 0; i < Number(args.workers); i++) {
         DATABASE_URL: BENCH_DB,
         REDIS_URL: BENCH_REDIS,
         TWITTER_API_BASE_URL: sandbox.url,
-        WORKER_CONCURRENCY: args.concurrency,
+        WORKER_CONCURRENCY_LISTENING: args.concurrency,
         DATABASE_POOL_SIZE: String(Math.min(20, Number(args.concurrency) + 2)),
         LISTENING_SCHEDULER_EVERY_MS: "250",
         LISTENING_POLL_INTERVAL_SECONDS: "1",

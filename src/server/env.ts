@@ -94,12 +94,34 @@ export const ZEnv = ZSandboxEnv.extend({
    */
   PLATFORM_OPERATOR_VIEW: z.preprocess(emptyAsUnset, ZBool.default(false)),
 
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   /**
-   * How long a worker holds a job before others may take it over as stalled (BullMQ lock). A
-   * worker that dies mid-job is noticed after about this long; its job then runs again.
+   * Jobs each worker process runs at once, per queue (src/server/jobs/queue-names.ts). Separate
+   * budgets keep one kind of work from starving another: a flood of polls fills `listening`
+   * while a redemption email still goes out on `mail`.
    */
-  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  WORKER_CONCURRENCY_LISTENING: z.coerce.number().int().min(1).max(200).default(8),
+  /** Point reversals (deleted posts): writes to the ledger, kept small so they never crowd ingest's connections. */
+  WORKER_CONCURRENCY_LEDGER: z.coerce.number().int().min(1).max(200).default(2),
+  /** Posting awards on customers' behalf and refreshing linked profiles (network-bound). */
+  WORKER_CONCURRENCY_SHARING: z.coerce.number().int().min(1).max(200).default(4),
+  /** Outgoing mail (SMTP-bound; invitations, resets and redemption emails). */
+  WORKER_CONCURRENCY_MAIL: z.coerce.number().int().min(1).max(200).default(4),
+  /** Scheduler ticks and housekeeping (sentiment rollups): short jobs, few at a time. */
+  WORKER_CONCURRENCY_MAINTENANCE: z.coerce.number().int().min(1).max(200).default(2),
+  /**
+   * How long a worker holds a job before others may take it over as stalled (BullMQ lock, renewed
+   * every half of it while the job runs). A worker killed mid-job is noticed once this has passed
+   * and the next stalled-job check runs, so lock + check interval bound how long its work waits
+   * (4 s + 1 s by default: a crashed worker's polls are running again within 10 s, see
+   * tests/integration/pipeline/worker-sigkill.test.ts). Raise it only if a handler may block its
+   * event loop for more than half of it (its lock would lapse and the job run twice).
+   */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(4_000),
+  /**
+   * How often each worker looks for stalled jobs (active, lock expired) and puts them back (ms).
+   * One short script per queue; Redis runs at most one per interval whatever the number of workers.
+   */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(250).max(300_000).default(1_000),
   /**
    * DEVELOPMENT/TEST ONLY (refused when NODE_ENV=production). Test-only fault injection, never set outside tests. `crash-before-commit` / `crash-after-commit`:
    * the ingest exits the process (as kill -9 would) right before or right after its transaction

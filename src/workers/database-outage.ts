@@ -47,6 +47,27 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
+/**
+ * ioredis' own errors when Redis drops or refuses the connection under a command (a socket-level
+ * code such as ECONNREFUSED is recognised above).
+ */
+const REDIS_MESSAGES = ["Connection is closed", "Reached the max retries per request limit", "Stream isn't writeable", "LOADING Redis is loading"];
+const REDIS_ERROR_NAMES = new Set(["MaxRetriesPerRequestError"]);
+
+/** True when the error (or anything it wraps) says Redis could not be reached or dropped the connection. */
+export function isRedisUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || error === null || typeof error !== "object") return false;
+  const value = error as Record<string, unknown>;
+  const message = typeof value.message === "string" ? value.message : "";
+  if (REDIS_MESSAGES.some((m) => message.includes(m)) || (typeof value.name === "string" && REDIS_ERROR_NAMES.has(value.name))) return true;
+  return isRedisUnavailable(value.cause, depth + 1);
+}
+
+/** A lost database or Redis connection: the job waits for the service instead of spending attempts. */
+export function isServiceUnavailable(error: unknown): boolean {
+  return isDatabaseUnavailable(error) || isRedisUnavailable(error);
+}
+
 /** Deferrals allowed per job during an outage: about half an hour at the capped delay. */
 export const MAX_OUTAGE_DEFERRALS = 60;
 

@@ -5,11 +5,12 @@
 import { disconnectDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { closeQueues } from "@/server/jobs/queues";
+import { loadAllHandlers } from "@/server/jobs/registry";
 import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
 import { closeSharedRedis, getRedis } from "@/server/redis";
 import { exitWithParent } from "./exit-with-parent";
-import { startWorkers } from "./start-workers";
+import { startWorkers, type RunningWorkers } from "./start-workers";
 import { startupSummary } from "./startup-summary";
 
 try {
@@ -20,15 +21,10 @@ try {
 }
 
 const log = getLogger();
-const running = startWorkers();
-await registerSchedulers();
-// Redis keeps nothing on disk here: after a restart the schedules are gone with the queues, so
-// every reconnect registers them again (upserts with stable ids: never doubled).
-getRedis("producer").on("ready", () => {
-  registerSchedulers().catch((error: unknown) => log.error({ err: (error as Error).message }, "re-registering schedulers failed"));
-});
-log.info(await startupSummary(running.workers), "worker started");
+const started: { workers?: RunningWorkers } = {};
 
+// Installed before anything starts: a SIGTERM that arrives while the worker is still starting
+// (loading handlers, registering schedulers) stops it gracefully too.
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -39,7 +35,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 30_000);
   force.unref();
-  await running.close();
+  await started.workers?.close();
   await closeQueues();
   await closeSharedRedis();
   await disconnectDb();
@@ -50,3 +46,14 @@ async function shutdown(signal: string) {
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 exitWithParent((reason) => void shutdown(reason));
+
+await loadAllHandlers();
+const running = startWorkers();
+started.workers = running;
+await registerSchedulers();
+// Redis keeps nothing on disk here: after a restart the schedules are gone with the queues, so
+// every reconnect registers them again (upserts with stable ids: never doubled).
+getRedis("producer").on("ready", () => {
+  registerSchedulers().catch((error: unknown) => log.error({ err: (error as Error).message }, "re-registering schedulers failed"));
+});
+if (!stopping) log.info(await startupSummary(running.workers), "worker started");

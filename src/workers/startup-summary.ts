@@ -1,6 +1,6 @@
 import type { Worker } from "bullmq";
 import { getEnv } from "@/server/env";
-import { QUEUE_NAMES } from "@/server/jobs/job-definitions";
+import { QUEUE_NAMES } from "@/server/jobs/queue-names";
 import { getQueue } from "@/server/jobs/queues";
 
 /** Where a URL points, without its credentials (SMTP_URL may carry a password). */

@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { DEV_BEARER_TOKEN } from "../../src/sandbox/sandbox-state";
-import { E2E_REDIS_URL, jobState, tenantIdOf } from "./support/queues";
+import { dedupedJobId, E2E_REDIS_URL, jobState, tenantIdOf } from "./support/queues";
 import { signUp } from "./support/session";
 
 // Settings → Deleted posts: the brand's period (validated, saved), "Run a pass now" (queued once,
@@ -95,15 +95,16 @@ for (const viewport of [
       await runNow.click();
       await expect(page.getByRole("status").filter({ hasText: "A pass is queued" })).toBeVisible();
       await expect(checks.getByText("Pass queued")).toBeVisible();
-      const jobId = `check-deletions|${tenantId}|TWITTER`;
-      expect(await jobState(jobId)).toBe("waiting");
+      const jobId = await dedupedJobId("ledger", `check-deletions|${tenantId}|TWITTER`);
+      expect(jobId).toBeDefined();
+      expect(await jobState(jobId!, "ledger")).toBe("waiting");
       expect((await stateRow(tenantId))?.requestedAt).not.toBeNull();
       await runNow.click();
       await expect(page.getByRole("status").filter({ hasText: "A pass is already queued; no second one was started." })).toBeVisible();
       expect((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE "tenantId" = $1 AND action = 'deletions.pass-requested'`, [tenantId]))[0]!.n).toBe(1);
 
       // The worker runs it (a process of its own, with its own X sandbox, where those posts do not exist).
-      await run("npx", ["tsx", "tests/e2e/support/run-deletion-job.ts", tenantId, jobId], {
+      await run("npx", ["tsx", "tests/e2e/support/run-deletion-job.ts", tenantId, jobId!], {
         env: {
           ...process.env,
           NODE_ENV: "test",

@@ -4,7 +4,7 @@ import type { TenantContext } from "../../src/server/auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../src/server/db/client";
 import { resetEnvCache } from "../../src/server/env";
 import { AppError } from "../../src/server/errors";
-import type { QueueName } from "../../src/server/jobs/job-definitions";
+import type { QueueName } from "../../src/server/jobs/queue-names";
 import { enqueue, getQueue, QUEUE_PREFIX, redisQueueName } from "../../src/server/jobs/queues";
 import { getQueueOverview, listFailedJobs, retryFailedJob } from "../../src/server/modules/queue-monitor/queue-monitor.service";
 import { createRedis } from "../../src/server/redis";
@@ -51,8 +51,12 @@ const once = { attempts: 1 };
 let a: { ctx: TenantContext; userId: string };
 let b: { ctx: TenantContext; userId: string };
 
+/** Poll job ids by source (a poll's `poll:<source>` key dedupes it while pending; its id is BullMQ's). */
+const ids: Record<string, string> = {};
+
 async function pollJob(ctx: TenantContext, sourceId: string, options: { delay?: number } = {}) {
-  return (await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId, cursor: null }, { ...once, ...options, jobId: `poll:${sourceId}` }))!;
+  ids[sourceId] = (await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId, cursor: null }, { ...once, ...options, jobId: `poll:${sourceId}` }))!;
+  return ids[sourceId];
 }
 
 beforeAll(async () => {
@@ -74,14 +78,16 @@ beforeAll(async () => {
     { ...once, jobId: "mail|qm-sec-1" },
   );
 
-  await failJobs("listening", 5);
+  await failJobs("listening", 4);
+  await failJobs("sharing", 1);
   await failJobs("mail", 1);
 });
 
 describe("a tenant's queue screen", () => {
   it("counts only the tenant's own jobs", async () => {
     const overviewA = await getQueueOverview(a.ctx);
-    expect(overviewA.find((q) => q.name === "listening")?.counts).toEqual({ waiting: 0, prioritized: 0, delayed: 1, active: 0, completed: 0, failed: 2 });
+    expect(overviewA.find((q) => q.name === "listening")?.counts).toEqual({ waiting: 0, prioritized: 0, delayed: 1, active: 0, completed: 0, failed: 1 });
+    expect(overviewA.find((q) => q.name === "sharing")?.counts).toEqual({ waiting: 0, prioritized: 0, delayed: 0, active: 0, completed: 0, failed: 1 });
     // The failed mail is the platform's: no tenant counts it (mail carries no tenant jobs at all).
     expect(overviewA.reduce((sum, q) => sum + q.counts.failed, 0)).toBe(2);
 
@@ -91,33 +97,33 @@ describe("a tenant's queue screen", () => {
 
   it("lists only the tenant's own failures, with their reason and safe ids", async () => {
     const failed = await listFailedJobs(a.ctx);
-    expect(failed.map((f) => f.id).sort()).toEqual(["poll|src_a_failed", "share|shp_a_failed"]);
-    const poll = failed.find((f) => f.id === "poll|src_a_failed");
+    expect(failed.map((f) => f.id).sort()).toEqual([ids.src_a_failed, "share|shp_a_failed"].sort());
+    const poll = failed.find((f) => f.id === ids.src_a_failed);
     expect(poll?.failedReason).toBe("upstream refused listening.poll-source Authorization: Bearer [redacted]");
     expect(poll).toMatchObject({ details: [{ label: "Source", value: "src_a_failed" }] });
 
     const text = JSON.stringify(failed);
     for (const foreign of ["src_b_", b.ctx.tenantId, "mail", "staff@example.test", "secret-link-123"]) expect(text).not.toContain(foreign);
-    expect((await listFailedJobs(b.ctx)).map((f) => f.id).sort()).toEqual(["poll|src_b_failed_1", "poll|src_b_failed_2", "poll|src_b_failed_3"]);
+    expect((await listFailedJobs(b.ctx)).map((f) => f.id).sort()).toEqual([ids.src_b_failed_1, ids.src_b_failed_2, ids.src_b_failed_3].sort());
   });
 
   it("refuses another tenant's job, and a platform job, as not found, writing no audit anywhere", async () => {
-    await expectAppError(retryFailedJob(a.ctx, { queue: "listening", jobId: "poll|src_b_failed_1" }), "NOT_FOUND");
+    await expectAppError(retryFailedJob(a.ctx, { queue: "listening", jobId: ids.src_b_failed_1! }), "NOT_FOUND");
     await expectAppError(retryFailedJob(a.ctx, { queue: "mail", jobId: "mail|qm-sec-1" }), "NOT_FOUND");
     await expectAppError(retryFailedJob(a.ctx, { queue: "listening", jobId: "no-such-job" }), "NOT_FOUND");
 
-    expect(await (await getQueue("listening").getJob("poll|src_b_failed_1"))?.getState()).toBe("failed");
+    expect(await (await getQueue("listening").getJob(ids.src_b_failed_1!))?.getState()).toBe("failed");
     expect(await (await getQueue("mail").getJob("mail|qm-sec-1"))?.getState()).toBe("failed");
     expect(await unsafeCrossTenantDb().auditLog.count({ where: { action: { startsWith: "queue." } } })).toBe(0);
   });
 
   it("retries its own failed job and audits it in its own tenant", async () => {
-    const retried = await retryFailedJob(a.ctx, { queue: "listening", jobId: "poll|src_a_failed" });
-    expect(retried).toMatchObject({ id: "poll|src_a_failed", name: "listening.poll-source" });
-    expect(await (await getQueue("listening").getJob("poll|src_a_failed"))?.getState()).toBe("waiting");
+    const retried = await retryFailedJob(a.ctx, { queue: "listening", jobId: ids.src_a_failed! });
+    expect(retried).toMatchObject({ id: ids.src_a_failed!, name: "listening.poll-source" });
+    expect(await (await getQueue("listening").getJob(ids.src_a_failed!))?.getState()).toBe("waiting");
 
     const audit = await unsafeCrossTenantDb().auditLog.findMany({ where: { action: "queue.job_retried" } });
-    expect(audit).toEqual([expect.objectContaining({ tenantId: a.ctx.tenantId, actorId: a.userId, targetId: "listening/poll|src_a_failed" })]);
+    expect(audit).toEqual([expect.objectContaining({ tenantId: a.ctx.tenantId, actorId: a.userId, targetId: `listening/${ids.src_a_failed}` })]);
     // Put it back for the operator cases below.
     await failJobs("listening", 1);
   });
@@ -151,7 +157,7 @@ describe("the platform-wide view", () => {
     setFlag(false);
     await expectAppError(platform.getPlatformQueueOverview({ id: operatorId }), "NOT_FOUND");
     await expectAppError(platform.listPlatformFailedJobs({ id: operatorId }), "NOT_FOUND");
-    await expectAppError(platform.retryPlatformJob({ id: operatorId }, { queue: "listening", jobId: "poll|src_b_failed_1" }), "NOT_FOUND");
+    await expectAppError(platform.retryPlatformJob({ id: operatorId }, { queue: "listening", jobId: ids.src_b_failed_1! }), "NOT_FOUND");
   });
 
   it("refuses brand owners, admins and the signed-out when the flag is on", async () => {
@@ -159,31 +165,32 @@ describe("the platform-wide view", () => {
     for (const user of [{ id: b.userId }, { id: a.userId }, null]) {
       await expectAppError(platform.getPlatformQueueOverview(user), "NOT_FOUND");
       await expectAppError(platform.listPlatformFailedJobs(user), "NOT_FOUND");
-      await expectAppError(platform.retryPlatformJob(user, { queue: "listening", jobId: "poll|src_b_failed_1" }), "NOT_FOUND");
-      await expectAppError(platform.discardPlatformJob(user, { queue: "listening", jobId: "poll|src_b_failed_1" }), "NOT_FOUND");
+      await expectAppError(platform.retryPlatformJob(user, { queue: "listening", jobId: ids.src_b_failed_1! }), "NOT_FOUND");
+      await expectAppError(platform.discardPlatformJob(user, { queue: "listening", jobId: ids.src_b_failed_1! }), "NOT_FOUND");
     }
-    expect(await (await getQueue("listening").getJob("poll|src_b_failed_1"))?.getState()).toBe("failed");
+    expect(await (await getQueue("listening").getJob(ids.src_b_failed_1!))?.getState()).toBe("failed");
     expect(await getDb().platformAuditLog.count()).toBe(0);
   });
 
   it("shows an operator every tenant's jobs and the platform's, and audits their actions on the platform", async () => {
     setFlag(true);
     const overview = await platform.getPlatformQueueOverview({ id: operatorId });
-    expect(overview.find((q) => q.name === "listening")?.counts).toMatchObject({ failed: 5, delayed: 3 });
+    expect(overview.find((q) => q.name === "listening")?.counts).toMatchObject({ failed: 4, delayed: 3 });
+    expect(overview.find((q) => q.name === "sharing")?.counts.failed).toBe(1);
     expect(overview.find((q) => q.name === "mail")?.counts.failed).toBe(1);
 
     const failed = await platform.listPlatformFailedJobs({ id: operatorId });
     expect(new Set(failed.map((f) => f.tenantId))).toEqual(new Set([a.ctx.tenantId, b.ctx.tenantId, null]));
     expect(JSON.stringify(failed)).not.toContain("secret-link-123");
 
-    await platform.retryPlatformJob({ id: operatorId }, { queue: "listening", jobId: "poll|src_b_failed_1" });
-    await platform.discardPlatformJob({ id: operatorId }, { queue: "listening", jobId: "poll|src_b_failed_2" });
-    expect(await getQueue("listening").getJob("poll|src_b_failed_2")).toBeUndefined();
+    await platform.retryPlatformJob({ id: operatorId }, { queue: "listening", jobId: ids.src_b_failed_1! });
+    await platform.discardPlatformJob({ id: operatorId }, { queue: "listening", jobId: ids.src_b_failed_2! });
+    expect(await getQueue("listening").getJob(ids.src_b_failed_2!)).toBeUndefined();
 
     const entries = await getDb().platformAuditLog.findMany({ orderBy: { createdAt: "asc" } });
     expect(entries).toEqual([
-      expect.objectContaining({ actorUserId: operatorId, action: "queue.job_retried", tenantId: b.ctx.tenantId, targetId: "listening/poll|src_b_failed_1" }),
-      expect.objectContaining({ actorUserId: operatorId, action: "queue.job_discarded", tenantId: b.ctx.tenantId, targetId: "listening/poll|src_b_failed_2" }),
+      expect.objectContaining({ actorUserId: operatorId, action: "queue.job_retried", tenantId: b.ctx.tenantId, targetId: `listening/${ids.src_b_failed_1}` }),
+      expect.objectContaining({ actorUserId: operatorId, action: "queue.job_discarded", tenantId: b.ctx.tenantId, targetId: `listening/${ids.src_b_failed_2}` }),
     ]);
     // The operator is no member of B: nothing lands in B's (or anyone's) tenant audit log.
     expect(await unsafeCrossTenantDb().auditLog.count({ where: { tenantId: b.ctx.tenantId } })).toBe(0);

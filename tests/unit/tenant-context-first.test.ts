@@ -100,7 +100,10 @@ function findBareTenantIds(sourceFile: ts.SourceFile): BareTenantId[] {
     if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) {
         const init = decl.initializer;
-        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && violates(init)) report(decl.name.getText(sourceFile), decl);
+        // A job handler's argument is the job's payload (validated, naming its tenant): the handler
+        // is the entry point that turns it into a context with systemContext(), like a guard does.
+        const isJobHandler = !!decl.type && ts.isTypeReferenceNode(decl.type) && decl.type.typeName.getText() === "JobHandler";
+        if (init && !isJobHandler && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && violates(init)) report(decl.name.getText(sourceFile), decl);
       }
     }
     if (ts.isClassDeclaration(statement)) {
@@ -166,6 +169,8 @@ describe("domain functions take the tenant context first", () => {
       export function destructuredContext({ tenantId }: TenantContext) {}
       export function laterParameter(queue: string, tenantId: string) {}
       export function otherName(tenantSlug: string) {}
+      export const handler: JobHandler<{ tenantId: string }> = async ({ tenantId }) => {};
+      export const notAHandler = async ({ tenantId }: { tenantId: string }) => {};
       function internal(tenantId: string) {}
       const notExported = (tenantId: string) => {};
       `,
@@ -180,6 +185,7 @@ describe("domain functions take the tenant context first", () => {
       "destructured",
       "options",
       "Repo.find",
+      "notAHandler",
     ]);
   });
 });

@@ -1,22 +1,30 @@
-import { getEnv } from "../env";
-import { SENTIMENT_ROLLUP_SCHEDULER } from "../modules/customers/sentiment-rollup.jobs";
-import { CHECKIN_SCHEDULER } from "../pipeline/checkins/checkins.jobs";
-import { DELETION_CHECK_SCHEDULER } from "../pipeline/deletions/reversal.jobs";
-import { registerSharingSchedulers } from "../pipeline/sharing/sharing.schedulers";
-import { upsertPlatformTick } from "./platform-ticks";
+import { getLogger } from "../logger";
+import { jobData } from "./define-job";
+import { QUEUE_NAMES } from "./queue-names";
+import { getQueue, jobOptions } from "./queues";
+import { scheduledJobs } from "./registry";
 
 /**
- * Repeating jobs, registered by every worker process at start. A stable scheduler id makes
- * BullMQ keep exactly one schedule however many workers register it.
+ * The repeating ticks, built from the registry (every job with a `schedule`) and registered by
+ * every worker process at start and after Redis comes back. A stable scheduler id makes BullMQ
+ * keep exactly one schedule however many workers register it. A scheduler Redis holds that the
+ * registry no longer names (a removed tick, or one that moved to another queue) is removed, so
+ * Redis runs exactly the registry's ticks. Returns the ids registered.
  */
-export async function registerSchedulers(): Promise<void> {
-  await upsertPlatformTick("listening-scheduler", getEnv().LISTENING_SCHEDULER_EVERY_MS, {
-    name: "listening.schedule",
-    data: {},
-    opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-  });
-  await registerSharingSchedulers();
-  await upsertPlatformTick(DELETION_CHECK_SCHEDULER.id, DELETION_CHECK_SCHEDULER.every, DELETION_CHECK_SCHEDULER.template);
-  await upsertPlatformTick(CHECKIN_SCHEDULER.id, getEnv().LISTENING_SCHEDULER_EVERY_MS, CHECKIN_SCHEDULER.template);
-  await upsertPlatformTick(SENTIMENT_ROLLUP_SCHEDULER.id, SENTIMENT_ROLLUP_SCHEDULER.every, SENTIMENT_ROLLUP_SCHEDULER.template);
+export async function registerSchedulers(): Promise<string[]> {
+  const ticks = scheduledJobs();
+  for (const tick of ticks) {
+    const every = typeof tick.schedule.everyMs === "function" ? tick.schedule.everyMs() : tick.schedule.everyMs;
+    const { jobId: _id, delay: _delay, deduplication: _dedupe, ...opts } = jobOptions(tick);
+    await getQueue(tick.queue).upsertJobScheduler(tick.schedule.id, { every }, { name: tick.name, data: jobData(tick, {}), opts });
+  }
+  for (const queue of QUEUE_NAMES) {
+    const wanted = new Set(ticks.filter((t) => t.queue === queue).map((t) => t.schedule.id));
+    for (const scheduler of await getQueue(queue).getJobSchedulers()) {
+      if (wanted.has(scheduler.key)) continue;
+      await getQueue(queue).removeJobScheduler(scheduler.key);
+      getLogger().info({ queue, scheduler: scheduler.key }, "removed a scheduler the job registry no longer names");
+    }
+  }
+  return ticks.map((t) => t.schedule.id);
 }

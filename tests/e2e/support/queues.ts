@@ -2,6 +2,7 @@ import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { E2E_DATABASE_URL } from "../../../playwright.config";
+import type { QueueName } from "../../../src/server/jobs/queue-names";
 import { QUEUE_PREFIX, redisQueueName } from "../../../src/server/jobs/queues";
 import { ZPollSourceJob } from "../../../src/server/pipeline/pipeline.schemas";
 
@@ -70,11 +71,26 @@ export async function failedPollJob(tenantId: string, sourceId: string, reason: 
   return jobId;
 }
 
-export async function jobState(jobId: string): Promise<string | undefined> {
+export async function jobState(jobId: string, queueName: QueueName = "listening"): Promise<string | undefined> {
   const redis = connection();
-  const queue = new Queue(redisQueueName("listening"), { connection: redis, prefix: QUEUE_PREFIX });
+  const queue = new Queue(redisQueueName(queueName), { connection: redis, prefix: QUEUE_PREFIX });
   try {
     return await (await queue.getJob(jobId))?.getState();
+  } finally {
+    await queue.close();
+    await redis.quit();
+  }
+}
+
+/**
+ * The id of the job a producer queued under a dedupe key, for jobs that dedupe only while
+ * pending (their ids are BullMQ's own; see src/server/jobs/define-job.ts).
+ */
+export async function dedupedJobId(queueName: QueueName, key: string): Promise<string | undefined> {
+  const redis = connection();
+  const queue = new Queue(redisQueueName(queueName), { connection: redis, prefix: QUEUE_PREFIX });
+  try {
+    return (await queue.getDeduplicationJobId(key)) ?? undefined;
   } finally {
     await queue.close();
     await redis.quit();

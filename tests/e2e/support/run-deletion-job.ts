@@ -15,14 +15,14 @@ const { resetEnvCache, getEnv } = await import("../../../src/server/env");
 resetEnvCache();
 const { QUEUE_PREFIX, redisQueueName } = await import("../../../src/server/jobs/queues");
 const { ZCheckDeletionsJob } = await import("../../../src/server/pipeline/deletions/deletion.schemas");
-const { REVERSAL_HANDLERS } = await import("../../../src/server/pipeline/deletions/reversal.handlers");
+const { checkDeletionsHandler } = await import("../../../src/server/pipeline/deletions/reversal.handlers");
 
 const connection = new Redis(getEnv().REDIS_URL, { maxRetriesPerRequest: null });
 let worker: Worker | undefined;
 const done = new Promise<void>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error(`job ${jobId} was not found within 30 s`)), 30_000);
   worker = new Worker(
-    redisQueueName("listening"),
+    redisQueueName("ledger"),
     async (job: Job, token?: string) => {
       if (job.id !== jobId) {
         await job.moveToDelayed(Date.now() + 500, token);
@@ -30,7 +30,7 @@ const done = new Promise<void>((resolve, reject) => {
       }
       const payload = ZCheckDeletionsJob.parse(job.data);
       if (payload.tenantId !== tenantId) throw new Error("job of another tenant");
-      await REVERSAL_HANDLERS["mentions.check-deletions"](payload);
+      await checkDeletionsHandler(payload, job);
     },
     { connection, prefix: QUEUE_PREFIX },
   );

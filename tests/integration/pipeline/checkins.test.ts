@@ -347,7 +347,7 @@ describe("Foursquare check-ins: polling and push", () => {
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "server_error", status: 503, count: 1, path_prefix: FSQ_CHECKINS });
 
     // This profile's poll only (other tests' profiles may be due too): the job the scheduler makes.
-    await enqueue("checkins.poll-profile", { tenantId: ctx.tenantId, profileId }, { jobId: checkinPollJobId(profileId), removeOnComplete: true, removeOnFail: true });
+    await enqueue("checkins.poll-profile", { tenantId: ctx.tenantId, profileId }, { jobId: checkinPollJobId(profileId) });
     await waitFor(async () => (await profileState(ctx, profileId)).checkinSyncStatus === "OK", "BullMQ's retry to succeed");
     expect((await loggedCheckinRequests(before, 2)).map((r) => r.status)).toEqual([503, 200]);
     const mention = await db().mention.findFirst({ where: { tenantId: ctx.tenantId } });

@@ -1,9 +1,9 @@
 // Deletion passes by age tier, within a lookup budget, with the brand's period and "run a pass
-// now": real Postgres, Redis (the listening queue) and the X sandbox in process.
+// now": real Postgres, Redis (the ledger queue) and the X sandbox in process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const { getDb, unsafeCrossTenantDb } = await import("../../../src/server/db/client");
-const { getQueue, toJobId } = await import("../../../src/server/jobs/queues");
+const { findQueuedJob, getQueue } = await import("../../../src/server/jobs/queues");
 const { AppError } = await import("../../../src/server/errors");
 const { DEV_BEARER_TOKEN } = await import("../../../src/sandbox/start-sandbox");
 const { saveChannelConnection } = await import("../../../src/server/modules/channels/channel.service");
@@ -12,7 +12,7 @@ const { claimDeletionPass } = await import("../../../src/server/pipeline/deletio
 const { requestDeletionPass } = await import("../../../src/server/pipeline/deletions/request-deletion-pass");
 const { getDeletionChecks, updateDeletionPeriod } = await import("../../../src/server/pipeline/deletions/deletion-settings.service");
 const { checksPerMention, periodMs } = await import("../../../src/server/pipeline/deletions/deletion-tiers");
-const { REVERSAL_HANDLERS } = await import("../../../src/server/pipeline/deletions/reversal.handlers");
+const { checkDeletionsHandler } = await import("../../../src/server/pipeline/deletions/reversal.handlers");
 const { addMember, createTenantWithMember } = await import("../support/factories");
 const { admin } = await import("../sandbox/sandbox-test-kit");
 const { sandboxUser, startPipelineSandbox } = await import("./pipeline-kit");
@@ -252,15 +252,15 @@ describe("run a pass now", () => {
     await admin(sandbox.url, "DELETE", `/__admin/posts/${gone}`);
     const adminMember = await addMember(t.ctx, "ADMIN");
     const marketer = await addMember(t.ctx, "MARKETER");
-    const queue = getQueue("listening");
-    const jobId = toJobId(`check-deletions:${t.ctx.tenantId}:TWITTER`);
+    const queue = getQueue("ledger");
+    const startKey = `check-deletions:${t.ctx.tenantId}:TWITTER`;
 
     await expectAppError(requestDeletionPass(marketer.ctx, "TWITTER"), "FORBIDDEN");
-    expect(await queue.getJob(jobId)).toBeUndefined();
+    expect(await findQueuedJob("mentions.check-deletions", startKey)).toBeUndefined();
     const [a, b] = await Promise.all([requestDeletionPass(adminMember.ctx, "TWITTER"), requestDeletionPass(adminMember.ctx, "TWITTER")]);
     expect([a.status, b.status].sort()).toEqual(["already_queued", "queued"]);
     expect(await requestDeletionPass(t.ctx, "TWITTER")).toEqual({ status: "already_queued" });
-    const job = await queue.getJob(jobId);
+    const job = await findQueuedJob("mentions.check-deletions", startKey);
     expect(job?.data).toEqual({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null });
     expect((await queue.getWaiting()).filter((j) => j.data.tenantId === t.ctx.tenantId)).toHaveLength(1);
     expect((await getDeletionChecks(t.ctx))[0]).toMatchObject({ queued: true, running: null, lastPass: null, due: 1 });
@@ -268,7 +268,7 @@ describe("run a pass now", () => {
 
     // The worker takes the job: the pass is the admin's, finds the deletion and reverses it.
     await job!.remove();
-    await REVERSAL_HANDLERS["mentions.check-deletions"](job!.data);
+    await checkDeletionsHandler(job!.data, job!);
     const shown = (await getDeletionChecks(t.ctx))[0]!;
     expect(shown).toMatchObject({ queued: false, running: null, due: 0 });
     expect(shown.lastPass).toMatchObject({ trigger: "admin", outcome: "done", checked: 1, deleted: 1, carriedOver: 0 });
@@ -279,7 +279,7 @@ describe("run a pass now", () => {
     const running = await claimDeletionPass(t.ctx, "TWITTER", new Date(), () => 10);
     expect(running).not.toBeNull();
     expect(await requestDeletionPass(t.ctx, "TWITTER")).toEqual({ status: "already_running" });
-    expect(await queue.getJob(jobId)).toBeUndefined();
+    expect(await findQueuedJob("mentions.check-deletions", startKey)).toBeUndefined();
     expect((await getDeletionChecks(t.ctx))[0]).toMatchObject({ queued: false, running: { trigger: "schedule", budget: 10 } });
     // A second start while it runs is skipped.
     expect(await runDeletionPassStep(t.ctx, "TWITTER", null)).toEqual({ status: "skipped" });
@@ -290,9 +290,9 @@ describe("run a pass now", () => {
     await seedMentions(t.ctx, [{ createdAt: new Date(Date.now() - 30 * MIN) }]);
     await getDb().deletionCheckState.create({ data: { tenantId: t.ctx.tenantId, network: "TWITTER", lookupLimit: 3500, lookupRemaining: 0, lookupResetAt: new Date(Date.now() + 10 * MIN) } });
     expect(await requestDeletionPass(t.ctx, "TWITTER")).toEqual({ status: "queued" });
-    const job = await getQueue("listening").getJob(toJobId(`check-deletions:${t.ctx.tenantId}:TWITTER`));
+    const job = await findQueuedJob("mentions.check-deletions", `check-deletions:${t.ctx.tenantId}:TWITTER`);
     await job!.remove();
-    await REVERSAL_HANDLERS["mentions.check-deletions"](job!.data);
+    await checkDeletionsHandler(job!.data, job!);
     expect((await getDeletionChecks(t.ctx))[0]!.lastPass).toMatchObject({ trigger: "admin", outcome: "budget_spent", lookups: 0, checked: 0, carriedOver: 1 });
   });
 });

@@ -18,16 +18,18 @@ export interface WorkerProcess {
   stop(): Promise<number | string | null>;
 }
 
-/** A worker process with the test's environment plus `env` (which wins). */
-export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
+/** A worker process with the test's environment plus `env` (which wins; `undefined` unsets a variable). */
+export function startWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    LISTENING_SCHEDULER_EVERY_MS: "3600000",
+    WORKER_LOCK_DURATION_MS: "1500",
+    LOG_LEVEL: "info",
+    ...env,
+  };
+  for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key];
   const child = spawn(process.execPath, ["--import", "tsx", "src/workers/main.ts"], {
-    env: {
-      ...process.env,
-      LISTENING_SCHEDULER_EVERY_MS: "3600000",
-      WORKER_LOCK_DURATION_MS: "1500",
-      LOG_LEVEL: "info",
-      ...env,
-    },
+    env: merged,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "../../../src/server/db/client";
 import { recreateDatabase } from "../../../src/server/db/migrations/migrate";
 import { resetEnvCache } from "../../../src/server/env";
+import { getQueue } from "../../../src/server/jobs/queues";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 import { assertLedgerInvariants } from "../support/ledger-invariants";
 import { assertTestDatabase } from "../support/local-only";
@@ -207,7 +208,10 @@ describe("Postgres immediate restart mid-run", () => {
       expect(workers.map((w) => w.child.exitCode), outputs()).toEqual([null, null]);
       expect(await Promise.all(workers.map((w) => w.stop()))).toEqual([0, 0]);
       // The outage did hit the run: its poll job waited for Postgres instead of spending attempts.
-      expect(outputs()).toMatch(/"job":"listening.poll-source"[^\n]*database unavailable: job deferred/);
+      expect(outputs()).toMatch(/"job":"listening.poll-source"[^\n]*database or Redis unavailable: job deferred/);
+      // The scheduler ticks that ran into the outage waited for Postgres too: none failed.
+      const failedTicks = (await getQueue("maintenance").getFailed()).filter((job) => ["listening.schedule", "checkins.schedule"].includes(job.name));
+      expect(failedTicks.map((job) => `${job.name}: ${job.failedReason}`)).toEqual([]);
 
       const mentions = await db.mention.findMany({ where: { tenantId: ctx.tenantId }, select: { externalId: true, status: true } });
       expect(mentions).toHaveLength(POSTS);

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TenantContext } from "../../../src/server/auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
-import { getQueue, toJobId } from "../../../src/server/jobs/queues";
+import { findQueuedJob, getQueue } from "../../../src/server/jobs/queues";
+import { registerSchedulers } from "../../../src/server/jobs/schedulers";
 import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
 import { unsafeListTenantsWithDueProfiles } from "../../../src/server/modules/social-profiles/due-profiles";
 import { refreshDueProfiles } from "../../../src/server/pipeline/refresh/refresh-profiles";
 import { refreshJobId, scheduleProfileRefreshes } from "../../../src/server/pipeline/refresh/schedule-refresh";
-import { SHARING_HANDLERS } from "../../../src/server/pipeline/sharing/sharing.handlers";
-import { registerSharingSchedulers } from "../../../src/server/pipeline/sharing/sharing.schedulers";
+import { refreshTenantHandler } from "../../../src/server/pipeline/sharing/sharing.handlers";
 import { DEV_BEARER_TOKEN } from "../../../src/sandbox/start-sandbox";
 import { admin } from "../sandbox/sandbox-test-kit";
 import { createTenantWithMember } from "../support/factories";
@@ -131,18 +131,17 @@ describe("refreshing linked profiles", () => {
     expect((await getDb().socialProfile.findFirst({ where: { tenantId: monthly.tenantId, id: m!.profileId } }))!.followersCount).toBe(0);
 
     await scheduleProfileRefreshes();
-    const queue = getQueue("listening");
-    expect(await queue.getJob(toJobId(refreshJobId(monthly.tenantId, "TWITTER")))).toBeUndefined();
-    const job = await queue.getJob(toJobId(refreshJobId(weekly.tenantId, "TWITTER")));
+    expect(await findQueuedJob("profiles.refresh-tenant", refreshJobId(monthly.tenantId, "TWITTER"))).toBeUndefined();
+    const job = await findQueuedJob("profiles.refresh-tenant", refreshJobId(weekly.tenantId, "TWITTER"));
     expect(job?.data).toEqual({ tenantId: weekly.tenantId, network: "TWITTER" });
 
-    await SHARING_HANDLERS["profiles.refresh-tenant"](job!.data, job!);
+    await refreshTenantHandler(job!.data, job!);
     expect(await getDb().socialProfile.findFirst({ where: { tenantId: weekly.tenantId, id: w!.profileId } })).toMatchObject({ followersCount: 1_000, handle: w!.username });
   });
 
   it("registers the refresh and sweep schedulers once, however many workers start", async () => {
-    await Promise.all([registerSharingSchedulers(), registerSharingSchedulers(), registerSharingSchedulers()]);
-    const schedulers = await getQueue("listening").getJobSchedulers();
+    await Promise.all([registerSchedulers(), registerSchedulers(), registerSchedulers()]);
+    const schedulers = await getQueue("maintenance").getJobSchedulers();
     const ours = schedulers.filter((s) => ["profiles-refresh-scheduler", "share-sweep-scheduler"].includes(s.key));
     expect(ours.map((s) => [s.key, s.name, s.every]).sort()).toEqual([
       ["profiles-refresh-scheduler", "profiles.schedule-refresh", 3_600_000],

@@ -10,15 +10,14 @@ vi.mock("../../../src/server/http/session", () => ({ getSessionUser: async () =>
 const { getDb, unsafeCrossTenantDb } = await import("../../../src/server/db/client");
 const { getEnv } = await import("../../../src/server/env");
 const { AppError } = await import("../../../src/server/errors");
-const { getQueue, toJobId } = await import("../../../src/server/jobs/queues");
+const { findQueuedJob, getQueue } = await import("../../../src/server/jobs/queues");
 const { pollSourcePage } = await import("../../../src/server/pipeline/poll-source");
 const { saveChannelConnection } = await import("../../../src/server/modules/channels/channel.service");
 const { createReward } = await import("../../../src/server/modules/rewards/reward.service");
 const { redeemReward } = await import("../../../src/server/modules/rewards/redeem-reward");
 const { checkDeletedMentions } = await import("../../../src/server/pipeline/deletions/check-deleted-mentions");
 const { unsafeScheduleDeletionChecks } = await import("../../../src/server/pipeline/deletions/schedule-deletion-checks");
-const { REVERSAL_JOBS } = await import("../../../src/server/pipeline/deletions/reversal.jobs");
-const { REVERSAL_HANDLERS } = await import("../../../src/server/pipeline/deletions/reversal.handlers");
+const { checkDeletionsJob, scheduleDeletionChecksJob } = await import("../../../src/server/pipeline/deletions/reversal.jobs");
 const { disqualifyMention } = await import("../../../src/server/modules/mentions/moderation/disqualify-mention");
 const { listMentions } = await import("../../../src/server/modules/mentions/moderation/list-mentions");
 const { ZDisqualifyResult, ZMentionPage } = await import("../../../src/server/modules/mentions/moderation/mention.schemas");
@@ -242,11 +241,14 @@ describe("deleted upstream → reversed", () => {
     const mine = scheduled.filter((s) => s.payload.tenantId === t.ctx.tenantId);
     expect(mine).toEqual([{ payload: { tenantId: t.ctx.tenantId, network: "TWITTER", passId: null }, options: { jobId: `check-deletions:${t.ctx.tenantId}:TWITTER` } }]);
     expect(scheduled.some((s) => s.payload.tenantId === settled.ctx.tenantId)).toBe(false);
-    for (const s of scheduled) expect(REVERSAL_JOBS["mentions.check-deletions"].schema.parse(s.payload)).toEqual(s.payload);
+    for (const s of scheduled) expect(checkDeletionsJob.payload.parse(s.payload)).toEqual(s.payload);
 
-    const queue = getQueue("listening");
-    await REVERSAL_HANDLERS["mentions.schedule-deletion-checks"]({});
-    const job = await queue.getJob(toJobId(`check-deletions:${t.ctx.tenantId}:TWITTER`));
+    // The handlers as the worker runs them: through their definitions (no job: they use none).
+    const runSchedule = await scheduleDeletionChecksJob.handler();
+    const runCheck = await checkDeletionsJob.handler();
+    const queue = getQueue("ledger");
+    await runSchedule({}, undefined as never);
+    const job = await findQueuedJob("mentions.check-deletions", `check-deletions:${t.ctx.tenantId}:TWITTER`);
     expect(job?.name).toBe("mentions.check-deletions");
     expect(job?.data).toEqual({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null });
     await job?.remove();
@@ -255,14 +257,14 @@ describe("deleted upstream → reversed", () => {
     // due; it queues nothing: the next tick after the reset starts a pass that takes it first.
     await deleteUpstream(gone!);
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "rate_limit", count: 1, path_prefix: "/2/tweets" });
-    await REVERSAL_HANDLERS["mentions.check-deletions"]({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null });
+    await runCheck({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null }, undefined as never);
     expect(await mentionOf(t.ctx, gone!)).toMatchObject({ status: "CREDITED" });
     const state = await getDb().deletionCheckState.findFirst({ where: { tenantId: t.ctx.tenantId, network: "TWITTER" } });
     expect(state).toMatchObject({ passId: null, lastPassOutcome: "throttled", lastPassChecked: 0, lastPassCarriedOver: 1, lookupRemaining: 0 });
     expect((await queue.getDelayed()).filter((j) => j.data.tenantId === t.ctx.tenantId)).toHaveLength(0);
     // The window has reset (as X's would after 15 minutes).
     await getDb().deletionCheckState.updateMany({ where: { tenantId: t.ctx.tenantId, network: "TWITTER" }, data: { lookupResetAt: new Date(Date.now() - 1000) } });
-    await REVERSAL_HANDLERS["mentions.check-deletions"]({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null });
+    await runCheck({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null }, undefined as never);
     expect(await mentionOf(t.ctx, gone!)).toMatchObject({ status: "DELETED" });
     expect(await getDb().deletionCheckState.findFirst({ where: { tenantId: t.ctx.tenantId, network: "TWITTER" } })).toMatchObject({
       passId: null,

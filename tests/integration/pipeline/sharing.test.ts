@@ -10,7 +10,7 @@ import { claimSharePost, createSharePostsForEntries, recordSharePosted, shareAwa
 import { createPointRule } from "../../../src/server/modules/rules/point-rule.service";
 import { getProfileUserAuth, openProfileToken, storeProfileTokens } from "../../../src/server/modules/social-profiles/profile-tokens";
 import { shareJobId, queueSharesForAwards, sweepUnfinishedShares } from "../../../src/server/pipeline/sharing/queue-shares";
-import { SHARING_HANDLERS, RetryLaterError } from "../../../src/server/pipeline/sharing/sharing.handlers";
+import { postAwardHandler, RetryLaterError } from "../../../src/server/pipeline/sharing/sharing.handlers";
 import { createRedis } from "../../../src/server/redis";
 import { twitterProvider } from "../../../src/server/social/twitter/twitter.provider";
 import type { TenantContext } from "../../../src/server/auth/tenant-context";
@@ -95,13 +95,13 @@ async function shareFor(ctx: TenantContext, customerId: string, amount: number):
 }
 
 async function jobOf(shareId: string): Promise<Job> {
-  const job = await getQueue("listening").getJob(toJobId(shareJobId(shareId)));
+  const job = await getQueue("sharing").getJob(toJobId(shareJobId(shareId)));
   expect(job, "the share's job was enqueued").toBeDefined();
   return job!;
 }
 
 async function runShare(ctx: TenantContext, shareId: string) {
-  return SHARING_HANDLERS["share.post-award"]({ tenantId: ctx.tenantId, sharePostId: shareId }, await jobOf(shareId));
+  return postAwardHandler({ tenantId: ctx.tenantId, sharePostId: shareId }, await jobOf(shareId));
 }
 
 function livePostsBy(userId: string) {
@@ -139,7 +139,7 @@ describe("sharing awards on the customer's behalf", () => {
     // Enqueued twice (a redelivered ingest): no second row, no second job.
     expect(await queueSharesForAwards(ctx.tenantId, [entry])).toEqual([]);
     expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId } })).toBe(1);
-    const queued = (await getQueue("listening").getJobs(["waiting", "delayed", "prioritized"])).filter((j) => j.data.sharePostId === ids[0]);
+    const queued = (await getQueue("sharing").getJobs(["waiting", "delayed", "prioritized"])).filter((j) => j.data.sharePostId === ids[0]);
     expect(queued).toHaveLength(1);
 
     await runShare(ctx, ids[0]!);
@@ -373,12 +373,12 @@ describe("sharing awards on the customer's behalf", () => {
     // Rows committed (e.g. inside the ingest transaction) but the process died before enqueueing.
     const [created] = await createSharePostsForEntries(getDb(), ctx, [entry.id]);
     const jobId = toJobId(shareJobId(created!.id));
-    expect(await getQueue("listening").getJob(jobId)).toBeUndefined();
+    expect(await getQueue("sharing").getJob(jobId)).toBeUndefined();
 
     expect(await sweepUnfinishedShares({ now: new Date(Date.now() + 60_000) })).toBe(0); // not idle long enough yet
     expect(await sweepUnfinishedShares({ now: new Date(Date.now() + 10 * 60_000) })).toBeGreaterThanOrEqual(1);
     expect(await sweepUnfinishedShares({ now: new Date(Date.now() + 10 * 60_000) })).toBeGreaterThanOrEqual(1);
-    const jobs = (await getQueue("listening").getJobs(["waiting", "delayed", "prioritized"])).filter((j) => j.data.sharePostId === created!.id);
+    const jobs = (await getQueue("sharing").getJobs(["waiting", "delayed", "prioritized"])).filter((j) => j.data.sharePostId === created!.id);
     expect(jobs.map((j) => j.id)).toEqual([jobId]);
 
     await runShare(ctx, created!.id);
@@ -386,7 +386,7 @@ describe("sharing awards on the customer's behalf", () => {
     // Once POSTED the row is finished: its job gone, the sweeper does not bring it back.
     await jobs[0]!.remove();
     await sweepUnfinishedShares({ now: new Date(Date.now() + 10 * 60_000) });
-    expect(await getQueue("listening").getJob(jobId)).toBeUndefined();
+    expect(await getQueue("sharing").getJob(jobId)).toBeUndefined();
   });
 
   it("a 429 parks the job until X's reset without spending an attempt, then posts", async () => {
@@ -398,7 +398,7 @@ describe("sharing awards on the customer's behalf", () => {
     // Through a real worker, so the job can be moved to delayed with its lock token.
     const queueName = `sharing-test-${randomUUID().slice(0, 6)}`;
     const queue = new Queue(queueName, { connection: createRedis("producer"), prefix: QUEUE_PREFIX });
-    const worker = new Worker(queueName, (job) => SHARING_HANDLERS["share.post-award"](job.data, job), { connection: createRedis("worker"), prefix: QUEUE_PREFIX });
+    const worker = new Worker(queueName, (job) => postAwardHandler(job.data, job), { connection: createRedis("worker"), prefix: QUEUE_PREFIX });
     try {
       const job = await queue.add("share.post-award", { tenantId: ctx.tenantId, sharePostId: shareId }, { attempts: 3 });
       const deadline = Date.now() + 10_000;

@@ -112,8 +112,9 @@ describe("worker paused past its lock", () => {
         writeFileSync(releaseFile, "");
         // The sleeper wakes up, runs the job it no longer owns to its end, and only then finds
         // out: BullMQ refuses to complete a job whose lock another worker took (or that is gone).
+        // (stderr, where the fault writes, and stdout, where the log goes, arrive in either order)
         await waitFor(
-          async () => /(Missing key|Missing lock|Lock mismatch) for job [^\n]*moveToFinished/.test(sleeper.output()),
+          async () => /(Missing key|Missing lock|Lock mismatch) for job [^\n]*moveToFinished/.test(sleeper.output()) && sleeper.output().includes("FAULT_INJECTION: resumed"),
           () => `the sleeper to finish the job it had lost (${outputs()})`,
         );
         expect(sleeper.output()).toContain("FAULT_INJECTION: resumed");

@@ -1,53 +1,44 @@
 import { z } from "zod";
-import type { JobDefinition } from "../../jobs/job-scope";
+import { defineJob, TICK } from "../../jobs/define-job";
 
-/**
- * Job definitions of the customer sentiment rollup (customer-sentiment.ts), in the shape of
- * JOB_DEFINITIONS, spread into it as `...SENTIMENT_ROLLUP_JOBS`. Only types come from
- * job-definitions, so there is no import cycle.
- */
+/** The customer sentiment rollup (customer-sentiment.ts): housekeeping, on the maintenance queue. */
 
 export const ZScheduleSentimentRollup = z.strictObject({});
 export const ZSentimentRollupJob = z.strictObject({ tenantId: z.string().min(1) });
 export type SentimentRollupJob = z.infer<typeof ZSentimentRollupJob>;
 
-export const SENTIMENT_ROLLUP_JOBS = {
-  /** The scheduler's tick: one `customers.sentiment-rollup` per tenant with recent mentions or labels. */
-  "customers.schedule-sentiment-rollup": {
-    scope: "platform",
-    queue: "listening",
-    schema: ZScheduleSentimentRollup,
-    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-  },
-  /**
-   * One tenant: customers whose mentions changed since the last run get their score and label
-   * recomputed. Removed when it ends, so its job id (the tenant's) is free for the next tick; the
-   * outcome lives in SentimentRollupState.
-   */
-  "customers.sentiment-rollup": {
-    scope: "tenant",
-    queue: "listening",
-    schema: ZSentimentRollupJob,
-    options: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: true, removeOnFail: true },
-  },
-} as const satisfies Record<string, JobDefinition>;
-
-/** The job id of a tenant's rollup: one waiting or running at a time. */
+/** The dedupe id of a tenant's rollup: one waiting or running at a time. */
 export function sentimentRollupJobId(tenantId: string): string {
   return `sentiment-rollup:${tenantId}`;
 }
 
 /**
- * The repeating tick, registered in src/server/jobs/schedulers.ts. Every 10 minutes: labels
- * follow what customers said within about that long, and a run with nothing changed costs one
- * index range read per tenant.
+ * The tick: one `customers.sentiment-rollup` per tenant with recent mentions or labels. Every 10
+ * minutes: labels follow what customers said within about that long, and a run with nothing
+ * changed costs one index range read per tenant.
  */
-export const SENTIMENT_ROLLUP_SCHEDULER = {
-  id: "customers-sentiment-rollup-scheduler",
-  every: 10 * 60_000,
-  template: {
-    name: "customers.schedule-sentiment-rollup",
-    data: {},
-    opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-  },
-} as const;
+export const scheduleSentimentRollupJob = defineJob({
+  ...TICK,
+  name: "customers.schedule-sentiment-rollup",
+  payload: ZScheduleSentimentRollup,
+  handler: async () => (await import("./sentiment-rollup.handlers")).scheduleSentimentRollupHandler,
+  schedule: { id: "customers-sentiment-rollup-scheduler", everyMs: 10 * 60_000 },
+});
+
+/**
+ * One tenant: customers whose mentions changed since the last run get their score and label
+ * recomputed. The outcome lives in SentimentRollupState; the dedupe id (the tenant's) is freed
+ * when the job ends, so a failed rollup, kept visible, does not block the next tick's.
+ */
+export const sentimentRollupJob = defineJob({
+  name: "customers.sentiment-rollup",
+  scope: "tenant",
+  queue: "maintenance",
+  payload: ZSentimentRollupJob,
+  handler: async () => (await import("./sentiment-rollup.handlers")).sentimentRollupHandler,
+  retry: { attempts: 3, backoffMs: 10_000 },
+  retain: "none",
+  dedupe: "while-pending",
+});
+
+export const SENTIMENT_ROLLUP_JOBS = [scheduleSentimentRollupJob, sentimentRollupJob] as const;

@@ -1,5 +1,5 @@
-import { QUEUE_NAMES } from "../../jobs/job-definitions";
-import { tenantIdOf } from "../../jobs/job-scope";
+import { tenantIdOf } from "../../jobs/define-job";
+import { QUEUE_NAMES } from "../../jobs/queue-names";
 import { getQueue } from "../../jobs/queues";
 import { requirePlatformOperator, writePlatformAudit, type OperatorContext } from "../operators/operators.service";
 import { discardFailed, findJob, newestFailureFirst, retryFailed, toFailedJobDto } from "./queue-jobs";

@@ -1,7 +1,7 @@
 import type { Job } from "bullmq";
 import { AppError } from "../../errors";
-import { QUEUE_NAMES, type QueueName } from "../../jobs/job-definitions";
-import { tenantIdOf } from "../../jobs/job-scope";
+import { tenantIdOf } from "../../jobs/define-job";
+import { isQueueName, type QueueName } from "../../jobs/queue-names";
 import { getQueue } from "../../jobs/queues";
 import { ZJobRef, type FailedJobDto, type JobRefInput } from "./queue-monitor.schemas";
 
@@ -9,10 +9,6 @@ import { ZJobRef, type FailedJobDto, type JobRefInput } from "./queue-monitor.sc
  * What the tenant and the operator monitors share: reading a failed job into its DTO, and the
  * two actions on a failed job. Who may see or touch which job is decided by their callers.
  */
-
-export function isQueueName(name: string): name is QueueName {
-  return (QUEUE_NAMES as readonly string[]).includes(name);
-}
 
 /**
  * The payload fields a monitor may show: ids of the job's own tenant's records (and the network),

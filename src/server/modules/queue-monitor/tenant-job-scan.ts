@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { QueueName } from "../../jobs/job-definitions";
+import type { QueueName } from "../../jobs/queue-names";
 import { getQueue } from "../../jobs/queues";
 import { getRedis } from "../../redis";
 import type { QueueState } from "./queue-monitor.schemas";
@@ -8,7 +8,7 @@ import type { QueueState } from "./queue-monitor.schemas";
  * One tenant's jobs, found inside Redis. BullMQ keeps one list or sorted set per state for the
  * whole queue and no index by tenant, so this script walks the newest SCAN_WINDOW ids of one
  * state and keeps those whose payload names the tenant (`data.tenantId`, which every tenant job
- * carries — see src/server/jobs/job-scope.ts).
+ * carries — see src/server/jobs/define-job.ts).
  *
  * Why a scan rather than per-tenant id sets kept on enqueue/completion: it costs the producers
  * and the listening pipeline nothing (no extra write per job, no bookkeeping that drifts when

@@ -1,11 +1,10 @@
-import type { JobsOptions } from "bullmq";
 import { z } from "zod";
-import type { JobDefinition } from "../../jobs/job-scope";
+import { getEnv } from "../../env";
+import { defineJob, TICK } from "../../jobs/define-job";
 
 /**
- * Job definitions of check-in listening (polling linked Foursquare profiles, ingesting pushed
- * check-ins), in the shape of JOB_DEFINITIONS so they are spread into it. Definitions only: the
- * handlers live in src/workers/handlers/checkins.handlers.ts.
+ * The jobs of check-in listening (polling linked Foursquare profiles, ingesting pushed
+ * check-ins). The push receiver imports this file to enqueue: handlers load lazily.
  */
 
 const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "not an id");
@@ -44,39 +43,40 @@ export const ZIngestPushedCheckinJob = z.strictObject({
 });
 export type IngestPushedCheckinJob = z.infer<typeof ZIngestPushedCheckinJob>;
 
-const RETAIN: Pick<JobsOptions, "removeOnComplete" | "removeOnFail"> = {
-  removeOnComplete: { age: 24 * 3600, count: 1_000 },
-  removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
-};
+/** The tick: one poll per due linked profile, all tenants. */
+export const checkinsScheduleJob = defineJob({
+  ...TICK,
+  name: "checkins.schedule",
+  payload: ZScheduleCheckins,
+  handler: async () => (await import("./checkins.handlers")).scheduleCheckinsHandler,
+  schedule: { id: "checkins-scheduler", everyMs: () => getEnv().LISTENING_SCHEDULER_EVERY_MS },
+});
 
-export const CHECKIN_SCHEDULER = {
-  id: "checkins-scheduler",
-  template: { name: "checkins.schedule", data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
-} as const;
+/**
+ * One run over one profile's new check-ins (pages stored one transaction each). The scheduler's
+ * job id (one per profile) dedupes while the poll is pending, so a failed poll, kept visible,
+ * does not block the next tick's.
+ */
+export const pollCheckinsJob = defineJob({
+  name: "checkins.poll-profile",
+  scope: "tenant",
+  queue: "listening",
+  payload: ZPollCheckinsJob,
+  handler: async () => (await import("./checkins.handlers")).pollCheckinsHandler,
+  retry: { attempts: 4, backoffMs: 2_000 },
+  retain: "history",
+  dedupe: "while-pending",
+});
 
-export const CHECKIN_JOBS = {
-  /** Scheduler tick: one `checkins.poll-profile` per due linked profile. */
-  "checkins.schedule": {
-    scope: "platform",
-    queue: "listening",
-    schema: ZScheduleCheckins,
-    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-  },
-  /** One run over one profile's new check-ins (pages stored one transaction each). */
-  "checkins.poll-profile": {
-    scope: "tenant",
-    queue: "listening",
-    schema: ZPollCheckinsJob,
-    options: { attempts: 4, backoff: { type: "exponential", delay: 2_000 }, ...RETAIN },
-  },
-  /** One pushed check-in, verified and filtered by the receiver, stored and paid here. */
-  "checkins.ingest-push": {
-    scope: "tenant",
-    queue: "listening",
-    schema: ZIngestPushedCheckinJob,
-    options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, ...RETAIN },
-  },
-} as const satisfies Record<string, JobDefinition>;
+/** One pushed check-in, verified and filtered by the receiver, stored and paid here (job id: the check-in's). */
+export const ingestPushedCheckinJob = defineJob({
+  name: "checkins.ingest-push",
+  scope: "tenant",
+  queue: "listening",
+  payload: ZIngestPushedCheckinJob,
+  handler: async () => (await import("./checkins.handlers")).ingestPushedCheckinHandler,
+  retry: { attempts: 5, backoffMs: 1_000 },
+  retain: "history",
+});
 
-export type CheckinJobName = keyof typeof CHECKIN_JOBS;
-export type CheckinJobPayload<N extends CheckinJobName> = z.infer<(typeof CHECKIN_JOBS)[N]["schema"]>;
+export const CHECKIN_JOBS = [checkinsScheduleJob, pollCheckinsJob, ingestPushedCheckinJob] as const;

@@ -3,7 +3,7 @@ import { enqueueMany } from "../../jobs/queues";
 import { checkinNetworks } from "../../social/checkin-provider";
 import { unsafeListDueCheckinProfiles } from "./checkin-sync";
 
-/** The job id of a profile's poll: one waiting or running poll per profile. */
+/** The dedupe id of a profile's poll: one waiting or running poll per profile. */
 export function checkinPollJobId(profileId: string): string {
   return `checkins:${profileId}`;
 }
@@ -11,8 +11,8 @@ export function checkinPollJobId(profileId: string): string {
 /**
  * The check-in scheduler's fan-out (cross-tenant), like the listening one: one
  * `checkins.poll-profile` job per due linked profile on a network with a check-in provider. The
- * job id is the profile's, so a poll still waiting or running is not enqueued twice; the job is
- * removed when it ends (its outcome lives on the profile), which frees the id.
+ * dedupe id is the profile's, so a poll still waiting or running is not enqueued twice; it is
+ * freed when the poll ends, failed ones included (those stay on the queue screens).
  */
 export async function scheduleDueCheckinPolls(now = new Date()): Promise<number> {
   const due = await unsafeListDueCheckinProfiles({ networks: checkinNetworks(), now, staleRunMs: getEnv().LISTENING_STALE_RUN_MS });
@@ -20,7 +20,7 @@ export async function scheduleDueCheckinPolls(now = new Date()): Promise<number>
     "checkins.poll-profile",
     due.map((profile) => ({
       payload: { tenantId: profile.tenantId, profileId: profile.id },
-      options: { jobId: checkinPollJobId(profile.id), removeOnComplete: true, removeOnFail: true },
+      options: { jobId: checkinPollJobId(profile.id) },
     })),
   );
   return due.length;

@@ -4,7 +4,7 @@ import type { Network } from "../../db/generated/enums";
 import { writeAudit } from "../../modules/audit/audit.service";
 import { getDeletionPassState, markPassRequested } from "./deletion-pass-state";
 import type { RunPassResult } from "./deletion.schemas";
-import { enqueueReversalJobs } from "./reversal.handlers";
+import { enqueue } from "../../jobs/queues";
 import { deletionCheckJobId } from "./schedule-deletion-checks";
 
 /**
@@ -20,9 +20,7 @@ export async function requestDeletionPass(ctx: TenantContext, network: Network, 
   if (running) return { status: "already_running" };
   // Also when already asked for: the add is a no-op while the start job waits, and puts it
   // back if it was lost (Redis flushed) so a request cannot stay "queued" forever.
-  await enqueueReversalJobs("mentions.check-deletions", [
-    { payload: { tenantId: ctx.tenantId, network, passId: null }, options: { jobId: deletionCheckJobId(ctx.tenantId, network) } },
-  ]);
+  await enqueue("mentions.check-deletions", { tenantId: ctx.tenantId, network, passId: null }, { jobId: deletionCheckJobId(ctx.tenantId, network) });
   if (!requested) return { status: "already_queued" };
   await getDb().$transaction((tx) => writeAudit(tx, ctx, { action: "deletions.pass-requested", targetType: "DeletionCheckState", targetId: network }));
   return { status: "queued" };

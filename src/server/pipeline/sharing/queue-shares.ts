@@ -1,7 +1,7 @@
 import { systemContext } from "../../auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import { createSharePostsForEntries, SHARE_LEASE_MS, SHARE_MAX_ATTEMPTS } from "../../modules/sharing/share-posts";
-import { enqueueSharingJobs } from "./sharing-queue";
+import { enqueueMany } from "../../jobs/queues";
 
 /** What an award looks like to sharing; only `id` is trusted, the rest is re-read from the ledger. */
 export interface AwardedEntry {
@@ -17,7 +17,7 @@ export function shareJobId(sharePostId: string): string {
 
 /** Enqueues one `share.post-award` job per SharePost id (addBulk, deduplicated by job id). */
 export async function enqueueSharePosts(tenantId: string, sharePostIds: string[]): Promise<void> {
-  await enqueueSharingJobs(
+  await enqueueMany(
     "share.post-award",
     sharePostIds.map((id) => ({ payload: { tenantId, sharePostId: id }, options: { jobId: shareJobId(id) } })),
   );
@@ -65,7 +65,7 @@ export async function sweepUnfinishedShares({
     orderBy: { createdAt: "asc" },
     take: Math.max(1, Math.min(limit, 10_000)),
   });
-  await enqueueSharingJobs(
+  await enqueueMany(
     "share.post-award",
     rows.map((r) => ({ payload: { tenantId: r.tenantId, sharePostId: r.id }, options: { jobId: shareJobId(r.id) } })),
   );

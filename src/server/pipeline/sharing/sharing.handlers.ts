@@ -4,9 +4,9 @@ import { refreshDueProfiles } from "../refresh/refresh-profiles";
 import { scheduleProfileRefreshes } from "../refresh/schedule-refresh";
 import { postShare } from "./post-share";
 import { sweepUnfinishedShares } from "./queue-shares";
-import type { SharingJobName, SharingJobPayload } from "./sharing.jobs";
-
-export type SharingJobHandler<N extends SharingJobName> = (payload: SharingJobPayload<N>, job: Job) => Promise<void>;
+import type { JobHandler } from "../../jobs/define-job";
+import type { RefreshTenantProfilesJob } from "../refresh/refresh.schemas";
+import type { SharePostAwardJob } from "./sharing.jobs";
 
 /** A retryable outcome (share in flight elsewhere, transient failure): BullMQ's backoff applies. */
 export class RetryLaterError extends Error {
@@ -24,7 +24,7 @@ async function delayJobUntil(job: Job, until: Date, why: string): Promise<never>
   throw new DelayedError(`${why} until ${until.toISOString()}`);
 }
 
-const postAwardHandler: SharingJobHandler<"share.post-award"> = async ({ tenantId, sharePostId }, job) => {
+export const postAwardHandler: JobHandler<SharePostAwardJob> = async ({ tenantId, sharePostId }, job) => {
   const outcome = await postShare(tenantId, sharePostId);
   switch (outcome.status) {
     case "posted":
@@ -46,20 +46,16 @@ const postAwardHandler: SharingJobHandler<"share.post-award"> = async ({ tenantI
   }
 };
 
-const refreshTenantHandler: SharingJobHandler<"profiles.refresh-tenant"> = async ({ tenantId, network }, job) => {
+export const refreshTenantHandler: JobHandler<RefreshTenantProfilesJob> = async ({ tenantId, network }, job) => {
   const result = await refreshDueProfiles(tenantId, { network });
   getLogger().debug({ tenantId, network, ...result }, "profiles refreshed");
   if (result.status === "throttled" && result.throttledUntil) return delayJobUntil(job, result.throttledUntil, "rate limited");
 };
 
-/** One handler per SHARING_JOBS entry, with the `(payload, job) => Promise<void>` signature of HANDLERS. */
-export const SHARING_HANDLERS: { [N in SharingJobName]: SharingJobHandler<N> } = {
-  "share.post-award": postAwardHandler,
-  "share.sweep": async () => {
-    await sweepUnfinishedShares();
-  },
-  "profiles.schedule-refresh": async () => {
-    await scheduleProfileRefreshes();
-  },
-  "profiles.refresh-tenant": refreshTenantHandler,
+export const sweepSharesHandler: JobHandler<unknown> = async () => {
+  await sweepUnfinishedShares();
+};
+
+export const scheduleProfileRefreshHandler: JobHandler<unknown> = async () => {
+  await scheduleProfileRefreshes();
 };

@@ -1,12 +1,11 @@
-import type { JobsOptions } from "bullmq";
 import { z } from "zod";
-import type { JobDefinition } from "../../jobs/job-scope";
+import { defineJob, TICK } from "../../jobs/define-job";
 import { ZRefreshTenantProfilesJob, ZScheduleProfileRefresh } from "../refresh/refresh.schemas";
 
 /**
- * Job definitions of sharing (posting awards on customers' behalf) and profile refresh, in the
- * shape of JOB_DEFINITIONS so they can be spread into it. Definitions only: the handlers are in
- * sharing.handlers.ts, so producers import this file without pulling in worker code.
+ * The jobs of sharing (posting awards on customers' behalf) and profile refresh, on the sharing
+ * queue: they wait on the networks' APIs and must not hold up listening or mail. Ingest and the
+ * portal import this file to enqueue shares: handlers load lazily.
  */
 
 export const ZSharePostAwardJob = z.strictObject({
@@ -17,45 +16,50 @@ export type SharePostAwardJob = z.infer<typeof ZSharePostAwardJob>;
 
 export const ZSweepShares = z.strictObject({});
 
-const RETAIN: Pick<JobsOptions, "removeOnComplete" | "removeOnFail"> = {
-  removeOnComplete: { age: 24 * 3600, count: 1_000 },
-  removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
-};
+/**
+ * One award → one post on the customer's behalf (the SharePost row decides; see post-share.ts).
+ * The job id is the row's: a share whose job waits, backs off or sits failed is not queued again.
+ * More queue attempts than SHARE_MAX_ATTEMPTS: a run that finds the row leased by another worker
+ * retries without consuming one of the row's attempts.
+ */
+export const postAwardJob = defineJob({
+  name: "share.post-award",
+  scope: "tenant",
+  queue: "sharing",
+  payload: ZSharePostAwardJob,
+  handler: async () => (await import("./sharing.handlers")).postAwardHandler,
+  retry: { attempts: 8, backoffMs: 5_000 },
+  retain: "history",
+});
 
-const TICK: JobsOptions = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
+/** The tick: re-enqueues unfinished shares whose job was lost. Every 5 minutes. */
+export const sweepSharesJob = defineJob({
+  ...TICK,
+  name: "share.sweep",
+  payload: ZSweepShares,
+  handler: async () => (await import("./sharing.handlers")).sweepSharesHandler,
+  schedule: { id: "share-sweep-scheduler", everyMs: 5 * 60_000 },
+});
 
-export const SHARING_JOBS = {
-  /** One award → one post on the customer's behalf (the SharePost row decides; see post-share.ts). */
-  "share.post-award": {
-    scope: "tenant",
-    queue: "listening",
-    schema: ZSharePostAwardJob,
-    // More queue attempts than SHARE_MAX_ATTEMPTS: a run that finds the row leased by another
-    // worker retries without consuming one of the row's attempts.
-    options: { attempts: 8, backoff: { type: "exponential", delay: 5_000 }, ...RETAIN },
-  },
-  /** Scheduler tick: re-enqueues unfinished shares whose job was lost. */
-  "share.sweep": {
-    scope: "platform",
-    queue: "listening",
-    schema: ZSweepShares,
-    options: TICK,
-  },
-  /** Scheduler tick: one refresh job per tenant and network with profiles due. */
-  "profiles.schedule-refresh": {
-    scope: "platform",
-    queue: "listening",
-    schema: ZScheduleProfileRefresh,
-    options: TICK,
-  },
-  /** Refreshes a tenant's due profiles on one network (batched user lookups). */
-  "profiles.refresh-tenant": {
-    scope: "tenant",
-    queue: "listening",
-    schema: ZRefreshTenantProfilesJob,
-    options: { attempts: 3, backoff: { type: "exponential", delay: 30_000 }, ...RETAIN },
-  },
-} as const satisfies Record<string, JobDefinition>;
+/** The tick: one refresh job per tenant and network with profiles due. Hourly. */
+export const scheduleProfileRefreshJob = defineJob({
+  ...TICK,
+  name: "profiles.schedule-refresh",
+  payload: ZScheduleProfileRefresh,
+  handler: async () => (await import("./sharing.handlers")).scheduleProfileRefreshHandler,
+  schedule: { id: "profiles-refresh-scheduler", everyMs: 60 * 60_000 },
+});
 
-export type SharingJobName = keyof typeof SHARING_JOBS;
-export type SharingJobPayload<N extends SharingJobName> = z.infer<(typeof SHARING_JOBS)[N]["schema"]>;
+/** Refreshes a tenant's due profiles on one network (batched user lookups); one pending per pair. */
+export const refreshTenantProfilesJob = defineJob({
+  name: "profiles.refresh-tenant",
+  scope: "tenant",
+  queue: "sharing",
+  payload: ZRefreshTenantProfilesJob,
+  handler: async () => (await import("./sharing.handlers")).refreshTenantHandler,
+  retry: { attempts: 3, backoffMs: 30_000 },
+  retain: "history",
+  dedupe: "while-pending",
+});
+
+export const SHARING_JOBS = [postAwardJob, sweepSharesJob, scheduleProfileRefreshJob, refreshTenantProfilesJob] as const;
