@@ -1,6 +1,7 @@
 import type { UserV2 } from "twitter-api-v2";
-import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient } from "../../integrations/twitter/twitter-client";
 import type { AppAuth, MentionPage, SearchRequest, SocialProvider, SocialUser, UserAuth, UserTokens } from "../social-provider";
+import { forgetTwitterAppAuth, twitterAppAuth } from "./twitter-app-auth";
+import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient } from "./twitter-client";
 import { classifyTwitterError } from "./twitter-errors";
 import { TWEET_FIELDS, toFetchedMention, toRateLimitState, toSocialUser, USER_FIELDS } from "./twitter-mapping";
 
@@ -13,6 +14,9 @@ export const twitterProvider: SocialProvider = {
     postsPerLookup: 100,
     cursorMaxAgeMs: 7 * 24 * 3600 * 1000,
   },
+
+  appAuth: twitterAppAuth,
+  forgetAppAuth: forgetTwitterAppAuth,
 
   async searchMentions(auth: AppAuth, request: SearchRequest): Promise<MentionPage> {
     const client = createTwitterAppClient(auth.bearerToken).v2;
