@@ -2,7 +2,6 @@ import { Prisma } from "../db/generated/client";
 import { withPgConnection } from "../db/raw-sql";
 import { getEnv } from "../env";
 import { getActiveChannelCredentials, markNeedsReconnect } from "../modules/channels/channel-credentials";
-import { searchTerm } from "../modules/listening/search-query";
 import {
   markSourceFailed,
   markSourceNeedsReconnect,
@@ -12,7 +11,7 @@ import {
   type ClaimedSource,
 } from "../modules/listening/source-sync";
 import { ingestMentionPage, type IngestResult } from "../modules/mentions/ingest-mention-page";
-import { getProvider } from "../social/provider-registry";
+import { networkEntry } from "../social/provider-registry";
 import type { MentionPage } from "../social/social-provider";
 import { appAuthFor } from "./app-auth";
 import { BAD_REQUEST_RETRY_MS, syncReaction, type SyncReaction } from "./sync/sync-policy";
@@ -47,8 +46,9 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
   if (!claim) return { status: "skipped", reason: "source gone, disabled, blocked or claimed by a newer run" };
 
   const startedAt = claim.startedAt;
-  const query = searchTerm(claim);
-  if (!query) {
+  const provider = networkEntry(claim.network).search;
+  const query = provider?.searchTerm(claim) ?? null;
+  if (!provider || !query) {
     await markSourceFailed(tenantId, sourceId, { error: `${claim.kind} sources are not searchable`, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
     return { status: "failed", reason: "not searchable", retryable: false };
   }
@@ -58,7 +58,6 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
     return { status: "needs_reconnect", reason: "no active channel connection" };
   }
 
-  const provider = getProvider(claim.network);
   const sinceId = cursor ? cursor.sinceId : claim.cursor;
   let page: MentionPage;
   let fetchedAt: Date;

@@ -1,4 +1,4 @@
-import type { Network } from "../db/generated/enums";
+import type { Network, SourceKind } from "../db/generated/enums";
 import type { DecryptedChannelConnection } from "../modules/channels/channel-credentials";
 
 /**
@@ -10,6 +10,8 @@ import type { DecryptedChannelConnection } from "../modules/channels/channel-cre
 export interface SocialProvider {
   readonly network: Network;
   readonly limits: ProviderLimits;
+  /** The network's search query for one listening source, or null for a kind its search does not handle. */
+  searchTerm(source: { kind: SourceKind; value: string }): string | null;
   /**
    * The app-level credential calls with the tenant's channel connection need (e.g. X: the stored
    * bearer token, or one exchanged from client id + secret and cached per process).

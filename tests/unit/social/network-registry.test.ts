@@ -21,7 +21,7 @@ const socialDir = path.join(root, "src/server/social");
 const networks = Object.values(Network);
 
 /** The methods each capability must have: the interfaces' members, named here so a missing one fails at run time too. */
-const SEARCH_METHODS = ["searchMentions", "lookupUsers", "lookupExistingPosts", "publish", "refreshUserToken", "classifyError", "appAuth", "forgetAppAuth"] as const;
+const SEARCH_METHODS = ["searchTerm", "searchMentions", "lookupUsers", "lookupExistingPosts", "publish", "refreshUserToken", "classifyError", "appAuth", "forgetAppAuth"] as const;
 const CHECKIN_METHODS = ["listCheckins", "classifyError"] as const;
 const SHARE_METHODS = ["ownPostsQuery", "isDuplicatePost"] as const;
 

@@ -7,6 +7,7 @@ import type { MentionEntryReversal } from "../../modules/mentions/reversals/reve
 import { getProvider } from "../../social/provider-registry";
 import { assertNever, type AppAuth, type SocialProvider } from "../../social/social-provider";
 import { appAuthFor, forgetAppAuth } from "../app-auth";
+import { throttleUntil } from "../sync/sync-policy";
 import type { DeletionCursor } from "./deletion.schemas";
 
 /** Mentions collected this recently are checked; older ones are settled. */
@@ -52,8 +53,6 @@ export interface DeletionCheckOutcome {
   retryable?: boolean;
   reason?: string;
 }
-
-const RATE_LIMIT_FALLBACK_MS = 60_000;
 
 /**
  * Finds the tenant's recent mentions whose posts were deleted upstream, and reverses them.
@@ -147,7 +146,7 @@ function stopOnError(
   const classified = provider.classifyError(error);
   switch (classified.kind) {
     case "RATE_LIMITED":
-      return stop("throttled", { throttledUntil: classified.retryAt ?? new Date(now.getTime() + RATE_LIMIT_FALLBACK_MS), reason: classified.message });
+      return stop("throttled", { throttledUntil: throttleUntil(classified.retryAt, now), reason: classified.message });
     case "RECONNECT":
     case "REFRESH_TOKEN":
       // The next call exchanges client credentials again; the connection's status is the

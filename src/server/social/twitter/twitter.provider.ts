@@ -1,6 +1,7 @@
 import type { UserV2 } from "twitter-api-v2";
 import type { AppAuth, MentionPage, SearchRequest, SocialProvider, SocialUser, UserAuth, UserTokens } from "../social-provider";
 import { forgetTwitterAppAuth, twitterAppAuth } from "./twitter-app-auth";
+import { twitterSearchTerm } from "./twitter-search-query";
 import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient } from "./twitter-client";
 import { classifyTwitterError } from "./twitter-errors";
 import { TWEET_FIELDS, toFetchedMention, toRateLimitState, toSocialUser, USER_FIELDS } from "./twitter-mapping";
@@ -15,6 +16,7 @@ export const twitterProvider: SocialProvider = {
     cursorMaxAgeMs: 7 * 24 * 3600 * 1000,
   },
 
+  searchTerm: twitterSearchTerm,
   appAuth: twitterAppAuth,
   forgetAppAuth: forgetTwitterAppAuth,
 
