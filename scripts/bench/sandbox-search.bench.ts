@@ -10,7 +10,7 @@
  */
 import type { TwitterApi } from "twitter-api-v2";
 import { DEV_BEARER_TOKEN, startSandbox } from "../../src/sandbox/start-sandbox";
-import { createTwitterAppClient } from "../../src/server/integrations/twitter/twitter-client";
+import { createTwitterAppClient } from "../../src/server/social/twitter/twitter-client";
 
 /** The app's own client factory, aimed at this in-process sandbox. */
 function sandboxClient(origin: string): TwitterApi {

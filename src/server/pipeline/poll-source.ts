@@ -3,19 +3,20 @@ import { Prisma } from "../db/generated/client";
 import { withPgConnection } from "../db/raw-sql";
 import { getEnv } from "../env";
 import { getActiveChannelCredentials, markNeedsReconnect } from "../modules/channels/channel-credentials";
-import { searchTerm } from "../modules/listening/search-query";
 import {
   markSourceFailed,
   markSourceNeedsReconnect,
   markSourceRunning,
   markSourceSucceeded,
-  markSourceThrottled,
+  sourceSyncStore,
   type ClaimedSource,
 } from "../modules/listening/source-sync";
 import { ingestMentionPage, type IngestResult } from "../modules/mentions/ingest-mention-page";
-import { getProvider } from "../social/provider-registry";
-import { assertNever, type MentionPage } from "../social/social-provider";
-import { appAuthFor, forgetAppAuth } from "./app-auth";
+import { networkEntry } from "../social/provider-registry";
+import type { MentionPage } from "../social/social-provider";
+import { appAuthFor } from "./app-auth";
+import { BAD_REQUEST_RETRY_MS, syncReaction, type SyncReaction } from "./sync/sync-policy";
+import { applySyncReaction } from "./sync/sync-state";
 
 /** Where a multi-page run stands; carried from one page's job to the next. */
 export interface PollCursor {
@@ -35,9 +36,6 @@ export type PollOutcome =
   | { status: "needs_reconnect"; reason: string }
   | { status: "failed"; reason: string; retryable: boolean };
 
-const TRANSIENT_RETRY_MS = 60_000;
-const BAD_REQUEST_RETRY_MS = 15 * 60_000;
-
 /**
  * Polls one page for one listening source. Page 1 claims the source; each page is ingested in
  * one transaction; when older pages remain the caller enqueues the next page (`next`), and the
@@ -49,8 +47,9 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
   if (!claim) return { status: "skipped", reason: "source gone, disabled, blocked or claimed by a newer run" };
 
   const startedAt = claim.startedAt;
-  const query = searchTerm(claim);
-  if (!query) {
+  const provider = networkEntry(claim.network).search;
+  const query = provider?.searchTerm(claim) ?? null;
+  if (!provider || !query) {
     await markSourceFailed(systemContext(tenantId), sourceId, { error: `${claim.kind} sources are not searchable`, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
     return { status: "failed", reason: "not searchable", retryable: false };
   }
@@ -60,7 +59,6 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
     return { status: "needs_reconnect", reason: "no active channel connection" };
   }
 
-  const provider = getProvider(claim.network);
   const sinceId = cursor ? cursor.sinceId : claim.cursor;
   let page: MentionPage;
   let fetchedAt: Date;
@@ -69,33 +67,15 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
     page = await provider.searchMentions(auth, { query, sinceId, pageToken: cursor?.pageToken ?? null, maxResults: provider.limits.maxResultsPerPage });
     fetchedAt = new Date();
   } catch (error) {
+    // The one error → sync-state policy (sync/sync-policy.ts), shared with check-in polling.
     const classified = provider.classifyError(error);
-    switch (classified.kind) {
-      case "RATE_LIMITED": {
-        const until = classified.retryAt ?? new Date(now.getTime() + TRANSIENT_RETRY_MS);
-        await markSourceThrottled(systemContext(tenantId), sourceId, { resetAt: until, startedAt });
-        return { status: "throttled", until };
-      }
-      case "RECONNECT":
-      case "REFRESH_TOKEN":
-        forgetAppAuth(connection.id);
-        await markNeedsReconnect(systemContext(tenantId), connection.id, classified.message);
-        await markSourceNeedsReconnect(systemContext(tenantId), sourceId, classified.message);
-        return { status: "needs_reconnect", reason: classified.message };
-      case "CURSOR_EXPIRED":
-        // The stored since_id fell out of the search window: start again from the window. Only
-        // this run may clear it (a stale run must not wipe a newer run's cursor).
-        await markSourceSucceeded(systemContext(tenantId), sourceId, { cursor: null, nextRunAt: now, startedAt });
-        return { status: "failed", reason: classified.message, retryable: false };
-      case "TRANSIENT":
-        await markSourceFailed(systemContext(tenantId), sourceId, { error: classified.message, retryAt: new Date(now.getTime() + TRANSIENT_RETRY_MS), startedAt });
-        return { status: "failed", reason: classified.message, retryable: true };
-      case "BAD_REQUEST":
-        await markSourceFailed(systemContext(tenantId), sourceId, { error: classified.message, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
-        return { status: "failed", reason: classified.message, retryable: false };
-      default:
-        return assertNever(classified.kind);
+    const reaction = syncReaction(classified, now);
+    if (reaction.state === "NEEDS_RECONNECT") {
+      provider.forgetAppAuth(connection.id);
+      await markNeedsReconnect(systemContext(tenantId), connection.id, classified.message);
     }
+    await applySyncReaction(sourceSyncStore, { tenantId, id: sourceId, startedAt }, reaction, classified.message);
+    return outcomeOf(reaction, classified.message);
   }
 
   const ingest = await ingestMentionPage(systemContext(tenantId), { network: claim.network, sourceId, matchedKeywords: [claim.value], mentions: page.mentions, fetchedAt }, now);
@@ -109,6 +89,18 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
   const nextRunAt = new Date(Math.max(now.getTime() + interval, notBefore?.getTime() ?? 0));
   await markSourceSucceeded(systemContext(tenantId), sourceId, { cursor: newestId ?? undefined, nextRunAt, startedAt });
   return { status: "page", ingest, next: null, nextNotBefore: null };
+}
+
+function outcomeOf(reaction: SyncReaction, reason: string): PollOutcome {
+  switch (reaction.state) {
+    case "THROTTLED":
+      return { status: "throttled", until: reaction.until };
+    case "NEEDS_RECONNECT":
+      return { status: "needs_reconnect", reason };
+    case "CURSOR_RESET":
+    case "ERROR":
+      return { status: "failed", reason, retryable: reaction.retryable };
+  }
 }
 
 /** A later page of a run: the source must still be in the run that started at `startedAt`. */

@@ -1,16 +1,15 @@
 import type { Network } from "../db/generated/enums";
-import { AppError } from "../errors";
-import { foursquareCheckinProvider } from "./foursquare/foursquare.provider";
 import type { ClassifiedError, FetchedMention, RateLimitState, SocialUser, UserAuth } from "./social-provider";
 
 /**
  * A capability beside `SocialProvider`: networks where a linked customer's OWN activity (their
  * check-ins) is read with their own token, rather than searched for with the brand's app token.
  *
- * It has a registry of its own on purpose. `getProvider()` answers for networks that search, look
- * up users and posts, and publish; generic code enumerates that registry (which networks can post,
- * which get profile refreshes and deletion checks), so putting a check-in-only network there would
- * make it a posting and search network by accident. The shapes are the same as SocialProvider's:
+ * It is a capability of its own on purpose: a network's registry entry (provider-registry.ts) has a
+ * `search` provider for networks that search, look up users and posts, and publish, and a
+ * `checkins` provider for this; generic code enumerates the capability it needs (which networks
+ * can post, which get profile refreshes and deletion checks), so a check-in-only network is never
+ * taken for a posting and search network by accident. The shapes are the same as SocialProvider's:
  * posts come back as `FetchedMention`s, with the provider's rate-limit state, and failures are
  * classified into the pipeline's reactions (RATE_LIMITED / TRANSIENT / RECONNECT / BAD_REQUEST …).
  */
@@ -25,6 +24,38 @@ export interface CheckinProvider {
    */
   listCheckins(auth: UserAuth, owner: SocialUser, request: CheckinRequest): Promise<CheckinPage>;
   classifyError(error: unknown): ClassifiedError;
+  /** Present when the network also pushes check-ins to the app as they happen. */
+  readonly push?: CheckinPush;
+}
+
+/**
+ * A network's check-in push: parse and verify a delivery against the connection's push secret,
+ * and turn the kept fields (what the ingest job carries) back into a mention.
+ */
+export interface CheckinPush {
+  parse(rawBody: string, contentType: string, expectedSecret: string): PushParseResult;
+  toMention(pushed: PushedCheckin, owner: SocialUser): FetchedMention | null;
+}
+
+export type PushParseResult =
+  | { ok: false; reason: "bad_secret" | "malformed" }
+  | {
+      ok: true;
+      /** What the receiver decides on, in this order: who, when (replay window), where. */
+      head: { id: string; createdAt: number; userId: string | null; venueId: string | null };
+      /** Everything parsed from the delivery, for the receiver's input-safety check. */
+      raw: unknown;
+      /** The fields to queue; null without a user or a venue. */
+      pushed: PushedCheckin | null;
+    };
+
+export interface PushedCheckin {
+  id: string;
+  /** Epoch seconds. */
+  createdAt: number;
+  shout?: string;
+  venue: { id: string; name: string };
+  user: { id: string; firstName?: string; lastName?: string; friends?: number };
 }
 
 export interface CheckinLimits {
@@ -51,19 +82,4 @@ export interface CheckinPage {
   /** The newest check-in time in the page (epoch seconds), null for an empty page. */
   newestTimestamp: number | null;
   rateLimit: RateLimitState | null;
-}
-
-const CHECKIN_PROVIDERS: Partial<Record<Network, CheckinProvider>> = {
-  FOURSQUARE: foursquareCheckinProvider,
-};
-
-export function getCheckinProvider(network: Network): CheckinProvider {
-  const provider = CHECKIN_PROVIDERS[network];
-  if (!provider) throw new AppError("BAD_REQUEST", `no check-in provider for ${network}`);
-  return provider;
-}
-
-/** Networks whose linked profiles are polled for check-ins (today: Foursquare). */
-export function checkinNetworks(): Network[] {
-  return Object.keys(CHECKIN_PROVIDERS) as Network[];
 }

@@ -1,13 +1,24 @@
-import type { Network } from "../db/generated/enums";
+import type { Network, SourceKind } from "../db/generated/enums";
+import type { DecryptedChannelConnection } from "../modules/channels/channel-credentials";
 
 /**
- * The one interface every social network implements. Generic code (scheduler, ingest, share,
- * refresh) talks to this and never names a network; each provider declares its own limits and
- * maps its errors onto the small set of reactions the pipeline knows.
+ * The interface a network that searches, looks up and publishes implements. Generic code
+ * (scheduler, ingest, share, refresh, deletions) talks to this and never names a network; each
+ * provider declares its own limits and maps its errors onto the small set of reactions the
+ * pipeline knows (see pipeline/sync/sync-policy.ts for what each reaction does to sync state).
  */
 export interface SocialProvider {
   readonly network: Network;
   readonly limits: ProviderLimits;
+  /** The network's search query for one listening source, or null for a kind its search does not handle. */
+  searchTerm(source: { kind: SourceKind; value: string }): string | null;
+  /**
+   * The app-level credential calls with the tenant's channel connection need (e.g. X: the stored
+   * bearer token, or one exchanged from client id + secret and cached per process).
+   */
+  appAuth(connection: DecryptedChannelConnection): Promise<AppAuth>;
+  /** After the network refused the app credential: forget any cached one so the next run gets a new one. */
+  forgetAppAuth(connectionId: string): void;
   /** One page of posts matching a query, newest first, strictly newer than `sinceId`. */
   searchMentions(auth: AppAuth, request: SearchRequest): Promise<MentionPage>;
   /** Current profile data (handle, follower counts) for up to `limits.usersPerLookup` ids. */
@@ -95,7 +106,10 @@ export interface MentionPage {
 }
 
 export type ProviderErrorKind =
-  /** Out of budget: wait until `retryAt`, do not count as a failure. */
+  /**
+   * Out of budget: wait until `retryAt`, do not count as a failure. Set `retryAt` only when the
+   * network said when; without it the pipeline's one default applies (DEFAULT_THROTTLE_MS).
+   */
   | "RATE_LIMITED"
   /** Network trouble or a 5xx: retry with backoff. */
   | "TRANSIENT"

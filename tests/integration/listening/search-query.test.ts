@@ -1,7 +1,7 @@
 // Pure functions (no database): value normalisation and X query building. They live under
 // tests/integration/listening because tests/unit/listening belongs to another team.
 import { describe, expect, it } from "vitest";
-import { buildSearchQuery, searchTerm, type SearchTermSource } from "../../../src/server/modules/listening/search-query";
+import { buildSearchQuery, searchTerm, type SearchTermSource } from "../../../src/server/social/twitter/twitter-search-query";
 import { normalizeSourceValue } from "../../../src/server/modules/listening/source-values";
 import { ZSourceCreate } from "../../../src/server/modules/listening/source.schemas";
 

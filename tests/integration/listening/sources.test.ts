@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { getDb } from "../../../src/server/db/client";
 import { AppError } from "../../../src/server/errors";
 import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
-import { buildSearchQuery } from "../../../src/server/modules/listening/search-query";
+import { buildSearchQuery } from "../../../src/server/social/twitter/twitter-search-query";
 import { markSourceRunning, markSourceSucceeded, markSourceThrottled } from "../../../src/server/modules/listening/source-sync";
 import {
   createSource,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Queue, Worker, type Job } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
-import { createTwitterOAuth2Client } from "../../../src/server/integrations/twitter/twitter-client";
+import { createTwitterOAuth2Client } from "../../../src/server/social/twitter/twitter-client";
 import { getQueue, QUEUE_PREFIX, toJobId } from "../../../src/server/jobs/queues";
 import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
 import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";

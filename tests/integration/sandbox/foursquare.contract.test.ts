@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "@playwright/test";
 import { startSandbox, type SandboxHandle } from "@/sandbox/start-sandbox";
-import { FoursquareApiError, createFoursquareClient, type FoursquareClient } from "@/server/integrations/foursquare/foursquare-client";
-import { parseFoursquarePush } from "@/server/integrations/foursquare/foursquare-push";
+import { FoursquareApiError, createFoursquareClient, type FoursquareClient } from "@/server/social/foursquare/foursquare-client";
+import { parseFoursquarePush } from "@/server/social/foursquare/foursquare-push";
 import { admin, launchChromium, startReceiver } from "./sandbox-test-kit";
 
 const START = Date.parse("2026-11-20T12:00:00Z");

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiResponseError, type TwitterApi } from "twitter-api-v2";
 import { startSandbox, DEV_BEARER_TOKEN, type SandboxHandle } from "@/sandbox/start-sandbox";
-import { createTwitterAppClient, createTwitterUserClient } from "@/server/integrations/twitter/twitter-client";
+import { createTwitterAppClient, createTwitterUserClient } from "@/server/social/twitter/twitter-client";
 import { admin } from "./sandbox-test-kit";
 
 let sandbox: SandboxHandle;

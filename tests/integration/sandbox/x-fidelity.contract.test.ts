@@ -1,7 +1,7 @@
 /** Expansion linking fields, the mentions timeline's previous_token and quoted operator values, through the real client. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, DEV_BEARER_TOKEN, type SandboxHandle } from "@/sandbox/start-sandbox";
-import { createTwitterAppClient } from "@/server/integrations/twitter/twitter-client";
+import { createTwitterAppClient } from "@/server/social/twitter/twitter-client";
 import { admin } from "./sandbox-test-kit";
 
 let sandbox: SandboxHandle;

@@ -11,7 +11,7 @@ import {
   createTwitterOAuth2Client,
   createTwitterUserClient,
   loginTwitterApp,
-} from "@/server/integrations/twitter/twitter-client";
+} from "@/server/social/twitter/twitter-client";
 import { admin, launchChromium, startReceiver } from "./sandbox-test-kit";
 
 const START = Date.parse("2026-11-20T12:00:00Z");

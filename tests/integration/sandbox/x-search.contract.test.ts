@@ -7,7 +7,7 @@ import { ApiRequestError, ApiResponseError, type TwitterApi } from "twitter-api-
 import { startSandbox, DEV_BEARER_TOKEN, type SandboxHandle } from "@/sandbox/start-sandbox";
 import { snowflakeToString } from "@/sandbox/core/snowflake";
 import type { SandboxPost } from "@/sandbox/store/store-types";
-import { createTwitterAppClient } from "@/server/integrations/twitter/twitter-client";
+import { createTwitterAppClient } from "@/server/social/twitter/twitter-client";
 import { admin } from "./sandbox-test-kit";
 
 const START = Date.parse("2026-11-20T12:00:00Z");

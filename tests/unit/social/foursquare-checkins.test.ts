@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
-import { FoursquareApiError } from "../../../src/server/integrations/foursquare/foursquare-client";
-import type { FsqCheckin } from "../../../src/server/integrations/foursquare/foursquare.schemas";
+import { FoursquareApiError } from "../../../src/server/social/foursquare/foursquare-client";
+import type { FsqCheckin } from "../../../src/server/social/foursquare/foursquare.schemas";
 import { keepBrandVenueCheckins } from "../../../src/server/pipeline/checkins/brand-venues";
+import { syncReaction } from "../../../src/server/pipeline/sync/sync-policy";
 import { classifyFoursquareError } from "../../../src/server/social/foursquare/foursquare-errors";
 import {
   checkinUrl,
@@ -96,8 +97,14 @@ describe("Foursquare errors → pipeline reactions", () => {
   it("quota (403 rate_limit_exceeded) and 429 wait for X-RateLimit-Reset, or 15 minutes without one", () => {
     expect(classifyFoursquareError(api(403, "rate_limit_exceeded", now / 1000 + 600), now)).toMatchObject({ kind: "RATE_LIMITED", retryAt: new Date(now + 600_000) });
     expect(classifyFoursquareError(api(429, "other", now / 1000 + 60), now)).toMatchObject({ kind: "RATE_LIMITED", retryAt: new Date(now + 60_000) });
-    expect(classifyFoursquareError(api(429, "server_error"), now)).toMatchObject({ kind: "RATE_LIMITED", retryAt: new Date(now + 15 * 60_000) });
-    expect(classifyFoursquareError(api(403, "quota_exceeded", now / 1000 - 5), now)).toMatchObject({ kind: "RATE_LIMITED", retryAt: new Date(now + 15 * 60_000) });
+    // Without a usable reset the classifier gives no time; the one policy's default (15 min) applies.
+    const noReset = classifyFoursquareError(api(429, "server_error"), now);
+    const pastReset = classifyFoursquareError(api(403, "quota_exceeded", now / 1000 - 5), now);
+    for (const classified of [noReset, pastReset]) {
+      expect(classified).toMatchObject({ kind: "RATE_LIMITED" });
+      expect(classified.retryAt).toBeUndefined();
+      expect(syncReaction(classified, new Date(now))).toEqual({ state: "THROTTLED", until: new Date(now + 15 * 60_000), retryable: false });
+    }
   });
 
   it("a refused or missing token, or a 403 not_authorized, needs the customer to reconnect", () => {

@@ -1,11 +1,13 @@
 import { getDb, unsafeCrossTenantDb, type DbTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import type { TenantContext } from "../../auth/tenant-context";
+import { syncTransitions, type SyncChange, type SyncStore } from "../../pipeline/sync/sync-state";
 import type { SourceKindName, SourceNetwork } from "./source-values";
 
 /**
- * The sync state machine of a listening source, for the scheduler and the pollers (no staff
- * involved, so no audit entries; staff changes go through source.service.ts).
+ * A listening source's sync state: the one machine of pipeline/sync/sync-state.ts on
+ * ListeningSource's columns, for the scheduler and the pollers (no staff involved, so no audit
+ * entries; staff changes go through source.service.ts).
  *
  *   IDLE/OK/THROTTLED/ERROR ──markSourceRunning──▶ RUNNING
  *   RUNNING ──markSourceSucceeded──▶ OK         (cursor saved, nextRunAt set)
@@ -92,11 +94,21 @@ async function apply(where: TenantWhere, data: Prisma.ListeningSourceUpdateManyM
   return result.count === 1;
 }
 
-/** Errors are stored for staff to read: one line, bearer tokens masked, at most 500 characters. */
-export function clipError(error: string): string {
-  const text = error.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=%-]+/gi, "$1 [redacted]").replace(/\s+/g, " ").trim();
-  return text.length > 500 ? `${text.slice(0, 499)}…` : text || "unknown error";
+function columns(change: SyncChange<string>): Prisma.ListeningSourceUpdateManyMutationInput {
+  return {
+    syncStatus: change.status,
+    nextRunAt: change.nextRunAt,
+    lastError: change.lastError,
+    ...(change.countThrottle ? { throttleCount: { increment: 1 } } : {}),
+    ...(change.cursor !== undefined ? { cursor: change.cursor } : {}),
+  };
 }
+
+/** ListeningSource as a store of the one sync machine (cursor = the newest post id seen). */
+export const sourceSyncStore: SyncStore<string> = {
+  finishRun: (tenantId, id, startedAt, change) => apply(inRun(tenantId, id, startedAt), columns(change)),
+  block: (tenantId, id, change) => apply({ tenantId, id, enabled: true, syncStatus: { not: "DISABLED" } }, columns(change)),
+};
 
 /**
  * A run finished. `cursor`: the new position (e.g. the newest post id seen); `undefined` keeps
@@ -107,22 +119,12 @@ export function markSourceSucceeded(
   id: string,
   { cursor, nextRunAt, startedAt }: { cursor?: string | null; nextRunAt: Date | null; startedAt?: Date },
 ): Promise<boolean> {
-  return apply(inRun(ctx.tenantId, id, startedAt), {
-    syncStatus: "OK",
-    ...(cursor !== undefined ? { cursor } : {}),
-    nextRunAt,
-    lastError: null,
-  });
+  return sourceSyncStore.finishRun(ctx.tenantId, id, startedAt, syncTransitions.succeeded(nextRunAt, cursor));
 }
 
 /** The network's rate limit was hit: wait until it resets. */
 export function markSourceThrottled(ctx: TenantContext, id: string, { resetAt, startedAt }: { resetAt: Date; startedAt?: Date }): Promise<boolean> {
-  return apply(inRun(ctx.tenantId, id, startedAt), {
-    syncStatus: "THROTTLED",
-    throttleCount: { increment: 1 },
-    nextRunAt: resetAt,
-    lastError: `rate limited until ${resetAt.toISOString()}`,
-  });
+  return sourceSyncStore.finishRun(ctx.tenantId, id, startedAt, syncTransitions.throttled(resetAt));
 }
 
 /** A run failed in a way that may pass (network error, 5xx): try again at `retryAt`. */
@@ -131,16 +133,12 @@ export function markSourceFailed(
   id: string,
   { error, retryAt, startedAt }: { error: string; retryAt: Date; startedAt?: Date },
 ): Promise<boolean> {
-  return apply(inRun(ctx.tenantId, id, startedAt), { syncStatus: "ERROR", lastError: clipError(error), nextRunAt: retryAt });
+  return sourceSyncStore.finishRun(ctx.tenantId, id, startedAt, syncTransitions.failed(error, retryAt));
 }
 
 /** The credentials were refused: the source waits, unpolled, until the channel is saved again. */
 export function markSourceNeedsReconnect(ctx: TenantContext, id: string, error: string): Promise<boolean> {
-  return apply({ tenantId: ctx.tenantId, id, enabled: true, syncStatus: { not: "DISABLED" } }, {
-    syncStatus: "NEEDS_RECONNECT",
-    lastError: clipError(error),
-    nextRunAt: null,
-  });
+  return sourceSyncStore.block(ctx.tenantId, id, syncTransitions.needsReconnect(error));
 }
 
 /** Forget the stored position: the next run starts from the network's default window. */

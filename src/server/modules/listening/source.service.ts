@@ -3,6 +3,7 @@ import { getDb, type DbTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
+import { networkLabel } from "../../social/provider-registry";
 import { writeAudit } from "../audit/audit.service";
 import { normalizeSourceValue } from "./source-values";
 import {
@@ -95,7 +96,7 @@ async function assertConnection(tx: DbTx, ctx: TenantContext, network: SourceRow
   const found = await tx.channelConnection.count({ where: { tenantId: ctx.tenantId, id: connectionId, network } });
   if (found !== 1) {
     throw new AppError("VALIDATION_FAILED", "the request has invalid fields", {
-      issues: [{ path: "connectionId", message: `no ${network === "TWITTER" ? "X" : "Foursquare"} connection with this id` }],
+      issues: [{ path: "connectionId", message: `no ${networkLabel(network)} connection with this id` }],
     });
   }
 }

@@ -1,7 +1,7 @@
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { getEnv } from "../../env";
-import { checkinNetworks } from "../../social/checkin-provider";
+import { checkinNetworks } from "../../social/provider-registry";
 import type { CheckinListeningDto } from "./checkin-status.schemas";
 
 const LIST_LIMIT = 200;

@@ -1,19 +1,20 @@
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import type { Prisma } from "../../db/generated/client";
-import { clipError } from "../../modules/listening/source-sync";
+import { syncTransitions, type SyncChange, type SyncStore } from "../sync/sync-state";
 
 /**
- * The check-in polling state of one linked profile (SocialProfile.checkin*), the same machine as
- * a listening source's (source-sync.ts), for the scheduler and the pollers:
+ * The check-in polling state of one linked profile (SocialProfile.checkin*): the one machine of
+ * pipeline/sync/sync-state.ts (also a listening source's) on the profile's checkin* columns, for
+ * the scheduler and the pollers:
  *
  *   IDLE/OK/THROTTLED/ERROR ──claimCheckinRun──▶ RUNNING
  *   RUNNING ──advanceCheckinCursor──▶ RUNNING        (after each page: the cursor only moves forward)
  *   RUNNING ──markCheckinRunSucceeded──▶ OK           (nextRunAt set)
- *   RUNNING ──markCheckinRunThrottled──▶ THROTTLED    (throttle count + 1, nextRunAt = the limit's reset)
  *   RUNNING ──markCheckinRunFailed────▶ ERROR        (lastError, nextRunAt = retry time)
- *   any ──markCheckinNeedsReconnect──▶ NEEDS_RECONNECT (the profile itself moves to NEEDS_RECONNECT
- *                                    too, so it is not pollable until the customer links again)
+ *   a network failure: applySyncReaction(checkinSyncStore, …) with the one policy's reaction
+ *     (THROTTLED / ERROR / cursor reset / NEEDS_RECONNECT; on NEEDS_RECONNECT the profile itself
+ *     moves too, so it is not pollable until the customer links again)
  *
  * A profile is pollable while it is ACTIVE, linked to a customer and holds an access token. The
  * end-of-run transitions apply only to the run that claimed it (`startedAt`), so a run that a
@@ -126,24 +127,27 @@ export function advanceCheckinCursor(tenantId: string, profileId: string, starte
   );
 }
 
-export function markCheckinRunSucceeded(tenantId: string, profileId: string, { startedAt, nextRunAt }: { startedAt: Date; nextRunAt: Date }): Promise<boolean> {
-  return apply(inRun(tenantId, profileId, startedAt), { checkinSyncStatus: "OK", checkinNextRunAt: nextRunAt, checkinLastError: null });
+function columns(change: SyncChange<Date>): Prisma.SocialProfileUpdateManyMutationInput {
+  return {
+    checkinSyncStatus: change.status,
+    checkinNextRunAt: change.nextRunAt,
+    checkinLastError: change.lastError,
+    ...(change.countThrottle ? { checkinThrottleCount: { increment: 1 } } : {}),
+    ...(change.cursor !== undefined ? { checkinCursor: change.cursor } : {}),
+  };
 }
 
-export function markCheckinRunThrottled(tenantId: string, profileId: string, { startedAt, resetAt }: { startedAt: Date; resetAt: Date }): Promise<boolean> {
-  return apply(inRun(tenantId, profileId, startedAt), {
-    checkinSyncStatus: "THROTTLED",
-    checkinThrottleCount: { increment: 1 },
-    checkinNextRunAt: resetAt,
-    checkinLastError: `rate limited until ${resetAt.toISOString()}`,
-  });
+/** SocialProfile.checkin* as a store of the one sync machine (cursor = the newest check-in time seen). */
+export const checkinSyncStore: SyncStore<Date> = {
+  finishRun: (tenantId, profileId, startedAt, change) =>
+    apply(startedAt ? inRun(tenantId, profileId, startedAt) : { tenantId, id: profileId, checkinSyncStatus: "RUNNING" }, columns(change)),
+  block: (tenantId, profileId, change) => apply({ tenantId, id: profileId }, columns(change)),
+};
+
+export function markCheckinRunSucceeded(tenantId: string, profileId: string, { startedAt, nextRunAt }: { startedAt: Date; nextRunAt: Date }): Promise<boolean> {
+  return checkinSyncStore.finishRun(tenantId, profileId, startedAt, syncTransitions.succeeded(nextRunAt));
 }
 
 export function markCheckinRunFailed(tenantId: string, profileId: string, { startedAt, error, retryAt }: { startedAt: Date; error: string; retryAt: Date }): Promise<boolean> {
-  return apply(inRun(tenantId, profileId, startedAt), { checkinSyncStatus: "ERROR", checkinLastError: clipError(error), checkinNextRunAt: retryAt });
-}
-
-/** The token was refused. The caller also marks the profile NEEDS_RECONNECT, which is what stops polling. */
-export function markCheckinNeedsReconnect(tenantId: string, profileId: string, error: string): Promise<boolean> {
-  return apply({ tenantId, id: profileId }, { checkinSyncStatus: "NEEDS_RECONNECT", checkinLastError: clipError(error), checkinNextRunAt: null });
+  return checkinSyncStore.finishRun(tenantId, profileId, startedAt, syncTransitions.failed(error, retryAt));
 }

@@ -1,7 +1,7 @@
 import { systemContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { ingestMentionPage, type IngestResult } from "../../modules/mentions/ingest-mention-page";
-import { toCheckinMention } from "../../social/foursquare/foursquare-mapping";
+import { getCheckinProvider } from "../../social/provider-registry";
 import type { SocialUser } from "../../social/social-provider";
 import { keepBrandVenueCheckins, loadBrandVenueIds } from "./brand-venues";
 import type { PushedCheckin } from "./checkins.jobs";
@@ -32,22 +32,9 @@ export async function ingestPushedCheckin(tenantId: string, pushed: PushedChecki
     followers: profile.followersCount,
     following: 0,
   };
-  const mention = toCheckinMention(
-    {
-      id: pushed.id,
-      createdAt: pushed.createdAt,
-      type: "checkin",
-      ...(pushed.shout !== undefined ? { shout: pushed.shout } : {}),
-      venue: pushed.venue,
-      user: {
-        id: pushed.user.id,
-        firstName: pushed.user.firstName,
-        lastName: pushed.user.lastName,
-        ...(pushed.user.friends !== undefined ? { friends: { count: pushed.user.friends } } : {}),
-      },
-    },
-    owner,
-  );
+  const push = getCheckinProvider("FOURSQUARE").push;
+  if (!push) throw new Error("the Foursquare check-in provider takes no pushes");
+  const mention = push.toMention(pushed, owner);
   const kept = mention ? keepBrandVenueCheckins([mention], await loadBrandVenueIds(tenantId)) : [];
   if (kept.length === 0) return { status: "ignored", reason: "not at a tracked venue" };
   const result = await ingestMentionPage(systemContext(tenantId), { network: "FOURSQUARE", action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now);

@@ -4,17 +4,13 @@ import { scrubError } from "../../modules/channels/channel-secrets";
 import { ingestMentionPage, type IngestResult } from "../../modules/mentions/ingest-mention-page";
 import { getProfileUserAuth, ProfileAuthError } from "../../modules/social-profiles/profile-tokens";
 import { markProfileNeedsReconnect } from "../../modules/social-profiles/profile-status";
-import { getCheckinProvider, type CheckinPage } from "../../social/checkin-provider";
-import { assertNever, type ClassifiedError, type SocialUser, type UserAuth } from "../../social/social-provider";
+import type { CheckinPage } from "../../social/checkin-provider";
+import { getCheckinProvider } from "../../social/provider-registry";
+import type { ClassifiedError, SocialUser, UserAuth } from "../../social/social-provider";
+import { syncReaction, TRANSIENT_RETRY_MS } from "../sync/sync-policy";
+import { applySyncReaction } from "../sync/sync-state";
 import { keepBrandVenueCheckins, loadBrandVenueIds } from "./brand-venues";
-import {
-  advanceCheckinCursor,
-  claimCheckinRun,
-  markCheckinNeedsReconnect,
-  markCheckinRunFailed,
-  markCheckinRunSucceeded,
-  markCheckinRunThrottled,
-} from "./checkin-sync";
+import { advanceCheckinCursor, checkinSyncStore, claimCheckinRun, markCheckinRunFailed, markCheckinRunSucceeded } from "./checkin-sync";
 
 export interface CheckinTotals {
   pages: number;
@@ -36,9 +32,6 @@ export type CheckinPollOutcome =
 
 /** Pages per run; a longer backlog continues at the scheduler's next tick. */
 export const MAX_PAGES_PER_RUN = 8;
-const TRANSIENT_RETRY_MS = 60_000;
-const BAD_REQUEST_RETRY_MS = 15 * 60_000;
-const DEFAULT_THROTTLE_MS = 15 * 60_000;
 
 const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
@@ -145,7 +138,10 @@ function addIngest(totals: CheckinTotals, result: IngestResult): void {
   totals.pointsAwarded += result.pointsAwarded;
 }
 
-/** What a classified failure does to the profile's state; `secrets` are scrubbed from stored errors. */
+/**
+ * What a classified failure does to the profile's state: the one error → sync-state policy
+ * (sync/sync-policy.ts), shared with listening sources. `secrets` are scrubbed from stored errors.
+ */
 async function react(
   tenantId: string,
   profileId: string,
@@ -156,25 +152,17 @@ async function react(
   secrets: string[],
 ): Promise<CheckinPollOutcome> {
   const message = scrubError(classified.message, secrets);
-  switch (classified.kind) {
-    case "RATE_LIMITED": {
-      const until = classified.retryAt ?? new Date(now.getTime() + DEFAULT_THROTTLE_MS);
-      await markCheckinRunThrottled(tenantId, profileId, { startedAt, resetAt: until });
-      return { status: "throttled", totals, until };
-    }
-    case "RECONNECT":
-    case "REFRESH_TOKEN":
-      await markProfileNeedsReconnect(systemContext(tenantId), profileId, message, { secrets });
-      await markCheckinNeedsReconnect(tenantId, profileId, message);
+  const reaction = syncReaction(classified, now);
+  // The profile itself moves too: that is what stops polling until the customer links again.
+  if (reaction.state === "NEEDS_RECONNECT") await markProfileNeedsReconnect(systemContext(tenantId), profileId, message, { secrets });
+  await applySyncReaction(checkinSyncStore, { tenantId, id: profileId, startedAt }, reaction, message);
+  switch (reaction.state) {
+    case "THROTTLED":
+      return { status: "throttled", totals, until: reaction.until };
+    case "NEEDS_RECONNECT":
       return { status: "needs_reconnect", totals, reason: message };
-    case "TRANSIENT":
-      await markCheckinRunFailed(tenantId, profileId, { startedAt, error: message, retryAt: new Date(now.getTime() + TRANSIENT_RETRY_MS) });
-      return { status: "failed", totals, reason: message, retryable: true };
-    case "CURSOR_EXPIRED":
-    case "BAD_REQUEST":
-      await markCheckinRunFailed(tenantId, profileId, { startedAt, error: message, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS) });
-      return { status: "failed", totals, reason: message, retryable: false };
-    default:
-      return assertNever(classified.kind);
+    case "CURSOR_RESET":
+    case "ERROR":
+      return { status: "failed", totals, reason: message, retryable: reaction.retryable };
   }
 }

@@ -2,11 +2,11 @@ import { systemContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { getEnv } from "../../env";
 import { AppError } from "../../errors";
-import { parseFoursquarePush } from "../../integrations/foursquare/foursquare-push";
 import { enqueue } from "../../jobs/queues";
 import { getActiveChannelCredentials } from "../../modules/channels/channel-credentials";
 import { ZTenantSlug } from "../../modules/tenants/tenant.schemas";
 import { assertSafeInput } from "../../safe-input";
+import { getCheckinProvider } from "../../social/provider-registry";
 import { loadBrandVenueIds } from "./brand-venues";
 import { ZPushedCheckin, type PushedCheckin } from "./checkins.jobs";
 import { assertPushNotThrottled, recordPushRefusal, type PushRefusal } from "./push-throttle";
@@ -64,37 +64,27 @@ export async function receiveFoursquarePush(
   const connection = await getActiveChannelCredentials(systemContext(tenant.id), "FOURSQUARE");
   if (!connection || connection.network !== "FOURSQUARE") throw await refused(tenantKey, ip, "no connection");
 
-  const parsed = parseFoursquarePush(rawBody, contentType, connection.credentials.pushSecret);
+  const push = getCheckinProvider("FOURSQUARE").push;
+  if (!push) throw new Error("the Foursquare check-in provider takes no pushes");
+  const parsed = push.parse(rawBody, contentType, connection.credentials.pushSecret);
   if (!parsed.ok) {
     if (parsed.reason === "bad_secret") throw await refused(tenantKey, ip, "bad secret");
     throw new AppError("BAD_REQUEST", "the push carries no valid check-in");
   }
-  assertSafeInput({ checkin: parsed.checkin, user: parsed.user }); // no NUL may reach the ingest job's insert
-  const { checkin } = parsed;
-  const user = parsed.user ?? checkin.user;
-  if (!user) throw new AppError("BAD_REQUEST", "the push names no user");
+  assertSafeInput(parsed.raw); // no NUL may reach the ingest job's insert
+  const { head } = parsed;
+  if (!head.userId) throw new AppError("BAD_REQUEST", "the push names no user");
   const maxAge = getEnv().FOURSQUARE_PUSH_MAX_AGE_SECONDS;
-  if (Math.abs(now.getTime() / 1000 - checkin.createdAt) > maxAge) {
+  if (Math.abs(now.getTime() / 1000 - head.createdAt) > maxAge) {
     throw new AppError("BAD_REQUEST", `the check-in is outside the ${maxAge}-second replay window`);
   }
-  if (!checkin.venue) return { status: "ignored", checkinId: checkin.id, reason: "no venue" };
+  if (!head.venueId) return { status: "ignored", checkinId: head.id, reason: "no venue" };
   const venues = await loadBrandVenueIds(tenant.id);
-  if (!venues.has(checkin.venue.id.toLowerCase())) return { status: "ignored", checkinId: checkin.id, reason: "not at a tracked venue" };
+  if (!venues.has(head.venueId.toLowerCase())) return { status: "ignored", checkinId: head.id, reason: "not at a tracked venue" };
 
-  const pushed = ZPushedCheckin.safeParse({
-    id: checkin.id,
-    createdAt: checkin.createdAt,
-    ...(checkin.shout ? { shout: checkin.shout.slice(0, 1_000) } : {}),
-    venue: { id: checkin.venue.id, name: checkin.venue.name.slice(0, 300) || checkin.venue.id },
-    user: {
-      id: user.id,
-      ...(user.firstName ? { firstName: user.firstName.slice(0, 200) } : {}),
-      ...(user.lastName ? { lastName: user.lastName.slice(0, 200) } : {}),
-      ...(user.friends ? { friends: user.friends.count } : {}),
-    },
-  } satisfies PushedCheckin);
+  const pushed = ZPushedCheckin.safeParse(parsed.pushed satisfies PushedCheckin | null);
   // Ids the job schema refuses (not the network's shape) are bad input, not our failure.
   if (!pushed.success) throw new AppError("BAD_REQUEST", "the push carries no valid check-in");
-  await enqueue("checkins.ingest-push", { tenantId: tenant.id, checkin: pushed.data }, { jobId: pushJobId(tenant.id, checkin.id) });
-  return { status: "queued", checkinId: checkin.id };
+  await enqueue("checkins.ingest-push", { tenantId: tenant.id, checkin: pushed.data }, { jobId: pushJobId(tenant.id, head.id) });
+  return { status: "queued", checkinId: head.id };
 }

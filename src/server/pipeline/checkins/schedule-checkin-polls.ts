@@ -1,6 +1,6 @@
 import { getEnv } from "../../env";
 import { enqueueMany } from "../../jobs/queues";
-import { checkinNetworks } from "../../social/checkin-provider";
+import { checkinNetworks } from "../../social/provider-registry";
 import { unsafeListDueCheckinProfiles } from "./checkin-sync";
 
 /** The dedupe id of a profile's poll: one waiting or running poll per profile. */

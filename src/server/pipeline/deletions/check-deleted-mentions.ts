@@ -10,6 +10,7 @@ import { getProvider } from "../../social/provider-registry";
 import { assertNever, type AppAuth, type RateLimitState, type SocialProvider } from "../../social/social-provider";
 import { appAuthFor, forgetAppAuth } from "../app-auth";
 import { DELETION_PERIOD_DAYS, nextDeletionCheckAt, periodMs } from "./deletion-tiers";
+import { throttleUntil } from "../sync/sync-policy";
 
 export interface CheckDeletedOptions {
   network: Network;
@@ -54,8 +55,6 @@ export interface DeletionCheckOutcome {
   retryable?: boolean;
   reason?: string;
 }
-
-const RATE_LIMIT_FALLBACK_MS = 60_000;
 
 /**
  * Looks up the tenant's mentions that are due for a deletion check (`deletionCheckAt` ≤ now),
@@ -171,7 +170,7 @@ function stopOnError(
   const classified = provider.classifyError(error);
   switch (classified.kind) {
     case "RATE_LIMITED":
-      return stop("throttled", { throttledUntil: classified.retryAt ?? new Date(now.getTime() + RATE_LIMIT_FALLBACK_MS), reason: classified.message });
+      return stop("throttled", { throttledUntil: throttleUntil(classified.retryAt, now), reason: classified.message });
     case "RECONNECT":
     case "REFRESH_TOKEN":
       // The next call exchanges client credentials again; the connection's status is the

@@ -6,7 +6,8 @@ import { getActiveChannelCredentials, markNeedsReconnect } from "../../modules/c
 import { applyProfileLookups, listDueProfiles, refreshCutoff, type DueProfile } from "../../modules/social-profiles/due-profiles";
 import { getProvider } from "../../social/provider-registry";
 import { assertNever, type AppAuth, type SocialProvider, type SocialUser } from "../../social/social-provider";
-import { appAuthFor, forgetAppAuth } from "../app-auth";
+import { appAuthFor } from "../app-auth";
+import { throttleUntil } from "../sync/sync-policy";
 
 export interface RefreshResult {
   status: "done" | "throttled" | "needs_reconnect" | "no_connection" | "unsupported";
@@ -22,8 +23,6 @@ export interface RefreshResult {
   throttledUntil?: Date;
   reason?: string;
 }
-
-const DEFAULT_THROTTLE_MS = 15 * 60_000;
 
 /**
  * Refreshes follower counts, handles and display names of one tenant's due linked profiles on one
@@ -67,10 +66,10 @@ export async function refreshDueProfiles(
       const classified = provider.classifyError(error);
       switch (classified.kind) {
         case "RATE_LIMITED":
-          return { ...result, status: "throttled", more: true, throttledUntil: classified.retryAt ?? new Date(now.getTime() + DEFAULT_THROTTLE_MS) };
+          return { ...result, status: "throttled", more: true, throttledUntil: throttleUntil(classified.retryAt, now) };
         case "RECONNECT":
         case "REFRESH_TOKEN":
-          forgetAppAuth(connection.id);
+          provider.forgetAppAuth(connection.id);
           await markNeedsReconnect(systemContext(tenantId), connection.id, classified.message);
           return { ...result, status: "needs_reconnect", more: true, reason: classified.message };
         case "TRANSIENT":

@@ -3,8 +3,7 @@ import type { Network } from "../../db/generated/enums";
 import { getLogger } from "../../logger";
 import { getActiveChannelCredentials } from "../../modules/channels/channel-credentials";
 import { postIdsTakenByOtherShares } from "../../modules/sharing/share-posts";
-import { shareRulesFor } from "../../modules/sharing/share-network-rules";
-import { getProvider } from "../../social/provider-registry";
+import { getProvider, shareRulesFor } from "../../social/provider-registry";
 import { appAuthFor } from "../app-auth";
 
 /** Clock skew allowed between our createdAt and the network's post time. */

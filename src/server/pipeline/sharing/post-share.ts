@@ -4,7 +4,6 @@ import { scrubError } from "../../modules/channels/channel-secrets";
 import { markProfileNeedsReconnect } from "../../modules/social-profiles/profile-status";
 import { getProfileUserAuth, ProfileAuthError, type ProfileUserAuth } from "../../modules/social-profiles/profile-tokens";
 import { profileMayPost } from "../../modules/sharing/share-eligibility";
-import { shareRulesFor } from "../../modules/sharing/share-network-rules";
 import {
   claimSharePost,
   closeShareFailed,
@@ -13,8 +12,9 @@ import {
   SHARE_LEASE_MS,
   SHARE_MAX_ATTEMPTS,
 } from "../../modules/sharing/share-posts";
-import { getProvider } from "../../social/provider-registry";
+import { getProvider, shareRulesFor } from "../../social/provider-registry";
 import { assertNever } from "../../social/social-provider";
+import { throttleUntil } from "../sync/sync-policy";
 import { findOwnRecentPost, type OwnPostQuery } from "./find-own-post";
 
 export type ShareOutcome =
@@ -23,8 +23,6 @@ export type ShareOutcome =
   | { status: "retry"; reason: string }
   | { status: "throttled"; until: Date }
   | { status: "failed"; reason: string };
-
-const DEFAULT_THROTTLE_MS = 60_000;
 
 /**
  * Posts one award on the customer's behalf, at most once.
@@ -80,7 +78,7 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
       case "RECONNECT":
         return fail(`the customer must reconnect: ${error.message}`);
       case "RATE_LIMITED":
-        return { status: "throttled", until: error.retryAt ?? new Date(now.getTime() + DEFAULT_THROTTLE_MS) };
+        return { status: "throttled", until: throttleUntil(error.retryAt, now) };
       case "TRANSIENT":
         return { status: "retry", reason: error.message };
       default:
@@ -127,7 +125,7 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
       case "RATE_LIMITED":
         // Refused before anything was posted: the attempt is given back.
         await recordShareRetryable(systemContext(tenantId), share.id, message, now, { giveBack: true });
-        return { status: "throttled", until: classified.retryAt ?? new Date(now.getTime() + DEFAULT_THROTTLE_MS) };
+        return { status: "throttled", until: throttleUntil(classified.retryAt, now) };
       case "TRANSIENT":
         await recordShareRetryable(systemContext(tenantId), share.id, message, now);
         return claim.attempts >= SHARE_MAX_ATTEMPTS ? { status: "failed", reason: `gave up after ${claim.attempts} attempts: ${message}` } : { status: "retry", reason: message };

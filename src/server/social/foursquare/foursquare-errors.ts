@@ -1,14 +1,11 @@
 import { ZodError } from "zod";
-import { FoursquareApiError } from "../../integrations/foursquare/foursquare-client";
 import type { ClassifiedError } from "../social-provider";
-
-/** When Foursquare says "over the limit" without a reset time. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+import { FoursquareApiError } from "./foursquare-client";
 
 /**
  * Maps the Foursquare client's failures onto the pipeline's reactions:
  *  - 429, or 403 `rate_limit_exceeded` / `quota_exceeded` (what v2 sends) → RATE_LIMITED until
- *    X-RateLimit-Reset;
+ *    X-RateLimit-Reset (without a usable reset, no `retryAt`: the pipeline's one default wait applies);
  *  - `invalid_auth` (401 revoked token, 400 missing token) and 403 `not_authorized` → RECONNECT:
  *    v2 tokens never expire and cannot be refreshed, so only the customer can fix it;
  *  - 5xx, network errors, timeouts → TRANSIENT;
@@ -19,8 +16,8 @@ export function classifyFoursquareError(error: unknown, now = Date.now()): Class
     const message = `Foursquare ${error.status} ${error.errorType}${error.errorDetail ? `: ${error.errorDetail}` : ""}`;
     if (error.status === 429 || error.isRateLimited) {
       const reset = error.rateLimit.reset;
-      const retryAt = reset !== undefined && Number.isFinite(reset) && reset * 1000 > now ? reset * 1000 : now + DEFAULT_RATE_LIMIT_WAIT_MS;
-      return { kind: "RATE_LIMITED", message, retryAt: new Date(retryAt) };
+      const known = reset !== undefined && Number.isFinite(reset) && reset * 1000 > now;
+      return known ? { kind: "RATE_LIMITED", message, retryAt: new Date(reset * 1000) } : { kind: "RATE_LIMITED", message };
     }
     if (error.isAuthError || error.status === 401 || (error.status === 403 && error.errorType === "not_authorized")) {
       return { kind: "RECONNECT", message };

@@ -1,6 +1,7 @@
-import type { FsqCheckin, FsqCompactUser } from "../../integrations/foursquare/foursquare.schemas";
-import type { FsqRateLimit } from "../../integrations/foursquare/foursquare-client";
+import type { PushedCheckin } from "../checkin-provider";
 import type { FetchedMention, RateLimitState, SocialUser } from "../social-provider";
+import type { FsqRateLimit } from "./foursquare-client";
+import type { FsqCheckin, FsqCompactUser } from "./foursquare.schemas";
 
 /** Foursquare's v2 limits are per hour; without a reset header, assume a full window. */
 export const FOURSQUARE_RATE_WINDOW_MS = 3_600_000;
@@ -57,4 +58,40 @@ export function toCheckinRateLimit(rateLimit: FsqRateLimit, now: number): RateLi
   if (!Number.isFinite(rateLimit.limit) || !Number.isFinite(rateLimit.remaining)) return null;
   const reset = rateLimit.reset !== undefined && Number.isFinite(rateLimit.reset) ? rateLimit.reset * 1000 : now + FOURSQUARE_RATE_WINDOW_MS;
   return { limit: rateLimit.limit, remaining: rateLimit.remaining, resetAt: new Date(reset) };
+}
+
+/** The pushed check-in a job carried → the check-in shape `toCheckinMention` reads. */
+export function pushedToFsqCheckin(pushed: PushedCheckin): FsqCheckin {
+  return {
+    id: pushed.id,
+    createdAt: pushed.createdAt,
+    type: "checkin",
+    ...(pushed.shout !== undefined ? { shout: pushed.shout } : {}),
+    venue: pushed.venue,
+    user: {
+      id: pushed.user.id,
+      firstName: pushed.user.firstName,
+      lastName: pushed.user.lastName,
+      ...(pushed.user.friends !== undefined ? { friends: { count: pushed.user.friends } } : {}),
+    },
+  };
+}
+
+/**
+ * What the push receiver keeps of a pushed check-in: only the fields ingest needs (no coordinates,
+ * photos or friends' names travel through Redis), each clipped to the job schema's bounds.
+ */
+export function fsqCheckinToPushed(checkin: FsqCheckin & { venue: NonNullable<FsqCheckin["venue"]> }, user: FsqCompactUser): PushedCheckin {
+  return {
+    id: checkin.id,
+    createdAt: checkin.createdAt,
+    ...(checkin.shout ? { shout: checkin.shout.slice(0, 1_000) } : {}),
+    venue: { id: checkin.venue.id, name: checkin.venue.name.slice(0, 300) || checkin.venue.id },
+    user: {
+      id: user.id,
+      ...(user.firstName ? { firstName: user.firstName.slice(0, 200) } : {}),
+      ...(user.lastName ? { lastName: user.lastName.slice(0, 200) } : {}),
+      ...(user.friends ? { friends: user.friends.count } : {}),
+    },
+  };
 }

@@ -1,9 +1,10 @@
 import { getEnv } from "../../env";
-import { createFoursquareClient, type FoursquareClient } from "../../integrations/foursquare/foursquare-client";
-import type { CheckinPage, CheckinProvider, CheckinRequest } from "../checkin-provider";
+import type { CheckinPage, CheckinProvider, CheckinPush, CheckinRequest, PushParseResult } from "../checkin-provider";
 import type { SocialUser, UserAuth } from "../social-provider";
+import { createFoursquareClient, type FoursquareClient } from "./foursquare-client";
 import { classifyFoursquareError } from "./foursquare-errors";
-import { toCheckinMention, toCheckinRateLimit } from "./foursquare-mapping";
+import { fsqCheckinToPushed, pushedToFsqCheckin, toCheckinMention, toCheckinRateLimit } from "./foursquare-mapping";
+import { parseFoursquarePush } from "./foursquare-push";
 
 /** A hung request must not hold a worker's job until its lock expires. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -22,9 +23,26 @@ function apiClient(): FoursquareClient {
   return client;
 }
 
+/** Foursquare User Push: the secret in the body is the only proof (Foursquare signs nothing). */
+const foursquarePush: CheckinPush = {
+  parse(rawBody: string, contentType: string, expectedSecret: string): PushParseResult {
+    const parsed = parseFoursquarePush(rawBody, contentType, expectedSecret);
+    if (!parsed.ok) return parsed;
+    const { checkin } = parsed;
+    const user = parsed.user ?? checkin.user;
+    const venue = checkin.venue;
+    return {
+      ok: true,
+      head: { id: checkin.id, createdAt: checkin.createdAt, userId: user?.id ?? null, venueId: venue?.id ?? null },
+      raw: { checkin, user: parsed.user },
+      pushed: user && venue ? fsqCheckinToPushed({ ...checkin, venue }, user) : null,
+    };
+  },
+  toMention: (pushed, owner) => toCheckinMention(pushedToFsqCheckin(pushed), owner),
+};
+
 /**
- * Foursquare (legacy v2) check-ins through the app's own client (src/server/integrations/
- * foursquare), pointed at the social sandbox by FOURSQUARE_API_BASE_URL. Limits: 250 check-ins
+ * Foursquare (legacy v2) check-ins through the app's own client (foursquare-client.ts), pointed at the social sandbox by FOURSQUARE_API_BASE_URL. Limits: 250 check-ins
  * per request, 500 requests per hour per token (read from X-RateLimit-* on every response).
  */
 export const foursquareCheckinProvider: CheckinProvider = {
@@ -51,4 +69,5 @@ export const foursquareCheckinProvider: CheckinProvider = {
   },
 
   classifyError: (error) => classifyFoursquareError(error),
+  push: foursquarePush,
 };

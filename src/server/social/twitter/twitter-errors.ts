@@ -1,15 +1,16 @@
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from "twitter-api-v2";
 import type { ClassifiedError } from "../social-provider";
 
-const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
-
-/** Maps twitter-api-v2's errors onto the pipeline's reactions. */
-export function classifyTwitterError(error: unknown, now = Date.now()): ClassifiedError {
+/**
+ * Maps twitter-api-v2's errors onto the pipeline's reactions. A 429 carries `retryAt` only when
+ * X sent its reset header; otherwise the pipeline's one default wait applies.
+ */
+export function classifyTwitterError(error: unknown): ClassifiedError {
   if (error instanceof ApiResponseError) {
     const message = `X API ${error.code}: ${error.message}`;
     if (error.code === 429 || error.rateLimitError) {
       const reset = error.rateLimit?.reset;
-      return { kind: "RATE_LIMITED", message, retryAt: new Date(reset ? reset * 1000 : now + DEFAULT_RATE_LIMIT_WAIT_MS) };
+      return reset ? { kind: "RATE_LIMITED", message, retryAt: new Date(reset * 1000) } : { kind: "RATE_LIMITED", message };
     }
     if (error.code === 401) return { kind: "RECONNECT", message };
     if (error.code === 403) {

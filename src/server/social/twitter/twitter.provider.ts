@@ -1,6 +1,8 @@
 import type { TweetV2LookupResult, UserV2 } from "twitter-api-v2";
-import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient } from "../../integrations/twitter/twitter-client";
 import type { AppAuth, MentionPage, PostLookup, SearchRequest, SocialProvider, SocialUser, UserAuth, UserTokens } from "../social-provider";
+import { forgetTwitterAppAuth, twitterAppAuth } from "./twitter-app-auth";
+import { twitterSearchTerm } from "./twitter-search-query";
+import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient } from "./twitter-client";
 import { classifyTwitterError } from "./twitter-errors";
 import { TWEET_FIELDS, toFetchedMention, toRateLimitState, toSocialUser, USER_FIELDS } from "./twitter-mapping";
 
@@ -13,6 +15,10 @@ export const twitterProvider: SocialProvider = {
     postsPerLookup: 100,
     cursorMaxAgeMs: 7 * 24 * 3600 * 1000,
   },
+
+  searchTerm: twitterSearchTerm,
+  appAuth: twitterAppAuth,
+  forgetAppAuth: forgetTwitterAppAuth,
 
   async searchMentions(auth: AppAuth, request: SearchRequest): Promise<MentionPage> {
     const client = createTwitterAppClient(auth.bearerToken).v2;

@@ -4,6 +4,7 @@ import { Prisma } from "../../../db/generated/client";
 import { AppError } from "../../../errors";
 import { getLogger } from "../../../logger";
 import { enqueueSharePosts } from "../../../pipeline/sharing/queue-shares";
+import { networkLabel } from "../../../social/provider-registry";
 import { writeAudit } from "../../audit/audit.service";
 import { assertLiveCustomer } from "../../ledger/ledger-customer";
 import { createSharePostsForEntries } from "../../sharing/share-posts";
@@ -11,7 +12,6 @@ import { creditEarlierMentionsInTx } from "./credit-earlier-mentions";
 import { payLinkAccountRules } from "./link-account-points";
 import { ZLinkSocialProfile, type LinkSocialProfileInput, type LinkSocialProfileResult } from "./social-profile.schemas";
 
-const NETWORK_NAMES = { TWITTER: "X", FOURSQUARE: "Foursquare" } as const;
 
 /**
  * Links a social account to a customer after they consented (the portal's OAuth callback will
@@ -48,7 +48,7 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
       const existing = held[0];
       if (!existing) throw new AppError("INTERNAL", "social profile vanished while linking");
       if (existing.customerId !== null && existing.customerId !== input.customerId) {
-        throw new AppError("CONFLICT", `this ${NETWORK_NAMES[input.network]} account is already linked to another customer`, {
+        throw new AppError("CONFLICT", `this ${networkLabel(input.network)} account is already linked to another customer`, {
           issues: [{ path: "externalUserId", message: "already linked to another customer" }],
         });
       }

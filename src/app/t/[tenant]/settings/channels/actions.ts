@@ -8,9 +8,9 @@ import { submittedValues } from "@/server/http/action-state";
 import { errorState, formText, tenantAction } from "@/server/http/tenant-action";
 import { NETWORKS, type ChannelSaveInput } from "@/server/modules/channels/channel.schemas";
 import { saveChannelConnection, setChannelConnectionEnabled, deleteChannelConnection } from "@/server/modules/channels/channel.service";
+import { networkLabel } from "@/server/social/provider-registry";
 
 const page = (slug: string) => `/t/${slug}/settings/channels`;
-const NETWORK_NAMES = { TWITTER: "X", FOURSQUARE: "Foursquare" } as const;
 
 /** The fields each form posts; only these reach the service (which validates them fully). */
 const FORM_FIELDS: Record<string, string[]> = {
@@ -46,7 +46,7 @@ export const saveChannelAction = tenantAction(
     try {
       const saved = await saveChannelConnection(ctx, input as ChannelSaveInput);
       revalidatePath(page(ctx.tenantSlug));
-      return { status: "ok", message: `${NETWORK_NAMES[saved.network]} credentials saved (${saved.hint}).` };
+      return { status: "ok", message: `${networkLabel(saved.network)} credentials saved (${saved.hint}).` };
     } catch (error) {
       // Only non-secret fields come back (submittedValues drops *secret*/*token*/*password* names).
       const state = errorState(withFieldPaths(error));

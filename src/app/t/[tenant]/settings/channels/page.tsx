@@ -9,16 +9,15 @@ import { CONNECTION_LABELS, CONNECTION_TONES } from "@/features/channels/labels"
 import { requireMember } from "@/server/http/require-member";
 import type { ChannelConnectionDto } from "@/server/modules/channels/channel.schemas";
 import { listChannelConnections } from "@/server/modules/channels/channel.service";
+import { registeredNetworks } from "@/server/social/provider-registry";
 import { deleteChannelAction, saveChannelAction, setChannelEnabledAction } from "./actions";
 
 export const metadata = { title: "Channel credentials" };
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-const NETWORKS = [
-  { network: "TWITTER", name: "X", text: "An app-only bearer token (or the app's client id and secret) for recent search and user lookups." },
-  { network: "FOURSQUARE", name: "Foursquare", text: "Your Foursquare app's client id and secret, and the push secret its check-in pushes carry." },
-] as const;
+/** One card per registered network (src/server/social/provider-registry.ts). */
+const NETWORKS = registeredNetworks().map((entry) => ({ network: entry.network, name: entry.label, text: entry.connectionHelp }));
 
 export default async function ChannelsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;

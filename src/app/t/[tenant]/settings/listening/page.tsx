@@ -15,6 +15,7 @@ import { listLocations } from "@/server/modules/listening/location.service";
 import { countMentionsPerSource } from "@/server/modules/listening/source-figures";
 import { listSources } from "@/server/modules/listening/source.service";
 import { getCheckinListening } from "@/server/pipeline/checkins/checkin-status.service";
+import { networkLabel } from "@/server/social/provider-registry";
 import { createLocationAction, createSourceAction, deleteLocationAction, deleteSourceAction, setSourceEnabledAction } from "./actions";
 
 export const metadata = { title: "Listening" };
@@ -43,7 +44,7 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
       <div className="space-y-6">
         {(missing.length > 0 || waiting > 0) && (
           <Alert tone="warning" title="Some sources cannot be polled">
-            {missing.length > 0 && <>No working {missing.map((n) => (n === "TWITTER" ? "X" : "Foursquare")).join(" or ")} credentials. </>}
+            {missing.length > 0 && <>No working {missing.map(networkLabel).join(" or ")} credentials. </>}
             {waiting > 0 && <>{waiting === 1 ? "One source is" : `${waiting} sources are`} waiting for a reconnect. </>}
             <Link href={`/t/${slug}/settings/channels`}>Set channel credentials</Link>; waiting sources resume as soon as they are saved.
           </Alert>

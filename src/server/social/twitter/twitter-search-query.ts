@@ -31,6 +31,11 @@ export interface SearchQuery {
 /** The query term of one X source, or null for a source X search does not handle. */
 export function searchTerm(source: Pick<SearchTermSource, "network" | "kind" | "value">): string | null {
   if (source.network !== "TWITTER") return null;
+  return twitterSearchTerm(source);
+}
+
+/** The X search term of a source's kind and stored value (the provider's `searchTerm`). */
+export function twitterSearchTerm(source: Pick<SearchTermSource, "kind" | "value">): string | null {
   switch (source.kind) {
     case "KEYWORD":
       // Stored keywords never contain a double quote (source-values.ts); strip any defensively.
