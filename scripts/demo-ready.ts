@@ -5,7 +5,7 @@
 import { Queue } from "bullmq";
 import { getEnv, getSandboxEnv } from "../src/server/env";
 import { QUEUE_NAMES } from "../src/server/jobs/job-scope";
-import { QUEUE_PREFIX } from "../src/server/jobs/queues";
+import { QUEUE_PREFIX, redisQueueName } from "../src/server/jobs/queues";
 import { closeSharedRedis, getRedis } from "../src/server/redis";
 import { DEMO } from "./seed/demo-staff";
 
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   // DEMO_SANDBOX=1: demo.sh started the sandbox too (it is absent from some trees).
   const sandbox = getSandboxEnv();
   const sandboxUrl = process.env.DEMO_SANDBOX === "1" ? `http://${sandbox.SANDBOX_HOST}:${sandbox.SANDBOX_PORT}` : undefined;
-  const queues = QUEUE_NAMES.map((name) => new Queue(name, { connection: getRedis("producer"), prefix: QUEUE_PREFIX }));
+  const queues = QUEUE_NAMES.map((name) => new Queue(redisQueueName(name), { connection: getRedis("producer"), prefix: QUEUE_PREFIX }));
   try {
     await waitFor(`the web app at ${env.APP_URL}`, httpOk(`${env.APP_URL}/api/v1/health`));
     if (sandboxUrl) await waitFor(`the sandbox at ${sandboxUrl}`, httpOk(`${sandboxUrl}/__admin/health`));

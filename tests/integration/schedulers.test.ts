@@ -1,7 +1,7 @@
 import { Queue } from "bullmq";
 import { describe, expect, it } from "vitest";
 import { registerSchedulers } from "../../src/server/jobs/schedulers";
-import { closeQueues, QUEUE_PREFIX } from "../../src/server/jobs/queues";
+import { closeQueues, QUEUE_PREFIX, redisQueueName } from "../../src/server/jobs/queues";
 import { createRedis } from "../../src/server/redis";
 
 describe("job schedulers", () => {
@@ -10,7 +10,7 @@ describe("job schedulers", () => {
     await registerSchedulers();
     await closeQueues();
     await registerSchedulers();
-    const inspector = new Queue("listening", { connection: createRedis("producer"), prefix: QUEUE_PREFIX });
+    const inspector = new Queue(redisQueueName("listening"), { connection: createRedis("producer"), prefix: QUEUE_PREFIX });
     try {
       const schedulers = await inspector.getJobSchedulers();
       const ids = schedulers.map((s) => s.key).sort();

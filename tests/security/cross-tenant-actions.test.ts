@@ -24,7 +24,7 @@ vi.mock("../../src/server/http/session", async (importOriginal) => ({
 }));
 
 const { unsafeCrossTenantDb } = await import("../../src/server/db/client");
-const { enqueue, getQueue, QUEUE_PREFIX } = await import("../../src/server/jobs/queues");
+const { enqueue, getQueue, QUEUE_PREFIX, redisQueueName } = await import("../../src/server/jobs/queues");
 const { createRedis } = await import("../../src/server/redis");
 const { createSegment } = await import("../../src/server/modules/segments/segment.service");
 const { createCampaign } = await import("../../src/server/modules/campaigns/campaign.service");
@@ -73,7 +73,7 @@ async function failPollOf(tenantId: string, sourceId: string): Promise<string> {
   const jobId = (await enqueue("listening.poll-source", { tenantId, sourceId, cursor: null }, { attempts: 1, jobId: `poll:${sourceId}` }))!;
   await new Promise<void>((resolve) => {
     const worker = new Worker(
-      "listening",
+      redisQueueName("listening"),
       async () => {
         throw new UnrecoverableError("upstream down");
       },

@@ -5,7 +5,7 @@ import { getDb, unsafeCrossTenantDb } from "../../src/server/db/client";
 import { resetEnvCache } from "../../src/server/env";
 import { AppError } from "../../src/server/errors";
 import type { QueueName } from "../../src/server/jobs/job-definitions";
-import { enqueue, getQueue, QUEUE_PREFIX } from "../../src/server/jobs/queues";
+import { enqueue, getQueue, QUEUE_PREFIX, redisQueueName } from "../../src/server/jobs/queues";
 import { getQueueOverview, listFailedJobs, retryFailedJob } from "../../src/server/modules/queue-monitor/queue-monitor.service";
 import { createRedis } from "../../src/server/redis";
 import { createTenantWithMember } from "../integration/support/factories";
@@ -34,7 +34,7 @@ async function failJobs(queue: QueueName, count: number): Promise<void> {
   let worker: Worker | undefined;
   await new Promise<void>((resolve) => {
     worker = new Worker(
-      queue,
+      redisQueueName(queue),
       async (job: Job) => {
         throw new Error(`upstream refused ${job.name} Authorization: Bearer abc.def-123`);
       },

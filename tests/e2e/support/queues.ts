@@ -2,7 +2,7 @@ import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { E2E_DATABASE_URL } from "../../../playwright.config";
-import { QUEUE_PREFIX } from "../../../src/server/jobs/queues";
+import { QUEUE_PREFIX, redisQueueName } from "../../../src/server/jobs/queues";
 import { ZPollSourceJob } from "../../../src/server/pipeline/pipeline.schemas";
 
 /** The e2e server's Redis (playwright.config.ts gives `next start` the same URL). */
@@ -43,14 +43,14 @@ export async function auditCount(action: string): Promise<number> {
  */
 export async function failedPollJob(tenantId: string, sourceId: string, reason: string): Promise<string> {
   const redis = connection();
-  const queue = new Queue("listening", { connection: redis, prefix: QUEUE_PREFIX });
+  const queue = new Queue(redisQueueName("listening"), { connection: redis, prefix: QUEUE_PREFIX });
   const jobId = `poll|${sourceId}`;
   await queue.add("listening.poll-source", ZPollSourceJob.parse({ tenantId, sourceId, cursor: null }), { jobId, attempts: 1 });
   const workerRedis = connection();
   let worker: Worker | undefined;
   await new Promise<void>((resolve) => {
     worker = new Worker(
-      "listening",
+      redisQueueName("listening"),
       async (job: Job, token?: string) => {
         if (job.id !== jobId) {
           await job.moveToDelayed(Date.now() + 500, token);
@@ -72,7 +72,7 @@ export async function failedPollJob(tenantId: string, sourceId: string, reason: 
 
 export async function jobState(jobId: string): Promise<string | undefined> {
   const redis = connection();
-  const queue = new Queue("listening", { connection: redis, prefix: QUEUE_PREFIX });
+  const queue = new Queue(redisQueueName("listening"), { connection: redis, prefix: QUEUE_PREFIX });
   try {
     return await (await queue.getJob(jobId))?.getState();
   } finally {
