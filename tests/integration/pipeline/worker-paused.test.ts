@@ -77,7 +77,10 @@ describe("worker paused past its lock", () => {
         const sleeper = startWorkerProcess({
           TWITTER_API_BASE_URL: sandbox.url,
           FAULT_INJECTION: fault,
-          FAULT_PAUSE_MS: "90000",
+          // Only the release file may end the pause: a cap shorter than the case's own timeout
+          // (it was 90 s) ran out on a loaded machine before the rescuer finished, and the sleeper
+          // "resumed" on its own. 300 s (the most env.ts allows) outlives the case.
+          FAULT_PAUSE_MS: "300000",
           FAULT_PAUSE_RELEASE_FILE: releaseFile,
         });
         workers.push(sleeper);
@@ -112,8 +115,9 @@ describe("worker paused past its lock", () => {
         writeFileSync(releaseFile, "");
         // The sleeper wakes up, runs the job it no longer owns to its end, and only then finds
         // out: BullMQ refuses to complete a job whose lock another worker took (or that is gone).
+        // (stderr, where the fault writes, and stdout, where the log goes, arrive in either order)
         await waitFor(
-          async () => /(Missing key|Missing lock|Lock mismatch) for job [^\n]*moveToFinished/.test(sleeper.output()),
+          async () => /(Missing key|Missing lock|Lock mismatch) for job [^\n]*moveToFinished/.test(sleeper.output()) && sleeper.output().includes("FAULT_INJECTION: resumed"),
           () => `the sleeper to finish the job it had lost (${outputs()})`,
         );
         expect(sleeper.output()).toContain("FAULT_INJECTION: resumed");
