@@ -1,14 +1,22 @@
-import { spawn } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterEach, describe, expect, it } from "vitest";
 import { unsafeCrossTenantDb } from "../../src/server/db/client";
 import { queueMail } from "../../src/server/modules/mail/mail.service";
 
+const started: ChildProcess[] = [];
+
+// A worker a failed test leaves running would take later files' jobs from the suite's Redis.
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
 /** The worker as its own process, exactly as `npm run worker` starts it. */
 function startWorker(env: Record<string, string | undefined> = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/workers/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/workers/main.ts", "--exit-with-parent"], {
     env: { ...process.env, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.push(child);
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));

@@ -37,15 +37,20 @@ describe("npm run worker", () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    await until(() => output.includes("worker started"), "npm exited before the worker started", () => npmExited);
-    const tree = descendants(npm.pid!);
+    let tree: number[] = [];
     try {
+      await until(() => output.includes("worker started"), "npm exited before the worker started", () => npmExited);
+      tree = descendants(npm.pid!);
       // npm → node: no shell, no tsx CLI in between that a supervisor's kill would miss.
       expect(tree).toHaveLength(1);
       npm.kill("SIGKILL");
       await until(() => tree.every((pid) => !alive(pid)), "the worker outlived npm");
       expect(output).toContain("worker stopped");
     } finally {
+      // Also when the start failed: an npm left running keeps its worker alive (its parent is
+      // alive), and that worker would take later files' jobs from the suite's Redis.
+      if (tree.length === 0) tree = descendants(npm.pid!);
+      if (alive(npm.pid!)) npm.kill("SIGKILL");
       for (const pid of tree.filter(alive)) process.kill(pid, "SIGKILL");
     }
   }, 60_000);
