@@ -27,7 +27,7 @@ function answers(host, port) {
 let ok = true;
 for (const service of services) {
   const raw = process.env[service.variable] || service.fallback;
-  // REDIS_URL may list several nodes (comma-separated): the first must answer.
+  // A Redis Cluster (redis+cluster://host:port,host:port,…) lists several nodes: the first must answer.
   let url;
   try {
     url = new URL(raw.split(",")[0].trim());

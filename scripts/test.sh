@@ -16,17 +16,28 @@ if [ ! -x /usr/bin/chromium ]; then
   exit 1
 fi
 
+# Each tier's wall time (its command from start to exit, setup included), for the summary:
+# "<tier> <start> <end>" lines (epoch seconds) in $results/durations.txt. A failing tier is timed
+# too, then stops the run.
+timed() {
+  local tier=$1 start=$EPOCHREALTIME rc=0
+  shift
+  "$@" || rc=$?
+  echo "$tier $start $EPOCHREALTIME" >>"$results/durations.txt"
+  return $rc
+}
+
 step "lint"
-npm run --silent lint
+timed lint npm run --silent lint
 step "typecheck"
-npm run --silent typecheck
+timed typecheck npm run --silent typecheck
 step "unit tests"
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
+timed unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 step "integration tests (Postgres + Redis)"
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+timed integration npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
 step "building the app for e2e"
-npx next build
+timed build npx next build
 step "e2e tests (next start + Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+timed e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
 step "summary"
 node scripts/test-summary.mjs "$results"

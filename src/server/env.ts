@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { parseRedisUrl, RedisUrlError } from "./redis-url";
 
 /**
  * The one place that reads process.env. The web app (instrumentation.ts), the worker, the
@@ -52,7 +53,15 @@ export const ZEnv = ZSandboxEnv.extend({
 
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(40).default(10),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  /** One server (redis://host:port/db) or a Redis Cluster's nodes (redis+cluster://host:port,host:port,…); see redis-url.ts. */
+  REDIS_URL: z.string().superRefine((value, ctx) => {
+    try {
+      parseRedisUrl(value);
+    } catch (error) {
+      if (!(error instanceof RedisUrlError)) throw error;
+      ctx.addIssue({ code: "custom", message: error.message });
+    }
+  }),
 
   APP_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),

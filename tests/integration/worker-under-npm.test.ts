@@ -27,22 +27,30 @@ describe("npm run worker", () => {
     let output = "";
     npm.stdout.on("data", (d) => (output += d));
     npm.stderr.on("data", (d) => (output += d));
-    const until = async (done: () => boolean, what: string, timeoutMs = 20_000) => {
-      const deadline = Date.now() + timeoutMs;
+    let npmExited = false;
+    npm.once("exit", () => (npmExited = true));
+    // Waits for the condition itself: a cold start of the worker under tsx passed 20 s on a loaded
+    // machine, so only the test's own timeout bounds it. `failIf` ends the wait at once.
+    const until = async (done: () => boolean, what: string, failIf: () => boolean = () => false) => {
       while (!done()) {
-        if (Date.now() > deadline) throw new Error(`${what}:\n${output}`);
+        if (failIf()) throw new Error(`${what}:\n${output}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    await until(() => output.includes("worker started"), "the worker never started");
-    const tree = descendants(npm.pid!);
+    let tree: number[] = [];
     try {
+      await until(() => output.includes("worker started"), "npm exited before the worker started", () => npmExited);
+      tree = descendants(npm.pid!);
       // npm → node: no shell, no tsx CLI in between that a supervisor's kill would miss.
       expect(tree).toHaveLength(1);
       npm.kill("SIGKILL");
-      await until(() => tree.every((pid) => !alive(pid)), `still running after npm was killed: ${tree.filter(alive).join(", ")}`, 10_000);
+      await until(() => tree.every((pid) => !alive(pid)), "the worker outlived npm");
       expect(output).toContain("worker stopped");
     } finally {
+      // Also when the start failed: an npm left running keeps its worker alive (its parent is
+      // alive), and that worker would take later files' jobs from the suite's Redis.
+      if (tree.length === 0) tree = descendants(npm.pid!);
+      if (alive(npm.pid!)) npm.kill("SIGKILL");
       for (const pid of tree.filter(alive)) process.kill(pid, "SIGKILL");
     }
   }, 60_000);

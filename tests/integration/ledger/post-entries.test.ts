@@ -3,6 +3,7 @@ import { getDb, type DbTx } from "../../../src/server/db/client";
 import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 import { assertLedgerInvariants } from "../support/ledger-invariants";
+import { allAtMost } from "../support/at-most";
 import { balanceOf, entryCount, expectAppError, inTx, mentionAward, post } from "./ledger-test-kit";
 
 describe("postLedgerEntries", () => {
@@ -117,7 +118,7 @@ describe("postLedgerEntries", () => {
 
   it("posts a batch of 1,000 awards in a single database round trip", async () => {
     const { ctx } = await createTenantWithMember();
-    const customers = await Promise.all(Array.from({ length: 50 }, () => makeCustomer(ctx)));
+    const customers = await allAtMost(50, () => makeCustomer(ctx));
     const batch = (prefix: string) => Array.from({ length: 1_000 }, (_, i) => mentionAward(customers[i % 50]!.id, `${prefix}-${i}`, 1 + (i % 9)));
     await post(ctx, batch("warm-up"));
 

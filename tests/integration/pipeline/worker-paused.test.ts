@@ -77,7 +77,10 @@ describe("worker paused past its lock", () => {
         const sleeper = startWorkerProcess({
           TWITTER_API_BASE_URL: sandbox.url,
           FAULT_INJECTION: fault,
-          FAULT_PAUSE_MS: "90000",
+          // Only the release file may end the pause: a cap shorter than the case's own timeout
+          // (it was 90 s) ran out on a loaded machine before the rescuer finished, and the sleeper
+          // "resumed" on its own. 300 s (the most env.ts allows) outlives the case.
+          FAULT_PAUSE_MS: "300000",
           FAULT_PAUSE_RELEASE_FILE: releaseFile,
         });
         workers.push(sleeper);

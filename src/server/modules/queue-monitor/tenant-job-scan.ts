@@ -1,7 +1,6 @@
-import type { Redis } from "ioredis";
 import type { QueueName } from "../../jobs/queue-names";
 import { getQueue } from "../../jobs/queues";
-import { getRedis } from "../../redis";
+import { getRedis, type RedisClient } from "../../redis";
 import type { QueueState } from "./queue-monitor.schemas";
 
 /**
@@ -20,8 +19,9 @@ import type { QueueState } from "./queue-monitor.schemas";
  * Past the window (a backlog of more than SCAN_WINDOW waiting jobs) the counts are of the newest
  * SCAN_WINDOW only and are marked partial.
  *
- * The job hashes are read by key names the script builds (as BullMQ's own scripts do), which
- * needs a single Redis node, as BullMQ itself does.
+ * The job hashes are read by key names the script builds (as BullMQ's own scripts do). On a
+ * Redis Cluster that is allowed because they share the state key's hash tag (`megaphone:{listening}:…`),
+ * hence its slot and node, so the script runs where KEYS[1] routes it and finds them all there.
  */
 export const SCAN_WINDOW = 5_000;
 
@@ -59,7 +59,7 @@ return { count, total, #ids, matched }
 
 type ScanCommand = (stateKey: string, jobPrefix: string, kind: string, window: number, tenantId: string, needle: string, keep: number) => Promise<[number, number, number, string[]]>;
 
-function scanner(redis: Redis): ScanCommand {
+function scanner(redis: RedisClient): ScanCommand {
   const named = redis as unknown as { megaphoneTenantJobScan?: ScanCommand };
   if (!named.megaphoneTenantJobScan) redis.defineCommand("megaphoneTenantJobScan", { numberOfKeys: 1, lua: SCRIPT });
   return named.megaphoneTenantJobScan!.bind(redis);
