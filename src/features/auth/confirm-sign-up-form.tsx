@@ -6,8 +6,9 @@ import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
-import type { ConfirmSignUpState } from "@/app/(auth)/signup/actions";
+import type { ConfirmSignUpState } from "./auth-form-states";
 import { signInAndOpenBrand } from "./sign-in-and-open";
+import { formString } from "@/features/forms/form-text";
 
 type Action = (form: FormData) => Promise<ConfirmSignUpState>;
 
@@ -28,11 +29,11 @@ export function ConfirmSignUpForm({ token, email, action }: { token: string; ema
       setPending(false);
       return;
     }
-    await signInAndOpenBrand(router, result.email, String(form.get("password")), result.tenantSlug);
+    await signInAndOpenBrand(router, result.email, formString(form, "password"), result.tenantSlug);
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {state.status === "error" && <FormError errors={[state.message]} />}
       <Field label="Email">

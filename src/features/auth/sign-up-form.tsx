@@ -6,7 +6,7 @@ import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
-import type { SignUpState } from "@/app/(auth)/signup/actions";
+import type { SignUpState } from "./auth-form-states";
 
 type Action = (form: FormData) => Promise<SignUpState>;
 
@@ -42,7 +42,7 @@ export function SignUpForm({ action }: { action: Action }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
       {state.status === "error" && <FormError errors={[state.message]} />}
       <Field label="Your name" required error={fieldErrors.name}>
         <Input name="name" autoComplete="name" required />

@@ -67,7 +67,7 @@ async function querySharingProfiles(run: SqlRunner, tenantId: string, customerId
     JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
     WHERE p."tenantId" = ${tenantId}
       AND p."customerId" = ANY(${[...new Set(customerIds)]}::text[])
-      AND p.network::text = ANY(${networks as string[]}::text[])
+      AND p.network::text = ANY(${networks}::text[])
       AND p.status = 'ACTIVE'
       AND p."accessTokenCiphertext" IS NOT NULL
       AND c."erasedAt" IS NULL AND c."mergedIntoId" IS NULL
