@@ -24,18 +24,36 @@ const restrict = (patterns) => ["error", { patterns }];
 
 const noPrisma = { group: ["**/db/generated/*", "**/db/generated", "@prisma/client", "@prisma/client/*"], message: "Only src/server talks to Prisma." };
 const noDbClient = { group: ["@/server/db/client", "**/server/db/client"], message: "Routes and UI go through domain services, never the database client." };
-const noNext = { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react-dom", "react/*"], message: "Domain code knows no Next.js or React: put it in src/server/http." };
+const noNext = {
+  group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react-dom", "react/*"],
+  message: "Domain code knows no Next.js or React: put it in src/server/http.",
+};
 const noServer = { group: ["@/server/*", "**/server/*"], message: "Shared UI primitives import no server code.", allowTypeImports: true };
 // A regex, not a group: gitignore-style negations cannot re-include a file under an excluded folder.
-const noServerValues = { regex: "^@/server/(?!modules/[^/]+/[^/]+\\.schemas$|http/action-state$|http/safe-redirect$)", message: "Screen code may only import DTO types and schemas from src/server.", allowTypeImports: true };
+const noServerValues = {
+  regex: "^@/server/(?!modules/[^/]+/[^/]+\\.schemas$|http/action-state$|http/safe-redirect$)",
+  message: "Screen code may only import DTO types and schemas from src/server.",
+  allowTypeImports: true,
+};
 const noHttp = { group: ["@/server/http/*", "**/server/http/*"], message: "Workers do not use the Next.js layer." };
-const noAppCode = { group: ["@/server/*", "!@/server/env", "**/server/db/*", "**/server/modules/*"], message: "The sandbox is a separate service: it shares only the env module with the app." };
+const noAppCode = {
+  group: ["@/server/*", "!@/server/env", "**/server/db/*", "**/server/modules/*"],
+  message: "The sandbox is a separate service: it shares only the env module with the app.",
+};
 
 // Who may import whom, on resolved paths (import/no-restricted-paths). A zone forbids its `target`
 // files to import anything under `from`.
 const layerZones = [
-  { target: "./src/server", from: ["./src/app", "./src/features", "./src/components"], message: "src/server is below the screens: it imports neither src/app, src/features nor src/components." },
-  { target: "./src/features", from: "./src/app", message: "src/features is below src/app: move the shared type into the feature (src/app may import it from there)." },
+  {
+    target: "./src/server",
+    from: ["./src/app", "./src/features", "./src/components"],
+    message: "src/server is below the screens: it imports neither src/app, src/features nor src/components.",
+  },
+  {
+    target: "./src/features",
+    from: "./src/app",
+    message: "src/features is below src/app: move the shared type into the feature (src/app may import it from there).",
+  },
   { target: "./src/components", from: ["./src/app", "./src/features"], message: "Shared UI primitives know no route and no feature." },
   { target: "./src/workers", from: ["./src/app", "./src/features", "./src/components"], message: "The worker process has no screens." },
   {
@@ -55,7 +73,18 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "src/server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".tmp/**", "dist/**", "bench-results/**", "tests/unit/lint-fixtures/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "src/server/db/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      ".tmp/**",
+      "dist/**",
+      "bench-results/**",
+      "tests/unit/lint-fixtures/**",
+    ],
   },
   // Type-aware rules on TypeScript files only: the JavaScript config files are outside tsconfig.json.
   ...tseslint.configs.recommendedTypeChecked.map((block) => ({ ...block, files: TS_FILES })),

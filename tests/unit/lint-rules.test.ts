@@ -53,25 +53,36 @@ describe("import direction (app → features → server), on resolved paths", ()
 
   it("src/server/http may use Next.js but not the screens", async () => {
     expect(await rulesAt("src/server/http/lint-fixture.ts", 'import { headers } from "next/headers";\nexport const h = headers;\n')).toEqual([]);
-    expect(await rulesAt("src/server/http/lint-fixture.ts", 'import RootLayout from "@/app/layout";\nexport const l = RootLayout;\n')).toEqual(["import/no-restricted-paths"]);
+    expect(await rulesAt("src/server/http/lint-fixture.ts", 'import RootLayout from "@/app/layout";\nexport const l = RootLayout;\n')).toEqual([
+      "import/no-restricted-paths",
+    ]);
   });
 
   it("the rest of src/server knows no Next.js or React", async () => {
-    expect(await rulesAt("src/server/modules/lint-fixture.ts", 'import { headers } from "next/headers";\nexport const h = headers;\n')).toEqual(["no-restricted-imports"]);
+    expect(await rulesAt("src/server/modules/lint-fixture.ts", 'import { headers } from "next/headers";\nexport const h = headers;\n')).toEqual([
+      "no-restricted-imports",
+    ]);
   });
 
   it("src/features may import src/server's schemas and types, but not src/app", async () => {
-    expect(await rulesAt("src/features/lint-fixture.ts", 'import type { ActionState } from "@/server/http/action-state";\nexport type S = ActionState;\n')).toEqual([]);
-    expect(await rulesAt("src/features/lint-fixture.ts", 'import type { X } from "@/app/(auth)/signup/actions";\nexport type S = X;\n')).toEqual(["import/no-restricted-paths"]);
+    expect(
+      await rulesAt("src/features/lint-fixture.ts", 'import type { ActionState } from "@/server/http/action-state";\nexport type S = ActionState;\n'),
+    ).toEqual([]);
+    expect(await rulesAt("src/features/lint-fixture.ts", 'import type { X } from "@/app/(auth)/signup/actions";\nexport type S = X;\n')).toEqual([
+      "import/no-restricted-paths",
+    ]);
   });
 
   it("src/app may import features and server services", async () => {
-    const code = 'import { formString } from "@/features/forms/form-text";\nimport { listCustomers } from "@/server/modules/customers/customer.service";\nexport const both = [formString, listCustomers];\n';
+    const code =
+      'import { formString } from "@/features/forms/form-text";\nimport { listCustomers } from "@/server/modules/customers/customer.service";\nexport const both = [formString, listCustomers];\n';
     expect(await rulesAt("src/app/lint-fixture.ts", code)).toEqual([]);
   });
 
   it("shared UI primitives import neither features nor routes", async () => {
-    expect(await rulesAt("src/components/lint-fixture.ts", 'import { formString } from "@/features/forms/form-text";\nexport const f = formString;\n')).toEqual(["import/no-restricted-paths"]);
+    expect(await rulesAt("src/components/lint-fixture.ts", 'import { formString } from "@/features/forms/form-text";\nexport const f = formString;\n')).toEqual(
+      ["import/no-restricted-paths"],
+    );
   });
 
   it("the product never imports the sandbox", async () => {
@@ -79,12 +90,18 @@ describe("import direction (app → features → server), on resolved paths", ()
     for (const layer of ["src/app", "src/features", "src/components", "src/server", "src/workers"]) {
       expect(await rulesAt(`${layer}/lint-fixture.ts`, code), layer).toEqual(["import/no-restricted-paths"]);
     }
-    expect(await rulesAt("src/workers/lint-fixture.ts", 'import { startSandbox } from "../sandbox/start-sandbox";\nexport const s = startSandbox;\n')).toEqual(["import/no-restricted-paths"]);
+    expect(await rulesAt("src/workers/lint-fixture.ts", 'import { startSandbox } from "../sandbox/start-sandbox";\nexport const s = startSandbox;\n')).toEqual([
+      "import/no-restricted-paths",
+    ]);
   });
 
   it("workers reach job code only through the job registry, not pipeline or module code directly", async () => {
-    expect(await rulesAt("src/workers/lint-fixture.ts", 'import { pollSourcePage } from "@/server/pipeline/poll-source";\nexport const p = pollSourcePage;\n')).toEqual(["import/no-restricted-paths"]);
-    expect(await rulesAt("src/workers/lint-fixture.ts", 'import { deliverMail } from "../server/modules/mail/mail.service";\nexport const d = deliverMail;\n')).toEqual(["import/no-restricted-paths"]);
+    expect(
+      await rulesAt("src/workers/lint-fixture.ts", 'import { pollSourcePage } from "@/server/pipeline/poll-source";\nexport const p = pollSourcePage;\n'),
+    ).toEqual(["import/no-restricted-paths"]);
+    expect(
+      await rulesAt("src/workers/lint-fixture.ts", 'import { deliverMail } from "../server/modules/mail/mail.service";\nexport const d = deliverMail;\n'),
+    ).toEqual(["import/no-restricted-paths"]);
     // Queue plumbing is not job code.
     expect(await rulesAt("src/workers/lint-fixture.ts", 'import { getQueue } from "@/server/jobs/queues";\nexport const q = getQueue;\n')).toEqual([]);
   });
@@ -121,7 +138,15 @@ describe("type-aware rules", () => {
 
   it("are on with their `any` checks for product code, and keep the promise checks in tests", async () => {
     const product = (await typedLint.calculateConfigForFile(`${root}/src/server/lint-fixture.ts`)) as { rules: Record<string, unknown[]> };
-    for (const rule of ["no-floating-promises", "no-misused-promises", "no-unsafe-assignment", "no-unsafe-member-access", "no-unsafe-call", "no-unsafe-return", "no-unsafe-argument"]) {
+    for (const rule of [
+      "no-floating-promises",
+      "no-misused-promises",
+      "no-unsafe-assignment",
+      "no-unsafe-member-access",
+      "no-unsafe-call",
+      "no-unsafe-return",
+      "no-unsafe-argument",
+    ]) {
       expect(product.rules[`@typescript-eslint/${rule}`]?.[0], rule).toBe(2);
     }
     const test = (await typedLint.calculateConfigForFile(`${root}/tests/integration/lint-fixture.test.ts`)) as { rules: Record<string, unknown[]> };
