@@ -20,6 +20,8 @@ step "lint"
 npm run --silent lint
 step "format"
 npm run --silent format:check
+step "applied migrations unedited"
+npm run --silent check:migrations
 step "typecheck"
 npm run --silent typecheck
 step "unit tests"
