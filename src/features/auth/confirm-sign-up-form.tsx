@@ -12,7 +12,7 @@ import { formString } from "@/features/forms/form-text";
 
 type Action = (form: FormData) => Promise<ConfirmSignUpState>;
 
-/** The password chosen at sign-up, again: creates the account, signs in, opens the workspace. */
+/** The password chosen at sign-up, again: creates the account, signs in, opens the brand. */
 export function ConfirmSignUpForm({ token, email, action }: { token: string; email: string; action: Action }) {
   const router = useRouter();
   const [state, setState] = useState<ConfirmSignUpState>({ status: "idle" });
@@ -43,7 +43,7 @@ export function ConfirmSignUpForm({ token, email, action }: { token: string; ema
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <Button type="submit" fullWidth loading={pending}>
-        Confirm and open my workspace
+        Confirm and open my brand
       </Button>
     </form>
   );

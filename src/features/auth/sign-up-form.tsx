@@ -53,7 +53,7 @@ export function SignUpForm({ action }: { action: Action }) {
       <Field label="Password" hint="At least 10 characters." required error={fieldErrors.password}>
         <Input name="password" type="password" autoComplete="new-password" minLength={10} required />
       </Field>
-      <Field label="Brand name" hint="Your workspace; you can invite your team next." required error={fieldErrors.companyName}>
+      <Field label="Brand name" hint="The brand you run in Megaphone; you can invite your team next." required error={fieldErrors.companyName}>
         <Input name="companyName" autoComplete="organization" required />
       </Field>
       <Button type="submit" fullWidth loading={pending}>

@@ -10,7 +10,7 @@ import type { AcceptState } from "./accept-invite-state";
 import { signInAndOpenBrand } from "@/features/auth/sign-in-and-open";
 import { formString } from "@/features/forms/form-text";
 
-/** Sets a name and password for the invited email, joins, signs in, opens the workspace. */
+/** Sets a name and password for the invited email, joins, signs in, opens the brand. */
 export function AcceptInviteForm({ token, email, action }: { token: string; email: string; action: (form: FormData) => Promise<AcceptState> }) {
   const router = useRouter();
   const [state, setState] = useState<AcceptState>({ status: "idle" });

@@ -98,7 +98,7 @@ describe("campaigns", () => {
     expect(created.segment).toEqual({ id: ours.id, name: "Top influencers" });
     const foreign = await failure(createCampaign(a.ctx, summer({ name: "Steal", segmentId: theirs.id })));
     expect(foreign.code).toBe("VALIDATION_FAILED");
-    expect(foreign.issues).toEqual([{ path: "segmentId", message: "no such segment in this workspace" }]);
+    expect(foreign.issues).toEqual([{ path: "segmentId", message: "no such segment in this brand" }]);
     const edit = await failure(updateCampaign(a.ctx, created.id, { segmentId: theirs.id }));
     expect(edit.issues[0]?.path).toBe("segmentId");
     expect((await getCampaignOrThrow(a.ctx, created.id)).segment?.id).toBe(ours.id);

@@ -95,8 +95,8 @@ async function assertSegmentInTenant(tx: DbTx, ctx: TenantContext, segmentId: st
   if (!segmentId) return;
   const found = await tx.segment.findFirst({ where: { tenantId: ctx.tenantId, id: segmentId }, select: { id: true } });
   if (!found) {
-    throw new AppError("VALIDATION_FAILED", "the segment does not exist in this workspace", {
-      issues: [{ path: "segmentId", message: "no such segment in this workspace" }],
+    throw new AppError("VALIDATION_FAILED", "the segment does not exist in this brand", {
+      issues: [{ path: "segmentId", message: "no such segment in this brand" }],
     });
   }
 }
