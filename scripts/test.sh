@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test — installs what the tests need and runs the whole suite: lint, types, unit,
+# npm test — installs what the tests need and runs the whole suite: lint, format, types, unit,
 # integration (real Postgres and Redis), then e2e on the built app in Debian's Chromium.
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -29,6 +29,10 @@ timed() {
 
 step "lint"
 timed lint npm run --silent lint
+step "format"
+timed format npm run --silent format:check
+step "applied migrations unedited"
+timed migrations npm run --silent check:migrations
 step "typecheck"
 timed typecheck npm run --silent typecheck
 step "unit tests"

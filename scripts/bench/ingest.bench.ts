@@ -118,8 +118,8 @@ const started = performance.now();
 let stored = 0;
 for (;;) {
   await sleep(1000);
-  stored = Number((await db.query(`SELECT count(*) FROM "Mention" WHERE "tenantId" = $1`, [ctx.tenantId])).rows[0].count);
-  const running = Number((await db.query(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND ("syncStatus" <> 'OK' OR cursor IS NULL)`, [ctx.tenantId])).rows[0].count);
+  stored = Number((await db.query<{ count: string }>(`SELECT count(*) FROM "Mention" WHERE "tenantId" = $1`, [ctx.tenantId])).rows[0]!.count);
+  const running = Number((await db.query<{ count: string }>(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND ("syncStatus" <> 'OK' OR cursor IS NULL)`, [ctx.tenantId])).rows[0]!.count);
   const elapsed = (performance.now() - started) / 1000;
   log(`${stored.toLocaleString("en")} / ${expected.toLocaleString("en")} stored (${Math.round(stored / elapsed)}/s), ${running} sources mid-run`);
   if (stored >= expected && running === 0) break;
@@ -127,10 +127,10 @@ for (;;) {
 }
 const ingestSeconds = (performance.now() - started) / 1000;
 const cpuAfter = cpuSnapshot();
-const credited = (await db.query(
+const credited = (await db.query<{ mentions: string; points: string }>(
   `SELECT count(DISTINCT "mentionId") AS mentions, coalesce(sum(amount), 0) AS points FROM "LedgerEntry" WHERE "tenantId" = $1`,
   [ctx.tenantId],
-)).rows[0];
+)).rows[0]!;
 const mentionsPerSecond = Math.round(stored / ingestSeconds);
 log(`ingest: ${stored.toLocaleString("en")} mentions in ${ingestSeconds.toFixed(1)} s → ${mentionsPerSecond}/s; ${Number(credited.mentions).toLocaleString("en")} credited, ${Number(credited.points).toLocaleString("en")} points`);
 const cpuPerMention = cpuAfter && cpuBefore ? {
@@ -153,7 +153,7 @@ await sleep(5000);
 // Fetch → credited: the worker stamps each mention with the time its page arrived (fetchedAt);
 // the ledger row's createdAt is the clock when the statement wrote it (the commit follows).
 // Post → credited adds the wait for the next poll (1 s interval) on top.
-const latency = (await db.query(
+const latency = (await db.query<{ n: string; p50: number | null; p95: number | null; p95_post: number | null }>(
   `SELECT count(*) AS n,
           percentile_cont(0.5) WITHIN GROUP (ORDER BY fetch_ms) AS p50,
           percentile_cont(0.95) WITHIN GROUP (ORDER BY fetch_ms) AS p95,
@@ -163,7 +163,7 @@ const latency = (await db.query(
          FROM "LedgerEntry" l JOIN "Mention" m ON m.id = l."mentionId"
          WHERE l."tenantId" = $1 AND m."postedAt" >= $2) t`,
   [ctx.tenantId, phaseStart],
-)).rows[0];
+)).rows[0]!;
 const p95FetchToCreditMs = Math.round(Number(latency.p95));
 const p95PostToCreditMs = Math.round(Number(latency.p95_post));
 log(`steady phase: ${latency.n} credited; fetch → credited p50 ${Math.round(Number(latency.p50))} ms, p95 ${p95FetchToCreditMs} ms; post created → credited p95 ${p95PostToCreditMs} ms`);
@@ -199,15 +199,15 @@ for (const w of workers) w.kill("SIGTERM");
 await Promise.all(workers.map((w) => new Promise((r) => w.once("exit", r))));
 
 // The floor: the same rows by plain SQL, into a second tenant.
-const floorTenant = (await db.query(`INSERT INTO "Tenant" (slug, name, "updatedAt") VALUES ('floor', 'Floor', now()) RETURNING id`)).rows[0].id as string;
+const floorTenant = (await db.query<{ id: string }>(`INSERT INTO "Tenant" (slug, name, "updatedAt") VALUES ('floor', 'Floor', now()) RETURNING id`)).rows[0]!.id;
 await db.query(
   `INSERT INTO "Customer" (id, "tenantId", "displayName", "updatedAt") SELECT 'floor_' || id, $1, "displayName", now() FROM "Customer" WHERE "tenantId" = $2`,
   [floorTenant, ctx.tenantId],
 );
 const customerByAuthor = new Map<string, string>(
-  (await db.query(`SELECT "externalUserId", 'floor_' || "customerId" AS c FROM "SocialProfile" WHERE "tenantId" = $1`, [ctx.tenantId])).rows.map((r) => [r.externalUserId, r.c]),
+  (await db.query<{ externalUserId: string; c: string }>(`SELECT "externalUserId", 'floor_' || "customerId" AS c FROM "SocialProfile" WHERE "tenantId" = $1`, [ctx.tenantId])).rows.map((r) => [r.externalUserId, r.c]),
 );
-const rows: FloorRow[] = (await db.query(
+const rows = (await db.query<FloorRow>(
   `SELECT "externalId", "authorExternalId", "authorHandle" AS handle, "authorFollowers" AS followers, text, "postedAt" FROM "Mention" WHERE "tenantId" = $1 LIMIT $2`,
   [ctx.tenantId, stored],
 )).rows;
@@ -272,11 +272,11 @@ function cpuSnapshot(): { workers: number; postgres: number; redis: number; self
 }
 
 async function countStored(): Promise<number> {
-  return Number((await db.query(`SELECT count(*) FROM "Mention" WHERE "tenantId" = $1`, [ctx.tenantId])).rows[0].count);
+  return Number((await db.query<{ count: string }>(`SELECT count(*) FROM "Mention" WHERE "tenantId" = $1`, [ctx.tenantId])).rows[0]!.count);
 }
 
 async function sourcesMidRun(): Promise<number> {
-  return Number((await db.query(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND "syncStatus" = 'RUNNING'`, [ctx.tenantId])).rows[0].count);
+  return Number((await db.query<{ count: string }>(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND "syncStatus" = 'RUNNING'`, [ctx.tenantId])).rows[0]!.count);
 }
 
 async function expectedMatches(url: string, keywords: string[]): Promise<number> {

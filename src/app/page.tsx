@@ -5,7 +5,7 @@ import { landingTenantSlug } from "@/server/auth/membership";
 import { localRedirect } from "@/server/http/local-redirect";
 import { getSessionUser } from "@/server/http/session";
 
-/** Signed in: straight to the last workspace. Signed out: what Megaphone is, and the way in. */
+/** Signed in: straight to the last brand. Signed out: what Megaphone is, and the way in. */
 export default async function HomePage() {
   const user = await getSessionUser();
   if (user) {

@@ -2,9 +2,9 @@ import { expect, test } from "@playwright/test";
 import { addMembership } from "./support/db";
 import { PASSWORD, signIn, signUp } from "./support/session";
 
-test("sign-up creates a workspace, sign-out ends the session, sign-in returns to it", async ({ page }) => {
+test("sign-up creates a brand, sign-out ends the session, sign-in returns to it", async ({ page }) => {
   const account = await signUp(page, "Tasti");
-  await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Customers" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Customers" })).toBeVisible();
 
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -42,7 +42,7 @@ test("sign-up shows field errors; an address that already has an account gets th
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
 
-test("a member of two workspaces switches between them", async ({ browser }) => {
+test("a member of two brands switches between them", async ({ browser }) => {
   const other = await browser.newPage();
   const second = await signUp(other, "Second");
   await other.close();
@@ -51,12 +51,12 @@ test("a member of two workspaces switches between them", async ({ browser }) => 
   const first = await signUp(page, "First");
   await addMembership(first.email, second.slug, "VIEWER");
   await page.reload();
-  await page.getByRole("button", { name: /Switch workspace/ }).click();
+  await page.getByRole("button", { name: /Switch brand/ }).click();
   await page.getByRole("link", { name: new RegExp(second.brand) }).click();
   await page.waitForURL(`**/t/${second.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: second.brand })).toBeVisible();
   // A viewer sees the customers but is not offered the way to add one.
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Customers" }).click();
+  await page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Customers" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Add customer" })).toHaveCount(0);
 });

@@ -14,7 +14,7 @@ async function createCustomer(page: Page, slug: string, name: string, emails: st
 
 test("a marketer creates, finds and edits customers", async ({ page }) => {
   const account = await signUp(page, "Crm");
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Customers" }).click();
+  await page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Customers" }).click();
   await expect(page.getByRole("heading", { name: "No customers yet" })).toBeVisible();
 
   await createCustomer(page, account.slug, "Ada Lovelace", ["ada@analytical.test", "countess@lovelace.test"]);

@@ -4,7 +4,7 @@ import { signIn, signUp } from "./support/session";
 
 test("an owner creates a point rule, is refused absurd points, and disables the rule", async ({ page }) => {
   const account = await signUp(page, "Rules");
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Point rules" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${account.slug}/settings/rules$`));
   await expect(page.getByRole("heading", { name: "No point rules yet" })).toBeVisible();
@@ -90,7 +90,7 @@ test("a viewer sees the rules and campaigns but cannot change them", async ({ pa
 
 test("an owner runs a campaign: a wrong window is refused, a running one shows as running", async ({ page }) => {
   await signUp(page, "Campaign");
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Campaigns" }).click();
+  await page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Campaigns" }).click();
   await expect(page.getByRole("heading", { name: "No campaigns yet" })).toBeVisible();
   await page.getByRole("link", { name: "New campaign" }).first().click();
 

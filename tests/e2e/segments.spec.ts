@@ -16,7 +16,7 @@ test("a marketer builds a segment, a campaign targets it, and the segment cannot
     expect(created.status()).toBe(201);
   }
 
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Segments" }).click();
+  await page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Segments" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${account.slug}/segments$`));
   await expect(page.getByRole("heading", { name: "No segments yet" })).toBeVisible();
   await page.getByRole("link", { name: "New segment" }).first().click();
@@ -61,7 +61,7 @@ test("a marketer builds a segment, a campaign targets it, and the segment cannot
   await expect(row).toContainText("2");
 
   // A campaign picks the segment in its form.
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Campaigns" }).click();
+  await page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Campaigns" }).click();
   await page.getByRole("link", { name: "New campaign" }).first().click();
   const utcMinute = (offsetHours: number) => new Date(Date.now() + offsetHours * 3_600_000).toISOString().slice(0, 16);
   await page.getByLabel("Name").fill("Fans double");

@@ -240,7 +240,7 @@ export const NOT_TENANT_SCOPED: Record<string, string> = {
   "ACTION actions/sign-out.ts#signOutEverywhereAction": "ends every session of the caller's own account (the user id comes from the session, not the form); sessions.test.ts",
 
   // The signed-in person's own account, or an emailed token: no tenant is named anywhere.
-  "PAGE /account": "the signed-in user's own account page (password, sign out everywhere); lists only the caller's own workspaces",
+  "PAGE /account": "the signed-in user's own account page (password, sign out everywhere); lists only the caller's own brands",
   "ACTION account/actions.ts#changePasswordAction": "changes the signed-in user's own password (user id from the session, current password required); names no tenant",
   "PAGE /forgot-password": "anonymous form asking for a password-reset email; shows nothing of any account or tenant",
   "ACTION (auth)/forgot-password/actions.ts#requestPasswordResetAction": "emails a reset link to the address typed; same answer whether or not it has an account, rate-limited (password-reset.test.ts)",

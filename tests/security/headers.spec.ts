@@ -106,7 +106,7 @@ test("signing up, signing in and a server-action form run with no CSP violation"
   await page.getByRole("button", { name: "Create customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nonce Person" })).toBeVisible();
   // Client-side navigation (RSC fetches, prefetches) under the same policy.
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Customers" }).click();
+  await page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Customers" }).click();
   await expect(page.getByRole("table", { name: "Customers" })).toContainText("Nonce Person");
   expect(violations).toEqual([]);
   expect(documents.length).toBeGreaterThanOrEqual(2); // /signup and /signin; the rest are client navigations

@@ -49,7 +49,7 @@ test("signing in with a hostile callbackUrl lands on our own page", async ({ pag
     await signOut(page);
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     await submitSignIn(page, account.email);
-    // The fallback is "/", which sends a signed-in user to their workspace.
+    // The fallback is "/", which sends a signed-in user to their brand.
     await page.waitForURL(`**/t/${account.slug}`);
     await expect(page.getByRole("heading", { level: 1, name: account.brand })).toBeVisible();
     expectOwnPage(page, account);

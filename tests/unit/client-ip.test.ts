@@ -103,8 +103,8 @@ describe("the peer stamp on a real http.Server", () => {
     await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_HEADER]: "x 10.9.9.9", "x-forwarded-for": "10.9.9.9" } });
     await fetch(`http://127.0.0.1:${port}/`);
     expect(seen).toHaveLength(2);
-    expect(clientIp(seen[0]!)).toBe("127.0.0.1");
-    expect(isLoopbackRequest(seen[0]!)).toBe(false); // it came with a forwarded header
-    expect(isLoopbackRequest(seen[1]!)).toBe(true);
+    expect(clientIp(seen[0])).toBe("127.0.0.1");
+    expect(isLoopbackRequest(seen[0])).toBe(false); // it came with a forwarded header
+    expect(isLoopbackRequest(seen[1])).toBe(true);
   });
 });

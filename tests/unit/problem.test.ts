@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { AppError } from "../../src/server/errors";
 import { problemResponse, toAppError } from "../../src/server/http/problem";
-import { ZCustomerCreate } from "../../src/server/modules/customers/customer.schemas";
+import { ZCampaignCreate, ZCampaignUpdate } from "../../src/server/modules/campaigns/campaign.schemas";
+import { ZCustomerCreate, ZCustomerUpdate } from "../../src/server/modules/customers/customer.schemas";
+import { ZLocationCreate, ZLocationUpdate } from "../../src/server/modules/listening/location.schemas";
+import { ZSourceCreate, ZSourceUpdate } from "../../src/server/modules/listening/source.schemas";
+import { ZRewardCreate } from "../../src/server/modules/rewards/reward.schemas";
+import { ZPointRuleCreate, ZPointRuleUpdate } from "../../src/server/modules/rules/point-rule.schemas";
+import { ZSegmentCreate, ZSegmentUpdate } from "../../src/server/modules/segments/segment.schemas";
 
 describe("problem+json mapping", () => {
   it("turns a zod error into 422 with one entry per field, unknown fields named", () => {
@@ -42,7 +47,27 @@ describe("problem+json mapping", () => {
     expect(response.headers.get("retry-after")).toBe("42");
   });
 
-  it("keeps zod schemas strict: a typo'd field is an error, not silently dropped", () => {
-    expect(z.strictObject({ a: z.string() }).safeParse({ a: "x", b: 1 }).success).toBe(false);
+  // Each resource's input schema, not zod itself: a field no schema declares (a typo, or a smuggled
+  // tenantId) must be refused and named, never silently dropped.
+  const INPUT_SCHEMAS = {
+    ZCustomerCreate,
+    ZCustomerUpdate,
+    ZCampaignCreate,
+    ZCampaignUpdate,
+    ZPointRuleCreate,
+    ZPointRuleUpdate,
+    ZSegmentCreate,
+    ZSegmentUpdate,
+    ZSourceCreate,
+    ZSourceUpdate,
+    ZLocationCreate,
+    ZLocationUpdate,
+    ZRewardCreate,
+  };
+
+  it.each(Object.entries(INPUT_SCHEMAS))("%s refuses a field it does not declare, and names it", (_name, schema) => {
+    const result = schema.safeParse({ tenantId: "ten_other" });
+    expect(result.success).toBe(false);
+    expect(toAppError(result.error).issues).toContainEqual({ path: "tenantId", message: "unknown field(s): tenantId" });
   });
 });

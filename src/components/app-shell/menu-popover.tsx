@@ -18,7 +18,7 @@ export interface MenuPopoverProps {
   /** Accessible name of the trigger when its content alone doesn't say what it opens. */
   triggerLabel?: string;
   triggerClassName?: string;
-  /** Names the panel for screen readers, e.g. "Switch workspace". */
+  /** Names the panel for screen readers, e.g. "Switch brand". */
   panelLabel: string;
   /** Which trigger edge the panel lines up with. */
   align?: "start" | "end";

@@ -20,7 +20,7 @@ export interface TenantSwitcherProps {
   tenants: readonly TenantOption[];
   /** Slug of the tenant being viewed. */
   currentSlug: string;
-  /** Optional "Create workspace" link at the bottom of the list. */
+  /** Optional "Create brand" link at the bottom of the list. */
   createHref?: string;
 }
 
@@ -44,7 +44,7 @@ function TenantTile({ name, className }: { name: string; className?: string }) {
 }
 
 /**
- * Shows the current workspace (tenant) and lets the user jump to another.
+ * Shows the current brand (tenant) and lets the user jump to another.
  * Each option is a real link, so switching is a navigation the server
  * re-authorizes, not client state.
  */
@@ -53,8 +53,8 @@ export function TenantSwitcher({ tenants, currentSlug, createHref }: TenantSwitc
 
   return (
     <MenuPopover
-      panelLabel="Switch workspace"
-      triggerLabel={current ? `Workspace: ${current.name}. Switch workspace` : "Choose a workspace"}
+      panelLabel="Switch brand"
+      triggerLabel={current ? `Brand: ${current.name}. Switch brand` : "Choose a brand"}
       panelClassName="w-full min-w-60"
       triggerClassName="flex w-full items-center gap-2.5 rounded-control border border-line bg-surface px-2 py-1.5 text-left shadow-control hover:bg-surface-muted"
       trigger={
@@ -62,7 +62,7 @@ export function TenantSwitcher({ tenants, currentSlug, createHref }: TenantSwitc
           <TenantTile name={current?.name ?? "?"} />
           <span className="min-w-0 flex-1">
             <span className="block truncate text-sm font-medium text-fg">
-              {current?.name ?? "Choose a workspace"}
+              {current?.name ?? "Choose a brand"}
             </span>
             {current && (
               <span className="block truncate text-xs text-fg-subtle">{formatRole(current.role)}</span>
@@ -72,7 +72,7 @@ export function TenantSwitcher({ tenants, currentSlug, createHref }: TenantSwitc
         </>
       }
     >
-      <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-fg-subtle">Workspaces</p>
+      <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-fg-subtle">Brands</p>
       <ul className="space-y-0.5">
         {tenants.map((tenant) => {
           const isCurrent = tenant.slug === currentSlug;
@@ -105,7 +105,7 @@ export function TenantSwitcher({ tenants, currentSlug, createHref }: TenantSwitc
         <div className="mt-1.5 border-t border-line pt-1.5">
           <Link href={createHref} className={menuItemClasses}>
             <PlusIcon />
-            Create workspace
+            Create brand
           </Link>
         </div>
       )}

@@ -6,12 +6,13 @@ import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
-import type { ConfirmSignUpState } from "@/app/(auth)/signup/actions";
+import type { ConfirmSignUpState } from "./auth-form-states";
 import { signInAndOpenBrand } from "./sign-in-and-open";
+import { formString } from "@/features/forms/form-text";
 
 type Action = (form: FormData) => Promise<ConfirmSignUpState>;
 
-/** The password chosen at sign-up, again: creates the account, signs in, opens the workspace. */
+/** The password chosen at sign-up, again: creates the account, signs in, opens the brand. */
 export function ConfirmSignUpForm({ token, email, action }: { token: string; email: string; action: Action }) {
   const router = useRouter();
   const [state, setState] = useState<ConfirmSignUpState>({ status: "idle" });
@@ -28,11 +29,11 @@ export function ConfirmSignUpForm({ token, email, action }: { token: string; ema
       setPending(false);
       return;
     }
-    await signInAndOpenBrand(router, result.email, String(form.get("password")), result.tenantSlug);
+    await signInAndOpenBrand(router, result.email, formString(form, "password"), result.tenantSlug);
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {state.status === "error" && <FormError errors={[state.message]} />}
       <Field label="Email">
@@ -42,7 +43,7 @@ export function ConfirmSignUpForm({ token, email, action }: { token: string; ema
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <Button type="submit" fullWidth loading={pending}>
-        Confirm and open my workspace
+        Confirm and open my brand
       </Button>
     </form>
   );

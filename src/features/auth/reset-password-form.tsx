@@ -7,7 +7,7 @@ import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
 import { SubmitButton } from "@/components/submit-button";
-import type { ResetState } from "@/app/(auth)/reset-password/[token]/actions";
+import type { ResetState } from "./auth-form-states";
 
 type Action = (state: ResetState, form: FormData) => Promise<ResetState>;
 

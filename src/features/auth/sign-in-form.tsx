@@ -8,6 +8,7 @@ import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
 import { safeRedirectPath } from "@/server/http/safe-redirect";
+import { formString } from "@/features/forms/form-text";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is incorrect.",
@@ -26,8 +27,8 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     setPending(true);
     setError(null);
     const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      email: formString(form, "email"),
+      password: formString(form, "password"),
       redirect: false,
     });
     setPending(false);
@@ -41,7 +42,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
       {error && <FormError errors={[error]} />}
       <Field label="Email" required>
         <Input name="email" type="email" autoComplete="email" defaultValue={defaultEmail} required />

@@ -6,7 +6,7 @@ import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
-import type { SignUpState } from "@/app/(auth)/signup/actions";
+import type { SignUpState } from "./auth-form-states";
 
 type Action = (form: FormData) => Promise<SignUpState>;
 
@@ -42,7 +42,7 @@ export function SignUpForm({ action }: { action: Action }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
       {state.status === "error" && <FormError errors={[state.message]} />}
       <Field label="Your name" required error={fieldErrors.name}>
         <Input name="name" autoComplete="name" required />
@@ -53,7 +53,7 @@ export function SignUpForm({ action }: { action: Action }) {
       <Field label="Password" hint="At least 10 characters." required error={fieldErrors.password}>
         <Input name="password" type="password" autoComplete="new-password" minLength={10} required />
       </Field>
-      <Field label="Brand name" hint="Your workspace; you can invite your team next." required error={fieldErrors.companyName}>
+      <Field label="Brand name" hint="The brand you run in Megaphone; you can invite your team next." required error={fieldErrors.companyName}>
         <Input name="companyName" autoComplete="organization" required />
       </Field>
       <Button type="submit" fullWidth loading={pending}>

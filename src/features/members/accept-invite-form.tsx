@@ -6,10 +6,11 @@ import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
-import type { AcceptState } from "@/app/(auth)/invite/[token]/actions";
+import type { AcceptState } from "./accept-invite-state";
 import { signInAndOpenBrand } from "@/features/auth/sign-in-and-open";
+import { formString } from "@/features/forms/form-text";
 
-/** Sets a name and password for the invited email, joins, signs in, opens the workspace. */
+/** Sets a name and password for the invited email, joins, signs in, opens the brand. */
 export function AcceptInviteForm({ token, email, action }: { token: string; email: string; action: (form: FormData) => Promise<AcceptState> }) {
   const router = useRouter();
   const [state, setState] = useState<AcceptState>({ status: "idle" });
@@ -23,11 +24,11 @@ export function AcceptInviteForm({ token, email, action }: { token: string; emai
     const result = await action(form);
     setState(result);
     if (result.status !== "joined") return setPending(false);
-    await signInAndOpenBrand(router, email, String(form.get("password")), result.tenantSlug);
+    await signInAndOpenBrand(router, email, formString(form, "password"), result.tenantSlug);
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {state.status === "error" && <FormError errors={[state.message]} />}
       <Field label="Email">

@@ -41,7 +41,7 @@ export function MemberRowActions({ tenantSlug, memberId, memberName, role, roles
         <form action={submitRemove} className="absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-card border border-line bg-surface p-3 text-left shadow-popover">
           <input type="hidden" name="tenant" value={tenantSlug} />
           <input type="hidden" name="id" value={memberId} />
-          <p className="text-sm text-fg-muted">{memberName} loses access to this workspace at once and is signed out.</p>
+          <p className="text-sm text-fg-muted">{memberName} loses access to this brand at once and is signed out.</p>
           <SubmitButton variant="danger" size="sm" pendingLabel="Removing…">
             Remove {memberName}
           </SubmitButton>

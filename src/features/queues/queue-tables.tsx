@@ -73,7 +73,7 @@ export function FailedJobsTable({ jobs, actions }: { jobs: (FailedJobDto | Platf
               <span className="font-mono text-xs break-all text-fg-subtle">
                 {j.queue} · {j.id}
               </span>
-              {"tenantId" in j && <span className="font-mono text-xs break-all text-fg-subtle">tenant: {j.tenantId ?? "platform"}</span>}
+              {"tenantId" in j && <span className="font-mono text-xs break-all text-fg-subtle">brand: {j.tenantId ?? "platform"}</span>}
               {j.details.map((d) => (
                 <span key={d.label} className="text-xs break-all text-fg-muted">
                   {d.label}: <span className="font-mono">{d.value}</span>

@@ -97,7 +97,7 @@ export function SegmentForm({
       <input type="hidden" name="tenant" value={tenantSlug} />
       {segment && <input type="hidden" name="id" value={segment.id} />}
       <FormError title={formErrors.length ? "The segment was not saved" : undefined} errors={formErrors} />
-      <Field label="Name" required hint="Unique in this workspace, e.g. “Top influencers”." error={errors.name}>
+      <Field label="Name" required hint="Unique in this brand, e.g. “Top influencers”." error={errors.name}>
         <Input name="name" defaultValue={value("name", segment?.name ?? "")} autoComplete="off" maxLength={100} />
       </Field>
       {conditionsLocked && filter && <StoredFilterInputs filter={filter} />}

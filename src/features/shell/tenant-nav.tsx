@@ -16,5 +16,5 @@ export function tenantNavItems(slug: string): SidebarNavItem[] {
 }
 
 export function TenantNav({ slug }: { slug: string }) {
-  return <SidebarNav items={tenantNavItems(slug)} label="Workspace" />;
+  return <SidebarNav items={tenantNavItems(slug)} label="Brand" />;
 }

@@ -45,7 +45,7 @@ function intParam(ctx: RequestContext, name: string, min: number, max: number): 
 }
 
 export function registerFoursquareRoutes(router: Router, state: SandboxState): void {
-  const authenticate = async (ctx: RequestContext, get: (k: string) => string | undefined, decision?: string, username?: string) => {
+  const authenticate = (ctx: RequestContext, get: (k: string) => string | undefined, decision?: string, username?: string) => {
     const clientId = get("client_id");
     const redirectUri = get("redirect_uri") ?? "";
     if (clientId !== state.fsqClient.clientId) return sendHtml(ctx, 400, renderErrorPage("Invalid client", "Unknown client_id."));
@@ -80,7 +80,7 @@ export function registerFoursquareRoutes(router: Router, state: SandboxState): v
   router.on("GET", "/oauth2/authenticate", (ctx) => authenticate(ctx, (k) => ctx.query.get(k) ?? undefined));
   router.on("POST", "/oauth2/authenticate", async (ctx) => {
     const body = await ctx.body();
-    await authenticate(ctx, (k) => str(body, k), str(body, "decision"), str(body, "username"));
+    authenticate(ctx, (k) => str(body, k), str(body, "decision"), str(body, "username"));
   });
 
   const accessToken = async (ctx: RequestContext) => {

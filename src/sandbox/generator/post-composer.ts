@@ -24,7 +24,7 @@ export function brandReference(prng: Prng, cfg: GeneratorConfig): string {
 
 export function composeOriginal(prng: Prng, cfg: GeneratorConfig): ComposedText {
   const sentiment = prng.weighted(cfg.sentimentMix);
-  const lang = prng.weighted(cfg.langMix) as Lang;
+  const lang = prng.weighted<Lang>(cfg.langMix);
   const template = prng.pick(TEMPLATES[lang][sentiment]);
   let text = template.replace("{b}", brandReference(prng, cfg)).replace("{p}", prng.pick(PRODUCTS));
   if (prng.chance(cfg.emojiShare)) text += ` ${prng.pick(EMOJI[sentiment])}`;

@@ -66,7 +66,7 @@ export class PostStore {
       for (const p of batch) this.posts.push(p);
       return batch;
     }
-    const merged: SandboxPost[] = new Array(this.posts.length + batch.length);
+    const merged = new Array<SandboxPost>(this.posts.length + batch.length);
     let i = 0;
     let j = 0;
     let k = 0;

@@ -60,7 +60,7 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
         throw invalidRequest([{ parameter: "quote_tweet_id", values: [], message: "$.quote_tweet_id: does not match the regex pattern ^[0-9]{1,19}$" }]);
       }
       const replyTo = reply === undefined ? undefined : (reply as { in_reply_to_tweet_id: string }).in_reply_to_tweet_id;
-      const quoteOf = body.quote_tweet_id as string | undefined;
+      const quoteOf = body.quote_tweet_id;
       const ref = replyTo ?? quoteOf;
       const refPost = ref === undefined ? undefined : live(state, ref);
       if (ref !== undefined && !refPost) {

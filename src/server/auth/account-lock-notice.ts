@@ -11,7 +11,7 @@ export interface AccountLockEvent {
 
 /**
  * The per-account sign-in lock has just engaged (once per window): logged always, and when the
- * address belongs to an account, its owner is told by email and each of its workspaces gets an
+ * address belongs to an account, its owner is told by email and each of its brands gets an
  * audit entry. The mail carries no secret, only the way back to the sign-in page.
  */
 export async function reportAccountLocked(event: AccountLockEvent): Promise<void> {

@@ -20,9 +20,9 @@ const TYPES = {
   getTypeParser(oid: number, format?: string) {
     if (oid === TIMESTAMP_OID) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
     if (oid === INT8_OID) return (value: string) => BigInt(value);
-    return pg.types.getTypeParser(oid, format as "text");
+    return pg.types.getTypeParser(oid, format as "text") as (value: string) => unknown;
   },
-} as pg.CustomTypesConfig;
+};
 
 /** A raw connection from the process's one pool, with the same parameter rules Prisma applies. */
 export function pgRunner(client: pg.PoolClient): SqlRunner {

@@ -44,6 +44,7 @@ export function installPeerAddressStamp(): void {
   if (state()) return;
   (globalThis as Record<symbol, StampState>)[STATE] = { proof: randomBytes(24).toString("base64url") };
   const proto = http.Server.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this)
   const original: Emit = proto.emit;
   proto.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {

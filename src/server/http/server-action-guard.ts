@@ -114,7 +114,7 @@ function assertPlainArguments(root: unknown[]): void {
         throw new AppError("BAD_REQUEST", "the server action payload holds a value no action takes");
       }
     } else if (value !== null && typeof value === "object") {
-      stack.push(...(Array.isArray(value) ? value : Object.values(value)));
+      stack.push(...(Array.isArray(value) ? (value as unknown[]) : Object.values(value as Record<string, unknown>)));
     }
   }
 }

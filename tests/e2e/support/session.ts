@@ -32,7 +32,7 @@ export async function signUp(page: Page, label = "Brand"): Promise<Account> {
   await requestSignUp(page, account);
   await page.goto(await freshConfirmationPath(account.email));
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Confirm and open my workspace" }).click();
+  await page.getByRole("button", { name: "Confirm and open my brand" }).click();
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
   await expect(page.getByRole("heading", { level: 1, name: account.brand })).toBeVisible();
   const slug = new URL(page.url()).pathname.split("/")[2]!;

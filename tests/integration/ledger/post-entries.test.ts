@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getDb, type DbTx } from "../../../src/server/db/client";
+import { getDb } from "../../../src/server/db/client";
 import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 import { assertLedgerInvariants } from "../support/ledger-invariants";
@@ -132,7 +132,7 @@ describe("postLedgerEntries", () => {
             if (typeof value === "function") return (...args: unknown[]) => (calls++, (value as (...a: unknown[]) => unknown).apply(target, args));
             return value;
           },
-        }) as DbTx;
+        });
         return postLedgerEntries(counting, ctx, batch(run));
       });
       expect(posted).toHaveLength(1_000);

@@ -44,8 +44,8 @@ export function startWorkerProcess(env: Record<string, string | undefined>): Wor
     output += d.toString();
     if (output.includes('"msg":"worker started"')) markStarted();
   };
-  child.stdout!.on("data", collect);
-  child.stderr!.on("data", collect);
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
   const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
   void exited.then((code) => failStart(new Error(`worker exited (${code}) before it started:\n${output}`)));
   return {

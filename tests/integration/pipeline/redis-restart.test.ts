@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 function startRedis(port: number): Promise<ChildProcess> {
   const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
-    redis.stdout!.on("data", (d: Buffer) => {
+    redis.stdout.on("data", (d: Buffer) => {
       if (d.toString().includes("Ready to accept connections")) resolve(redis);
     });
     redis.once("error", reject);
@@ -77,8 +77,8 @@ describe("Redis restart mid-run", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    worker.stdout!.on("data", (d) => (output += d));
-    worker.stderr!.on("data", (d) => (output += d));
+    worker.stdout.on("data", (d) => (output += d));
+    worker.stderr.on("data", (d) => (output += d));
     const db = getDb();
     try {
       await waitFor(async () => (await db.mention.count({ where: { tenantId: ctx.tenantId } })) >= 100, "the first page");

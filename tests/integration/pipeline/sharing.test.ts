@@ -290,7 +290,7 @@ describe("sharing awards on the customer's behalf", () => {
     // A slow X keeps the first run's call in flight while the others try to claim the row.
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "slow", count: 3, path_prefix: "/2/tweets", delay_ms: 400 });
     const results = await Promise.allSettled([runShare(ctx, shareId), runShare(ctx, shareId), runShare(ctx, shareId)]);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason)).toEqual([
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r).reason)).toEqual([
       expect.any(RetryLaterError),
       expect.any(RetryLaterError),
     ]);

@@ -7,11 +7,11 @@ import type { CampaignCreateInput } from "../../../src/server/modules/campaigns/
 import {
   createCampaign,
   getCampaignOrThrow,
-  listApplicableCampaigns,
   listCampaigns,
   listSegmentOptions,
   updateCampaign,
 } from "../../../src/server/modules/campaigns/campaign.service";
+import { loadCampaigns } from "../../../src/server/modules/mentions/scoring-inputs";
 import { analyzeSentiment } from "../../../src/server/modules/scoring/sentiment";
 import { scoreAward } from "../../../src/server/modules/scoring/score-mention";
 import { createPointRule } from "../../../src/server/modules/rules/point-rule.service";
@@ -98,7 +98,7 @@ describe("campaigns", () => {
     expect(created.segment).toEqual({ id: ours.id, name: "Top influencers" });
     const foreign = await failure(createCampaign(a.ctx, summer({ name: "Steal", segmentId: theirs.id })));
     expect(foreign.code).toBe("VALIDATION_FAILED");
-    expect(foreign.issues).toEqual([{ path: "segmentId", message: "no such segment in this workspace" }]);
+    expect(foreign.issues).toEqual([{ path: "segmentId", message: "no such segment in this brand" }]);
     const edit = await failure(updateCampaign(a.ctx, created.id, { segmentId: theirs.id }));
     expect(edit.issues[0]?.path).toBe("segmentId");
     expect((await getCampaignOrThrow(a.ctx, created.id)).segment?.id).toBe(ours.id);
@@ -153,11 +153,12 @@ describe("campaigns", () => {
     const other = await createTenantWithMember("OWNER");
     await createCampaign(other.ctx, summer({ name: "Other tenant", multiplier: 9 }));
 
+    // What ingest loads for a page whose mentions were all posted at `at` (scoring-inputs.ts).
     const names = async (at: string, network: "TWITTER" | "FOURSQUARE") =>
-      (await listApplicableCampaigns(ctx, { at: d(at), network })).map((c) => c.name);
-    expect(await names("2026-06-15T00:00:00Z", "TWITTER")).toEqual(["X only", "All networks"]);
-    expect(await names("2026-06-15T00:00:00Z", "FOURSQUARE")).toEqual(["Foursquare only", "All networks"]);
-    expect(await names("2026-06-01T00:00:00Z", "TWITTER")).toEqual(["X only", "All networks"]);
+      (await loadCampaigns(getDb(), ctx, network, d(at), d(at))).map((c) => c.name).sort();
+    expect(await names("2026-06-15T00:00:00Z", "TWITTER")).toEqual(["All networks", "X only"]);
+    expect(await names("2026-06-15T00:00:00Z", "FOURSQUARE")).toEqual(["All networks", "Foursquare only"]);
+    expect(await names("2026-06-01T00:00:00Z", "TWITTER")).toEqual(["All networks", "X only"]);
     expect(await names("2026-05-31T23:59:59.999Z", "TWITTER")).toEqual([]);
     expect(await names("2026-07-01T00:00:00Z", "TWITTER")).toEqual([]);
     expect(await names("2026-09-15T00:00:00Z", "FOURSQUARE")).toEqual(["Autumn"]);
@@ -170,7 +171,7 @@ describe("campaigns", () => {
       followers: 500,
       sentiment: analyzeSentiment("love it 😍"),
       at,
-      campaigns: await listApplicableCampaigns(ctx, { at, network: "TWITTER" }),
+      campaigns: await loadCampaigns(getDb(), ctx, "TWITTER", at, at),
       awardedTodayForRule: 0,
     });
     expect(result.points).toBe(30);
@@ -190,7 +191,7 @@ describe("campaigns", () => {
     expect((await failure(updateCampaign(other.ctx, c.id, { multiplier: 5 }))).code).toBe("NOT_FOUND");
     expect((await failure(getCampaignOrThrow(other.ctx, "cmp_x"))).code).toBe("NOT_FOUND");
     expect((await listCampaigns(other.ctx)).total).toBe(0);
-    expect(await listApplicableCampaigns(other.ctx, { at: d("2026-06-15T00:00:00Z"), network: "TWITTER" })).toEqual([]);
+    expect(await loadCampaigns(getDb(), other.ctx, "TWITTER", d("2026-06-15T00:00:00Z"), d("2026-06-15T00:00:00Z"))).toEqual([]);
     expect((await getCampaignOrThrow(ctx, c.id)).multiplier).toBe(2);
   });
 });

@@ -6,12 +6,12 @@ import type { PointRuleCreateInput } from "../../../src/server/modules/rules/poi
 import {
   createPointRule,
   getPointRuleOrThrow,
-  listEnabledPointRules,
   listPointRules,
   setPointRuleEnabled,
   updatePointRule,
 } from "../../../src/server/modules/rules/point-rule.service";
 import { toAppError } from "../../../src/server/http/problem";
+import { loadRules } from "../../../src/server/modules/mentions/scoring-inputs";
 import { addMember, createTenantWithMember } from "../support/factories";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -157,10 +157,12 @@ describe("point rules", () => {
     const { ctx } = await createTenantWithMember("OWNER");
     const rule = await createPointRule(ctx, tweetRule());
     await createPointRule(ctx, tweetRule({ name: "Bonus" }));
-    expect((await listEnabledPointRules(ctx, { network: "TWITTER", action: "MENTION" })).map((r) => r.name)).toEqual(["Bonus", "Tweet mention"]);
+    // What ingest scores with (scoring-inputs.ts), not a listing made for the test.
+    const scored = async () => (await loadRules(getDb(), ctx, "TWITTER", "MENTION")).map((r) => r.name);
+    expect(await scored()).toEqual(["Bonus", "Tweet mention"]);
 
     expect((await setPointRuleEnabled(ctx, rule.id, false)).enabled).toBe(false);
-    expect((await listEnabledPointRules(ctx, { network: "TWITTER", action: "MENTION" })).map((r) => r.name)).toEqual(["Bonus"]);
+    expect(await scored()).toEqual(["Bonus"]);
     await setPointRuleEnabled(ctx, rule.id, false); // already disabled: nothing to record
     await setPointRuleEnabled(ctx, rule.id, true);
     const audit = await auditOf(ctx, rule.id);

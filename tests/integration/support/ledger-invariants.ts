@@ -44,7 +44,7 @@ export async function findLedgerViolations(tenantId?: string): Promise<string[]>
       sql: Prisma.sql`
         WITH earned AS (
           SELECT "tenantId", "customerId", sum(amount)::bigint AS total FROM "LedgerEntry" e
-          WHERE ${scope("e")} AND amount > 0 AND source::text = ANY(${EARNING_SOURCES as string[]}::text[])
+          WHERE ${scope("e")} AND amount > 0 AND source::text = ANY(${EARNING_SOURCES}::text[])
           GROUP BY 1, 2
         )
         SELECT b."customerId" AS customer, b."lifetimeEarned" AS cached, coalesce(x.total, 0) AS entries

@@ -3,12 +3,9 @@
 import { headers } from "next/headers";
 import { assertActionForm } from "@/server/http/action-payload";
 import { clientIp } from "@/server/http/client-ip";
-import { errorState } from "@/server/http/tenant-action";
-import type { ActionState } from "@/server/http/action-state";
+import { errorState, formText } from "@/server/http/tenant-action";
+import type { ConfirmSignUpState, SignUpState } from "@/features/auth/auth-form-states";
 import { confirmSignUp, signUp } from "@/server/modules/tenants/tenant.service";
-
-export type SignUpState = ActionState | { status: "check-email"; email: string };
-export type ConfirmSignUpState = ActionState | { status: "created"; tenantSlug: string; email: string };
 
 /**
  * Public, step 1: asks for a confirmation email. The answer is the same whether or not the
@@ -19,10 +16,10 @@ export async function signUpAction(form: FormData): Promise<SignUpState> {
     assertActionForm(form);
     return await signUp(
       {
-        name: String(form.get("name") ?? ""),
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        companyName: String(form.get("companyName") ?? ""),
+        name: (formText(form, "name") ?? ""),
+        email: (formText(form, "email") ?? ""),
+        password: (formText(form, "password") ?? ""),
+        companyName: (formText(form, "companyName") ?? ""),
       },
       { ip: clientIp(await headers()) },
     );
@@ -36,7 +33,7 @@ export async function confirmSignUpAction(form: FormData): Promise<ConfirmSignUp
   try {
     assertActionForm(form);
     const result = await confirmSignUp(
-      { token: String(form.get("token") ?? ""), password: String(form.get("password") ?? "") },
+      { token: (formText(form, "token") ?? ""), password: (formText(form, "password") ?? "") },
       { ip: clientIp(await headers()) },
     );
     return { status: "created", tenantSlug: result.tenantSlug, email: result.email };

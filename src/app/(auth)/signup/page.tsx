@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Create your account" };
 
 export default function SignUpPage() {
   return (
-    <Card title="Start your advocacy program" description="Create your account and your brand's workspace.">
+    <Card title="Start your advocacy program" description="Create your account and your brand.">
       <SignUpForm action={signUpAction} />
       <p className="mt-6 text-sm text-fg-muted">
         Already have an account?{" "}

@@ -31,7 +31,7 @@ export default async function PlatformQueuesPage() {
       <PageHeader
         eyebrow="Platform operators"
         title="All queues"
-        description="Background jobs of every workspace and of the platform itself."
+        description="Background jobs of every brand and of the platform itself."
         actions={<ButtonLink href="/ops/queues" variant="secondary">Refresh</ButtonLink>}
       />
       <QueuesView
@@ -39,10 +39,10 @@ export default async function PlatformQueuesPage() {
         states={QUEUE_STATES}
         notice={
           <Alert tone="warning" role="none">
-            This view crosses workspaces. Retries and discards here are recorded in the platform audit log with your account.
+            This view crosses brands. Retries and discards here are recorded in the platform audit log with your account.
           </Alert>
         }
-        failuresDescription="The 20 most recent across all workspaces, newest first."
+        failuresDescription="The 20 most recent across all brands, newest first."
         actions={{ retry: retryPlatformJobAction, discard: discardPlatformJobAction, fields: {} }}
       />
     </main>

@@ -4,12 +4,12 @@ import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { StatCard } from "@/components/stat-card";
 import { requireMember } from "@/server/http/require-member";
-import { getWorkspaceOverview } from "@/server/modules/tenants/overview.service";
+import { getTenantOverview } from "@/server/modules/tenants/overview.service";
 
 export default async function OverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { ctx, tenant, can } = await requireMember(slug, `/t/${slug}`);
-  const overview = await getWorkspaceOverview(ctx);
+  const overview = await getTenantOverview(ctx);
   return (
     <>
       <PageHeader
@@ -20,7 +20,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
       <div className="grid gap-4 sm:grid-cols-3">
         <StatCard label="Customers" value={overview.customers.toLocaleString("en")} hint="Active records in your CRM" />
         <StatCard label="Advocates" value={overview.advocates.toLocaleString("en")} hint="Customers at the advocate stage" />
-        <StatCard label="Team members" value={overview.members.toLocaleString("en")} hint="People with access to this workspace" />
+        <StatCard label="Team members" value={overview.members.toLocaleString("en")} hint="People with access to this brand" />
       </div>
       <Card className="mt-6" title="What happens next" headingLevel={2}>
         <ol className="list-decimal space-y-2 pl-5 text-sm text-fg-muted">

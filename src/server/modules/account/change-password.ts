@@ -43,7 +43,7 @@ export async function changePassword(userId: string, raw: ChangePasswordInput): 
   await queueMail({
     to: user.email,
     subject: "Your Megaphone password was changed",
-    text: "The password of your Megaphone account was just changed, and every other signed-in device was signed out.\n\nIf this was not you, reset your password from the sign-in page at once and tell your workspace owner.",
+    text: "The password of your Megaphone account was just changed, and every other signed-in device was signed out.\n\nIf this was not you, reset your password from the sign-in page at once and tell the owner of your brand.",
     dedupeKey: `password-changed:${userId}:${Date.now()}`,
   });
   return { sessionId, sessionsEnded: ended };

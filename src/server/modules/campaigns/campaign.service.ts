@@ -4,8 +4,7 @@ import type { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
-import type { ScoringCampaign } from "../scoring/score-mention";
-import { CAMPAIGN_SELECT, campaignAuditSnapshot, toCampaignDto, toScoringCampaign } from "./campaign.mapper";
+import { CAMPAIGN_SELECT, campaignAuditSnapshot, toCampaignDto } from "./campaign.mapper";
 import {
   ZCampaignCreate,
   ZCampaignId,
@@ -18,8 +17,6 @@ import {
   type CampaignUpdateInput,
   type SegmentOption,
 } from "./campaign.schemas";
-
-type Network = NonNullable<CampaignDto["network"]>;
 
 function statusWhere(status: CampaignPage["items"][number]["status"] | undefined, now: Date): Prisma.CampaignWhereInput {
   switch (status) {
@@ -64,26 +61,6 @@ export async function getCampaignOrThrow(ctx: TenantContext, id: string, now = n
   return toCampaignDto(row, now);
 }
 
-/**
- * The campaigns that may boost an action on `network` at time `at`: running then
- * (startsAt <= at < endsAt) and for that network or all networks. Segment targeting is left to
- * the scorer (scoreAward's inSegment), which also picks the single best one.
- */
-export async function listApplicableCampaigns(ctx: TenantContext, filter: { at: Date; network: Network }): Promise<ScoringCampaign[]> {
-  assertCan(ctx, "settings:read");
-  const rows = await getDb().campaign.findMany({
-    where: {
-      tenantId: ctx.tenantId,
-      startsAt: { lte: filter.at },
-      endsAt: { gt: filter.at },
-      OR: [{ network: null }, { network: filter.network }],
-    },
-    select: CAMPAIGN_SELECT,
-    orderBy: [{ multiplier: "desc" }, { startsAt: "asc" }, { id: "asc" }],
-  });
-  return rows.map(toScoringCampaign);
-}
-
 /** The tenant's segments a campaign can target, by name. */
 export async function listSegmentOptions(ctx: TenantContext): Promise<SegmentOption[]> {
   assertCan(ctx, "settings:read");
@@ -95,8 +72,8 @@ async function assertSegmentInTenant(tx: DbTx, ctx: TenantContext, segmentId: st
   if (!segmentId) return;
   const found = await tx.segment.findFirst({ where: { tenantId: ctx.tenantId, id: segmentId }, select: { id: true } });
   if (!found) {
-    throw new AppError("VALIDATION_FAILED", "the segment does not exist in this workspace", {
-      issues: [{ path: "segmentId", message: "no such segment in this workspace" }],
+    throw new AppError("VALIDATION_FAILED", "the segment does not exist in this brand", {
+      issues: [{ path: "segmentId", message: "no such segment in this brand" }],
     });
   }
 }

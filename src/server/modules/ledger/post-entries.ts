@@ -79,7 +79,7 @@ export function postEntriesSql(ctx: TenantContext, batch: NewLedgerEntry[]): Pri
         deltas AS (
           SELECT "customerId",
                  sum(amount)::int AS delta,
-                 coalesce(sum(amount) FILTER (WHERE amount > 0 AND source = ANY(${EARNING_SOURCES as string[]}::"LedgerSource"[])), 0)::int AS earned
+                 coalesce(sum(amount) FILTER (WHERE amount > 0 AND source = ANY(${EARNING_SOURCES}::"LedgerSource"[])), 0)::int AS earned
           FROM inserted GROUP BY "customerId"
         ),
         -- Postgres checks CHECK (balance >= 0) on the proposed row before ON CONFLICT, so only

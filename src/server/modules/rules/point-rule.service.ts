@@ -32,17 +32,6 @@ export async function listPointRules(ctx: TenantContext, rawQuery: PointRuleList
   return { items: rows.map(toPointRuleDto) };
 }
 
-/** The enabled rules for one network and action, for the scorer (see selectRule in scoring). */
-export async function listEnabledPointRules(ctx: TenantContext, filter: { network: Network; action: RuleAction }): Promise<PointRuleDto[]> {
-  assertCan(ctx, "settings:read");
-  const rows = await getDb().pointRule.findMany({
-    where: { tenantId: ctx.tenantId, network: filter.network, action: filter.action, enabled: true },
-    select: POINT_RULE_SELECT,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  return rows.map(toPointRuleDto);
-}
-
 export async function getPointRuleOrThrow(ctx: TenantContext, id: string): Promise<PointRuleDto> {
   assertCan(ctx, "settings:read");
   if (!ZPointRuleId.safeParse(id).success) throw AppError.notFound("point rule");

@@ -24,7 +24,7 @@ export interface ScoringRule {
   enabled: boolean;
 }
 
-/** The campaign fields scoring reads; what listApplicableCampaigns returns. */
+/** The campaign fields scoring reads; what loadCampaigns (mentions/scoring-inputs.ts) returns. */
 export interface ScoringCampaign {
   id: string;
   name: string;
@@ -47,7 +47,7 @@ export interface ScoreAwardInput {
   /** When the action happened; campaign windows are matched against it. */
   at: Date;
   /**
-   * Candidate campaigns (typically listApplicableCampaigns(ctx, { at, network })). They are
+   * Candidate campaigns (loadCampaigns for the page's time span, so possibly wider). They are
    * filtered again here — window, network, segment — so passing a wider list is safe.
    */
   campaigns: readonly ScoringCampaign[];

@@ -68,7 +68,7 @@ async function querySharingProfiles(run: SqlRunner, ctx: TenantContext, customer
     JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
     WHERE p."tenantId" = ${ctx.tenantId}
       AND p."customerId" = ANY(${[...new Set(customerIds)]}::text[])
-      AND p.network::text = ANY(${networks as string[]}::text[])
+      AND p.network::text = ANY(${networks}::text[])
       AND p.status = 'ACTIVE'
       AND p."accessTokenCiphertext" IS NOT NULL
       AND c."erasedAt" IS NULL AND c."mergedIntoId" IS NULL

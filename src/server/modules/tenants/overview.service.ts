@@ -2,7 +2,7 @@ import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 
 /** Real counts for the overview page; nothing here is invented. */
-export async function getWorkspaceOverview(ctx: TenantContext) {
+export async function getTenantOverview(ctx: TenantContext) {
   assertCan(ctx, "customers:read");
   const db = getDb();
   const live = { tenantId: ctx.tenantId, mergedIntoId: null, erasedAt: null };

@@ -8,7 +8,7 @@ import { getSessionUser } from "@/server/http/session";
 import { previewInvitation, type InvitationPreview } from "@/server/modules/members/member.service";
 import { acceptAsNewUserAction, acceptAsSignedInAction } from "./actions";
 
-export const metadata = { title: "Join a workspace" };
+export const metadata = { title: "Join a brand" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -1,14 +1,12 @@
 "use server";
 
-import type { ActionState } from "@/server/http/action-state";
-import { errorState } from "@/server/http/tenant-action";
+import { errorState, formText } from "@/server/http/tenant-action";
 import { resetPassword } from "@/server/modules/account/password-reset";
-
-export type ResetState = ActionState | { status: "reset"; email: string };
+import type { ResetState } from "@/features/auth/auth-form-states";
 
 export async function resetPasswordAction(_previous: ResetState, form: FormData): Promise<ResetState> {
   try {
-    const { email } = await resetPassword({ token: String(form.get("token") ?? ""), password: String(form.get("password") ?? "") });
+    const { email } = await resetPassword({ token: (formText(form, "token") ?? ""), password: (formText(form, "password") ?? "") });
     return { status: "reset", email };
   } catch (error) {
     return errorState(error);

@@ -5,9 +5,10 @@ import { otherMethods } from "@/server/http/route-methods";
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 // next-auth v4 reads the catch-all segment from the context; Next 16 gives params as a promise.
-async function handler(request: Request, context: Ctx) {
+async function handler(request: Request, context: Ctx): Promise<Response> {
   const params = await context.params;
-  return NextAuth(request as never, { params } as never, getAuthOptions());
+  // next-auth v4's App Router overload is typed `any`; it answers a Response.
+  return (await NextAuth(request as never, { params } as never, getAuthOptions())) as Response;
 }
 
 export { handler as GET, handler as POST };

@@ -12,7 +12,7 @@ function customerFromForm(form: FormData) {
     displayName: formText(form, "displayName") ?? "",
     emails: form
       .getAll("emails")
-      .map((v) => String(v).trim())
+      .map((v) => (typeof v === "string" ? v.trim() : ""))
       .filter(Boolean),
     phone: formText(form, "phone"),
     externalId: formText(form, "externalId"),

@@ -27,7 +27,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   const areas = can("settings:write") ? [...AREAS, ...ADMIN_AREAS] : AREAS;
   return (
     <>
-      <PageHeader title="Settings" description="How this workspace listens, rewards and who works in it." />
+      <PageHeader title="Settings" description="How this brand listens, rewards and who works in it." />
       <div className="grid gap-4 sm:grid-cols-2">
         {areas.map((area) => (
           <Card key={area.key} headingLevel={2} title={area.built ? <Link className="hover:text-brand-700 hover:underline" href={`/t/${slug}/settings/${area.key}`}>{area.title}</Link> : area.title} actions={area.built ? undefined : <Badge>Not built yet</Badge>}>

@@ -25,7 +25,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
     can("members:manage") && m.userId !== ctx.actor.id && ROLE_RANK[m.role] <= ROLE_RANK[ctx.role];
   return (
     <>
-      <PageHeader eyebrow="Settings" title="Team" description="Who works in this workspace, and what each role may do." />
+      <PageHeader eyebrow="Settings" title="Team" description="Who works in this brand, and what each role may do." />
       <div className="space-y-6">
         <Card title="Members" headingLevel={2} flush>
           <DataTable
@@ -87,7 +87,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
             <li><strong className="text-fg">Viewer</strong> — sees customers, mentions and reports.</li>
             <li><strong className="text-fg">Marketer</strong> — also adds and edits customers, rewards or ignores mentions.</li>
             <li><strong className="text-fg">Admin</strong> — also deletes customers, adjusts points, changes settings, invites members and changes or removes members up to admin.</li>
-            <li><strong className="text-fg">Owner</strong> — everything, including inviting, promoting and removing other owners. A workspace always keeps at least one owner.</li>
+            <li><strong className="text-fg">Owner</strong> — everything, including inviting, promoting and removing other owners. A brand always keeps at least one owner.</li>
           </ul>
         </Card>
       </div>

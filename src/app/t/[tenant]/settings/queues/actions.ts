@@ -7,7 +7,7 @@ import { discardFailedJob, retryFailedJob } from "@/server/modules/queue-monitor
 
 const fromForm = (form: FormData) => ({ queue: formText(form, "queue") ?? "", jobId: formText(form, "jobId") ?? "" });
 
-/** The service answers NOT_FOUND for a job that is not this workspace's, whatever the form says. */
+/** The service answers NOT_FOUND for a job that is not this brand's, whatever the form says. */
 export const retryJobAction = tenantAction({ permission: "settings:write", schema: ZJobRef, fromForm }, async (ctx, input) => {
   const job = await retryFailedJob(ctx, input);
   revalidatePath(`/t/${ctx.tenantSlug}/settings/queues`);

@@ -14,9 +14,9 @@ export const metadata = { title: "Queues" };
 export const dynamic = "force-dynamic";
 
 /**
- * This workspace's background jobs, for admins and owners: counts per state and the latest
- * failures, computed server-side from this workspace's jobs only (queue-monitor.service.ts).
- * Other workspaces' jobs and the platform's own (scheduler ticks, mail) are not shown here.
+ * This brand's background jobs, for admins and owners: counts per state and the latest
+ * failures, computed server-side from this brand's jobs only (queue-monitor.service.ts).
+ * Other brands' jobs and the platform's own (scheduler ticks, mail) are not shown here.
  */
 export default async function QueuesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
@@ -27,7 +27,7 @@ export default async function QueuesPage({ params }: { params: Promise<{ tenant:
     <PageHeader
       eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
       title="Queues"
-      description="This workspace's background jobs: how many wait, run and failed, and the latest failures."
+      description="This brand's background jobs: how many wait, run and failed, and the latest failures."
       actions={<ButtonLink href={base} variant="secondary">Refresh</ButtonLink>}
     />
   );
@@ -46,7 +46,7 @@ export default async function QueuesPage({ params }: { params: Promise<{ tenant:
         states={QUEUE_STATES}
         notice={
           <Alert tone="info" role="none">
-            Only this workspace&apos;s jobs are counted and listed. A failure shows its reason and the ids it concerns,
+            Only this brand&apos;s jobs are counted and listed. A failure shows its reason and the ids it concerns,
             never the job&apos;s contents.
             {data?.queues.some((q) => q.partial) && " A long backlog is counted from its newest jobs only (marked +)."}
           </Alert>
