@@ -67,7 +67,7 @@ function parseCluster(value: string): RedisTarget {
     nodes,
     ...(user ? { username: user } : {}),
     ...(password ? { password } : {}),
-    tls: scheme!.toLowerCase() === "rediss",
+    tls: scheme.toLowerCase() === "rediss",
   };
 }
 

@@ -43,7 +43,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const value = error as Record<string, unknown>;
   if (isConnectionFailure(value)) return true;
   const meta = value.meta as Record<string, unknown> | undefined;
-  const nested = [value.cause, meta?.driverAdapterError, ...(Array.isArray(value.errors) ? value.errors : [])];
+  const nested = [value.cause, meta?.driverAdapterError, ...(Array.isArray(value.errors) ? (value.errors as unknown[]) : [])];
   return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 

@@ -47,16 +47,16 @@ describe("sources whose run has no live job", () => {
 
     // The worker is killed: nobody renews the lock, which expires. The job is still "active".
     await getRedis("producer").del(`${getQueue("listening").toKey(jobId)}:lock`);
-    expect(await job!.getState()).toBe("active");
+    expect(await job.getState()).toBe("active");
     expect(await deadIds()).toContain(source.id);
 
     // Its attempt failed with attempts left: backing off (delayed) is a live run.
-    await job!.moveToFailed(new Error("upstream down"), "0", false);
-    expect(await job!.getState()).toBe("delayed");
+    await job.moveToFailed(new Error("upstream down"), "0", false);
+    expect(await job.getState()).toBe("delayed");
     expect(await deadIds()).not.toContain(source.id);
 
     // Gone from Redis (removed, or Redis restarted empty): dead.
-    await job!.remove();
+    await job.remove();
     expect(await deadIds()).toContain(source.id);
   });
 
@@ -65,7 +65,7 @@ describe("sources whose run has no live job", () => {
     const jobId = (await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId: source.id, cursor: null }, { jobId: pollJobId(source.id), attempts: 1 }))!;
     await recordSourceRunJob(source.id, jobId);
     const job = await worker.getNextJob("token-2", { block: false });
-    await job!.moveToFailed(new Error("the database went away mid-page"), "token-2", false);
+    await job.moveToFailed(new Error("the database went away mid-page"), "token-2", false);
 
     await scheduleDuePolls();
     const next = await findQueuedJob("listening.poll-source", pollJobId(source.id));

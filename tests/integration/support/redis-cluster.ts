@@ -66,8 +66,8 @@ function startNode(dir: string, port: number, busPort: number): { child: ChildPr
       output += d.toString();
       if (output.includes("Ready to accept connections")) resolve();
     };
-    child.stdout!.on("data", collect);
-    child.stderr!.on("data", collect);
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
     child.once("error", (error) => reject(new Error(`redis-server could not start (is it installed? apt-get install redis-server): ${error.message}`)));
     child.once("exit", (code, signal) => reject(new Error(`redis-server on port ${port} exited (${code ?? signal}):\n${output}`)));
   });

@@ -56,8 +56,8 @@ function loadWasm(): SchemaWasm {
   const bindgen: Record<string, (...args: number[]) => unknown> = {};
   for (const { module: from, name } of WebAssembly.Module.imports(compiled)) {
     if (from !== "__wbindgen_placeholder__") throw new Error(`unexpected wasm import ${from}.${name}`);
-    if (name.startsWith("__wbg_Error_")) bindgen[name] = (ptr, len) => new Error(text(ptr!, len!));
-    else if (name.startsWith("__wbg___wbindgen_throw_")) bindgen[name] = (ptr, len) => { throw new Error(text(ptr!, len!)); };
+    if (name.startsWith("__wbg_Error_")) bindgen[name] = (ptr, len) => new Error(text(ptr, len));
+    else if (name.startsWith("__wbg___wbindgen_throw_")) bindgen[name] = (ptr, len) => { throw new Error(text(ptr, len)); };
     else if (name.startsWith("__wbg_set_message_")) bindgen[name] = () => undefined; // panic message hook
     else if (name === "__wbindgen_init_externref_table") {
       bindgen[name] = () => {
