@@ -1,3 +1,4 @@
+import { systemContext } from "../auth/tenant-context";
 import { pauseForFaultInjection } from "../fault-injection";
 import type { JobHandler } from "../jobs/define-job";
 import { enqueue } from "../jobs/queues";
@@ -22,7 +23,7 @@ export const pollSourceHandler: JobHandler<PollSourceJob> = async ({ tenantId, s
   // A first page claims the source, so it carries the run from here; a later page was recorded
   // when the page before it queued it.
   if (cursor === null && job.id) await recordSourceRunJob(sourceId, job.id);
-  const outcome = await pollSourcePage(tenantId, sourceId, cursor);
+  const outcome = await pollSourcePage(systemContext(tenantId), sourceId, cursor);
   if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.reason);
   if (outcome.status === "page") {
     getLogger().debug({ tenantId, sourceId, ...outcome.ingest }, "mention page ingested");

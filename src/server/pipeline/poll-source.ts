@@ -1,4 +1,4 @@
-import { systemContext } from "../auth/tenant-context";
+import type { TenantContext } from "../auth/tenant-context";
 import { Prisma } from "../db/generated/client";
 import { withPgConnection } from "../db/raw-sql";
 import { getEnv } from "../env";
@@ -42,20 +42,20 @@ export type PollOutcome =
  * last page stores the new cursor. Rate limits are obeyed from the response: the next call waits
  * for the reset rather than spending a request to learn about it.
  */
-export async function pollSourcePage(tenantId: string, sourceId: string, cursor: PollCursor | null, now = new Date()): Promise<PollOutcome> {
-  const claim = cursor ? await loadRunningSource(tenantId, sourceId, new Date(cursor.startedAt)) : await markSourceRunning(systemContext(tenantId), sourceId, { now });
+export async function pollSourcePage(ctx: TenantContext, sourceId: string, cursor: PollCursor | null, now = new Date()): Promise<PollOutcome> {
+  const claim = cursor ? await loadRunningSource(ctx.tenantId, sourceId, new Date(cursor.startedAt)) : await markSourceRunning(ctx, sourceId, { now });
   if (!claim) return { status: "skipped", reason: "source gone, disabled, blocked or claimed by a newer run" };
 
   const startedAt = claim.startedAt;
   const provider = networkEntry(claim.network).search;
   const query = provider?.searchTerm(claim) ?? null;
   if (!provider || !query) {
-    await markSourceFailed(systemContext(tenantId), sourceId, { error: `${claim.kind} sources are not searchable`, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
+    await markSourceFailed(ctx, sourceId, { error: `${claim.kind} sources are not searchable`, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
     return { status: "failed", reason: "not searchable", retryable: false };
   }
-  const connection = await getActiveChannelCredentials(systemContext(tenantId), claim.network, claim.connectionId);
+  const connection = await getActiveChannelCredentials(ctx, claim.network, claim.connectionId);
   if (!connection) {
-    await markSourceNeedsReconnect(systemContext(tenantId), sourceId, `no active ${claim.network} channel connection`);
+    await markSourceNeedsReconnect(ctx, sourceId, `no active ${claim.network} channel connection`);
     return { status: "needs_reconnect", reason: "no active channel connection" };
   }
 
@@ -72,13 +72,13 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
     const reaction = syncReaction(classified, now);
     if (reaction.state === "NEEDS_RECONNECT") {
       provider.forgetAppAuth(connection.id);
-      await markNeedsReconnect(systemContext(tenantId), connection.id, classified.message);
+      await markNeedsReconnect(ctx, connection.id, classified.message);
     }
-    await applySyncReaction(sourceSyncStore, { tenantId, id: sourceId, startedAt }, reaction, classified.message);
+    await applySyncReaction(sourceSyncStore, { tenantId: ctx.tenantId, id: sourceId, startedAt }, reaction, classified.message);
     return outcomeOf(reaction, classified.message);
   }
 
-  const ingest = await ingestMentionPage(systemContext(tenantId), { network: claim.network, sourceId, matchedKeywords: [claim.value], mentions: page.mentions, fetchedAt }, now);
+  const ingest = await ingestMentionPage(ctx, { network: claim.network, sourceId, matchedKeywords: [claim.value], mentions: page.mentions, fetchedAt }, now);
   const newestId = cursor ? cursor.newestId : (page.newestId ?? sinceId);
   const exhausted = page.rateLimit !== null && page.rateLimit.remaining <= 0;
   const notBefore = exhausted ? page.rateLimit!.resetAt : null;
@@ -87,7 +87,7 @@ export async function pollSourcePage(tenantId: string, sourceId: string, cursor:
   }
   const interval = getEnv().LISTENING_POLL_INTERVAL_SECONDS * 1000;
   const nextRunAt = new Date(Math.max(now.getTime() + interval, notBefore?.getTime() ?? 0));
-  await markSourceSucceeded(systemContext(tenantId), sourceId, { cursor: newestId ?? undefined, nextRunAt, startedAt });
+  await markSourceSucceeded(ctx, sourceId, { cursor: newestId ?? undefined, nextRunAt, startedAt });
   return { status: "page", ingest, next: null, nextNotBefore: null };
 }
 

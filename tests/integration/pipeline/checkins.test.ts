@@ -107,7 +107,7 @@ describe("Foursquare check-ins: polling and push", () => {
 
     const third = await sandboxCheckin(sandbox.url, userId, venueId, { shout: "third visit" });
     const before = await lastSeq();
-    const again = await pollProfileCheckins(ctx.tenantId, profileId);
+    const again = await pollProfileCheckins(ctx, profileId);
     expect(again).toMatchObject({ status: "polled", totals: { stored: 1, credited: 1, pointsAwarded: 20 } });
     const asked = await loggedCheckinRequests(before, 1);
     expect(asked).toHaveLength(1);
@@ -127,7 +127,7 @@ describe("Foursquare check-ins: polling and push", () => {
     const old = await sandboxCheckin(sandbox.url, handle, venueId, { created_at: Date.now() - 3 * 24 * 3_600_000 });
     const { profileId, userId } = await linkSwarmCustomer(ctx, sandbox.url, handle);
     const fresh = await sandboxCheckin(sandbox.url, userId, venueId);
-    expect(await pollProfileCheckins(ctx.tenantId, profileId)).toMatchObject({ status: "polled", totals: { fetched: 1, stored: 1 } });
+    expect(await pollProfileCheckins(ctx, profileId)).toMatchObject({ status: "polled", totals: { fetched: 1, stored: 1 } });
     const ids = (await db().mention.findMany({ where: { tenantId: ctx.tenantId } })).map((m) => m.externalId);
     expect(ids).toEqual([fresh.checkin.id]);
     expect(ids).not.toContain(old.checkin.id);
@@ -142,7 +142,7 @@ describe("Foursquare check-ins: polling and push", () => {
     const start = linkedAt.getTime() + 60_000;
     for (let i = 0; i < 260; i++) await sandboxCheckin(sandbox.url, userId, venueId, { created_at: start + i * 10_000 });
     const before = await lastSeq();
-    const outcome = await pollProfileCheckins(ctx.tenantId, profileId);
+    const outcome = await pollProfileCheckins(ctx, profileId);
     expect(outcome).toMatchObject({ status: "polled", totals: { pages: 2, fetched: 261, stored: 260, credited: 260 } });
     // Page 2 re-asks page 1's last second (the boundary), which ingest drops as a duplicate.
     const asked = (await loggedCheckinRequests(before, 2)).map((r) => Number(new URLSearchParams(r.query).get("afterTimestamp")));
@@ -165,7 +165,7 @@ describe("Foursquare check-ins: polling and push", () => {
     expect(pushed[0]).toMatchObject({ externalId: created.checkin.id, text: "pushed to the app", status: "CREDITED", customerId: customer.id, locationId: location.id });
 
     // Polling finds the same check-in: a duplicate, nothing paid.
-    expect(await pollProfileCheckins(ctx.tenantId, profileId)).toMatchObject({ status: "polled", totals: { atBrandVenues: 1, stored: 0, pointsAwarded: 0 } });
+    expect(await pollProfileCheckins(ctx, profileId)).toMatchObject({ status: "polled", totals: { atBrandVenues: 1, stored: 0, pointsAwarded: 0 } });
 
     // Foursquare delivers it again: first while the job is still known (not queued again), then
     // after the queue forgot it (a new job runs, and finds it stored).
@@ -193,7 +193,7 @@ describe("Foursquare check-ins: polling and push", () => {
     const { profileId, userId } = await linkSwarmCustomer(ctx, sandbox.url, `swarm.race.${ctx.tenantSlug}`);
     const created = await sandboxCheckin(sandbox.url, userId, venueId);
     const pushed = { id: created.checkin.id, createdAt: created.checkin.createdAt, venue: { id: venueId, name: "Brand" }, user: { id: userId } };
-    const [push, poll] = await Promise.all([ingestPushedCheckin(ctx.tenantId, pushed), pollProfileCheckins(ctx.tenantId, profileId)]);
+    const [push, poll] = await Promise.all([ingestPushedCheckin(ctx, pushed), pollProfileCheckins(ctx, profileId)]);
     const stored = (push.status === "ingested" ? push.result.stored : 0) + (poll.status === "polled" ? poll.totals.stored : 0);
     expect(stored).toBe(1);
     expect(await db().mention.count({ where: { tenantId: ctx.tenantId } })).toBe(1);
@@ -252,7 +252,7 @@ describe("Foursquare check-ins: polling and push", () => {
   it("does not store pushed check-ins of an account that is not linked here", async () => {
     const { ctx } = await createTenantWithMember("OWNER");
     const { venueId } = await setUpCheckinListening(ctx, sandbox.url);
-    const outcome = await ingestPushedCheckin(ctx.tenantId, {
+    const outcome = await ingestPushedCheckin(ctx, {
       id: "5a4d00000000000000000099",
       createdAt: Math.floor(Date.now() / 1000),
       venue: { id: venueId, name: "Brand" },
@@ -269,7 +269,7 @@ describe("Foursquare check-ins: polling and push", () => {
     const { profileId, userId } = await linkSwarmCustomer(ctx, sandbox.url, `swarm.quota.${ctx.tenantSlug}`);
     await sandboxCheckin(sandbox.url, userId, venueId);
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "rate_limit", count: 1, path_prefix: FSQ_CHECKINS });
-    const throttled = await pollProfileCheckins(ctx.tenantId, profileId);
+    const throttled = await pollProfileCheckins(ctx, profileId);
     expect(throttled.status).toBe("throttled");
     const until = (throttled as { until: Date }).until;
     const row = await profileState(ctx, profileId);
@@ -283,7 +283,7 @@ describe("Foursquare check-ins: polling and push", () => {
     expect((await due(new Date(until.getTime() - 1_000))).map((p) => p.id)).not.toContain(profileId);
     const afterReset = new Date(until.getTime() + 1_000);
     expect((await due(afterReset)).map((p) => p.id)).toContain(profileId);
-    expect(await pollProfileCheckins(ctx.tenantId, profileId, afterReset)).toMatchObject({ status: "polled", totals: { stored: 1, credited: 1 } });
+    expect(await pollProfileCheckins(ctx, profileId, afterReset)).toMatchObject({ status: "polled", totals: { stored: 1, credited: 1 } });
     expect(await db().ledgerEntry.count({ where: { tenantId: ctx.tenantId } })).toBe(1);
   });
 
@@ -295,7 +295,7 @@ describe("Foursquare check-ins: polling and push", () => {
     await sandboxCheckin(sandbox.url, userId, venueId);
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "server_error", status: 429, count: 1, path_prefix: FSQ_CHECKINS });
     const t0 = Date.now();
-    const throttled = await pollProfileCheckins(ctx.tenantId, profileId);
+    const throttled = await pollProfileCheckins(ctx, profileId);
     const t1 = Date.now();
     expect(throttled.status).toBe("throttled");
     const until = throttled.status === "throttled" ? throttled.until.getTime() : 0;
@@ -308,7 +308,7 @@ describe("Foursquare check-ins: polling and push", () => {
     await admin(sandbox.url, "PUT", "/__admin/rate-limits", { foursquare_hourly: 1 });
     try {
       const later = new Date(until + 1_000);
-      const run = await pollProfileCheckins(ctx.tenantId, profileId, later);
+      const run = await pollProfileCheckins(ctx, profileId, later);
       expect(run).toMatchObject({ status: "polled", totals: { stored: 1 } });
       expect((run as { nextRunAt: Date }).nextRunAt.getTime()).toBeGreaterThanOrEqual(Date.now() + 59 * 60_000);
     } finally {
@@ -324,13 +324,13 @@ describe("Foursquare check-ins: polling and push", () => {
     const revoked = "REVOKEDTOKEN0000000000000000000000000000000000";
     await db().$transaction((tx) => storeProfileTokens(tx, ctx, profileId, { accessToken: revoked, refreshToken: null, expiresAt: null, scopes: [] }));
 
-    const outcome = await pollProfileCheckins(ctx.tenantId, profileId);
+    const outcome = await pollProfileCheckins(ctx, profileId);
     expect(outcome).toMatchObject({ status: "needs_reconnect", reason: expect.stringMatching(/401 invalid_auth/) });
     const row = await profileState(ctx, profileId);
     expect(row).toMatchObject({ status: "NEEDS_RECONNECT", checkinSyncStatus: "NEEDS_RECONNECT" });
     expect(row.checkinLastError).not.toContain(revoked);
 
-    expect(await pollProfileCheckins(ctx.tenantId, profileId)).toMatchObject({ status: "skipped" });
+    expect(await pollProfileCheckins(ctx, profileId)).toMatchObject({ status: "skipped" });
     expect((await unsafeListDueCheckinProfiles({ networks: ["FOURSQUARE"], staleRunMs: 60_000 })).map((p) => p.id)).not.toContain(profileId);
     const audits = await db().auditLog.findMany({ where: { tenantId: ctx.tenantId, action: "social_profile.needs_reconnect", targetId: profileId } });
     expect(audits).toHaveLength(1);

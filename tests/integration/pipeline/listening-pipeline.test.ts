@@ -71,7 +71,7 @@ describe("listening pipeline against the social sandbox", () => {
     const cursor = (await db.listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } }))?.cursor;
     expect(cursor).toMatch(/^\d+$/);
     await db.listeningSource.updateMany({ where: { tenantId: ctx.tenantId, id: source.id }, data: { nextRunAt: null } });
-    const again = await pollSourcePage(ctx.tenantId, source.id, null);
+    const again = await pollSourcePage(ctx, source.id, null);
     expect(again).toMatchObject({ status: "page", ingest: { received: 0, stored: 0 } });
     await assertLedgerInvariants(ctx.tenantId);
   });
@@ -101,14 +101,14 @@ describe("listening pipeline against the social sandbox", () => {
     await linkProfile(ctx, customer.id, authorId, "storm_fan");
     await sandboxPost(sandbox.url, "storm_fan", "Storm Brand rocks");
     await fetch(`${sandbox.url}/__admin/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "rate_limit", count: 1 }) });
-    const throttled = await pollSourcePage(ctx.tenantId, source.id, null);
+    const throttled = await pollSourcePage(ctx, source.id, null);
     expect(throttled.status).toBe("throttled");
     const row = await getDb().listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } });
     expect(row).toMatchObject({ syncStatus: "THROTTLED", throttleCount: 1 });
     expect(row!.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
     expect(await getDb().mention.count({ where: { tenantId: ctx.tenantId } })).toBe(0);
 
-    const after = await pollSourcePage(ctx.tenantId, source.id, null);
+    const after = await pollSourcePage(ctx, source.id, null);
     expect(after).toMatchObject({ status: "page", ingest: { stored: 1, credited: 1 } });
     await assertLedgerInvariants(ctx.tenantId);
   });
@@ -118,7 +118,7 @@ describe("listening pipeline against the social sandbox", () => {
     const { source } = await setUpListening(ctx, "Revoked Brand");
     const { saveChannelConnection } = await import("../../../src/server/modules/channels/channel.service");
     await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: "AAAA-not-a-valid-sandbox-token-AAAA" } });
-    const outcome = await pollSourcePage(ctx.tenantId, source.id, null);
+    const outcome = await pollSourcePage(ctx, source.id, null);
     expect(outcome.status).toBe("needs_reconnect");
     const db = getDb();
     expect(await db.listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } })).toMatchObject({ syncStatus: "NEEDS_RECONNECT" });
@@ -148,13 +148,13 @@ describe("listening pipeline against the social sandbox", () => {
     const nineDaysAgo = BigInt(Date.now() - 9 * 24 * 3600 * 1000 - 1288834974657) << 22n;
     await getDb().listeningSource.updateMany({ where: { tenantId: ctx.tenantId, id: source.id }, data: { cursor: nineDaysAgo.toString() } });
 
-    const refused = await pollSourcePage(ctx.tenantId, source.id, null);
+    const refused = await pollSourcePage(ctx, source.id, null);
     expect(refused).toMatchObject({ status: "failed", retryable: false });
     const reset = await getDb().listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } });
     expect(reset).toMatchObject({ syncStatus: "OK", cursor: null, lastError: null });
     expect(reset!.nextRunAt!.getTime()).toBeLessThanOrEqual(Date.now());
 
-    const next = await pollSourcePage(ctx.tenantId, source.id, null);
+    const next = await pollSourcePage(ctx, source.id, null);
     expect(next).toMatchObject({ status: "page", ingest: { stored: 1 } });
     expect((await getDb().listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } }))!.cursor).not.toBeNull();
   });

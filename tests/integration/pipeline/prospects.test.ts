@@ -41,7 +41,7 @@ async function tenantWithStranger(rule: { dailyCap?: number | null } = {}) {
 async function collect(ctx: TenantContext, sourceId: string, posts: { author: string; text: string }[]) {
   const ids: string[] = [];
   for (const p of posts) ids.push(await sandboxPost(sandbox.url, p.author, p.text));
-  expect((await pollSourcePage(ctx.tenantId, sourceId, null)).status).toBe("page");
+  expect((await pollSourcePage(ctx, sourceId, null)).status).toBe("page");
   return ids;
 }
 

@@ -91,7 +91,7 @@ describe("refreshing linked profiles", () => {
     await admin(sandbox.url, "PATCH", `/__admin/users/${seeded[0]!.username}`, { followers_count: 987_654, following_count: 12, name: "Famous Fan" });
     const now = new Date();
 
-    const result = await refreshDueProfiles(ctx.tenantId, { network: "TWITTER", now });
+    const result = await refreshDueProfiles(ctx, { network: "TWITTER", now });
     expect(result).toMatchObject({ status: "done", refreshed: 150, lookups: 2, missing: [], more: false });
     const calls = await userLookups();
     expect(calls.map((ids) => ids.length).sort((a, b) => a - b)).toEqual([50, 100]);
@@ -107,12 +107,12 @@ describe("refreshing linked profiles", () => {
 
     // A week later nothing is due, whatever changed upstream.
     await admin(sandbox.url, "PATCH", `/__admin/users/${seeded[1]!.username}`, { followers_count: 5 });
-    const soon = await refreshDueProfiles(ctx.tenantId, { network: "TWITTER", now: new Date(now.getTime() + 7 * DAY) });
+    const soon = await refreshDueProfiles(ctx, { network: "TWITTER", now: new Date(now.getTime() + 7 * DAY) });
     expect(soon).toMatchObject({ status: "done", refreshed: 0, lookups: 0 });
     expect((await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: seeded[1]!.profileId } }))!.followersCount).toBe(1_001);
 
     // A month later everything is due again and the change arrives.
-    const later = await refreshDueProfiles(ctx.tenantId, { network: "TWITTER", now: new Date(now.getTime() + 30 * DAY) });
+    const later = await refreshDueProfiles(ctx, { network: "TWITTER", now: new Date(now.getTime() + 30 * DAY) });
     expect(later).toMatchObject({ status: "done", refreshed: 150, lookups: 2 });
     expect((await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: seeded[1]!.profileId } }))!.followersCount).toBe(5);
   });
@@ -127,7 +127,7 @@ describe("refreshing linked profiles", () => {
     const due = (await unsafeListTenantsWithDueProfiles()).filter((d) => [weekly.tenantId, monthly.tenantId].includes(d.tenantId));
     expect(due).toEqual([{ tenantId: weekly.tenantId, network: "TWITTER", due: 1 }]);
 
-    expect(await refreshDueProfiles(monthly.tenantId, { network: "TWITTER" })).toMatchObject({ refreshed: 0, lookups: 0 });
+    expect(await refreshDueProfiles(monthly, { network: "TWITTER" })).toMatchObject({ refreshed: 0, lookups: 0 });
     expect((await getDb().socialProfile.findFirst({ where: { tenantId: monthly.tenantId, id: m!.profileId } }))!.followersCount).toBe(0);
 
     await scheduleProfileRefreshes();
@@ -156,7 +156,7 @@ describe("refreshing linked profiles", () => {
       data: { tenantId: ctx.tenantId, network: "TWITTER", externalUserId: "999999999999999", handle: "vanished", followersCount: 42, customerId: (await unsafeCrossTenantDb().customer.create({ data: { tenantId: ctx.tenantId, displayName: "Gone" } })).id, scopes: [] },
     });
 
-    const result = await refreshDueProfiles(ctx.tenantId, { network: "TWITTER" });
+    const result = await refreshDueProfiles(ctx, { network: "TWITTER" });
     expect(result).toMatchObject({ status: "done", refreshed: 1, missing: [gone.id], lookups: 1 });
     const kept = await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: gone.id } });
     expect(kept).toMatchObject({ handle: "vanished", followersCount: 42 });
@@ -173,7 +173,7 @@ describe("refreshing linked profiles", () => {
     await admin(sandbox.url, "PUT", "/__admin/rate-limits", { limits: { "GET /2/users": { app: 1 } } });
     let throttled;
     try {
-      throttled = await refreshDueProfiles(ctx.tenantId, { network: "TWITTER" });
+      throttled = await refreshDueProfiles(ctx, { network: "TWITTER" });
     } finally {
       await admin(sandbox.url, "PUT", "/__admin/rate-limits", { limits: { "GET /2/users": { app: 300 } } });
     }
@@ -184,7 +184,7 @@ describe("refreshing linked profiles", () => {
     const rows = await profilesOf(ctx);
     expect(rows.filter((r) => r.refreshedAt === null)).toHaveLength(50);
 
-    const next = await refreshDueProfiles(ctx.tenantId, { network: "TWITTER" });
+    const next = await refreshDueProfiles(ctx, { network: "TWITTER" });
     expect(next).toMatchObject({ status: "done", refreshed: 50, lookups: 1 });
     expect((await profilesOf(ctx)).every((r) => r.refreshedAt !== null && r.followersCount >= 1_000)).toBe(true);
 
@@ -192,7 +192,7 @@ describe("refreshing linked profiles", () => {
     const other = await tenant();
     await linkedProfiles(other, 3);
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "rate_limit", count: 1, path_prefix: "/2/users" });
-    expect(await refreshDueProfiles(other.tenantId, { network: "TWITTER" })).toMatchObject({ status: "throttled", refreshed: 0, throttledUntil: expect.any(Date) });
+    expect(await refreshDueProfiles(other, { network: "TWITTER" })).toMatchObject({ status: "throttled", refreshed: 0, throttledUntil: expect.any(Date) });
     expect((await profilesOf(other)).every((r) => r.refreshedAt === null)).toBe(true);
   });
 
@@ -200,7 +200,7 @@ describe("refreshing linked profiles", () => {
     const ctx = await tenant();
     await linkedProfiles(ctx, 2);
     await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: "AAAA-not-a-valid-sandbox-token-AAAA" } });
-    expect(await refreshDueProfiles(ctx.tenantId, { network: "TWITTER" })).toMatchObject({ status: "needs_reconnect", refreshed: 0 });
+    expect(await refreshDueProfiles(ctx, { network: "TWITTER" })).toMatchObject({ status: "needs_reconnect", refreshed: 0 });
     expect(await getDb().channelConnection.findFirst({ where: { tenantId: ctx.tenantId } })).toMatchObject({ status: "NEEDS_RECONNECT" });
     expect((await profilesOf(ctx)).map((p) => p.status)).toEqual(["ACTIVE", "ACTIVE"]);
   });

@@ -62,7 +62,7 @@ async function listeningTenant(options: { followers?: number } = {}) {
 async function collect(ctx: Ctx, sourceId: string, posts: { author: string; text: string }[]) {
   const ids: string[] = [];
   for (const p of posts) ids.push(await sandboxPost(sandbox.url, p.author, p.text));
-  const outcome = await pollSourcePage(ctx.tenantId, sourceId, null);
+  const outcome = await pollSourcePage(ctx, sourceId, null);
   expect(outcome.status).toBe("page");
   return ids;
 }

@@ -89,7 +89,7 @@ async function award(ctx: TenantContext, customerId: string, amount: number) {
 
 async function shareFor(ctx: TenantContext, customerId: string, amount: number): Promise<string> {
   const entry = await award(ctx, customerId, amount);
-  const ids = await queueSharesForAwards(ctx.tenantId, [entry]);
+  const ids = await queueSharesForAwards(ctx, [entry]);
   expect(ids).toHaveLength(1);
   return ids[0]!;
 }
@@ -134,10 +134,10 @@ describe("sharing awards on the customer's behalf", () => {
     const fan = await linkedCustomer(ctx);
     const entry = await award(ctx, fan.customerId, 25);
 
-    const ids = await queueSharesForAwards(ctx.tenantId, [entry]);
+    const ids = await queueSharesForAwards(ctx, [entry]);
     expect(ids).toHaveLength(1);
     // Enqueued twice (a redelivered ingest): no second row, no second job.
-    expect(await queueSharesForAwards(ctx.tenantId, [entry])).toEqual([]);
+    expect(await queueSharesForAwards(ctx, [entry])).toEqual([]);
     expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId } })).toBe(1);
     const queued = (await getQueue("sharing").getJobs(["waiting", "delayed", "prioritized"])).filter((j) => j.data.sharePostId === ids[0]);
     expect(queued).toHaveLength(1);
@@ -181,7 +181,7 @@ describe("sharing awards on the customer's behalf", () => {
     ]);
     expect(JSON.stringify(shareEntries[0]!.explanation)).toContain(`shared through @${fan.username}`);
     expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId, ledgerEntryId: { in: shareEntries.map((e) => e.id) } } })).toBe(0);
-    expect(await queueSharesForAwards(ctx.tenantId, shareEntries.map((e) => ({ id: e.id, customerId: fan.customerId, amount: e.amount })))).toEqual([]);
+    expect(await queueSharesForAwards(ctx, shareEntries.map((e) => ({ id: e.id, customerId: fan.customerId, amount: e.amount })))).toEqual([]);
     await assertLedgerInvariants(ctx.tenantId);
   });
 
@@ -192,16 +192,16 @@ describe("sharing awards on the customer's behalf", () => {
     const withdrawn = await linkedCustomer(ctx, { consent: "withdrawn" });
     const allowed = await linkedCustomer(ctx);
     const entries = [await award(ctx, none.customerId, 10), await award(ctx, denied.customerId, 10), await award(ctx, withdrawn.customerId, 10)];
-    expect(await queueSharesForAwards(ctx.tenantId, entries)).toEqual([]);
+    expect(await queueSharesForAwards(ctx, entries)).toEqual([]);
 
     const other = await brand();
     const foreign = await linkedCustomer(other.ctx);
     const foreignEntry = await award(other.ctx, foreign.customerId, 10);
-    expect(await queueSharesForAwards(ctx.tenantId, [foreignEntry])).toEqual([]);
-    expect(await queueSharesForAwards(ctx.tenantId, [{ ...foreignEntry, amount: -5 }])).toEqual([]);
+    expect(await queueSharesForAwards(ctx, [foreignEntry])).toEqual([]);
+    expect(await queueSharesForAwards(ctx, [{ ...foreignEntry, amount: -5 }])).toEqual([]);
 
     // The control: the consenting customer of the same tenant does get one.
-    expect(await queueSharesForAwards(ctx.tenantId, [await award(ctx, allowed.customerId, 10)])).toHaveLength(1);
+    expect(await queueSharesForAwards(ctx, [await award(ctx, allowed.customerId, 10)])).toHaveLength(1);
     const rows = await getDb().sharePost.findMany({ where: { tenantId: ctx.tenantId } });
     expect(rows.map((r) => r.customerId)).toEqual([allowed.customerId]);
     expect(await getDb().sharePost.count({ where: { tenantId: other.ctx.tenantId } })).toBe(0);
@@ -351,7 +351,7 @@ describe("sharing awards on the customer's behalf", () => {
     expect(livePostsBy(fan.userId)).toHaveLength(0);
 
     // The next award of this customer is not even queued.
-    expect(await queueSharesForAwards(ctx.tenantId, [await award(ctx, fan.customerId, 5)])).toEqual([]);
+    expect(await queueSharesForAwards(ctx, [await award(ctx, fan.customerId, 5)])).toEqual([]);
   });
 
   it("an expired token whose refresh is refused marks the profile and posts nothing", async () => {

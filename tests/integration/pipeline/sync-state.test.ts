@@ -64,7 +64,7 @@ async function runningCheckinProfile(ctx: TenantContext) {
     select: { id: true },
   });
   await getDb().$transaction((tx) => storeProfileTokens(tx, ctx, profile.id, { accessToken: "sync-state-test-token", refreshToken: null, expiresAt: null, scopes: [] }));
-  const claim = await claimCheckinRun(ctx.tenantId, profile.id, { now, staleRunMs: 60_000 });
+  const claim = await claimCheckinRun(ctx, profile.id, { now, staleRunMs: 60_000 });
   if (!claim) throw new Error("profile not claimed");
   const read = async (): Promise<SyncRow> => {
     const row = await getDb().socialProfile.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: profile.id } });

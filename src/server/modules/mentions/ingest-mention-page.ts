@@ -101,7 +101,7 @@ export async function ingestMentionPage(ctx: TenantContext, page: IngestPage, no
   });
 
   if (fault === "crash-after-commit" && stored.stored > 0) crashForTest("after commit");
-  if (stored.shareIds.length) await enqueueSharePosts(ctx.tenantId, stored.shareIds);
+  if (stored.shareIds.length) await enqueueSharePosts(ctx, stored.shareIds);
   return {
     received: page.mentions.length,
     stored: stored.stored,

@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import type { FetchedMention } from "../../social/social-provider";
 
@@ -13,9 +14,9 @@ import type { FetchedMention } from "../../social/social-provider";
  */
 
 /** The tenant's tracked venue ids (lower-case, as Location stores them). */
-export async function loadBrandVenueIds(tenantId: string): Promise<Set<string>> {
+export async function loadBrandVenueIds(ctx: TenantContext): Promise<Set<string>> {
   const rows = await getDb().location.findMany({
-    where: { tenantId, foursquareVenueId: { not: null } },
+    where: { tenantId: ctx.tenantId, foursquareVenueId: { not: null } },
     select: { foursquareVenueId: true },
   });
   return new Set(rows.map((r) => r.foursquareVenueId!.toLowerCase()));

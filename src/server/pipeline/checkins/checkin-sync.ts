@@ -1,3 +1,4 @@
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import type { Prisma } from "../../db/generated/client";
@@ -90,9 +91,9 @@ export async function unsafeListDueCheckinProfiles({
 }
 
 /** Claims a profile for a run: RUNNING, lastRunAt = now. Null when it is not pollable or already in a live run. */
-export async function claimCheckinRun(tenantId: string, profileId: string, { now = new Date(), staleRunMs }: { now?: Date; staleRunMs: number }): Promise<CheckinProfileClaim | null> {
+export async function claimCheckinRun(ctx: TenantContext, profileId: string, { now = new Date(), staleRunMs }: { now?: Date; staleRunMs: number }): Promise<CheckinProfileClaim | null> {
   const rows = await getDb().socialProfile.updateManyAndReturn({
-    where: { tenantId, id: profileId, ...POLLABLE, ...notRunning(new Date(now.getTime() - staleRunMs)) },
+    where: { tenantId: ctx.tenantId, id: profileId, ...POLLABLE, ...notRunning(new Date(now.getTime() - staleRunMs)) },
     data: { checkinSyncStatus: "RUNNING", checkinLastRunAt: now },
     select: {
       id: true,
@@ -120,9 +121,9 @@ async function apply(where: Prisma.SocialProfileWhereInput & { tenantId: string 
 }
 
 /** After a page is stored: the newest check-in time seen, never moving back. */
-export function advanceCheckinCursor(tenantId: string, profileId: string, startedAt: Date, cursor: Date): Promise<boolean> {
+export function advanceCheckinCursor(ctx: TenantContext, profileId: string, startedAt: Date, cursor: Date): Promise<boolean> {
   return apply(
-    { ...inRun(tenantId, profileId, startedAt), OR: [{ checkinCursor: null }, { checkinCursor: { lt: cursor } }] },
+    { ...inRun(ctx.tenantId, profileId, startedAt), OR: [{ checkinCursor: null }, { checkinCursor: { lt: cursor } }] },
     { checkinCursor: cursor },
   );
 }
@@ -144,10 +145,10 @@ export const checkinSyncStore: SyncStore<Date> = {
   block: (tenantId, profileId, change) => apply({ tenantId, id: profileId }, columns(change)),
 };
 
-export function markCheckinRunSucceeded(tenantId: string, profileId: string, { startedAt, nextRunAt }: { startedAt: Date; nextRunAt: Date }): Promise<boolean> {
-  return checkinSyncStore.finishRun(tenantId, profileId, startedAt, syncTransitions.succeeded(nextRunAt));
+export function markCheckinRunSucceeded(ctx: TenantContext, profileId: string, { startedAt, nextRunAt }: { startedAt: Date; nextRunAt: Date }): Promise<boolean> {
+  return checkinSyncStore.finishRun(ctx.tenantId, profileId, startedAt, syncTransitions.succeeded(nextRunAt));
 }
 
-export function markCheckinRunFailed(tenantId: string, profileId: string, { startedAt, error, retryAt }: { startedAt: Date; error: string; retryAt: Date }): Promise<boolean> {
-  return checkinSyncStore.finishRun(tenantId, profileId, startedAt, syncTransitions.failed(error, retryAt));
+export function markCheckinRunFailed(ctx: TenantContext, profileId: string, { startedAt, error, retryAt }: { startedAt: Date; error: string; retryAt: Date }): Promise<boolean> {
+  return checkinSyncStore.finishRun(ctx.tenantId, profileId, startedAt, syncTransitions.failed(error, retryAt));
 }

@@ -1,3 +1,4 @@
+import { systemContext } from "../../auth/tenant-context";
 import type { JobHandler } from "../../jobs/define-job";
 import { getLogger } from "../../logger";
 import type { IngestPushedCheckinJob, PollCheckinsJob } from "./checkins.jobs";
@@ -15,12 +16,12 @@ export const scheduleCheckinsHandler: JobHandler<unknown> = async () => {
 };
 
 export const pollCheckinsHandler: JobHandler<PollCheckinsJob> = async ({ tenantId, profileId }) => {
-  const outcome = await pollProfileCheckins(tenantId, profileId);
+  const outcome = await pollProfileCheckins(systemContext(tenantId), profileId);
   if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.reason);
   getLogger().debug({ tenantId, profileId, ...outcome }, "check-ins polled");
 };
 
 export const ingestPushedCheckinHandler: JobHandler<IngestPushedCheckinJob> = async ({ tenantId, checkin }) => {
-  const outcome = await ingestPushedCheckin(tenantId, checkin);
+  const outcome = await ingestPushedCheckin(systemContext(tenantId), checkin);
   getLogger().debug({ tenantId, checkinId: checkin.id, ...outcome }, "pushed check-in handled");
 };

@@ -1,4 +1,4 @@
-import { systemContext } from "../../auth/tenant-context";
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { ingestMentionPage, type IngestResult } from "../../modules/mentions/ingest-mention-page";
 import { getCheckinProvider } from "../../social/provider-registry";
@@ -19,9 +19,9 @@ export type PushIngestOutcome =
  * revoked, or never made here) their whereabouts are not stored. The venue is checked again: the
  * location may have been removed since the push was queued.
  */
-export async function ingestPushedCheckin(tenantId: string, pushed: PushedCheckin, now = new Date()): Promise<PushIngestOutcome> {
+export async function ingestPushedCheckin(ctx: TenantContext, pushed: PushedCheckin, now = new Date()): Promise<PushIngestOutcome> {
   const profile = await getDb().socialProfile.findFirst({
-    where: { tenantId, network: "FOURSQUARE", externalUserId: pushed.user.id, customerId: { not: null }, status: { not: "REVOKED" } },
+    where: { tenantId: ctx.tenantId, network: "FOURSQUARE", externalUserId: pushed.user.id, customerId: { not: null }, status: { not: "REVOKED" } },
     select: { externalUserId: true, handle: true, displayName: true, followersCount: true },
   });
   if (!profile) return { status: "ignored", reason: "author is not a linked customer" };
@@ -35,8 +35,8 @@ export async function ingestPushedCheckin(tenantId: string, pushed: PushedChecki
   const push = getCheckinProvider("FOURSQUARE").push;
   if (!push) throw new Error("the Foursquare check-in provider takes no pushes");
   const mention = push.toMention(pushed, owner);
-  const kept = mention ? keepBrandVenueCheckins([mention], await loadBrandVenueIds(tenantId)) : [];
+  const kept = mention ? keepBrandVenueCheckins([mention], await loadBrandVenueIds(ctx)) : [];
   if (kept.length === 0) return { status: "ignored", reason: "not at a tracked venue" };
-  const result = await ingestMentionPage(systemContext(tenantId), { network: "FOURSQUARE", action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now);
+  const result = await ingestMentionPage(ctx, { network: "FOURSQUARE", action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now);
   return { status: "ingested", result };
 }

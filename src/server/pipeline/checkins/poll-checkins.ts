@@ -1,4 +1,4 @@
-import { systemContext } from "../../auth/tenant-context";
+import type { TenantContext } from "../../auth/tenant-context";
 import { getEnv } from "../../env";
 import { scrubError } from "../../modules/channels/channel-secrets";
 import { ingestMentionPage, type IngestResult } from "../../modules/mentions/ingest-mention-page";
@@ -49,29 +49,29 @@ const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
  * the reset; a refusal (403 quota / 429) marks the profile THROTTLED until then. A refused token
  * marks the profile NEEDS_RECONNECT once (audited) and it is not polled again until re-linked.
  */
-export async function pollProfileCheckins(tenantId: string, profileId: string, now = new Date()): Promise<CheckinPollOutcome> {
+export async function pollProfileCheckins(ctx: TenantContext, profileId: string, now = new Date()): Promise<CheckinPollOutcome> {
   const env = getEnv();
-  const claim = await claimCheckinRun(tenantId, profileId, { now, staleRunMs: env.LISTENING_STALE_RUN_MS });
+  const claim = await claimCheckinRun(ctx, profileId, { now, staleRunMs: env.LISTENING_STALE_RUN_MS });
   if (!claim) return { status: "skipped", reason: "profile gone, not pollable, or in another run" };
   const { startedAt } = claim;
   const totals: CheckinTotals = { pages: 0, fetched: 0, atBrandVenues: 0, stored: 0, credited: 0, pointsAwarded: 0 };
   const interval = env.FOURSQUARE_CHECKIN_POLL_INTERVAL_SECONDS * 1000;
 
   try {
-    const venues = await loadBrandVenueIds(tenantId);
+    const venues = await loadBrandVenueIds(ctx);
     if (venues.size === 0) {
       // No tracked venue (the last one was removed after this job was queued): nothing could count.
       const nextRunAt = new Date(now.getTime() + interval);
-      await markCheckinRunSucceeded(tenantId, profileId, { startedAt, nextRunAt });
+      await markCheckinRunSucceeded(ctx, profileId, { startedAt, nextRunAt });
       return { status: "polled", totals, nextRunAt };
     }
 
     let auth: UserAuth;
     try {
-      auth = await getProfileUserAuth(systemContext(tenantId), profileId, { now });
+      auth = await getProfileUserAuth(ctx, profileId, { now });
     } catch (error) {
       if (!(error instanceof ProfileAuthError)) throw error;
-      return await react(tenantId, profileId, startedAt, now, totals, { kind: error.kind, message: error.message, retryAt: error.retryAt }, []);
+      return await react(ctx, profileId, startedAt, now, totals, { kind: error.kind, message: error.message, retryAt: error.retryAt }, []);
     }
 
     const provider = getCheckinProvider(claim.network);
@@ -93,14 +93,14 @@ export async function pollProfileCheckins(tenantId: string, profileId: string, n
       try {
         page = await provider.listCheckins(auth, owner, { afterTimestamp: after, limit });
       } catch (error) {
-        return await react(tenantId, profileId, startedAt, now, totals, provider.classifyError(error), [auth.accessToken]);
+        return await react(ctx, profileId, startedAt, now, totals, provider.classifyError(error), [auth.accessToken]);
       }
       totals.pages++;
       totals.fetched += page.fetched;
       const kept = keepBrandVenueCheckins(page.checkins, venues);
       totals.atBrandVenues += kept.length;
-      if (kept.length > 0) addIngest(totals, await ingestMentionPage(systemContext(tenantId), { network: claim.network, action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now));
-      if (page.newestTimestamp !== null) await advanceCheckinCursor(tenantId, profileId, startedAt, new Date(page.newestTimestamp * 1000));
+      if (kept.length > 0) addIngest(totals, await ingestMentionPage(ctx, { network: claim.network, action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now));
+      if (page.newestTimestamp !== null) await advanceCheckinCursor(ctx, profileId, startedAt, new Date(page.newestTimestamp * 1000));
 
       const spent = page.rateLimit !== null && page.rateLimit.remaining <= 0;
       if (spent) notBefore = page.rateLimit!.resetAt;
@@ -109,7 +109,7 @@ export async function pollProfileCheckins(tenantId: string, profileId: string, n
       if (spent || totals.pages >= MAX_PAGES_PER_RUN) {
         // More remain: continue at the reset, or at the scheduler's next tick.
         const nextRunAt = notBefore ?? now;
-        await markCheckinRunSucceeded(tenantId, profileId, { startedAt, nextRunAt });
+        await markCheckinRunSucceeded(ctx, profileId, { startedAt, nextRunAt });
         return { status: "polled", totals, nextRunAt };
       }
       // `afterTimestamp` is exclusive: re-ask the page's last second so check-ins sharing it are
@@ -119,11 +119,11 @@ export async function pollProfileCheckins(tenantId: string, profileId: string, n
     }
 
     const nextRunAt = new Date(Math.max(now.getTime() + interval, notBefore?.getTime() ?? 0));
-    await markCheckinRunSucceeded(tenantId, profileId, { startedAt, nextRunAt });
+    await markCheckinRunSucceeded(ctx, profileId, { startedAt, nextRunAt });
     return { status: "polled", totals, nextRunAt };
   } catch (error) {
     // Not the network's doing (database, bug): leave the run so a retry can claim the profile.
-    await markCheckinRunFailed(tenantId, profileId, {
+    await markCheckinRunFailed(ctx, profileId, {
       startedAt,
       error: error instanceof Error ? error.message : String(error),
       retryAt: new Date(now.getTime() + TRANSIENT_RETRY_MS),
@@ -143,7 +143,7 @@ function addIngest(totals: CheckinTotals, result: IngestResult): void {
  * (sync/sync-policy.ts), shared with listening sources. `secrets` are scrubbed from stored errors.
  */
 async function react(
-  tenantId: string,
+  ctx: TenantContext,
   profileId: string,
   startedAt: Date,
   now: Date,
@@ -154,8 +154,8 @@ async function react(
   const message = scrubError(classified.message, secrets);
   const reaction = syncReaction(classified, now);
   // The profile itself moves too: that is what stops polling until the customer links again.
-  if (reaction.state === "NEEDS_RECONNECT") await markProfileNeedsReconnect(systemContext(tenantId), profileId, message, { secrets });
-  await applySyncReaction(checkinSyncStore, { tenantId, id: profileId, startedAt }, reaction, message);
+  if (reaction.state === "NEEDS_RECONNECT") await markProfileNeedsReconnect(ctx, profileId, message, { secrets });
+  await applySyncReaction(checkinSyncStore, { tenantId: ctx.tenantId, id: profileId, startedAt }, reaction, message);
   switch (reaction.state) {
     case "THROTTLED":
       return { status: "throttled", totals, until: reaction.until };

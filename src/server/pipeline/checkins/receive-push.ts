@@ -61,7 +61,8 @@ export async function receiveFoursquarePush(
   if (!slug.success) throw await refused(tenantKey, ip, "unknown tenant");
   const tenant = await getDb().tenant.findUnique({ where: { slug: slug.data }, select: { id: true } });
   if (!tenant) throw await refused(tenantKey, ip, "unknown tenant");
-  const connection = await getActiveChannelCredentials(systemContext(tenant.id), "FOURSQUARE");
+  const ctx = systemContext(tenant.id);
+  const connection = await getActiveChannelCredentials(ctx, "FOURSQUARE");
   if (!connection || connection.network !== "FOURSQUARE") throw await refused(tenantKey, ip, "no connection");
 
   const push = getCheckinProvider("FOURSQUARE").push;
@@ -79,7 +80,7 @@ export async function receiveFoursquarePush(
     throw new AppError("BAD_REQUEST", `the check-in is outside the ${maxAge}-second replay window`);
   }
   if (!head.venueId) return { status: "ignored", checkinId: head.id, reason: "no venue" };
-  const venues = await loadBrandVenueIds(tenant.id);
+  const venues = await loadBrandVenueIds(ctx);
   if (!venues.has(head.venueId.toLowerCase())) return { status: "ignored", checkinId: head.id, reason: "not at a tracked venue" };
 
   const pushed = ZPushedCheckin.safeParse(parsed.pushed satisfies PushedCheckin | null);

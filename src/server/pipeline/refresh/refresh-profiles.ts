@@ -1,4 +1,4 @@
-import { systemContext } from "../../auth/tenant-context";
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import { AppError } from "../../errors";
@@ -32,11 +32,11 @@ export interface RefreshResult {
  * NEEDS_RECONNECT; a transient failure throws so the job retries.
  */
 export async function refreshDueProfiles(
-  tenantId: string,
+  ctx: TenantContext,
   { network, now = new Date(), limit = 5_000 }: { network: Network; now?: Date; limit?: number },
 ): Promise<RefreshResult> {
   const result: RefreshResult = { status: "done", refreshed: 0, missing: [], lookups: 0, more: false };
-  const tenant = await getDb().tenant.findUnique({ where: { id: tenantId }, select: { profileRefreshDays: true } });
+  const tenant = await getDb().tenant.findUnique({ where: { id: ctx.tenantId }, select: { profileRefreshDays: true } });
   if (!tenant) throw AppError.notFound("tenant");
   let provider: SocialProvider;
   try {
@@ -46,12 +46,12 @@ export async function refreshDueProfiles(
   }
 
   const cap = Math.max(1, limit);
-  const due = await listDueProfiles(systemContext(tenantId), network, refreshCutoff(now, tenant.profileRefreshDays), cap + 1);
+  const due = await listDueProfiles(ctx, network, refreshCutoff(now, tenant.profileRefreshDays), cap + 1);
   result.more = due.length > cap;
   const work = due.slice(0, cap);
   if (work.length === 0) return result;
 
-  const connection = await getActiveChannelCredentials(systemContext(tenantId), network);
+  const connection = await getActiveChannelCredentials(ctx, network);
   if (!connection) return { ...result, status: "no_connection", reason: `no active ${network} channel connection` };
 
   let auth: AppAuth | null = null;
@@ -70,7 +70,7 @@ export async function refreshDueProfiles(
         case "RECONNECT":
         case "REFRESH_TOKEN":
           provider.forgetAppAuth(connection.id);
-          await markNeedsReconnect(systemContext(tenantId), connection.id, classified.message);
+          await markNeedsReconnect(ctx, connection.id, classified.message);
           return { ...result, status: "needs_reconnect", more: true, reason: classified.message };
         case "TRANSIENT":
           throw new Error(`profile lookup failed: ${classified.message}`, { cause: error });
@@ -81,7 +81,7 @@ export async function refreshDueProfiles(
           return assertNever(classified.kind);
       }
     }
-    const written = await applyProfileLookups(systemContext(tenantId), network, toLookups(batch, users), now);
+    const written = await applyProfileLookups(ctx, network, toLookups(batch, users), now);
     result.refreshed += written.updated - written.missing.length;
     result.missing.push(...written.missing);
   }

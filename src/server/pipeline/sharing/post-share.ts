@@ -1,4 +1,4 @@
-import { systemContext } from "../../auth/tenant-context";
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { scrubError } from "../../modules/channels/channel-secrets";
 import { markProfileNeedsReconnect } from "../../modules/social-profiles/profile-status";
@@ -42,10 +42,10 @@ export type ShareOutcome =
  * 4. The id is stored with POSTED in one update. Concurrent runs of one share are excluded by the
  *    claim's lease (SHARE_LEASE_MS): a live claim makes the other run retry later.
  */
-export async function postShare(tenantId: string, sharePostId: string, { now = new Date() }: { now?: Date } = {}): Promise<ShareOutcome> {
+export async function postShare(ctx: TenantContext, sharePostId: string, { now = new Date() }: { now?: Date } = {}): Promise<ShareOutcome> {
   const db = getDb();
   const share = await db.sharePost.findFirst({
-    where: { tenantId, id: sharePostId },
+    where: { tenantId: ctx.tenantId, id: sharePostId },
     select: { id: true, status: true, attempts: true, customerId: true, socialProfileId: true, text: true },
   });
   if (!share) return { status: "skipped", reason: "share not found" };
@@ -53,16 +53,16 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
   if (share.status === "FAILED" && share.attempts >= SHARE_MAX_ATTEMPTS) return { status: "skipped", reason: "share is closed" };
 
   const fail = async (reason: string): Promise<ShareOutcome> => {
-    await closeShareFailed(systemContext(tenantId), share.id, reason, now);
+    await closeShareFailed(ctx, share.id, reason, now);
     return { status: "failed", reason };
   };
 
   const profile = await db.socialProfile.findFirst({
-    where: { tenantId, id: share.socialProfileId },
+    where: { tenantId: ctx.tenantId, id: share.socialProfileId },
     select: { id: true, network: true, handle: true, externalUserId: true, status: true },
   });
   if (!profile) return fail("the linked profile is gone");
-  if (!(await profileMayPost(db, systemContext(tenantId), share.customerId, profile.id))) {
+  if (!(await profileMayPost(db, ctx, share.customerId, profile.id))) {
     return fail(profile.status === "ACTIVE" ? "posting is no longer allowed for this profile (consent withdrawn or unlinked)" : `the profile is ${profile.status}`);
   }
   const rules = shareRulesFor(profile.network);
@@ -71,7 +71,7 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
   // Tokens first: a refresh failure must not cost an attempt or look like an uncertain post.
   let auth: ProfileUserAuth;
   try {
-    auth = await getProfileUserAuth(systemContext(tenantId), profile.id, { now });
+    auth = await getProfileUserAuth(ctx, profile.id, { now });
   } catch (error) {
     if (!(error instanceof ProfileAuthError)) throw error;
     switch (error.kind) {
@@ -87,7 +87,7 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
   }
 
   const ownPost = (text: string, notBefore: Date): OwnPostQuery => ({
-    tenantId,
+    tenantId: ctx.tenantId,
     shareId: share.id,
     network: profile.network,
     handle: profile.handle,
@@ -96,13 +96,13 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
     notBefore,
   });
 
-  const claim = await claimSharePost(systemContext(tenantId), share.id, now);
-  if (!claim) return settleUnclaimable(tenantId, share.id, now, ownPost);
+  const claim = await claimSharePost(ctx, share.id, now);
+  if (!claim) return settleUnclaimable(ctx, share.id, now, ownPost);
   const uncertain = claim.attempts > 1;
   if (uncertain) {
     const existing = await findOwnRecentPost(ownPost(claim.text, claim.createdAt));
     if (existing) {
-      await recordSharePosted(systemContext(tenantId), share.id, existing, now);
+      await recordSharePosted(ctx, share.id, existing, now);
       return { status: "posted", externalPostId: existing, how: "found_existing" };
     }
   }
@@ -110,13 +110,13 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
   const provider = getProvider(profile.network);
   try {
     const { externalId } = await provider.publish(auth, claim.text);
-    await recordSharePosted(systemContext(tenantId), share.id, externalId, now);
+    await recordSharePosted(ctx, share.id, externalId, now);
     return { status: "posted", externalPostId: externalId, how: "published" };
   } catch (error) {
     if (rules.isDuplicatePost(error)) {
       if (!uncertain) return fail("duplicate content: this account already has a live post with this text");
       const found = await findOwnRecentPost(ownPost(claim.text, claim.createdAt));
-      await recordSharePosted(systemContext(tenantId), share.id, found, now);
+      await recordSharePosted(ctx, share.id, found, now);
       return { status: "posted", externalPostId: found, how: "duplicate_confirmed" };
     }
     const classified = provider.classifyError(error);
@@ -124,14 +124,14 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
     switch (classified.kind) {
       case "RATE_LIMITED":
         // Refused before anything was posted: the attempt is given back.
-        await recordShareRetryable(systemContext(tenantId), share.id, message, now, { giveBack: true });
+        await recordShareRetryable(ctx, share.id, message, now, { giveBack: true });
         return { status: "throttled", until: throttleUntil(classified.retryAt, now) };
       case "TRANSIENT":
-        await recordShareRetryable(systemContext(tenantId), share.id, message, now);
+        await recordShareRetryable(ctx, share.id, message, now);
         return claim.attempts >= SHARE_MAX_ATTEMPTS ? { status: "failed", reason: `gave up after ${claim.attempts} attempts: ${message}` } : { status: "retry", reason: message };
       case "RECONNECT":
       case "REFRESH_TOKEN":
-        await markProfileNeedsReconnect(systemContext(tenantId), profile.id, message, { secrets: [auth.accessToken] });
+        await markProfileNeedsReconnect(ctx, profile.id, message, { secrets: [auth.accessToken] });
         return fail(`the customer must reconnect: ${message}`);
       case "BAD_REQUEST":
       case "CURSOR_EXPIRED":
@@ -144,13 +144,13 @@ export async function postShare(tenantId: string, sharePostId: string, { now = n
 
 /** The claim was refused: someone else holds the row, it is finished, or it ran out of attempts mid-call. */
 async function settleUnclaimable(
-  tenantId: string,
+  ctx: TenantContext,
   shareId: string,
   now: Date,
   ownPost: (text: string, notBefore: Date) => OwnPostQuery,
 ): Promise<ShareOutcome> {
   const row = await getDb().sharePost.findFirst({
-    where: { tenantId, id: shareId },
+    where: { tenantId: ctx.tenantId, id: shareId },
     select: { status: true, attempts: true, updatedAt: true, text: true, createdAt: true },
   });
   if (!row) return { status: "skipped", reason: "share not found" };
@@ -160,10 +160,10 @@ async function settleUnclaimable(
   // The last allowed attempt died mid-call: find out whether it posted, then close the row.
   const existing = await findOwnRecentPost(ownPost(row.text, row.createdAt));
   if (existing) {
-    await recordSharePosted(systemContext(tenantId), shareId, existing, now);
+    await recordSharePosted(ctx, shareId, existing, now);
     return { status: "posted", externalPostId: existing, how: "found_existing" };
   }
   const reason = `gave up after ${row.attempts} attempts; the last one ended without an answer`;
-  await closeShareFailed(systemContext(tenantId), shareId, reason, now);
+  await closeShareFailed(ctx, shareId, reason, now);
   return { status: "failed", reason };
 }

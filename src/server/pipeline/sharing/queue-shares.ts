@@ -1,4 +1,4 @@
-import { systemContext } from "../../auth/tenant-context";
+import type { TenantContext } from "../../auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import { createSharePostsForEntries, SHARE_LEASE_MS, SHARE_MAX_ATTEMPTS } from "../../modules/sharing/share-posts";
 import { enqueueMany } from "../../jobs/queues";
@@ -16,10 +16,10 @@ export function shareJobId(sharePostId: string): string {
 }
 
 /** Enqueues one `share.post-award` job per SharePost id (addBulk, deduplicated by job id). */
-export async function enqueueSharePosts(tenantId: string, sharePostIds: string[]): Promise<void> {
+export async function enqueueSharePosts(ctx: TenantContext, sharePostIds: string[]): Promise<void> {
   await enqueueMany(
     "share.post-award",
-    sharePostIds.map((id) => ({ payload: { tenantId, sharePostId: id }, options: { jobId: shareJobId(id) } })),
+    sharePostIds.map((id) => ({ payload: { tenantId: ctx.tenantId, sharePostId: id }, options: { jobId: shareJobId(id) } })),
   );
 }
 
@@ -33,12 +33,12 @@ export async function enqueueSharePosts(tenantId: string, sharePostIds: string[]
  * gap, call `createSharePostsForEntries(tx, …)` inside the ingest transaction and
  * `enqueueSharePosts` after commit; `sweepUnfinishedShares` re-queues rows whose job was lost.
  */
-export async function queueSharesForAwards(tenantId: string, entries: readonly AwardedEntry[]): Promise<string[]> {
+export async function queueSharesForAwards(ctx: TenantContext, entries: readonly AwardedEntry[]): Promise<string[]> {
   const positive = entries.filter((e) => e.amount > 0).map((e) => e.id);
   if (positive.length === 0) return [];
-  const created = await createSharePostsForEntries(getDb(), systemContext(tenantId), positive);
+  const created = await createSharePostsForEntries(getDb(), ctx, positive);
   const ids = created.map((c) => c.id);
-  await enqueueSharePosts(tenantId, ids);
+  await enqueueSharePosts(ctx, ids);
   return ids;
 }
 

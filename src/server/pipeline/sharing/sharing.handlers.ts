@@ -1,4 +1,5 @@
 import { DelayedError, type Job } from "bullmq";
+import { systemContext } from "../../auth/tenant-context";
 import { getLogger } from "../../logger";
 import { refreshDueProfiles } from "../refresh/refresh-profiles";
 import { scheduleProfileRefreshes } from "../refresh/schedule-refresh";
@@ -25,7 +26,7 @@ async function delayJobUntil(job: Job, until: Date, why: string): Promise<never>
 }
 
 export const postAwardHandler: JobHandler<SharePostAwardJob> = async ({ tenantId, sharePostId }, job) => {
-  const outcome = await postShare(tenantId, sharePostId);
+  const outcome = await postShare(systemContext(tenantId), sharePostId);
   switch (outcome.status) {
     case "posted":
     case "skipped":
@@ -47,7 +48,7 @@ export const postAwardHandler: JobHandler<SharePostAwardJob> = async ({ tenantId
 };
 
 export const refreshTenantHandler: JobHandler<RefreshTenantProfilesJob> = async ({ tenantId, network }, job) => {
-  const result = await refreshDueProfiles(tenantId, { network });
+  const result = await refreshDueProfiles(systemContext(tenantId), { network });
   getLogger().debug({ tenantId, network, ...result }, "profiles refreshed");
   if (result.status === "throttled" && result.throttledUntil) return delayJobUntil(job, result.throttledUntil, "rate limited");
 };

@@ -132,7 +132,7 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
   // The link is committed whatever happens here: a share whose job cannot be queued now stays
   // PENDING and the share sweeper queues it later.
   if (shareIds.length) {
-    await enqueueSharePosts(tenantId, shareIds).catch((err: unknown) => getLogger().warn({ err, tenantId }, "link award share not queued; the sweeper will"));
+    await enqueueSharePosts(ctx, shareIds).catch((err: unknown) => getLogger().warn({ err, tenantId }, "link award share not queued; the sweeper will"));
   }
   return result;
 }
