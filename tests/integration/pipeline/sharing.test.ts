@@ -1,125 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { Queue, Worker, type Job } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
-import { createTwitterOAuth2Client } from "../../../src/server/social/twitter/twitter-client";
 import { getQueue, QUEUE_PREFIX, toJobId } from "../../../src/server/jobs/queues";
-import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
-import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";
 import { claimSharePost, createSharePostsForEntries, recordSharePosted, shareAwardKey } from "../../../src/server/modules/sharing/share-posts";
 import { createPointRule } from "../../../src/server/modules/rules/point-rule.service";
-import { getProfileUserAuth, openProfileToken, storeProfileTokens } from "../../../src/server/modules/social-profiles/profile-tokens";
 import { shareJobId, queueSharesForAwards, sweepUnfinishedShares } from "../../../src/server/pipeline/sharing/queue-shares";
 import { postAwardHandler, RetryLaterError } from "../../../src/server/pipeline/sharing/sharing.handlers";
 import { createRedis } from "../../../src/server/redis";
 import { twitterProvider } from "../../../src/server/social/twitter/twitter.provider";
-import type { TenantContext } from "../../../src/server/auth/tenant-context";
-import { DEV_BEARER_TOKEN } from "../../../src/sandbox/start-sandbox";
 import { admin } from "../sandbox/sandbox-test-kit";
-import { createTenantWithMember, makeCustomer } from "../support/factories";
 import { assertLedgerInvariants } from "../support/ledger-invariants";
-import { sandboxUser, startPipelineSandbox } from "./pipeline-kit";
+import { award, brand, linkedCustomer, livePostsBy, runShare, shareFor, shareRow, startSharingSandbox, tweetPosts, type Sandbox } from "./sharing-kit";
 
-const TEMPLATE = "Just scored {points} points at {brand}! #rewards";
-
-type Sandbox = Awaited<ReturnType<typeof startPipelineSandbox>>;
 let sandbox: Sandbox;
-
-interface Linked {
-  customerId: string;
-  profileId: string;
-  userId: string;
-  username: string;
-  accessToken: string;
-  refreshToken: string;
-}
-
-async function brand(): Promise<{ ctx: TenantContext; name: string }> {
-  const name = `Tasti ${randomUUID().slice(0, 6)}`;
-  const { ctx } = await createTenantWithMember("OWNER", name);
-  await unsafeCrossTenantDb().tenant.update({ where: { id: ctx.tenantId }, data: { shareTemplate: TEMPLATE } });
-  // The app connection is what the own-post lookup searches with.
-  await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } });
-  return { ctx, name };
-}
-
-/** A customer with a linked X account (real sandbox tokens, sealed) and, unless told otherwise, consent to post. */
-async function linkedCustomer(
-  ctx: TenantContext,
-  options: { consent?: "allow" | "deny" | "withdrawn" | "none"; expiresInSeconds?: number; tokenExpiresAt?: Date } = {},
-): Promise<Linked> {
-  const username = `fan_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
-  const userId = await sandboxUser(sandbox.url, username, 500);
-  const minted = await admin<{ access_token: string; refresh_token: string; expires_in: number; scope: string }>(sandbox.url, "POST", "/__admin/tokens", {
-    username,
-    ...(options.expiresInSeconds ? { expires_in: options.expiresInSeconds } : {}),
-  });
-  const customer = await makeCustomer(ctx);
-  const profile = await unsafeCrossTenantDb().socialProfile.create({
-    data: { tenantId: ctx.tenantId, customerId: customer.id, network: "TWITTER", externalUserId: userId, handle: username, linkedAt: new Date(), scopes: [] },
-  });
-  await getDb().$transaction((tx) =>
-    storeProfileTokens(tx, ctx, profile.id, {
-      accessToken: minted.access_token,
-      refreshToken: minted.refresh_token,
-      expiresAt: options.tokenExpiresAt ?? new Date(Date.now() + minted.expires_in * 1000),
-      scopes: minted.scope.split(" "),
-    }),
-  );
-  const consent = options.consent ?? "allow";
-  const record = (allowPosting: boolean, grantedAt: Date, revokedAt: Date | null = null) =>
-    unsafeCrossTenantDb().consentRecord.create({
-      data: { tenantId: ctx.tenantId, customerId: customer.id, network: "TWITTER", socialProfileId: profile.id, scopes: ["tweet.write"], allowPosting, policyVersion: "2026-01", grantedAt, revokedAt },
-    });
-  if (consent === "allow") await record(true, new Date(Date.now() - 60_000));
-  if (consent === "deny") await record(false, new Date(Date.now() - 60_000));
-  if (consent === "withdrawn") {
-    await record(true, new Date(Date.now() - 120_000));
-    await record(true, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
-  }
-  return { customerId: customer.id, profileId: profile.id, userId, username, accessToken: minted.access_token, refreshToken: minted.refresh_token };
-}
-
-async function award(ctx: TenantContext, customerId: string, amount: number) {
-  const [entry] = await getDb().$transaction((tx) =>
-    postLedgerEntries(tx, ctx, [{ customerId, amount, source: "MENTION", idempotencyKey: `test:${randomUUID()}`, explanation: { formula: `${amount}` } }]),
-  );
-  return entry!;
-}
-
-async function shareFor(ctx: TenantContext, customerId: string, amount: number): Promise<string> {
-  const entry = await award(ctx, customerId, amount);
-  const ids = await queueSharesForAwards(ctx, [entry]);
-  expect(ids).toHaveLength(1);
-  return ids[0]!;
-}
-
-async function jobOf(shareId: string): Promise<Job> {
-  const job = await getQueue("sharing").getJob(toJobId(shareJobId(shareId)));
-  expect(job, "the share's job was enqueued").toBeDefined();
-  return job!;
-}
-
-async function runShare(ctx: TenantContext, shareId: string) {
-  return postAwardHandler({ tenantId: ctx.tenantId, sharePostId: shareId }, await jobOf(shareId));
-}
-
-function livePostsBy(userId: string) {
-  return sandbox.state.posts.posts.filter((p) => p.author.id === userId && !p.deleted);
-}
-
-async function tweetPosts(): Promise<{ status: number }[]> {
-  const log = await admin<{ data: { method: string; path: string; status: number }[] }>(sandbox.url, "GET", "/__admin/requests?limit=10000&path_prefix=/2/tweets");
-  return log.data.filter((r) => r.method === "POST" && r.path === "/2/tweets");
-}
-
-async function shareRow(ctx: TenantContext, id: string) {
-  return (await getDb().sharePost.findFirst({ where: { tenantId: ctx.tenantId, id } }))!;
-}
 
 describe("sharing awards on the customer's behalf", () => {
   beforeAll(async () => {
-    sandbox = await startPipelineSandbox();
+    sandbox = await startSharingSandbox();
   });
   afterAll(async () => {
     await sandbox.close();
@@ -151,15 +49,30 @@ describe("sharing awards on the customer's behalf", () => {
     expect(await tweetPosts()).toHaveLength(1);
     const matching = await admin<{ matching: number }>(sandbox.url, "GET", `/__admin/posts?query=${encodeURIComponent(`from:${fan.username}`)}`);
     expect(matching.matching).toBe(1);
-    expect(await shareRow(ctx, ids[0]!)).toMatchObject({ status: "POSTED", externalPostId: posts[0]!.id, text: expected, attempts: 1, lastError: null, ledgerEntryId: entry.id });
+    expect(await shareRow(ctx, ids[0]!)).toMatchObject({
+      status: "POSTED",
+      externalPostId: posts[0]!.id,
+      text: expected,
+      attempts: 1,
+      lastError: null,
+      ledgerEntryId: entry.id,
+    });
     await assertLedgerInvariants(ctx.tenantId);
   });
 
   it("a posted share pays the network's SHARE rules once (influence of the sharing account, daily cap), and that award is not shared again", async () => {
     const { ctx } = await brand();
     const rule = await createPointRule(ctx, {
-      network: "TWITTER", action: "SHARE", name: "Sharing", basePoints: 5, influenceCurve: "NONE",
-      influenceFactor: 1, maxMultiplier: 1, dailyCap: 8, minSentiment: null, enabled: true,
+      network: "TWITTER",
+      action: "SHARE",
+      name: "Sharing",
+      basePoints: 5,
+      influenceCurve: "NONE",
+      influenceFactor: 1,
+      maxMultiplier: 1,
+      dailyCap: 8,
+      minSentiment: null,
+      enabled: true,
     });
     const fan = await linkedCustomer(ctx);
     const first = await shareFor(ctx, fan.customerId, 25);
@@ -181,7 +94,12 @@ describe("sharing awards on the customer's behalf", () => {
     ]);
     expect(JSON.stringify(shareEntries[0]!.explanation)).toContain(`shared through @${fan.username}`);
     expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId, ledgerEntryId: { in: shareEntries.map((e) => e.id) } } })).toBe(0);
-    expect(await queueSharesForAwards(ctx, shareEntries.map((e) => ({ id: e.id, customerId: fan.customerId, amount: e.amount })))).toEqual([]);
+    expect(
+      await queueSharesForAwards(
+        ctx,
+        shareEntries.map((e) => ({ id: e.id, customerId: fan.customerId, amount: e.amount })),
+      ),
+    ).toEqual([]);
     await assertLedgerInvariants(ctx.tenantId);
   });
 
@@ -212,7 +130,16 @@ describe("sharing awards on the customer's behalf", () => {
     const fan = await linkedCustomer(ctx);
     const shareId = await shareFor(ctx, fan.customerId, 12);
     await unsafeCrossTenantDb().consentRecord.create({
-      data: { tenantId: ctx.tenantId, customerId: fan.customerId, network: "TWITTER", socialProfileId: fan.profileId, scopes: [], allowPosting: false, policyVersion: "2026-01", revokedAt: new Date() },
+      data: {
+        tenantId: ctx.tenantId,
+        customerId: fan.customerId,
+        network: "TWITTER",
+        socialProfileId: fan.profileId,
+        scopes: [],
+        allowPosting: false,
+        policyVersion: "2026-01",
+        revokedAt: new Date(),
+      },
     });
     await runShare(ctx, shareId);
     expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/no longer allowed/) });
@@ -290,80 +217,10 @@ describe("sharing awards on the customer's behalf", () => {
     // A slow X keeps the first run's call in flight while the others try to claim the row.
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "slow", count: 3, path_prefix: "/2/tweets", delay_ms: 400 });
     const results = await Promise.allSettled([runShare(ctx, shareId), runShare(ctx, shareId), runShare(ctx, shareId)]);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r).reason)).toEqual([
-      expect.any(RetryLaterError),
-      expect.any(RetryLaterError),
-    ]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => r.reason)).toEqual([expect.any(RetryLaterError), expect.any(RetryLaterError)]);
     expect(livePostsBy(fan.userId)).toHaveLength(1);
     expect(await tweetPosts()).toHaveLength(1);
     expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED", attempts: 1 });
-  });
-
-  it("refreshes an expired access token first and stores the rotated refresh token", async () => {
-    const { ctx } = await brand();
-    const fan = await linkedCustomer(ctx, { expiresInSeconds: 60 });
-    sandbox.clock.advance(2 * 60_000); // the minted access token is now dead at X
-    await getDb().socialProfile.updateMany({ where: { tenantId: ctx.tenantId, id: fan.profileId }, data: { tokenExpiresAt: new Date(Date.now() - 1_000) } });
-    const shareId = await shareFor(ctx, fan.customerId, 15);
-
-    await runShare(ctx, shareId);
-    expect(livePostsBy(fan.userId)).toHaveLength(1);
-    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "POSTED" });
-    const row = await getDb().socialProfile.findFirst({
-      where: { tenantId: ctx.tenantId, id: fan.profileId },
-      select: { accessTokenCiphertext: true, refreshTokenCiphertext: true, tokenExpiresAt: true, status: true },
-    });
-    expect(row!.status).toBe("ACTIVE");
-    expect(row!.tokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
-    const access = openProfileToken(ctx.tenantId, fan.profileId, "access", row!.accessTokenCiphertext!);
-    const refresh = openProfileToken(ctx.tenantId, fan.profileId, "refresh", row!.refreshTokenCiphertext!);
-    expect(access).not.toBe(fan.accessToken);
-    expect(refresh).not.toBe(fan.refreshToken);
-    // The stored refresh token is the live one of the rotated family.
-    await expect(twitterProvider.refreshUserToken(refresh)).resolves.toMatchObject({ accessToken: expect.any(String) });
-    // Sealed for this row only: the same ciphertext does not open as another profile's.
-    expect(() => openProfileToken(ctx.tenantId, "sp_other", "refresh", row!.refreshTokenCiphertext!)).toThrow(/cannot decrypt/);
-  });
-
-  it("concurrent jobs of one profile refresh its rotating token once", async () => {
-    const { ctx } = await brand();
-    const fan = await linkedCustomer(ctx, { tokenExpiresAt: new Date(Date.now() - 1_000) });
-    const results = await Promise.all([1, 2, 3, 4].map(() => getProfileUserAuth(ctx, fan.profileId)));
-    expect(results.filter((r) => r.refreshed)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
-    expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "ACTIVE" });
-    // The token handed out works at X.
-    await expect(twitterProvider.publish({ accessToken: results[0]!.accessToken }, `refreshed ${randomUUID()}`)).resolves.toMatchObject({ externalId: expect.any(String) });
-  });
-
-  it("a revoked token: the share fails, the profile needs reconnecting, nothing is posted", async () => {
-    const { ctx } = await brand();
-    const fan = await linkedCustomer(ctx);
-    const shareId = await shareFor(ctx, fan.customerId, 18);
-    await createTwitterOAuth2Client().revokeOAuth2Token(fan.refreshToken, "refresh_token"); // kills the whole family
-
-    await runShare(ctx, shareId);
-    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/reconnect/) });
-    expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "NEEDS_RECONNECT" });
-    const audit = await getDb().auditLog.findMany({ where: { tenantId: ctx.tenantId, action: "social_profile.needs_reconnect" } });
-    expect(audit).toHaveLength(1);
-    expect(JSON.stringify(audit[0]!.data)).not.toContain(fan.accessToken);
-    expect(livePostsBy(fan.userId)).toHaveLength(0);
-
-    // The next award of this customer is not even queued.
-    expect(await queueSharesForAwards(ctx, [await award(ctx, fan.customerId, 5)])).toEqual([]);
-  });
-
-  it("an expired token whose refresh is refused marks the profile and posts nothing", async () => {
-    const { ctx } = await brand();
-    const fan = await linkedCustomer(ctx, { tokenExpiresAt: new Date(Date.now() - 1_000) });
-    const shareId = await shareFor(ctx, fan.customerId, 19);
-    await createTwitterOAuth2Client().revokeOAuth2Token(fan.refreshToken, "refresh_token");
-
-    await runShare(ctx, shareId);
-    expect(await shareRow(ctx, shareId)).toMatchObject({ status: "FAILED", attempts: 5, lastError: expect.stringMatching(/refresh refused/) });
-    expect(await getDb().socialProfile.findFirst({ where: { tenantId: ctx.tenantId, id: fan.profileId } })).toMatchObject({ status: "NEEDS_RECONNECT" });
-    expect(await tweetPosts()).toHaveLength(0);
   });
 
   it("the sweeper re-queues a share whose job was lost, and only once", async () => {
