@@ -5,8 +5,7 @@ const src = fileURLToPath(new URL("./src", import.meta.url));
 
 // Integration tests get their own database; tests/integration/global-setup.ts creates and
 // migrates it and refuses anything that is not on this machine.
-const testDatabaseUrl =
-  process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/megaphone_test";
+const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/megaphone_test";
 
 const shared = {
   resolve: { alias: { "@": src } },

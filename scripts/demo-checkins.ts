@@ -23,7 +23,10 @@ const log = (message: string) => console.log(`[check-ins] ${message}`);
 async function waitUntilUp(url: string, what: string, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`${what} did not answer at ${url}`);
     await new Promise((r) => setTimeout(r, 1_000));
@@ -71,7 +74,10 @@ async function main(): Promise<void> {
     if (!profile || profile.customerId !== customer.id) {
       try {
         const result = await linkSocialProfile(ctx, {
-          customerId: customer.id, network: "FOURSQUARE", externalUserId: minted.user.id, handle,
+          customerId: customer.id,
+          network: "FOURSQUARE",
+          externalUserId: minted.user.id,
+          handle,
           consent: { scopes: [], allowPosting: false, policyVersion: "demo-1" },
         });
         profile = { id: result.socialProfile.id, customerId: customer.id };
@@ -85,7 +91,9 @@ async function main(): Promise<void> {
     }
     const profileId = profile.id;
     // Sandbox tokens live as long as the sandbox process: store this run's.
-    await db.$transaction((tx) => storeProfileTokens(tx, systemContext(tenant.id), profileId, { accessToken: minted.access_token, refreshToken: null, expiresAt: null, scopes: [] }));
+    await db.$transaction((tx) =>
+      storeProfileTokens(tx, systemContext(tenant.id), profileId, { accessToken: minted.access_token, refreshToken: null, expiresAt: null, scopes: [] }),
+    );
     linked.push({ handle, name: customer.displayName });
   }
   log(`linked Swarm accounts: ${linked.map((l) => `${l.name} (${l.handle})`).join(", ") || "none"}`);
@@ -100,7 +108,9 @@ async function main(): Promise<void> {
   for (const [i, account] of linked.entries()) {
     const venue = DEMO_BRAND_VENUES[i % DEMO_BRAND_VENUES.length]!;
     const made = await sandbox<{ push: { status: string } }>("POST", "/__admin/foursquare/checkins", {
-      user: account.handle, venue_id: venue.id, ...(i === 0 ? { shout: "Fat-free and fabulous #TastiRewards" } : {}),
+      user: account.handle,
+      venue_id: venue.id,
+      ...(i === 0 ? { shout: "Fat-free and fabulous #TastiRewards" } : {}),
     });
     if (made.push.status === "delivered") delivered++;
   }

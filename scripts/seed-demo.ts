@@ -13,7 +13,6 @@ import { seedCheckinListening } from "./seed/demo-checkins";
 import { demoCustomers } from "./seed/demo-customers";
 import { DEMO } from "./seed/demo-staff";
 
-
 const db = unsafeCrossTenantDb();
 const existing = await db.tenant.findUnique({ where: { slug: DEMO.slug } });
 if (existing) {
@@ -37,18 +36,40 @@ if (existing) {
   for (const customer of customers) await createCustomer(ctx, customer);
   // Listening to the sandbox out of the box: its dev bearer token, the brand's terms, and rules.
   await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } });
-  for (const [kind, value] of [["KEYWORD", "Tasti D-Lite"], ["HANDLE", "@TastiDLite"], ["HASHTAG", "#TastiRewards"]] as const) {
+  for (const [kind, value] of [
+    ["KEYWORD", "Tasti D-Lite"],
+    ["HANDLE", "@TastiDLite"],
+    ["HASHTAG", "#TastiRewards"],
+  ] as const) {
     await createSource(ctx, { network: "TWITTER", kind, value });
   }
   await createPointRule(ctx, {
-    network: "TWITTER", action: "MENTION", name: "Tweets about us", basePoints: 10, influenceCurve: "LOG",
-    influenceFactor: 0.5, maxMultiplier: 3, dailyCap: 100, minSentiment: -0.2, enabled: true,
+    network: "TWITTER",
+    action: "MENTION",
+    name: "Tweets about us",
+    basePoints: 10,
+    influenceCurve: "LOG",
+    influenceFactor: 0.5,
+    maxMultiplier: 3,
+    dailyCap: 100,
+    minSentiment: -0.2,
+    enabled: true,
   });
   await createPointRule(ctx, {
-    network: "TWITTER", action: "LINK_ACCOUNT", name: "Linking an X account", basePoints: 50, influenceCurve: "NONE",
-    influenceFactor: 1, maxMultiplier: 1, dailyCap: null, minSentiment: null, enabled: true,
+    network: "TWITTER",
+    action: "LINK_ACCOUNT",
+    name: "Linking an X account",
+    basePoints: 50,
+    influenceCurve: "NONE",
+    influenceFactor: 1,
+    maxMultiplier: 1,
+    dailyCap: null,
+    minSentiment: null,
+    enabled: true,
   });
-  console.log(`created demo tenant "${DEMO.name}" with ${DEMO.staff.length} staff, ${customers.length} customers, 3 tracked X terms, a mention rule and a link rule`);
+  console.log(
+    `created demo tenant "${DEMO.name}" with ${DEMO.staff.length} staff, ${customers.length} customers, 3 tracked X terms, a mention rule and a link rule`,
+  );
 }
 {
   // Check-in listening (Foursquare) — also added to a demo tenant seeded before it existed.

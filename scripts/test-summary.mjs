@@ -12,10 +12,12 @@ function measuredDurations() {
   const file = join(dir, "durations.txt");
   if (!existsSync(file)) return new Map();
   const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
-  return new Map(lines.map((line) => {
-    const [tier, start, end] = line.trim().split(/\s+/);
-    return [tier, Number(end) - Number(start)];
-  }));
+  return new Map(
+    lines.map((line) => {
+      const [tier, start, end] = line.trim().split(/\s+/);
+      return [tier, Number(end) - Number(start)];
+    }),
+  );
 }
 
 function reportedSeconds(report) {
@@ -37,7 +39,9 @@ let failed = 0;
 let skipped = 0;
 let total = 0;
 const perTier = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()) {
   const tier = file.replace(".json", "");
   const report = JSON.parse(readFileSync(join(dir, file), "utf8"));
   let p, f, s;

@@ -119,7 +119,13 @@ let stored = 0;
 for (;;) {
   await sleep(1000);
   stored = Number((await db.query<{ count: string }>(`SELECT count(*) FROM "Mention" WHERE "tenantId" = $1`, [ctx.tenantId])).rows[0]!.count);
-  const running = Number((await db.query<{ count: string }>(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND ("syncStatus" <> 'OK' OR cursor IS NULL)`, [ctx.tenantId])).rows[0]!.count);
+  const running = Number(
+    (
+      await db.query<{ count: string }>(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND ("syncStatus" <> 'OK' OR cursor IS NULL)`, [
+        ctx.tenantId,
+      ])
+    ).rows[0]!.count,
+  );
   const elapsed = (performance.now() - started) / 1000;
   log(`${stored.toLocaleString("en")} / ${expected.toLocaleString("en")} stored (${Math.round(stored / elapsed)}/s), ${running} sources mid-run`);
   if (stored >= expected && running === 0) break;
@@ -127,19 +133,29 @@ for (;;) {
 }
 const ingestSeconds = (performance.now() - started) / 1000;
 const cpuAfter = cpuSnapshot();
-const credited = (await db.query<{ mentions: string; points: string }>(
-  `SELECT count(DISTINCT "mentionId") AS mentions, coalesce(sum(amount), 0) AS points FROM "LedgerEntry" WHERE "tenantId" = $1`,
-  [ctx.tenantId],
-)).rows[0]!;
+const credited = (
+  await db.query<{ mentions: string; points: string }>(
+    `SELECT count(DISTINCT "mentionId") AS mentions, coalesce(sum(amount), 0) AS points FROM "LedgerEntry" WHERE "tenantId" = $1`,
+    [ctx.tenantId],
+  )
+).rows[0]!;
 const mentionsPerSecond = Math.round(stored / ingestSeconds);
-log(`ingest: ${stored.toLocaleString("en")} mentions in ${ingestSeconds.toFixed(1)} s → ${mentionsPerSecond}/s; ${Number(credited.mentions).toLocaleString("en")} credited, ${Number(credited.points).toLocaleString("en")} points`);
-const cpuPerMention = cpuAfter && cpuBefore ? {
-  workersUs: Math.round(((cpuAfter.workers - cpuBefore.workers) * 1e6) / stored),
-  postgresUs: Math.round(((cpuAfter.postgres - cpuBefore.postgres) * 1e6) / stored),
-  sandboxAndBenchUs: Math.round(((cpuAfter.self - cpuBefore.self) * 1e6) / stored),
-  redisUs: Math.round(((cpuAfter.redis - cpuBefore.redis) * 1e6) / stored),
-} : null;
-if (cpuPerMention) log(`CPU per mention: workers ${cpuPerMention.workersUs} µs, Postgres backends ${cpuPerMention.postgresUs} µs, sandbox + bench ${cpuPerMention.sandboxAndBenchUs} µs, Redis ${cpuPerMention.redisUs} µs`);
+log(
+  `ingest: ${stored.toLocaleString("en")} mentions in ${ingestSeconds.toFixed(1)} s → ${mentionsPerSecond}/s; ${Number(credited.mentions).toLocaleString("en")} credited, ${Number(credited.points).toLocaleString("en")} points`,
+);
+const cpuPerMention =
+  cpuAfter && cpuBefore
+    ? {
+        workersUs: Math.round(((cpuAfter.workers - cpuBefore.workers) * 1e6) / stored),
+        postgresUs: Math.round(((cpuAfter.postgres - cpuBefore.postgres) * 1e6) / stored),
+        sandboxAndBenchUs: Math.round(((cpuAfter.self - cpuBefore.self) * 1e6) / stored),
+        redisUs: Math.round(((cpuAfter.redis - cpuBefore.redis) * 1e6) / stored),
+      }
+    : null;
+if (cpuPerMention)
+  log(
+    `CPU per mention: workers ${cpuPerMention.workersUs} µs, Postgres backends ${cpuPerMention.postgresUs} µs, sandbox + bench ${cpuPerMention.sandboxAndBenchUs} µs, Redis ${cpuPerMention.redisUs} µs`,
+  );
 
 // Steady live traffic: 1,000 posts/s for a while; latency = ledger entry time − post time.
 const latencySeconds = Number(args["latency-seconds"]);
@@ -153,8 +169,9 @@ await sleep(5000);
 // Fetch → credited: the worker stamps each mention with the time its page arrived (fetchedAt);
 // the ledger row's createdAt is the clock when the statement wrote it (the commit follows).
 // Post → credited adds the wait for the next poll (1 s interval) on top.
-const latency = (await db.query<{ n: string; p50: number | null; p95: number | null; p95_post: number | null }>(
-  `SELECT count(*) AS n,
+const latency = (
+  await db.query<{ n: string; p50: number | null; p95: number | null; p95_post: number | null }>(
+    `SELECT count(*) AS n,
           percentile_cont(0.5) WITHIN GROUP (ORDER BY fetch_ms) AS p50,
           percentile_cont(0.95) WITHIN GROUP (ORDER BY fetch_ms) AS p95,
           percentile_cont(0.95) WITHIN GROUP (ORDER BY post_ms) AS p95_post
@@ -162,11 +179,14 @@ const latency = (await db.query<{ n: string; p50: number | null; p95: number | n
                 extract(epoch FROM (l."createdAt" - m."postedAt")) * 1000 AS post_ms
          FROM "LedgerEntry" l JOIN "Mention" m ON m.id = l."mentionId"
          WHERE l."tenantId" = $1 AND m."postedAt" >= $2) t`,
-  [ctx.tenantId, phaseStart],
-)).rows[0]!;
+    [ctx.tenantId, phaseStart],
+  )
+).rows[0]!;
 const p95FetchToCreditMs = Math.round(Number(latency.p95));
 const p95PostToCreditMs = Math.round(Number(latency.p95_post));
-log(`steady phase: ${latency.n} credited; fetch → credited p50 ${Math.round(Number(latency.p50))} ms, p95 ${p95FetchToCreditMs} ms; post created → credited p95 ${p95PostToCreditMs} ms`);
+log(
+  `steady phase: ${latency.n} credited; fetch → credited p50 ${Math.round(Number(latency.p50))} ms, p95 ${p95FetchToCreditMs} ms; post created → credited p95 ${p95PostToCreditMs} ms`,
+);
 
 // Burst: N posts created over 10 s of live traffic; how long until every one is stored and paid.
 const burstPosts = Number(args.burst);
@@ -199,18 +219,25 @@ for (const w of workers) w.kill("SIGTERM");
 await Promise.all(workers.map((w) => new Promise((r) => w.once("exit", r))));
 
 // The floor: the same rows by plain SQL, into a second tenant.
-const floorTenant = (await db.query<{ id: string }>(`INSERT INTO "Tenant" (slug, name, "updatedAt") VALUES ('floor', 'Floor', now()) RETURNING id`)).rows[0]!.id;
+const floorTenant = (await db.query<{ id: string }>(`INSERT INTO "Tenant" (slug, name, "updatedAt") VALUES ('floor', 'Floor', now()) RETURNING id`)).rows[0]!
+  .id;
 await db.query(
   `INSERT INTO "Customer" (id, "tenantId", "displayName", "updatedAt") SELECT 'floor_' || id, $1, "displayName", now() FROM "Customer" WHERE "tenantId" = $2`,
   [floorTenant, ctx.tenantId],
 );
 const customerByAuthor = new Map<string, string>(
-  (await db.query<{ externalUserId: string; c: string }>(`SELECT "externalUserId", 'floor_' || "customerId" AS c FROM "SocialProfile" WHERE "tenantId" = $1`, [ctx.tenantId])).rows.map((r) => [r.externalUserId, r.c]),
+  (
+    await db.query<{ externalUserId: string; c: string }>(`SELECT "externalUserId", 'floor_' || "customerId" AS c FROM "SocialProfile" WHERE "tenantId" = $1`, [
+      ctx.tenantId,
+    ])
+  ).rows.map((r) => [r.externalUserId, r.c]),
 );
-const rows = (await db.query<FloorRow>(
-  `SELECT "externalId", "authorExternalId", "authorHandle" AS handle, "authorFollowers" AS followers, text, "postedAt" FROM "Mention" WHERE "tenantId" = $1 LIMIT $2`,
-  [ctx.tenantId, stored],
-)).rows;
+const rows = (
+  await db.query<FloorRow>(
+    `SELECT "externalId", "authorExternalId", "authorHandle" AS handle, "authorFollowers" AS followers, text, "postedAt" FROM "Mention" WHERE "tenantId" = $1 LIMIT $2`,
+    [ctx.tenantId, stored],
+  )
+).rows;
 const rawSqlPerSecond = Math.round(await measureRawSqlFloor(BENCH_DB, floorTenant, rows, customerByAuthor));
 log(`raw-SQL floor: ${rows.length.toLocaleString("en")} rows → ${rawSqlPerSecond}/s`);
 
@@ -246,7 +273,9 @@ function cpuSnapshot(): { workers: number; postgres: number; redis: number; self
   const ticks = 100; // USER_HZ on Linux
   const cpuOf = (pid: number | string) => {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+        .replace(/^.*\) /, "")
+        .split(" ");
       return (Number(fields[11]) + Number(fields[12])) / ticks;
     } catch {
       return 0;
@@ -254,15 +283,17 @@ function cpuSnapshot(): { workers: number; postgres: number; redis: number; self
   };
   // Postgres backends carry their database in the process title; other databases' work is left out.
   const byName = (name: string, title?: string) =>
-    readdirSync("/proc").filter((d) => /^\d+$/.test(d)).reduce((sum, pid) => {
-      try {
-        if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== name) return sum;
-        if (title && !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(title)) return sum;
-        return sum + cpuOf(pid);
-      } catch {
-        return sum;
-      }
-    }, 0);
+    readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .reduce((sum, pid) => {
+        try {
+          if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== name) return sum;
+          if (title && !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(title)) return sum;
+          return sum + cpuOf(pid);
+        } catch {
+          return sum;
+        }
+      }, 0);
   return {
     workers: workers.reduce((sum, w) => sum + (w.pid ? cpuOf(w.pid) : 0), 0),
     postgres: byName("postgres", "megaphone_bench"),
@@ -276,7 +307,10 @@ async function countStored(): Promise<number> {
 }
 
 async function sourcesMidRun(): Promise<number> {
-  return Number((await db.query<{ count: string }>(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND "syncStatus" = 'RUNNING'`, [ctx.tenantId])).rows[0]!.count);
+  return Number(
+    (await db.query<{ count: string }>(`SELECT count(*) FROM "ListeningSource" WHERE "tenantId" = $1 AND "syncStatus" = 'RUNNING'`, [ctx.tenantId])).rows[0]!
+      .count,
+  );
 }
 
 async function expectedMatches(url: string, keywords: string[]): Promise<number> {

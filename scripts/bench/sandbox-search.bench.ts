@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     } while (nextToken);
     const clientSecs = (performance.now() - t1) / 1000;
     const clientRate = clientPages / clientSecs;
-    console.log(`twitter-api-v2 sequential, page by page: ${clientPages} pages, ${clientPosts} posts in ${clientSecs.toFixed(2)} s → ${clientRate.toFixed(0)} pages/s`);
+    console.log(
+      `twitter-api-v2 sequential, page by page: ${clientPages} pages, ${clientPosts} posts in ${clientSecs.toFixed(2)} s → ${clientRate.toFixed(0)} pages/s`,
+    );
 
     // The same walk with one paginator accumulating every page (fetchNext), as fetchLast does.
     const t3 = performance.now();

@@ -25,13 +25,19 @@ export async function linkDemoXAdvocates(ctx: TenantContext, sandbox: SandboxCal
   });
   const usernames: string[] = [];
   for (const [i, customer] of customers.entries()) {
-    const username = customer.displayName.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 15);
-    const user = await sandbox<{ id: string }>("POST", "/__admin/users", { username, name: customer.displayName, followers_count: X_FOLLOWERS[i] }).catch(
-      () => sandbox<{ id: string }>("GET", `/__admin/users/${encodeURIComponent(username)}`),
+    const username = customer.displayName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .slice(0, 15);
+    const user = await sandbox<{ id: string }>("POST", "/__admin/users", { username, name: customer.displayName, followers_count: X_FOLLOWERS[i] }).catch(() =>
+      sandbox<{ id: string }>("GET", `/__admin/users/${encodeURIComponent(username)}`),
     );
     try {
       await linkSocialProfile(ctx, {
-        customerId: customer.id, network: "TWITTER", externalUserId: user.id, handle: username,
+        customerId: customer.id,
+        network: "TWITTER",
+        externalUserId: user.id,
+        handle: username,
         consent: { scopes: ["tweet.read", "users.read"], allowPosting: false, policyVersion: "demo-1" },
       });
     } catch (error) {

@@ -18,8 +18,8 @@ export default async function HomePage() {
       <main id="main-content" className="mt-10">
         <h1 className="text-4xl font-semibold tracking-tight text-fg sm:text-5xl">Know who really talks about you.</h1>
         <p className="mt-4 text-lg text-fg-muted">
-          Megaphone keeps your customers in one CRM, listens to what they say on X and Foursquare, rewards every
-          mention by how far it travels, and shows you your real advocates.
+          Megaphone keeps your customers in one CRM, listens to what they say on X and Foursquare, rewards every mention by how far it travels, and shows you
+          your real advocates.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           <ButtonLink href="/signup" size="lg">
@@ -30,7 +30,11 @@ export default async function HomePage() {
           </ButtonLink>
         </div>
         <p className="mt-10 text-sm text-fg-subtle">
-          Integrators: the REST API lives under <Link className="underline" href="/api/v1/health">/api/v1</Link>.
+          Integrators: the REST API lives under{" "}
+          <Link className="underline" href="/api/v1/health">
+            /api/v1
+          </Link>
+          .
         </p>
       </main>
     </div>

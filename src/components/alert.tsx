@@ -39,10 +39,7 @@ export function Alert({ tone = "info", title, children, action, role, className 
   const { box, icon, Icon } = tones[tone];
   const resolvedRole = role ?? (tone === "danger" ? "alert" : "status");
   return (
-    <div
-      role={resolvedRole === "none" ? undefined : resolvedRole}
-      className={cn("flex gap-3 rounded-control border px-4 py-3 text-sm", box, className)}
-    >
+    <div role={resolvedRole === "none" ? undefined : resolvedRole} className={cn("flex gap-3 rounded-control border px-4 py-3 text-sm", box, className)}>
       <Icon className={cn("mt-0.5 size-4 shrink-0", icon)} />
       <div className="min-w-0 space-y-1">
         {title && <p className="font-medium">{title}</p>}

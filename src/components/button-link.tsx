@@ -14,15 +14,7 @@ export interface ButtonLinkProps extends ComponentProps<typeof Link> {
  * ("New campaign" opening a form page). Keep it a link, not a button, so
  * open-in-new-tab and the browser's history work.
  */
-export function ButtonLink({
-  variant,
-  size,
-  icon,
-  fullWidth,
-  className,
-  children,
-  ...props
-}: ButtonLinkProps) {
+export function ButtonLink({ variant, size, icon, fullWidth, className, children, ...props }: ButtonLinkProps) {
   return (
     <Link {...props} className={buttonClasses({ variant, size, fullWidth, className })}>
       {icon}

@@ -15,14 +15,10 @@ const base =
   "disabled:cursor-not-allowed disabled:opacity-55 aria-disabled:cursor-not-allowed aria-disabled:opacity-55";
 
 const variants: Record<ButtonVariant, string> = {
-  primary:
-    "bg-brand-600 text-white shadow-control hover:bg-brand-700 active:bg-brand-800 " +
-    "disabled:hover:bg-brand-600",
+  primary: "bg-brand-600 text-white shadow-control hover:bg-brand-700 active:bg-brand-800 " + "disabled:hover:bg-brand-600",
   secondary:
-    "border border-line bg-surface text-fg shadow-control hover:bg-surface-muted hover:border-zinc-300 " +
-    "active:bg-zinc-200/70 disabled:hover:bg-surface",
-  danger:
-    "bg-red-600 text-white shadow-control hover:bg-red-700 active:bg-red-800 disabled:hover:bg-red-600",
+    "border border-line bg-surface text-fg shadow-control hover:bg-surface-muted hover:border-zinc-300 " + "active:bg-zinc-200/70 disabled:hover:bg-surface",
+  danger: "bg-red-600 text-white shadow-control hover:bg-red-700 active:bg-red-800 disabled:hover:bg-red-600",
   ghost: "text-fg-muted hover:bg-surface-muted hover:text-fg active:bg-zinc-200/70",
 };
 

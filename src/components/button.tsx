@@ -17,17 +17,7 @@ export interface ButtonProps extends ComponentPropsWithRef<"button"> {
  * <Button> inside a form submits it without JavaScript; pass type="button"
  * for buttons that only run client code. Server-renderable: no hooks.
  */
-export function Button({
-  variant,
-  size,
-  loading = false,
-  icon,
-  fullWidth,
-  disabled,
-  className,
-  children,
-  ...props
-}: ButtonProps) {
+export function Button({ variant, size, loading = false, icon, fullWidth, disabled, className, children, ...props }: ButtonProps) {
   return (
     <button
       {...props}

@@ -17,26 +17,12 @@ export interface CardProps {
 }
 
 /** A white panel on the grey canvas: the basic grouping unit of a page. */
-export function Card({
-  title,
-  description,
-  actions,
-  footer,
-  headingLevel = 2,
-  flush = false,
-  className,
-  children,
-}: CardProps) {
+export function Card({ title, description, actions, footer, headingLevel = 2, flush = false, className, children }: CardProps) {
   const Heading = `h${headingLevel}` as const;
   const hasHeader = Boolean(title || description || actions);
 
   return (
-    <section
-      className={cn(
-        "overflow-hidden rounded-card border border-line bg-surface shadow-card",
-        className,
-      )}
-    >
+    <section className={cn("overflow-hidden rounded-card border border-line bg-surface shadow-card", className)}>
       {hasHeader && (
         <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line px-5 py-4">
           <div className="min-w-0">
@@ -47,11 +33,7 @@ export function Card({
         </header>
       )}
       {children !== undefined && <div className={flush ? undefined : "px-5 py-4"}>{children}</div>}
-      {footer && (
-        <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-line bg-surface-muted/60 px-5 py-3">
-          {footer}
-        </footer>
-      )}
+      {footer && <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-line bg-surface-muted/60 px-5 py-3">{footer}</footer>}
     </section>
   );
 }

@@ -18,21 +18,10 @@ export interface ComingSoonProps {
  * lists what is planned; it never shows invented numbers or sample rows
  * that could be mistaken for real data.
  */
-export function ComingSoon({
-  title,
-  description,
-  capabilities,
-  headingLevel = 2,
-  className,
-}: ComingSoonProps) {
+export function ComingSoon({ title, description, capabilities, headingLevel = 2, className }: ComingSoonProps) {
   const Heading = `h${headingLevel}` as const;
   return (
-    <section
-      className={cn(
-        "rounded-card border border-dashed border-zinc-300 bg-surface px-6 py-8 sm:px-8",
-        className,
-      )}
-    >
+    <section className={cn("rounded-card border border-dashed border-zinc-300 bg-surface px-6 py-8 sm:px-8", className)}>
       <div className="flex items-center gap-2 text-xs font-semibold tracking-wide text-brand-700 uppercase">
         <SparkleIcon className="size-3.5" />
         Not built yet

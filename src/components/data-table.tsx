@@ -44,64 +44,24 @@ const alignClasses = { left: "text-left", right: "text-right", center: "text-cen
  * scope, optional row headers. Sorting and filtering belong in the URL
  * (search params) so they work without client state.
  */
-export function DataTable<Row>({
-  columns,
-  rows,
-  rowKey,
-  caption,
-  captionVisible = false,
-  empty,
-  className,
-}: DataTableProps<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, caption, captionVisible = false, empty, className }: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) {
-    return (
-      <div className={cn("rounded-card border border-line bg-surface shadow-card", className)}>
-        {empty}
-      </div>
-    );
+    return <div className={cn("rounded-card border border-line bg-surface shadow-card", className)}>{empty}</div>;
   }
 
   const cellClass = (column: DataTableColumn<Row>) =>
-    cn(
-      "px-4 py-3",
-      alignClasses[column.align ?? "left"],
-      column.hideBelow && hideClasses[column.hideBelow],
-      column.className,
-    );
+    cn("px-4 py-3", alignClasses[column.align ?? "left"], column.hideBelow && hideClasses[column.hideBelow], column.className);
 
   return (
     // A focusable, labelled region so keyboard users can scroll a table that
     // is wider than the screen (WCAG 2.1.1 for scrollable content).
-    <div
-      role="region"
-      aria-label={caption}
-      tabIndex={0}
-      className={cn(
-        "overflow-x-auto rounded-card border border-line bg-surface shadow-card",
-        className,
-      )}
-    >
+    <div role="region" aria-label={caption} tabIndex={0} className={cn("overflow-x-auto rounded-card border border-line bg-surface shadow-card", className)}>
       <table className="w-full border-collapse text-sm">
-        <caption
-          className={
-            captionVisible
-              ? "px-4 pt-4 pb-2 text-left text-sm font-semibold text-fg"
-              : "sr-only"
-          }
-        >
-          {caption}
-        </caption>
+        <caption className={captionVisible ? "px-4 pt-4 pb-2 text-left text-sm font-semibold text-fg" : "sr-only"}>{caption}</caption>
         <thead className="bg-surface-muted/70">
           <tr className="border-b border-line">
             {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={cn(
-                  cellClass(column),
-                  "py-2.5 text-xs font-medium whitespace-nowrap text-fg-muted",
-                )}
-              >
+              <th key={column.key} scope="col" className={cn(cellClass(column), "py-2.5 text-xs font-medium whitespace-nowrap text-fg-muted")}>
                 {column.header}
               </th>
             ))}
@@ -112,11 +72,7 @@ export function DataTable<Row>({
             <tr key={rowKey(row)} className="transition-colors hover:bg-surface-muted/50">
               {columns.map((column) =>
                 column.rowHeader ? (
-                  <th
-                    key={column.key}
-                    scope="row"
-                    className={cn(cellClass(column), "font-medium text-fg")}
-                  >
+                  <th key={column.key} scope="row" className={cn(cellClass(column), "font-medium text-fg")}>
                     {column.cell(row, rowIndex)}
                   </th>
                 ) : (

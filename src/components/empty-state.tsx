@@ -15,14 +15,7 @@ export interface EmptyStateProps {
 }
 
 /** What a list or section shows when there is nothing in it yet. */
-export function EmptyState({
-  icon,
-  title,
-  description,
-  action,
-  headingLevel = 2,
-  className,
-}: EmptyStateProps) {
+export function EmptyState({ icon, title, description, action, headingLevel = 2, className }: EmptyStateProps) {
   const Heading = `h${headingLevel}` as const;
   return (
     <div className={cn("flex flex-col items-center px-6 py-12 text-center", className)}>
@@ -32,9 +25,7 @@ export function EmptyState({
         </div>
       )}
       <Heading className="text-base font-semibold text-fg">{title}</Heading>
-      {description && (
-        <p className="mt-1 max-w-sm text-sm text-pretty text-fg-muted">{description}</p>
-      )}
+      {description && <p className="mt-1 max-w-sm text-sm text-pretty text-fg-muted">{description}</p>}
       {action && <div className="mt-5 flex flex-wrap justify-center gap-2">{action}</div>}
     </div>
   );

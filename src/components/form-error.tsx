@@ -23,13 +23,7 @@ export function FormError({ title, errors, className }: FormErrorProps) {
   const rest = title || messages.length > 1 ? messages : [];
 
   return (
-    <div
-      role="alert"
-      className={cn(
-        "flex gap-3 rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800",
-        className,
-      )}
-    >
+    <div role="alert" className={cn("flex gap-3 rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800", className)}>
       <ErrorIcon className="mt-0.5 size-4 shrink-0 text-red-600" />
       <div className="min-w-0 space-y-1">
         <p className="font-medium">{heading}</p>

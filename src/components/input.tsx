@@ -11,11 +11,5 @@ export interface InputProps extends ComponentPropsWithRef<"input"> {
  * htmlFor>); a placeholder is not a label. React 19 passes `ref` as a prop.
  */
 export function Input({ invalid, className, ...props }: InputProps) {
-  return (
-    <input
-      aria-invalid={invalid || undefined}
-      {...props}
-      className={controlClasses(`h-9 px-3 ${className ?? ""}`)}
-    />
-  );
+  return <input aria-invalid={invalid || undefined} {...props} className={controlClasses(`h-9 px-3 ${className ?? ""}`)} />;
 }

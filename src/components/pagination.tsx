@@ -27,15 +27,7 @@ const numberFormat = new Intl.NumberFormat("en-US");
  * hrefForPage is a function, so use this from a server component (or a
  * client component that owns the function), not across the boundary.
  */
-export function Pagination({
-  page,
-  pageSize,
-  total,
-  hrefForPage,
-  label = "Pagination",
-  noun = "results",
-  className,
-}: PaginationProps) {
+export function Pagination({ page, pageSize, total, hrefForPage, label = "Pagination", noun = "results", className }: PaginationProps) {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // A hand-edited URL can ask for page 0 or page 99: never show a negative
   // or inverted range, and let "Previous" lead back to the last real page.
@@ -48,10 +40,7 @@ export function Pagination({
   const prevPage = pastEnd ? pageCount : current - 1;
 
   return (
-    <nav
-      aria-label={label}
-      className={cn("flex flex-wrap items-center justify-between gap-3 py-3", className)}
-    >
+    <nav aria-label={label} className={cn("flex flex-wrap items-center justify-between gap-3 py-3", className)}>
       <p className="text-sm text-fg-muted" aria-live="polite">
         {total === 0 ? (
           `No ${noun}`
@@ -59,10 +48,9 @@ export function Pagination({
           `Page ${current} is past the last page (${pageCount})`
         ) : (
           <>
-            Showing <span className="font-medium text-fg tabular-nums">{numberFormat.format(from)}</span>
-            –<span className="font-medium text-fg tabular-nums">{numberFormat.format(to)}</span> of{" "}
-            <span className="font-medium text-fg tabular-nums">{numberFormat.format(total)}</span>{" "}
-            {noun}
+            Showing <span className="font-medium text-fg tabular-nums">{numberFormat.format(from)}</span>–
+            <span className="font-medium text-fg tabular-nums">{numberFormat.format(to)}</span> of{" "}
+            <span className="font-medium text-fg tabular-nums">{numberFormat.format(total)}</span> {noun}
           </>
         )}
       </p>
@@ -87,15 +75,7 @@ export function Pagination({
   );
 }
 
-function PageLink({
-  href,
-  rel,
-  children,
-}: {
-  href: string | undefined;
-  rel: "prev" | "next";
-  children: ReactNode;
-}) {
+function PageLink({ href, rel, children }: { href: string | undefined; rel: "prev" | "next"; children: ReactNode }) {
   const className = buttonClasses({ variant: "secondary", size: "sm" });
   // A disabled link: no href (so it is not focusable or clickable) and
   // aria-disabled + role="link" so it is still announced as an unavailable link.

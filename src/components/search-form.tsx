@@ -28,27 +28,11 @@ export interface SearchFormProps {
  * JavaScript is running and falls back to a normal form submit otherwise,
  * so the query always ends up in the URL (?q=…).
  */
-export function SearchForm({
-  action,
-  defaultValue,
-  label = "Search",
-  placeholder,
-  name = "q",
-  preserve,
-  clearHref,
-  className,
-}: SearchFormProps) {
+export function SearchForm({ action, defaultValue, label = "Search", placeholder, name = "q", preserve, clearHref, className }: SearchFormProps) {
   const inputId = useId();
   return (
-    <Form
-      action={action}
-      role="search"
-      aria-label={label}
-      className={cn("flex w-full max-w-md items-center gap-2", className)}
-    >
-      {Object.entries(preserve ?? {}).map(([key, value]) =>
-        value === undefined ? null : <input key={key} type="hidden" name={key} value={value} />,
-      )}
+    <Form action={action} role="search" aria-label={label} className={cn("flex w-full max-w-md items-center gap-2", className)}>
+      {Object.entries(preserve ?? {}).map(([key, value]) => (value === undefined ? null : <input key={key} type="hidden" name={key} value={value} />))}
       <label htmlFor={inputId} className="sr-only">
         {label}
       </label>
@@ -68,10 +52,7 @@ export function SearchForm({
         Search
       </Button>
       {clearHref && defaultValue && (
-        <Link
-          href={clearHref}
-          className="inline-flex h-9 items-center gap-1 rounded-control px-2 text-sm text-fg-muted hover:text-fg"
-        >
+        <Link href={clearHref} className="inline-flex h-9 items-center gap-1 rounded-control px-2 text-sm text-fg-muted hover:text-fg">
           <XIcon className="size-3.5" />
           Clear
         </Link>

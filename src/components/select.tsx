@@ -20,21 +20,10 @@ export interface SelectProps extends ComponentPropsWithRef<"select"> {
  * A native <select> with custom chrome. Native keeps keyboard, type-ahead,
  * mobile pickers and form submission working without JavaScript.
  */
-export function Select({
-  options,
-  placeholder,
-  invalid,
-  className,
-  children,
-  ...props
-}: SelectProps) {
+export function Select({ options, placeholder, invalid, className, children, ...props }: SelectProps) {
   return (
     <div className="relative">
-      <select
-        aria-invalid={invalid || undefined}
-        {...props}
-        className={controlClasses(`h-9 appearance-none pl-3 pr-9 ${className ?? ""}`)}
-      >
+      <select aria-invalid={invalid || undefined} {...props} className={controlClasses(`h-9 appearance-none pl-3 pr-9 ${className ?? ""}`)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options?.map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>

@@ -47,7 +47,10 @@ export interface SandboxHandle {
 }
 
 const SERVER_ERROR_TITLES: Record<number, string> = {
-  500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
@@ -178,7 +181,9 @@ function injectRateLimit(state: SandboxState, ctx: RequestContext): void {
   const reset = String(Math.ceil((state.clock.now() + state.xRate.windowMs) / 1000));
   if (isFoursquare(ctx.path)) {
     return sendJson(ctx, 403, errorEnvelope(403, "rate_limit_exceeded", "Quota exceeded"), {
-      "X-RateLimit-Limit": "500", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset,
+      "X-RateLimit-Limit": "500",
+      "X-RateLimit-Remaining": "0",
+      "X-RateLimit-Reset": reset,
     });
   }
   sendX(state, ctx, 429, TOO_MANY_REQUESTS_BODY, { "x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": reset });

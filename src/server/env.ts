@@ -9,12 +9,16 @@ import { parseRedisUrl, RedisUrlError } from "./redis-url";
  */
 const emptyAsUnset = (v: unknown) => (v === "" ? undefined : v);
 
-const ZBool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const ZBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const ZList = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() !== "" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined),
+  (v) =>
+    typeof v === "string" && v.trim() !== ""
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
   z.array(z.string().min(1)).min(1).optional(),
 );
 
@@ -67,9 +71,7 @@ export const ZEnv = ZSandboxEnv.extend({
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** base64 of 32 random bytes; encrypts OAuth tokens and channel credentials (AES-256-GCM). */
-  ENCRYPTION_KEY: z
-    .string()
-    .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes"),
+  ENCRYPTION_KEY: z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes"),
   SECURE_COOKIES: z.preprocess(emptyAsUnset, ZBool.optional()),
 
   MAIL_FROM: z.string().default("Megaphone <no-reply@megaphone.local>"),
@@ -94,9 +96,19 @@ export const ZEnv = ZSandboxEnv.extend({
    */
   TRUSTED_PROXIES: ZList,
   /** A staff session ends after this long without a request (seconds; default 12 h). */
-  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600),
+  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(12 * 3600),
   /** A staff session ends this long after sign-in whatever its activity (seconds; default 7 days). */
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
+  SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(90 * 86_400)
+    .default(7 * 86_400),
   /**
    * The platform-wide queue view (every tenant's jobs) for platform operators. Off by default;
    * even when on, only users granted the operator role (never a tenant role) reach it.
@@ -139,10 +151,7 @@ export const ZEnv = ZSandboxEnv.extend({
    * before a poll job's handler runs / after a page is fetched and before its transaction, so its
    * BullMQ lock expires and another worker takes the job over (see src/server/fault-injection.ts).
    */
-  FAULT_INJECTION: z.preprocess(
-    emptyAsUnset,
-    z.enum(["crash-before-commit", "crash-after-commit", "pause-before-poll", "pause-before-ingest"]).optional(),
-  ),
+  FAULT_INJECTION: z.preprocess(emptyAsUnset, z.enum(["crash-before-commit", "crash-after-commit", "pause-before-poll", "pause-before-ingest"]).optional()),
   /** With a `pause-*` fault: the longest the event loop stays blocked (ms). */
   FAULT_PAUSE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** With a `pause-*` fault: the pause ends early once this file exists (lets a test release it). */
@@ -157,7 +166,12 @@ export const ZEnv = ZSandboxEnv.extend({
   /** How long a process reuses a tenant's rules and campaigns while scoring (0 = never). */
   SCORING_CONTEXT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** A source RUNNING longer than this is presumed abandoned (its worker or Redis died) and is polled again. */
-  LISTENING_STALE_RUN_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(15 * 60_000),
+  LISTENING_STALE_RUN_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(86_400_000)
+    .default(15 * 60_000),
   LISTENING_SCHEDULER_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   /** How often each linked Foursquare account is polled for check-ins (push brings them at once; polling catches what push missed). */
   FOURSQUARE_CHECKIN_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),

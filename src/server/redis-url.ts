@@ -17,8 +17,7 @@ export type RedisTarget =
       tls: boolean;
     };
 
-export const REDIS_URL_FORMS =
-  "redis://host:port/db, rediss://…, or redis+cluster://host:port,host:port,… (rediss+cluster:// for TLS)";
+export const REDIS_URL_FORMS = "redis://host:port/db, rediss://…, or redis+cluster://host:port,host:port,… (rediss+cluster:// for TLS)";
 
 const CLUSTER = /^(rediss?)\+cluster:\/\/(?:([^@/]*)@)?([^/?#@]+)(\/?)$/i;
 // host:port where host is a name, an IPv4 address or a bracketed IPv6 address.

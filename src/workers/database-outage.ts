@@ -1,4 +1,3 @@
-
 /**
  * Telling "Postgres is unreachable" apart from "this job failed". During a database outage
  * (restart, crash recovery, failover, connection limit) every job fails within milliseconds, so
@@ -75,4 +74,3 @@ export const MAX_OUTAGE_DEFERRALS = 60;
 export function outageRetryDelayMs(deferral: number): number {
   return Math.min(30_000, 1_000 * 2 ** Math.max(0, Math.min(deferral, 5)));
 }
-

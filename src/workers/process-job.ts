@@ -46,6 +46,9 @@ async function deferDuringOutage(job: Job, token: string, error: Error): Promise
   if (deferrals >= MAX_OUTAGE_DEFERRALS) return;
   const delay = outageRetryDelayMs(deferrals);
   await job.moveToDelayed(Date.now() + delay, token);
-  getLogger().warn({ job: job.name, jobId: job.id, deferral: deferrals + 1, delayMs: delay, err: error.message }, "database or Redis unavailable: job deferred");
+  getLogger().warn(
+    { job: job.name, jobId: job.id, deferral: deferrals + 1, delayMs: delay, err: error.message },
+    "database or Redis unavailable: job deferred",
+  );
   throw new DelayedError();
 }

@@ -48,9 +48,7 @@ export function startWorkers(options: { concurrency?: number } = {}): RunningWor
       stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
       maxStalledCount: 5,
     });
-    worker.on("failed", (job, error) =>
-      log.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, "job failed"),
-    );
+    worker.on("failed", (job, error) => log.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, "job failed"));
     worker.on("error", (error) => log.error({ queue, err: error.message }, "worker error"));
     return worker;
   });

@@ -41,7 +41,12 @@ test("an owner sets up Foursquare check-ins: a tracked venue, a check-in rule, a
   const push = (secret: string) =>
     page.request.post(pushUrl, {
       form: {
-        checkin: JSON.stringify({ id: "5a4d00000000000000000e2e", createdAt: Math.floor(Date.now() / 1000), type: "checkin", venue: { id: VENUE, name: "Soho" } }),
+        checkin: JSON.stringify({
+          id: "5a4d00000000000000000e2e",
+          createdAt: Math.floor(Date.now() / 1000),
+          type: "checkin",
+          venue: { id: VENUE, name: "Soho" },
+        }),
         user: JSON.stringify({ id: "48000001", firstName: "Sam" }),
         secret,
       },

@@ -34,7 +34,15 @@ async function seedDueMentions(tenantId: string, tag: string) {
 }
 
 async function stateRow(tenantId: string) {
-  const [row] = await sql<{ requestedAt: Date | null; passId: string | null; lastPassChecked: number; lastPassDeleted: number; lastPassReversed: number; lastPassTrigger: string | null; lastPassFinishedAt: Date | null }>(
+  const [row] = await sql<{
+    requestedAt: Date | null;
+    passId: string | null;
+    lastPassChecked: number;
+    lastPassDeleted: number;
+    lastPassReversed: number;
+    lastPassTrigger: string | null;
+    lastPassFinishedAt: Date | null;
+  }>(
     `SELECT "requestedAt", "passId", "lastPassChecked", "lastPassDeleted", "lastPassReversed", "lastPassTrigger", "lastPassFinishedAt" FROM "DeletionCheckState" WHERE "tenantId" = $1`,
     [tenantId],
   );
@@ -101,7 +109,9 @@ for (const viewport of [
       expect((await stateRow(tenantId))?.requestedAt).not.toBeNull();
       await runNow.click();
       await expect(page.getByRole("status").filter({ hasText: "A pass is already queued; no second one was started." })).toBeVisible();
-      expect((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE "tenantId" = $1 AND action = 'deletions.pass-requested'`, [tenantId]))[0]!.n).toBe(1);
+      expect(
+        (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE "tenantId" = $1 AND action = 'deletions.pass-requested'`, [tenantId]))[0]!.n,
+      ).toBe(1);
 
       // The worker runs it (a process of its own, with its own X sandbox, where those posts do not exist).
       await run("npx", ["tsx", "tests/e2e/support/run-deletion-job.ts", tenantId, jobId!], {
@@ -126,7 +136,11 @@ for (const viewport of [
       await expect(last.getByText("Run by an admin")).toBeVisible();
       await expect(last.getByText("Everything due was checked")).toBeVisible();
       await expect(last.locator("time")).toHaveAttribute("datetime", row.lastPassFinishedAt!.toISOString());
-      const figure = (label: string) => last.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+      const figure = (label: string) =>
+        last
+          .locator("dl > div")
+          .filter({ has: page.getByText(label, { exact: true }) })
+          .locator("dd");
       await expect(figure("Checked")).toHaveText(String(row.lastPassChecked));
       await expect(figure("Deleted")).toHaveText(String(row.lastPassDeleted));
       await expect(figure("Reversed")).toHaveText(String(row.lastPassReversed));

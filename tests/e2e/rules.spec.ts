@@ -123,7 +123,10 @@ test("another tenant's rules and campaigns answer 404 on pages and the API", asy
   const b = await signUp(bPage, "RulesVictim");
   const origin = { Origin: baseURL! };
   const rule = (await (
-    await bPage.request.post(`/api/v1/tenants/${b.slug}/rules`, { headers: origin, data: { network: "TWITTER", action: "MENTION", name: "Secret rule", basePoints: 7 } })
+    await bPage.request.post(`/api/v1/tenants/${b.slug}/rules`, {
+      headers: origin,
+      data: { network: "TWITTER", action: "MENTION", name: "Secret rule", basePoints: 7 },
+    })
   ).json()) as { id: string };
   const campaign = (await (
     await bPage.request.post(`/api/v1/tenants/${b.slug}/campaigns`, {
@@ -136,7 +139,12 @@ test("another tenant's rules and campaigns answer 404 on pages and the API", asy
 
   const aPage = await browser.newPage();
   const a = await signUp(aPage, "RulesAttacker");
-  for (const path of [`/t/${a.slug}/settings/rules/${rule.id}/edit`, `/t/${a.slug}/campaigns/${campaign.id}/edit`, `/t/${b.slug}/settings/rules`, `/t/${b.slug}/campaigns`]) {
+  for (const path of [
+    `/t/${a.slug}/settings/rules/${rule.id}/edit`,
+    `/t/${a.slug}/campaigns/${campaign.id}/edit`,
+    `/t/${b.slug}/settings/rules`,
+    `/t/${b.slug}/campaigns`,
+  ]) {
     const response = await aPage.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(aPage.getByText(/Secret (rule|campaign)/)).toHaveCount(0);

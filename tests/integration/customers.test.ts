@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../../src/server/db/client";
 import { postLedgerEntries } from "../../src/server/modules/ledger/post-entries";
 import { AppError } from "../../src/server/errors";
-import {
-  createCustomer,
-  deleteCustomer,
-  getCustomerOrThrow,
-  listCustomers,
-  updateCustomer,
-} from "../../src/server/modules/customers/customer.service";
+import { createCustomer, deleteCustomer, getCustomerOrThrow, listCustomers, updateCustomer } from "../../src/server/modules/customers/customer.service";
 import { addMember, createTenantWithMember, makeCustomer } from "./support/factories";
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
@@ -43,10 +37,7 @@ describe("customers", () => {
   it("refuses an email another customer of the same tenant has, and changes nothing", async () => {
     const { ctx } = await createTenantWithMember("MARKETER");
     await makeCustomer(ctx, { emails: ["taken@example.test"] });
-    const error = await expectAppError(
-      createCustomer(ctx, { displayName: "Copycat", emails: ["new@example.test", "TAKEN@example.test"] }),
-      "CONFLICT",
-    );
+    const error = await expectAppError(createCustomer(ctx, { displayName: "Copycat", emails: ["new@example.test", "TAKEN@example.test"] }), "CONFLICT");
     expect(error.issues[0]?.path).toBe("emails");
     const page = await listCustomers(ctx, {});
     expect(page.total).toBe(1);
@@ -135,9 +126,7 @@ describe("customers", () => {
 
     const earner = await makeCustomer(ctx, { emails: ["earner@example.test"] });
     await getDb().$transaction((tx) =>
-      postLedgerEntries(tx, ctx, [
-        { customerId: earner.id, amount: 10, source: "ADJUSTMENT", idempotencyKey: "test:1", explanation: { formula: "10" } },
-      ]),
+      postLedgerEntries(tx, ctx, [{ customerId: earner.id, amount: 10, source: "ADJUSTMENT", idempotencyKey: "test:1", explanation: { formula: "10" } }]),
     );
     expect(await deleteCustomer(ctx, earner.id)).toEqual({ mode: "erased" });
     await expectAppError(getCustomerOrThrow(ctx, earner.id), "NOT_FOUND");

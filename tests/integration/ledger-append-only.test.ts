@@ -46,10 +46,10 @@ describe("ledger append-only guarantees in Postgres", () => {
 
   it("keeps a cached balance from going below zero", async () => {
     await client.query(`INSERT INTO "PointBalance" ("tenantId","customerId",balance) VALUES ($1,$2,100)`, [tenantId, customerId]);
-    const spent = await client.query(
-      `UPDATE "PointBalance" SET balance = balance - 80 WHERE "tenantId" = $1 AND "customerId" = $2 AND balance >= 80`,
-      [tenantId, customerId],
-    );
+    const spent = await client.query(`UPDATE "PointBalance" SET balance = balance - 80 WHERE "tenantId" = $1 AND "customerId" = $2 AND balance >= 80`, [
+      tenantId,
+      customerId,
+    ]);
     expect(spent.rowCount).toBe(1);
     await expect(
       client.query(`UPDATE "PointBalance" SET balance = balance - 80 WHERE "tenantId" = $1 AND "customerId" = $2`, [tenantId, customerId]),

@@ -119,10 +119,13 @@ describe("queues on a 3-master Redis Cluster", () => {
     const firstRunAt = (await sourceRow())!.lastRunAt!.getTime();
     await db.listeningSource.updateMany({ where: { tenantId: ctx.tenantId, id: source.id }, data: { nextRunAt: null } });
     expect(await scheduleDuePolls()).toBe(1);
-    await waitFor(async () => {
-      const row = await sourceRow();
-      return row?.syncStatus === "OK" && row.lastRunAt!.getTime() !== firstRunAt && (await listeningIdle(source.id));
-    }, () => `the second run to finish (worker output:\n${worker!.output()})`);
+    await waitFor(
+      async () => {
+        const row = await sourceRow();
+        return row?.syncStatus === "OK" && row.lastRunAt!.getTime() !== firstRunAt && (await listeningIdle(source.id));
+      },
+      () => `the second run to finish (worker output:\n${worker!.output()})`,
+    );
 
     const entries = await db.ledgerEntry.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { createdAt: "asc" } });
     expect(entries.map((e) => e.amount)).toEqual([15, 15]);

@@ -30,7 +30,10 @@ describe("job schedulers", () => {
     await Promise.all([registerSchedulers(), registerSchedulers()]);
 
     const expected = scheduledJobs()
-      .map((tick) => [tick.queue, tick.schedule.id, tick.name, typeof tick.schedule.everyMs === "number" ? tick.schedule.everyMs : tick.schedule.everyMs()] as const)
+      .map(
+        (tick) =>
+          [tick.queue, tick.schedule.id, tick.name, typeof tick.schedule.everyMs === "number" ? tick.schedule.everyMs : tick.schedule.everyMs()] as const,
+      )
       .sort((a, b) => a[1].localeCompare(b[1]));
     expect(expected.map((t) => t[2])).toContain("listening.schedule");
     expect(await schedulersInRedis()).toEqual(expected);
@@ -44,7 +47,11 @@ describe("job schedulers", () => {
     const held = await schedulersInRedis();
     expect(held.filter(([queue]) => queue === "listening")).toEqual([]);
     expect(held.map(([, id]) => id)).not.toContain("retired-scheduler");
-    expect(held.map(([, id]) => id).sort()).toEqual(scheduledJobs().map((t) => t.schedule.id).sort());
+    expect(held.map(([, id]) => id).sort()).toEqual(
+      scheduledJobs()
+        .map((t) => t.schedule.id)
+        .sort(),
+    );
   });
 
   it("ticks: a worker built from the registry runs the listening tick again and again on the maintenance queue", async () => {

@@ -69,7 +69,9 @@ describe("the tenant composite keys migration on a database with data", () => {
 
       // Tenant A's ledger entry for tenant B's customer: refused by the database itself.
       await expect(
-        client.query(`INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", explanation) VALUES ('ten_fx_a', 'cus_fx_b', 5, 'ADJUSTMENT', 'cross', '{}')`),
+        client.query(
+          `INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", explanation) VALUES ('ten_fx_a', 'cus_fx_b', 5, 'ADJUSTMENT', 'cross', '{}')`,
+        ),
       ).rejects.toMatchObject({ code: "23503", constraint: "LedgerEntry_tenantId_customerId_fkey" });
       // The ledger is still append-only, and its reversal link survived.
       await expect(client.query(`UPDATE "LedgerEntry" SET amount = 1 WHERE id = 'led_fx_1'`)).rejects.toThrow(/append-only/);

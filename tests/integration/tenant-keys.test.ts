@@ -14,9 +14,15 @@ import { createTenantWithMember, makeCustomer } from "./support/factories";
  */
 function post(externalId: string): FetchedMention {
   return {
-    externalId, text: "hello brand", url: `https://x.com/someone/status/${externalId}`, lang: "en", postedAt: new Date(),
+    externalId,
+    text: "hello brand",
+    url: `https://x.com/someone/status/${externalId}`,
+    lang: "en",
+    postedAt: new Date(),
     author: { externalId: `author-${externalId}`, handle: "someone", name: "someone", followers: 10, following: 1 },
-    isRetweet: false, isReply: false, metrics: { likes: 0, reposts: 0, replies: 0, quotes: 0 },
+    isRetweet: false,
+    isReply: false,
+    metrics: { likes: 0, reposts: 0, replies: 0, quotes: 0 },
   };
 }
 
@@ -27,11 +33,19 @@ describe("the database refuses cross-tenant references", () => {
     const foreign = await makeCustomer(b);
     const externalId = `cross-${Date.now()}`;
     // What a bug in attribution would hand the store: B's customer on A's page, with an award.
-    const rows: MentionRow[] = [{ mention: post(externalId), sentiment: { score: 0.5, label: "PROMOTER" }, customerId: foreign.id, socialProfileId: null, status: "CREDITED" }];
-    const awards = [{
-      externalId, customerId: foreign.id, amount: 10, source: "MENTION", idempotencyKey: `mention:${externalId}`,
-      explanation: { formula: "test" },
-    }] as unknown as PlannedAward[];
+    const rows: MentionRow[] = [
+      { mention: post(externalId), sentiment: { score: 0.5, label: "PROMOTER" }, customerId: foreign.id, socialProfileId: null, status: "CREDITED" },
+    ];
+    const awards = [
+      {
+        externalId,
+        customerId: foreign.id,
+        amount: 10,
+        source: "MENTION",
+        idempotencyKey: `mention:${externalId}`,
+        explanation: { formula: "test" },
+      },
+    ] as unknown as PlannedAward[];
     const page = { network: "TWITTER" as const, action: "MENTION" as const, sourceId: null, matchedKeywords: ["brand"], fetchedAt: new Date() };
 
     await expect(withPgConnection((run) => storeMentionPage(run, systemContext(a.tenantId), page, rows, awards, []))).rejects.toMatchObject({ code: "23503" });
@@ -50,24 +64,50 @@ describe("the database refuses cross-tenant references", () => {
     const db = unsafeCrossTenantDb();
 
     await expect(
-      db.ledgerEntry.create({ data: { tenantId: a.tenantId, customerId: foreign.id, amount: 5, source: "ADJUSTMENT", idempotencyKey: `x-${Date.now()}`, explanation: {} } }),
+      db.ledgerEntry.create({
+        data: { tenantId: a.tenantId, customerId: foreign.id, amount: 5, source: "ADJUSTMENT", idempotencyKey: `x-${Date.now()}`, explanation: {} },
+      }),
     ).rejects.toMatchObject({ code: "P2003" });
     await expect(
       db.socialProfile.create({ data: { tenantId: a.tenantId, customerId: foreign.id, network: "TWITTER", externalUserId: `u-${Date.now()}`, handle: "h" } }),
     ).rejects.toMatchObject({ code: "P2003" });
     await expect(
       db.mention.create({
-        data: { tenantId: a.tenantId, network: "TWITTER", externalId: `m-${Date.now()}`, customerId: foreign.id, authorExternalId: "u", authorHandle: "h", authorFollowers: 0, text: "t", postedAt: new Date() },
+        data: {
+          tenantId: a.tenantId,
+          network: "TWITTER",
+          externalId: `m-${Date.now()}`,
+          customerId: foreign.id,
+          authorExternalId: "u",
+          authorHandle: "h",
+          authorFollowers: 0,
+          text: "t",
+          postedAt: new Date(),
+        },
       }),
     ).rejects.toMatchObject({ code: "P2003" });
 
     // The same rows with the tenant's own customer are accepted.
-    const entry = await db.ledgerEntry.create({ data: { tenantId: a.tenantId, customerId: own.id, amount: 5, source: "ADJUSTMENT", idempotencyKey: `ok-${Date.now()}`, explanation: {} } });
+    const entry = await db.ledgerEntry.create({
+      data: { tenantId: a.tenantId, customerId: own.id, amount: 5, source: "ADJUSTMENT", idempotencyKey: `ok-${Date.now()}`, explanation: {} },
+    });
     // Its cached balance, as the ledger module writes it in the same transaction (the suite checks the ledger after each test).
-    await db.pointBalance.create({ data: { tenantId: a.tenantId, customerId: own.id, balance: 5, lifetimeEarned: EARNING_SOURCES.includes("ADJUSTMENT") ? 5 : 0 } });
+    await db.pointBalance.create({
+      data: { tenantId: a.tenantId, customerId: own.id, balance: 5, lifetimeEarned: EARNING_SOURCES.includes("ADJUSTMENT") ? 5 : 0 },
+    });
     // A reversal must reverse an entry of its own tenant.
     await expect(
-      db.ledgerEntry.create({ data: { tenantId: b.tenantId, customerId: foreign.id, amount: -5, source: "REVERSAL", idempotencyKey: `rev-${Date.now()}`, reversesId: entry.id, explanation: {} } }),
+      db.ledgerEntry.create({
+        data: {
+          tenantId: b.tenantId,
+          customerId: foreign.id,
+          amount: -5,
+          source: "REVERSAL",
+          idempotencyKey: `rev-${Date.now()}`,
+          reversesId: entry.id,
+          explanation: {},
+        },
+      }),
     ).rejects.toMatchObject({ code: "P2003" });
   });
 });

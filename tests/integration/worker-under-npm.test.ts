@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 function descendants(pid: number): number[] {
   let children: number[] = [];
   try {
-    children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+    children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -39,7 +42,11 @@ describe("npm run worker", () => {
     };
     let tree: number[] = [];
     try {
-      await until(() => output.includes("worker started"), "npm exited before the worker started", () => npmExited);
+      await until(
+        () => output.includes("worker started"),
+        "npm exited before the worker started",
+        () => npmExited,
+      );
       tree = descendants(npm.pid!);
       // npm → node: no shell, no tsx CLI in between that a supervisor's kill would miss.
       expect(tree).toHaveLength(1);

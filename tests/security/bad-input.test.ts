@@ -52,7 +52,14 @@ const CORPUS: Record<string, string> = {
   "unit separator": "Ann\u001f",
 };
 
-async function call(handler: Handler, method: string, path: string, params: Record<string, string>, body?: unknown, init: { raw?: string; type?: string } = {}): Promise<Answer> {
+async function call(
+  handler: Handler,
+  method: string,
+  path: string,
+  params: Record<string, string>,
+  body?: unknown,
+  init: { raw?: string; type?: string } = {},
+): Promise<Answer> {
   const origin = new URL(getEnv().APP_URL).origin;
   const text = init.raw ?? (body === undefined ? undefined : JSON.stringify(body));
   const request = new NextRequest(`${origin}${path}`, {
@@ -100,7 +107,14 @@ describe("hostile strings in JSON bodies answer 422 with the field path", () => 
       [customers.POST, "POST", `${base}/customers`, {}, { displayName: bad, emails: ["a@example.test"] }, "displayName"],
       [customers.POST, "POST", `${base}/customers`, {}, { displayName: "Ann", emails: ["a@example.test", bad] }, "emails.1"],
       [customer.PATCH, "PATCH", `${base}/customers/${existing.id}`, { id: existing.id }, { notes: bad }, "notes"],
-      [campaigns.POST, "POST", `${base}/campaigns`, {}, { name: bad, startsAt: new Date(Date.now() - hour), endsAt: new Date(Date.now() + hour), multiplier: 2 }, "name"],
+      [
+        campaigns.POST,
+        "POST",
+        `${base}/campaigns`,
+        {},
+        { name: bad, startsAt: new Date(Date.now() - hour), endsAt: new Date(Date.now() + hour), multiplier: 2 },
+        "name",
+      ],
       [campaign.PATCH, "PATCH", `${base}/campaigns/cmp_x`, { id: "cmp_x" }, { name: bad }, "name"],
       [rules.POST, "POST", `${base}/rules`, {}, { network: "TWITTER", action: "MENTION", name: bad, basePoints: 10, influenceCurve: "NONE" }, "name"],
       [rule.PATCH, "PATCH", `${base}/rules/rul_x`, { id: "rul_x" }, { name: bad }, "name"],
@@ -108,7 +122,14 @@ describe("hostile strings in JSON bodies answer 422 with the field path", () => 
       [segment.PATCH, "PATCH", `${base}/segments/seg_x`, { id: "seg_x" }, { name: bad }, "name"],
       [sources.POST, "POST", `${base}/sources`, {}, { network: "TWITTER", kind: "KEYWORD", value: bad }, "value"],
       [source.PATCH, "PATCH", `${base}/sources/src_x`, { id: "src_x" }, { value: bad }, "value"],
-      [channel.PUT, "PUT", `${base}/channels/twitter`, { network: "twitter" }, { credentials: { kind: "bearer", bearerToken: bad } }, "credentials.bearerToken"],
+      [
+        channel.PUT,
+        "PUT",
+        `${base}/channels/twitter`,
+        { network: "twitter" },
+        { credentials: { kind: "bearer", bearerToken: bad } },
+        "credentials.bearerToken",
+      ],
       [channel.PATCH, "PATCH", `${base}/channels/twitter`, { network: "twitter" }, { enabled: true, [bad]: 1 }, ""],
       [disqualify.POST, "POST", `${base}/mentions/men_x/disqualify`, { id: "men_x" }, { reason: bad }, "reason"],
     ];
@@ -136,7 +157,11 @@ describe("hostile query strings and path parameters answer 422 with the paramete
     expectRefused(await call(customer.GET, "GET", `${base}/customers/%00`, { ...p, id: "\u0000" }), 422, "id");
     expectRefused(await call(customer.DELETE, "DELETE", `${base}/customers/%00`, { ...p, id: "a\u0000" }), 422, "id");
     // tab, CR and LF stay allowed in free text
-    const ok = await call(customers.POST, "POST", `${base}/customers`, p, { displayName: "Ann", emails: ["ann@example.test"], notes: "line one\r\n\tline two" });
+    const ok = await call(customers.POST, "POST", `${base}/customers`, p, {
+      displayName: "Ann",
+      emails: ["ann@example.test"],
+      notes: "line one\r\n\tline two",
+    });
     expect(ok.status).toBe(201);
   });
 });
@@ -154,7 +179,11 @@ describe("other malformed bodies answer 4xx, never 500", () => {
     expectRefused(await post(null), 422);
     expectRefused(await post([1, 2, 3]), 422);
     const deep = `${'{"a":'.repeat(5_000)}"x"${"}".repeat(5_000)}`;
-    expectRefused(await post(undefined, { raw: `{"displayName":"Ann","emails":[],"notes":${deep}}` }), 422, ["notes", ...Array<string>(31).fill("a")].join("."));
+    expectRefused(
+      await post(undefined, { raw: `{"displayName":"Ann","emails":[],"notes":${deep}}` }),
+      422,
+      ["notes", ...Array<string>(31).fill("a")].join("."),
+    );
     const deepArray = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
     const nested = await post(undefined, { raw: `{"displayName":"Ann","emails":${deepArray}}` });
     expectRefused(nested, 422);
@@ -228,11 +257,24 @@ describe("the Foursquare push refuses a NUL before it is queued", () => {
   it("answers 422 with the field path", async () => {
     const { ctx } = await signedIn("ADMIN");
     const secret = "bad-input-push-secret";
-    await saveChannelConnection(ctx, { network: "FOURSQUARE", credentials: { clientId: "bad-input-client", clientSecret: "bad-input-client-secret", pushSecret: secret } } as never);
+    await saveChannelConnection(ctx, {
+      network: "FOURSQUARE",
+      credentials: { clientId: "bad-input-client", clientSecret: "bad-input-client-secret", pushSecret: secret },
+    } as never);
     session.user = null;
-    const checkin = { id: "chk1", createdAt: Math.floor(Date.now() / 1000), type: "checkin", shout: "hi\u0000", venue: { id: "v1", name: "Venue" }, user: { id: "u1" } };
+    const checkin = {
+      id: "chk1",
+      createdAt: Math.floor(Date.now() / 1000),
+      type: "checkin",
+      shout: "hi\u0000",
+      venue: { id: "v1", name: "Venue" },
+      user: { id: "u1" },
+    };
     const body = new URLSearchParams({ secret, checkin: JSON.stringify(checkin) }).toString();
-    const answer = await call(push.POST as Handler, "POST", `/api/webhooks/foursquare/${ctx.tenantSlug}`, { tenant: ctx.tenantSlug }, undefined, { raw: body, type: "application/x-www-form-urlencoded" });
+    const answer = await call(push.POST as Handler, "POST", `/api/webhooks/foursquare/${ctx.tenantSlug}`, { tenant: ctx.tenantSlug }, undefined, {
+      raw: body,
+      type: "application/x-www-form-urlencoded",
+    });
     expectRefused(answer, 422, "checkin.shout");
   });
 });

@@ -124,7 +124,9 @@ beforeAll(async () => {
   });
   await inviteMember(ctx, { email: "new.admin@victim.test", role: "ADMIN" });
   const admin = await addMember(ctx, "ADMIN");
-  const membership = await unsafeCrossTenantDb().membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId: admin.user.id } } });
+  const membership = await unsafeCrossTenantDb().membership.findUniqueOrThrow({
+    where: { tenantId_userId: { tenantId: ctx.tenantId, userId: admin.user.id } },
+  });
   victimSession = { id: await startStaffSession(admin.user.id), userId: admin.user.id };
   const job = await failPollOf(ctx.tenantId, source.id);
   ids = {
@@ -182,7 +184,10 @@ describe("cross-tenant server actions", () => {
   });
 
   it("B's admin is still B's admin, still signed in, after every attempt", async () => {
-    expect(await unsafeCrossTenantDb().membership.findUnique({ where: { id: ids.member! }, select: { tenantId: true, role: true } })).toEqual({ tenantId: b.tenant.id, role: "ADMIN" });
+    expect(await unsafeCrossTenantDb().membership.findUnique({ where: { id: ids.member! }, select: { tenantId: true, role: true } })).toEqual({
+      tenantId: b.tenant.id,
+      role: "ADMIN",
+    });
     expect(await checkStaffSession(victimSession.id, victimSession.userId)).toEqual({ alive: true });
   });
 });

@@ -193,7 +193,10 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     fields: () => ({ source: "TWITTER:KEYWORD", value: "plantedword" }),
     underOwnSlug: "own-tenant",
   },
-  "ACTION t/[tenant]/settings/listening/actions.ts#setSourceEnabledAction": { fields: (ids) => ({ id: ids.source, enabled: "false" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/listening/actions.ts#setSourceEnabledAction": {
+    fields: (ids) => ({ id: ids.source, enabled: "false" }),
+    underOwnSlug: "not-found",
+  },
   "ACTION t/[tenant]/settings/listening/actions.ts#deleteSourceAction": { fields: (ids) => ({ id: ids.source }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/settings/listening/actions.ts#createLocationAction": {
     fields: () => ({ name: "Planted store", city: "Nowhere" }),
@@ -205,20 +208,32 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     fields: () => ({ network: "TWITTER", kind: "bearer", bearerToken: "attacker-bearer-token-0123456789" }),
     underOwnSlug: "own-tenant",
   },
-  "ACTION t/[tenant]/settings/channels/actions.ts#setChannelEnabledAction": { fields: (ids) => ({ id: ids.channel, enabled: "false" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/channels/actions.ts#setChannelEnabledAction": {
+    fields: (ids) => ({ id: ids.channel, enabled: "false" }),
+    underOwnSlug: "not-found",
+  },
   "ACTION t/[tenant]/settings/channels/actions.ts#deleteChannelAction": { fields: (ids) => ({ id: ids.channel }), underOwnSlug: "not-found" },
 
   "ACTION t/[tenant]/settings/deletions/actions.ts#updateDeletionPeriodAction": { fields: () => ({ periodDays: "3" }), underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/settings/deletions/actions.ts#runDeletionPassAction": { fields: () => ({ network: "TWITTER" }), underOwnSlug: "own-tenant" },
 
-  "ACTION t/[tenant]/settings/members/actions.ts#inviteMemberAction": { fields: () => ({ email: "planted@attacker.test", role: "ADMIN" }), underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/settings/members/actions.ts#inviteMemberAction": {
+    fields: () => ({ email: "planted@attacker.test", role: "ADMIN" }),
+    underOwnSlug: "own-tenant",
+  },
   // `id` is a membership id: B's admin, whom A's owner would demote or throw out of B.
-  "ACTION t/[tenant]/settings/members/actions.ts#changeMemberRoleAction": { fields: (ids) => ({ id: ids.member ?? "", role: "VIEWER" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/members/actions.ts#changeMemberRoleAction": {
+    fields: (ids) => ({ id: ids.member ?? "", role: "VIEWER" }),
+    underOwnSlug: "not-found",
+  },
   "ACTION t/[tenant]/settings/members/actions.ts#removeMemberAction": { fields: (ids) => ({ id: ids.member ?? "" }), underOwnSlug: "not-found" },
 
   // Issue 9 item 2: the queue screen acts only on its own tenant's jobs; a foreign job id is 404.
   "ACTION t/[tenant]/settings/queues/actions.ts#retryJobAction": { fields: (ids) => ({ queue: "listening", jobId: ids.job ?? "" }), underOwnSlug: "not-found" },
-  "ACTION t/[tenant]/settings/queues/actions.ts#discardJobAction": { fields: (ids) => ({ queue: "listening", jobId: ids.job ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/queues/actions.ts#discardJobAction": {
+    fields: (ids) => ({ queue: "listening", jobId: ids.job ?? "" }),
+    underOwnSlug: "not-found",
+  },
 };
 
 // ─── Not tenant-scoped ───────────────────────────────────────────────────────────────────────
@@ -227,7 +242,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
 export const NOT_TENANT_SCOPED: Record<string, string> = {
   "GET /api/v1/health": "liveness probe: answers database/Redis reachability, no tenant data",
   "GET /api/auth/[...nextauth]": "next-auth: CSRF token, session and providers of the caller only",
-  "POST /api/auth/[...nextauth]": "next-auth: sign-in and sign-out of the caller; the login locks are tested in tests/security and tests/integration/auth.test.ts",
+  "POST /api/auth/[...nextauth]":
+    "next-auth: sign-in and sign-out of the caller; the login locks are tested in tests/security and tests/integration/auth.test.ts",
   "PAGE /": "redirects to the caller's last tenant (resolved from the caller's own memberships) or to /signin",
   "PAGE /signin": "anonymous sign-in form",
   "PAGE /signup": "anonymous sign-up form; creates a new tenant, never joins an existing one",
@@ -237,21 +253,29 @@ export const NOT_TENANT_SCOPED: Record<string, string> = {
   "ACTION (auth)/invite/[token]/actions.ts#acceptAsNewUserAction": "the invitation token decides the tenant; a wrong or used token is refused",
   "ACTION (auth)/invite/[token]/actions.ts#acceptAsSignedInAction": "the invitation token decides the tenant; a wrong or used token is refused",
   "ACTION actions/sign-out.ts#signOutAction": "ends the caller's own session",
-  "ACTION actions/sign-out.ts#signOutEverywhereAction": "ends every session of the caller's own account (the user id comes from the session, not the form); sessions.test.ts",
+  "ACTION actions/sign-out.ts#signOutEverywhereAction":
+    "ends every session of the caller's own account (the user id comes from the session, not the form); sessions.test.ts",
 
   // The signed-in person's own account, or an emailed token: no tenant is named anywhere.
   "PAGE /account": "the signed-in user's own account page (password, sign out everywhere); lists only the caller's own brands",
-  "ACTION account/actions.ts#changePasswordAction": "changes the signed-in user's own password (user id from the session, current password required); names no tenant",
+  "ACTION account/actions.ts#changePasswordAction":
+    "changes the signed-in user's own password (user id from the session, current password required); names no tenant",
   "PAGE /forgot-password": "anonymous form asking for a password-reset email; shows nothing of any account or tenant",
-  "ACTION (auth)/forgot-password/actions.ts#requestPasswordResetAction": "emails a reset link to the address typed; same answer whether or not it has an account, rate-limited (password-reset.test.ts)",
+  "ACTION (auth)/forgot-password/actions.ts#requestPasswordResetAction":
+    "emails a reset link to the address typed; same answer whether or not it has an account, rate-limited (password-reset.test.ts)",
   "PAGE /reset-password/[token]": "addressed by a secret reset token, not by tenant; the token is the credential (hashed at rest, single-use, expires)",
-  "ACTION (auth)/reset-password/[token]/actions.ts#resetPasswordAction": "sets the password of the account the reset token names; a wrong, used or expired token is refused (password-reset.test.ts)",
+  "ACTION (auth)/reset-password/[token]/actions.ts#resetPasswordAction":
+    "sets the password of the account the reset token names; a wrong, used or expired token is refused (password-reset.test.ts)",
   "PAGE /signup/confirm/[token]": "addressed by a secret sign-up token; GET only previews the pending sign-up, creates nothing",
-  "ACTION (auth)/signup/actions.ts#confirmSignUpAction": "the sign-up token decides what is created: a brand-new account and tenant, never an existing one (signup-abuse.test.ts)",
+  "ACTION (auth)/signup/actions.ts#confirmSignUpAction":
+    "the sign-up token decides what is created: a brand-new account and tenant, never an existing one (signup-abuse.test.ts)",
 
   // Platform operators only: every tenant's jobs, by design. cross-tenant-actions.test.ts plays a
   // brand owner against another brand's failed job through both actions (NOT_FOUND, job unchanged).
-  "PAGE /ops/queues": "platform-operator view across all tenants: 404 unless PLATFORM_OPERATOR_VIEW=true and the user has a PlatformOperator row (no tenant role grants it)",
-  "ACTION ops/queues/actions.ts#retryPlatformJobAction": "platform operators only (flag + PlatformOperator row, checked in the service on every call); a brand owner gets NOT_FOUND",
-  "ACTION ops/queues/actions.ts#discardPlatformJobAction": "platform operators only (flag + PlatformOperator row, checked in the service on every call); a brand owner gets NOT_FOUND",
+  "PAGE /ops/queues":
+    "platform-operator view across all tenants: 404 unless PLATFORM_OPERATOR_VIEW=true and the user has a PlatformOperator row (no tenant role grants it)",
+  "ACTION ops/queues/actions.ts#retryPlatformJobAction":
+    "platform operators only (flag + PlatformOperator row, checked in the service on every call); a brand owner gets NOT_FOUND",
+  "ACTION ops/queues/actions.ts#discardPlatformJobAction":
+    "platform operators only (flag + PlatformOperator row, checked in the service on every call); a brand owner gets NOT_FOUND",
 };

@@ -126,7 +126,12 @@ test("tenant A's Foursquare push secret does not open tenant B's push URL", asyn
   const push = (slug: string, secret: string) =>
     aPage.request.post(`/api/webhooks/foursquare/${slug}`, {
       form: {
-        checkin: JSON.stringify({ id: "5a4d00000000000000000c7e", createdAt: Math.floor(Date.now() / 1000), type: "checkin", venue: { id: "5a4d000000000000000000b1", name: "Store" } }),
+        checkin: JSON.stringify({
+          id: "5a4d00000000000000000c7e",
+          createdAt: Math.floor(Date.now() / 1000),
+          type: "checkin",
+          venue: { id: "5a4d000000000000000000b1", name: "Store" },
+        }),
         user: JSON.stringify({ id: "48000009", firstName: "Mallory" }),
         secret,
       },

@@ -7,11 +7,20 @@ import { PASSWORD, signUp } from "../e2e/support/session";
 function cspOf(response: APIResponse): Map<string, string[]> {
   const header = response.headers()["content-security-policy"];
   expect(header, `CSP on ${response.url()}`).toBeTruthy();
-  return new Map(header!.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    header!
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 function nonceOf(response: APIResponse): string {
-  const nonce = /^'nonce-(.+)'$/.exec(cspOf(response).get("script-src")!.find((v) => v.startsWith("'nonce-")) ?? "")?.[1];
+  const nonce = /^'nonce-(.+)'$/.exec(
+    cspOf(response)
+      .get("script-src")!
+      .find((v) => v.startsWith("'nonce-")) ?? "",
+  )?.[1];
   expect(nonce, "script-src nonce").toBeTruthy();
   return nonce!;
 }
@@ -72,7 +81,16 @@ test("every kind of response carries a CSP with a fresh nonce and the other secu
 
 test("API, tenant, account and auth answers are never stored", async ({ page }) => {
   const account = await signUp(page, "Store");
-  const paths = ["/api/v1/health", "/api/auth/session", "/api/auth/csrf", `/t/${account.slug}`, `/t/${account.slug}/settings/rules`, "/signin", "/signup", "/account"];
+  const paths = [
+    "/api/v1/health",
+    "/api/auth/session",
+    "/api/auth/csrf",
+    `/t/${account.slug}`,
+    `/t/${account.slug}/settings/rules`,
+    "/signin",
+    "/signup",
+    "/account",
+  ];
   for (const path of paths) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.headers()["cache-control"] ?? "", path).toMatch(/\bno-store\b/);
@@ -117,8 +135,25 @@ test("every tenant screen hydrates under the policy with no CSP violation", asyn
   test.setTimeout(120_000);
   const violations = watchCspViolations(page);
   const account = await signUp(page, "Screens");
-  const screens = ["", "/inbox", "/customers", "/customers/new", "/advocates", "/rewards", "/campaigns", "/campaigns/new", "/segments", "/segments/new",
-    "/settings", "/settings/rules", "/settings/rules/new", "/settings/channels", "/settings/listening", "/settings/members", "/settings/queues"];
+  const screens = [
+    "",
+    "/inbox",
+    "/customers",
+    "/customers/new",
+    "/advocates",
+    "/rewards",
+    "/campaigns",
+    "/campaigns/new",
+    "/segments",
+    "/segments/new",
+    "/settings",
+    "/settings/rules",
+    "/settings/rules/new",
+    "/settings/channels",
+    "/settings/listening",
+    "/settings/members",
+    "/settings/queues",
+  ];
   for (const screen of screens) {
     const response = await page.goto(`/t/${account.slug}${screen}`);
     expect(response?.status(), screen).toBe(200);

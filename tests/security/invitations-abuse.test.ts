@@ -13,7 +13,10 @@ const invitee = () => `invitee-${++n}@example.test`;
 const invite = (ctx: Parameters<typeof inviteMember>[0], ip?: string) => inviteMember(ctx, { email: invitee(), role: "VIEWER" }, { ip });
 
 async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => null, (e: unknown) => e);
+  return promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
 }
 
 describe("invitation limits", () => {

@@ -100,9 +100,7 @@ describe("mail secrets at rest", () => {
 
     const workers = startWorkers({ concurrency: 1 });
     try {
-      const row = await waitFor("the delivery log row", () =>
-        unsafeCrossTenantDb().mailMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }),
-      );
+      const row = await waitFor("the delivery log row", () => unsafeCrossTenantDb().mailMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }));
       const received = await waitFor("the SMTP message", () => inbox.list().find((m) => m.envelope.to.includes(message.to)));
       expect(received.subject).toBe(message.subject);
       expect(received.text).toContain(`Join Secret Brand: ${link}`);
@@ -128,9 +126,7 @@ describe("mail secrets at rest", () => {
     expect(await everythingInRedis()).not.toContain(token);
     const workers = startWorkers({ concurrency: 1 });
     try {
-      const row = await waitFor("the delivery log row", () =>
-        unsafeCrossTenantDb().mailMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }),
-      );
+      const row = await waitFor("the delivery log row", () => unsafeCrossTenantDb().mailMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }));
       expect(row.text).toBe(message.text);
       const received = await waitFor("the SMTP message", () => inbox.list().find((m) => m.envelope.to.includes(message.to)));
       expect(received.text).toContain(link);

@@ -90,7 +90,9 @@ describe("password reset", () => {
     await requestPasswordReset({ email: user.email }, { ip: freshIp() }, new Date(now));
     const first = tokenIn((await mailsTo(user.email))[0]!);
     expect(await isResetTokenUsable(first, new Date(now + RESET_TOKEN_TTL_MS + 1000))).toBe(false);
-    await expect(resetPassword({ token: first, password: NEW_PASSWORD }, new Date(now + RESET_TOKEN_TTL_MS + 1000))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(resetPassword({ token: first, password: NEW_PASSWORD }, new Date(now + RESET_TOKEN_TTL_MS + 1000))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     await requestPasswordReset({ email: user.email }, { ip: freshIp() });
     const tokens = (await mailsTo(user.email)).map(tokenIn);
@@ -113,7 +115,10 @@ describe("password reset", () => {
     let refused: unknown = null;
     for (let i = 0; i <= ipDaily.points && !refused; i++) {
       if (i % ipBurst.points === 0) await resetLimit(ipBurst, slow);
-      refused = await requestPasswordReset({ email: `daily-${i}@example.test` }, { ip: slow }).then(() => null, (e: unknown) => e);
+      refused = await requestPasswordReset({ email: `daily-${i}@example.test` }, { ip: slow }).then(
+        () => null,
+        (e: unknown) => e,
+      );
     }
     expect(refused).toMatchObject({ code: "RATE_LIMITED", message: ipDaily.message });
   });

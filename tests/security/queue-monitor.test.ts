@@ -55,7 +55,11 @@ let b: { ctx: TenantContext; userId: string };
 const ids: Record<string, string> = {};
 
 async function pollJob(ctx: TenantContext, sourceId: string, options: { delay?: number } = {}) {
-  ids[sourceId] = (await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId, cursor: null }, { ...once, ...options, jobId: `poll:${sourceId}` }))!;
+  ids[sourceId] = (await enqueue(
+    "listening.poll-source",
+    { tenantId: ctx.tenantId, sourceId, cursor: null },
+    { ...once, ...options, jobId: `poll:${sourceId}` },
+  ))!;
   return ids[sourceId];
 }
 
@@ -74,7 +78,13 @@ beforeAll(async () => {
   // A platform job: mail, which belongs to no tenant's screen.
   await enqueue(
     "mail.send",
-    sealMail({ to: "staff@example.test", subject: "Reset", text: "https://x.test/reset?t=secret-link-123", dedupeKey: "qm-sec-1", secrets: ["https://x.test/reset?t=secret-link-123"] }),
+    sealMail({
+      to: "staff@example.test",
+      subject: "Reset",
+      text: "https://x.test/reset?t=secret-link-123",
+      dedupeKey: "qm-sec-1",
+      secrets: ["https://x.test/reset?t=secret-link-123"],
+    }),
     { ...once, jobId: "mail|qm-sec-1" },
   );
 
@@ -190,7 +200,12 @@ describe("the platform-wide view", () => {
     const entries = await getDb().platformAuditLog.findMany({ orderBy: { createdAt: "asc" } });
     expect(entries).toEqual([
       expect.objectContaining({ actorUserId: operatorId, action: "queue.job_retried", tenantId: b.ctx.tenantId, targetId: `listening/${ids.src_b_failed_1}` }),
-      expect.objectContaining({ actorUserId: operatorId, action: "queue.job_discarded", tenantId: b.ctx.tenantId, targetId: `listening/${ids.src_b_failed_2}` }),
+      expect.objectContaining({
+        actorUserId: operatorId,
+        action: "queue.job_discarded",
+        tenantId: b.ctx.tenantId,
+        targetId: `listening/${ids.src_b_failed_2}`,
+      }),
     ]);
     // The operator is no member of B: nothing lands in B's (or anyone's) tenant audit log.
     expect(await unsafeCrossTenantDb().auditLog.count({ where: { tenantId: b.ctx.tenantId } })).toBe(0);

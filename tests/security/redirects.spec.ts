@@ -18,10 +18,13 @@ const HOSTILE = [
 /** Any request to the attacker's host is answered here, so landing there is visible rather than a DNS error. */
 async function trapEvilHost(context: BrowserContext): Promise<string[]> {
   const visits: string[] = [];
-  await context.route((url) => url.hostname.endsWith("evil.example"), async (route) => {
-    visits.push(route.request().url());
-    await route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
-  });
+  await context.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    async (route) => {
+      visits.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
+    },
+  );
   return visits;
 }
 

@@ -41,7 +41,10 @@ describe("route inventory", () => {
 
   it("the matrix names nothing that no longer exists, and nothing twice", () => {
     const present = new Set(all);
-    expect([...covered.keys()].filter((key) => !present.has(key)), "stale entries in tests/security/cross-tenant-matrix.ts").toEqual([]);
+    expect(
+      [...covered.keys()].filter((key) => !present.has(key)),
+      "stale entries in tests/security/cross-tenant-matrix.ts",
+    ).toEqual([]);
     const listed = [
       ...Object.keys(API_CASES),
       ...Object.keys(CREDENTIAL_CASES),

@@ -77,7 +77,10 @@ async function staffUser(role: "OWNER" | "ADMIN" = "OWNER") {
 }
 
 async function expectRedirectToSignIn(action: Promise<unknown>): Promise<void> {
-  const error = await action.then(() => null, (e: unknown) => e);
+  const error = await action.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(String((error as { digest?: string })?.digest ?? error)).toMatch(/NEXT_REDIRECT.*\/signin/);
 }
 
@@ -212,7 +215,9 @@ describe("sessions that end", () => {
     // Marketers and viewers manage nobody; a member id from another brand is not found.
     await expect(removeMember(viewer.ctx, { memberId: await idOf(admin.user.id) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const elsewhere = await staffUser("OWNER");
-    await expect(removeMember(ctx, { memberId: await (async () => (await db.membership.findFirstOrThrow({ where: { userId: elsewhere.user.id } })).id)() })).rejects.toMatchObject({
+    await expect(
+      removeMember(ctx, { memberId: await (async () => (await db.membership.findFirstOrThrow({ where: { userId: elsewhere.user.id } })).id)() }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
 

@@ -51,7 +51,9 @@ describe("sign-up abuse limits", () => {
   it("allows a burst of sign-ups per IP, then refuses with 429 and a Retry-After", async () => {
     const ip = "203.0.113.50";
     for (let i = 0; i < 5; i++) {
-      await expect(signUp({ name: "N", email: `burst-${i}@example.test`, password, companyName: "Burst" }, { ip })).resolves.toMatchObject({ status: "check-email" });
+      await expect(signUp({ name: "N", email: `burst-${i}@example.test`, password, companyName: "Burst" }, { ip })).resolves.toMatchObject({
+        status: "check-email",
+      });
     }
     const refused = await refusal(signUp({ name: "N", email: "burst-6@example.test", password, companyName: "Burst" }, { ip }));
     expect(refused.code).toBe("RATE_LIMITED");
@@ -86,7 +88,10 @@ describe("sign-up with an email that already has an account", () => {
 
     const fresh = await signUp({ name: "Someone", email: "fresh@example.test", password: "attacker password 1", companyName: "Fresh" }, { ip: someIp() });
     const afterFresh = await counts();
-    const duplicate = await signUp({ name: "Someone", email: "Taken@Example.test", password: "attacker password 1", companyName: "Hijack <a href=x>" }, { ip: someIp() });
+    const duplicate = await signUp(
+      { name: "Someone", email: "Taken@Example.test", password: "attacker password 1", companyName: "Hijack <a href=x>" },
+      { ip: someIp() },
+    );
 
     expect(fresh).toEqual({ status: "check-email", email: "fresh@example.test" });
     expect(duplicate).toEqual({ status: "check-email", email: "taken@example.test" });
@@ -165,7 +170,11 @@ describe("confirming a sign-up", () => {
 
     await signUp({ name: "Twice", email: "twice@example.test", password, companyName: "Twice A" }, { ip: someIp() });
     await signUp({ name: "Twice", email: "twice@example.test", password, companyName: "Twice B" }, { ip: someIp() });
-    const pending = await unsafeCrossTenantDb().pendingSignUp.findMany({ where: { email: "twice@example.test" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    const pending = await unsafeCrossTenantDb().pendingSignUp.findMany({
+      where: { email: "twice@example.test" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
     expect(pending).toHaveLength(2);
     const second = await freshConfirmationToken("twice@example.test");
     await confirmSignUp({ token: second, password }, { ip: someIp() });

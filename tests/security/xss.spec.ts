@@ -78,7 +78,10 @@ async function loadCorpus(page: Page, origin: string): Promise<Corpus> {
 
   const segments: Corpus["segments"] = [];
   for (const payload of XSS_PAYLOADS) {
-    const { status, body } = await post<{ id: string; name: string }>(page, origin, `${base}/segments`, { name: payload, filter: { lifecycleStages: ["CUSTOMER"] } });
+    const { status, body } = await post<{ id: string; name: string }>(page, origin, `${base}/segments`, {
+      name: payload,
+      filter: { lifecycleStages: ["CUSTOMER"] },
+    });
     if (storedOrRefused(status, `segment ${JSON.stringify(payload)}`)) segments.push(body);
   }
   const campaigns: Corpus["campaigns"] = [];
@@ -95,7 +98,12 @@ async function loadCorpus(page: Page, origin: string): Promise<Corpus> {
   }
   const rules: Corpus["rules"] = [];
   for (const payload of XSS_PAYLOADS) {
-    const { status, body } = await post<{ id: string; name: string }>(page, origin, `${base}/rules`, { network: "TWITTER", action: "MENTION", name: payload, basePoints: 5 });
+    const { status, body } = await post<{ id: string; name: string }>(page, origin, `${base}/rules`, {
+      network: "TWITTER",
+      action: "MENTION",
+      name: payload,
+      basePoints: 5,
+    });
     if (storedOrRefused(status, `rule ${JSON.stringify(payload)}`)) rules.push(body);
   }
   const keywords: string[] = [];
@@ -119,7 +127,15 @@ async function loadCorpus(page: Page, origin: string): Promise<Corpus> {
     await e2eQuery(
       `INSERT INTO "Mention" ("tenantId", network, "externalId", "customerId", "authorExternalId", "authorHandle", "authorFollowers", text, url, "postedAt", "matchedKeywords", "fetchedAt", "updatedAt")
        VALUES ($1, 'TWITTER', $2, $3, $4, $5, 12, $6, $7, now(), ARRAY['megaphone'], now(), now())`,
-      [tenantId, String(1_950_000_000_000_000_000n + BigInt(i)), customers[i % customers.length]!.id, String(45_000_000 + i), payload, i === 0 ? LONG_PAYLOAD : payload, `javascript:xss(${200 + i})`],
+      [
+        tenantId,
+        String(1_950_000_000_000_000_000n + BigInt(i)),
+        customers[i % customers.length]!.id,
+        String(45_000_000 + i),
+        payload,
+        i === 0 ? LONG_PAYLOAD : payload,
+        `javascript:xss(${200 + i})`,
+      ],
     );
   }
   for (const [i, payload] of XSS_PAYLOADS.slice(0, 20).entries()) {
@@ -202,7 +218,9 @@ async function openInert(path: string): Promise<string> {
 /** Every value of `values` is on the page as text (or, for a paged list, at least `atLeast` of them). */
 function expectShown(text: string, values: string[], where: string, atLeast = values.length) {
   const shown = values.filter((v) => text.includes(squash(v)));
-  expect.soft(shown.length, `${where}: payloads shown as text (missing: ${JSON.stringify(values.filter((v) => !shown.includes(v)).slice(0, 3))})`).toBeGreaterThanOrEqual(atLeast);
+  expect
+    .soft(shown.length, `${where}: payloads shown as text (missing: ${JSON.stringify(values.filter((v) => !shown.includes(v)).slice(0, 3))})`)
+    .toBeGreaterThanOrEqual(atLeast);
 }
 
 test("overview and the brand name", async () => {
@@ -217,7 +235,11 @@ test("customers: list pages, search, detail and edit", async () => {
   const slug = corpus.account.slug;
   let listed = "";
   for (const n of [1, 2, 3]) listed += ` ${await openInert(`/t/${slug}/customers?page=${n}`)}`;
-  expectShown(listed, corpus.customers.map((c) => c.displayName), "customer list");
+  expectShown(
+    listed,
+    corpus.customers.map((c) => c.displayName),
+    "customer list",
+  );
   await openInert(`/t/${slug}/customers?q=${encodeURIComponent("<script>")}`);
 
   const rows = await e2eQuery<{ id: string; displayName: string; notes: string | null }>(
@@ -231,7 +253,11 @@ test("customers: list pages, search, detail and edit", async () => {
   }
   const emails = await e2eQuery<{ email: string }>(`SELECT email FROM "CustomerEmail" WHERE "customerId" = $1`, [corpus.customers[0]!.id]);
   const detail = await openInert(`/t/${slug}/customers/${corpus.customers[0]!.id}`);
-  expectShown(detail, emails.map((e) => e.email), "customer emails");
+  expectShown(
+    detail,
+    emails.map((e) => e.email),
+    "customer emails",
+  );
   for (const customer of corpus.customers.slice(0, 6)) {
     await openInert(`/t/${slug}/customers/${customer.id}/edit`);
     await expect.soft(corpus.page.locator('input[name="displayName"]')).toHaveValue(customer.displayName);
@@ -241,21 +267,39 @@ test("customers: list pages, search, detail and edit", async () => {
 test("segments: list, detail with members, edit", async () => {
   test.setTimeout(120_000);
   const slug = corpus.account.slug;
-  expectShown(await openInert(`/t/${slug}/segments`), corpus.segments.map((s) => s.name), "segment list");
+  expectShown(
+    await openInert(`/t/${slug}/segments`),
+    corpus.segments.map((s) => s.name),
+    "segment list",
+  );
   for (const segment of corpus.segments.slice(0, 5)) {
     const text = await openInert(`/t/${slug}/segments/${segment.id}`);
     await expect.soft(corpus.page.getByRole("heading", { level: 1 })).toHaveText(segment.name);
-    expectShown(text, corpus.customers.map((c) => c.displayName), `segment ${segment.id} members`, 10);
+    expectShown(
+      text,
+      corpus.customers.map((c) => c.displayName),
+      `segment ${segment.id} members`,
+      10,
+    );
     await openInert(`/t/${slug}/segments/${segment.id}/edit`);
     await expect.soft(corpus.page.locator('input[name="name"]')).toHaveValue(segment.name);
   }
   // The first segment is targeted by every campaign: its page lists them all.
-  expectShown(await openInert(`/t/${slug}/segments/${corpus.segments[0]!.id}`), corpus.campaigns.map((c) => c.name), "campaigns of a segment");
+  expectShown(
+    await openInert(`/t/${slug}/segments/${corpus.segments[0]!.id}`),
+    corpus.campaigns.map((c) => c.name),
+    "campaigns of a segment",
+  );
 });
 
 test("campaigns: list and edit", async () => {
   const slug = corpus.account.slug;
-  expectShown(await openInert(`/t/${slug}/campaigns`), corpus.campaigns.map((c) => c.name), "campaign list", 10);
+  expectShown(
+    await openInert(`/t/${slug}/campaigns`),
+    corpus.campaigns.map((c) => c.name),
+    "campaign list",
+    10,
+  );
   for (const campaign of corpus.campaigns.slice(0, 6)) {
     await openInert(`/t/${slug}/campaigns/${campaign.id}/edit`);
     await expect.soft(corpus.page.locator('input[name="name"]')).toHaveValue(campaign.name);
@@ -265,7 +309,11 @@ test("campaigns: list and edit", async () => {
 
 test("rules: list and edit", async () => {
   const slug = corpus.account.slug;
-  expectShown(await openInert(`/t/${slug}/settings/rules`), corpus.rules.map((r) => r.name), "rule list");
+  expectShown(
+    await openInert(`/t/${slug}/settings/rules`),
+    corpus.rules.map((r) => r.name),
+    "rule list",
+  );
   for (const rule of corpus.rules.slice(0, 6)) {
     const text = await openInert(`/t/${slug}/settings/rules/${rule.id}/edit`);
     expect.soft(text).toContain(squash(rule.name));
@@ -283,7 +331,17 @@ test("listening settings: keywords, locations, linked accounts and their errors"
 test("team members, channels, queues and the other settings screens", async () => {
   const slug = corpus.account.slug;
   expectShown(await openInert(`/t/${slug}/settings/members`), corpus.members, "members");
-  for (const path of ["settings", "settings/channels", "settings/queues", "inbox", "advocates", "rewards", "customers/new", "segments/new", "settings/rules/new"]) {
+  for (const path of [
+    "settings",
+    "settings/channels",
+    "settings/queues",
+    "inbox",
+    "advocates",
+    "rewards",
+    "customers/new",
+    "segments/new",
+    "settings/rules/new",
+  ]) {
     await openInert(`/t/${slug}/${path}`);
   }
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitAtSecrets } from "../../src/server/modules/mail/mail-secrets";
 
-const join = (parts: ReturnType<typeof splitAtSecrets>, secrets: string[]) =>
-  parts.map((p) => (typeof p === "string" ? p : secrets[p.secret])).join("");
+const join = (parts: ReturnType<typeof splitAtSecrets>, secrets: string[]) => parts.map((p) => (typeof p === "string" ? p : secrets[p.secret])).join("");
 
 describe("splitAtSecrets", () => {
   it("cuts the body at every occurrence, and joining puts it back", () => {

@@ -4,9 +4,7 @@ import { assertCan } from "../../src/server/auth/tenant-context";
 
 describe("role permissions", () => {
   it("matches the role matrix", () => {
-    const matrix = Object.fromEntries(
-      (["VIEWER", "MARKETER", "ADMIN", "OWNER"] as const).map((role) => [role, PERMISSIONS.filter((p) => roleCan(role, p))]),
-    );
+    const matrix = Object.fromEntries((["VIEWER", "MARKETER", "ADMIN", "OWNER"] as const).map((role) => [role, PERMISSIONS.filter((p) => roleCan(role, p))]));
     expect(matrix.VIEWER).toEqual(["customers:read", "mentions:read", "ledger:read", "members:read", "settings:read"]);
     expect(matrix.MARKETER).toEqual(expect.arrayContaining(["customers:write", "mentions:moderate"]));
     expect(matrix.MARKETER).not.toContain("customers:delete");

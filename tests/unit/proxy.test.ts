@@ -43,7 +43,14 @@ describe("proxy", () => {
 
   it("drops X-Forwarded-Host/-Proto/-Port from a peer that is not a trusted proxy", async () => {
     withTrustedProxies("10.0.0.1");
-    const response = await proxy(request("/api/auth/signin", { [PEER_HEADER]: peerStamp("203.0.113.9"), "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-port": "443" }));
+    const response = await proxy(
+      request("/api/auth/signin", {
+        [PEER_HEADER]: peerStamp("203.0.113.9"),
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-proto": "https",
+        "x-forwarded-port": "443",
+      }),
+    );
     const get = forwarded(response);
     expect(get("x-forwarded-host")).toBeNull();
     expect(get("x-forwarded-proto")).toBeNull();

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildContentSecurityPolicy, needsNoStore, newNonce, securityHeaders } from "../../src/server/http/security-headers";
 
-const directives = (csp: string) => new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 describe("Content-Security-Policy builder", () => {
   it("allows scripts only with the nonce, never 'unsafe-inline' (scripts or styles)", () => {
@@ -59,7 +65,17 @@ describe("security headers per response", () => {
   });
 
   it("forbids storing the API, tenant, account and auth answers", () => {
-    for (const path of ["/api/v1/health", "/api/auth/session", "/t/acme", "/t/acme/customers/cus_1", "/account", "/account/security", "/signin", "/signup", "/invite/tok"]) {
+    for (const path of [
+      "/api/v1/health",
+      "/api/auth/session",
+      "/t/acme",
+      "/t/acme/customers/cus_1",
+      "/account",
+      "/account/security",
+      "/signin",
+      "/signup",
+      "/invite/tok",
+    ]) {
       expect(needsNoStore(path), path).toBe(true);
       expect(securityHeaders({ ...base, pathname: path, appUrl: "http://x.test" })["Cache-Control"]).toBe("no-store");
     }

@@ -24,7 +24,9 @@ describe("server-action guard (src/proxy.ts)", () => {
   it("answers a foreign Origin with 403, on fetch and no-JS form actions", async () => {
     expect(await status(action("[]", { ...fetchAction, origin: "https://evil.example" }))).toBe(403);
     expect(await status(action("[]", { ...fetchAction, origin: "null" }))).toBe(403);
-    expect(await status(action("[]", { ...fetchAction, origin: "https://evil.example", host: "127.0.0.1:3000", "x-forwarded-host": "evil.example" }))).toBe(403);
+    expect(await status(action("[]", { ...fetchAction, origin: "https://evil.example", host: "127.0.0.1:3000", "x-forwarded-host": "evil.example" }))).toBe(
+      403,
+    );
     const form = new FormData();
     form.set("$ACTION_ID_7f19532a7eb9035ef37b15f9a64d1e978b4693f870", "");
     expect(await status(action(form, { origin: "https://evil.example" }))).toBe(403);

@@ -28,10 +28,12 @@ const EXCEPTIONS: Record<string, string> = {
   "src/server/modules/social-profiles/profile-tokens.ts#openProfileToken": "opens a ciphertext bound to its row's tenant (see profileTokenAad)",
   "src/server/modules/customers/sentiment-rollup.jobs.ts#sentimentRollupJobId":
     "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
-  "src/server/pipeline/checkins/receive-push.ts#pushJobId": "a push's dedupe job id from the tenant id the receiver resolved from the URL; pure, queries nothing",
+  "src/server/pipeline/checkins/receive-push.ts#pushJobId":
+    "a push's dedupe job id from the tenant id the receiver resolved from the URL; pure, queries nothing",
   "src/server/pipeline/deletions/schedule-deletion-checks.ts#deletionCheckJobId":
     "a pass's job id from the tenant id the cross-tenant scheduler (and the run-now action) put in the payload; pure, queries nothing",
-  "src/server/pipeline/refresh/schedule-refresh.ts#refreshJobId": "a refresh's dedupe job id from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
+  "src/server/pipeline/refresh/schedule-refresh.ts#refreshJobId":
+    "a refresh's dedupe job id from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
 };
 
 /** Leading parameters that are a transaction or connection handle, not input. */
@@ -66,7 +68,9 @@ function isHandle(param: ts.ParameterDeclaration): boolean {
 }
 
 function literalHasTenantId(type: ts.TypeNode | undefined): boolean {
-  return !!type && ts.isTypeLiteralNode(type) && type.members.some((m) => ts.isPropertySignature(m) && m.name.getText() === "tenantId" && mentionsString(m.type));
+  return (
+    !!type && ts.isTypeLiteralNode(type) && type.members.some((m) => ts.isPropertySignature(m) && m.name.getText() === "tenantId" && mentionsString(m.type))
+  );
 }
 
 function takesBareTenantId(param: ts.ParameterDeclaration): boolean {
@@ -90,8 +94,7 @@ function violates(fn: ts.SignatureDeclaration): boolean {
 /** Exported functions of one source file (declarations, `export const f = () => …`, public methods of exported classes) that take a bare tenant id. */
 function findBareTenantIds(sourceFile: ts.SourceFile): BareTenantId[] {
   const found: BareTenantId[] = [];
-  const report = (name: string, node: ts.Node) =>
-    found.push({ name, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
+  const report = (name: string, node: ts.Node) => found.push({ name, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
   for (const statement of sourceFile.statements) {
     if (!isExported(statement)) continue;
     if (ts.isFunctionDeclaration(statement) && violates(statement)) report(statement.name?.text ?? "default", statement);

@@ -25,7 +25,15 @@ export async function measureRawSqlFloor(url: string, tenantId: string, rows: Fl
       `INSERT INTO "Mention" ("tenantId", network, "externalId", "authorExternalId", "authorHandle", "authorFollowers", text, "postedAt", "matchedKeywords", status, "updatedAt")
        SELECT $1, 'TWITTER', * , ARRAY[]::text[], 'NEW', now() FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::timestamp[])
        ON CONFLICT DO NOTHING`,
-      [tenantId, batch.map((r) => `floor-${r.externalId}`), batch.map((r) => r.authorExternalId), batch.map((r) => r.handle), batch.map((r) => r.followers), batch.map((r) => r.text), batch.map((r) => r.postedAt.toISOString())],
+      [
+        tenantId,
+        batch.map((r) => `floor-${r.externalId}`),
+        batch.map((r) => r.authorExternalId),
+        batch.map((r) => r.handle),
+        batch.map((r) => r.followers),
+        batch.map((r) => r.text),
+        batch.map((r) => r.postedAt.toISOString()),
+      ],
     );
     const linked = batch.filter((r) => customerByAuthor.has(r.authorExternalId));
     await client.query(

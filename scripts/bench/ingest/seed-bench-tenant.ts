@@ -10,12 +10,19 @@ import { createPointRule } from "../../../src/server/modules/rules/point-rule.se
  * connection, one keyword source per brand keyword and a MENTION rule. Customers and profiles
  * go in with set-based SQL (100k rows in seconds); the rest through the domain services.
  */
-export async function seedBenchTenant(url: string, authors: { id: string; username: string }[], keywords: string[], dailyCap: number | null = null): Promise<TenantContext> {
+export async function seedBenchTenant(
+  url: string,
+  authors: { id: string; username: string }[],
+  keywords: string[],
+  dailyCap: number | null = null,
+): Promise<TenantContext> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const tenant = await client.query<{ id: string }>(`INSERT INTO "Tenant" (slug, name, "updatedAt") VALUES ('bench', 'Bench Brand', now()) RETURNING id`);
   const tenantId = tenant.rows[0]!.id;
-  const user = await client.query<{ id: string }>(`INSERT INTO "User" (email, name, "passwordHash", "updatedAt") VALUES ('bench@bench.local', 'Bench', 'x', now()) RETURNING id`);
+  const user = await client.query<{ id: string }>(
+    `INSERT INTO "User" (email, name, "passwordHash", "updatedAt") VALUES ('bench@bench.local', 'Bench', 'x', now()) RETURNING id`,
+  );
   await client.query(`INSERT INTO "Membership" ("tenantId", "userId", role) VALUES ($1, $2, 'OWNER')`, [tenantId, user.rows[0]!.id]);
   const chunk = 20_000;
   for (let i = 0; i < authors.length; i += chunk) {
@@ -36,8 +43,16 @@ export async function seedBenchTenant(url: string, authors: { id: string; userna
   await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } });
   for (const keyword of keywords) await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: keyword });
   await createPointRule(ctx, {
-    network: "TWITTER", action: "MENTION", name: "Mentions", basePoints: 10, influenceCurve: "LOG",
-    influenceFactor: 0.5, maxMultiplier: 3, dailyCap, minSentiment: null, enabled: true,
+    network: "TWITTER",
+    action: "MENTION",
+    name: "Mentions",
+    basePoints: 10,
+    influenceCurve: "LOG",
+    influenceFactor: 0.5,
+    maxMultiplier: 3,
+    dailyCap,
+    minSentiment: null,
+    enabled: true,
   });
   return ctx;
 }

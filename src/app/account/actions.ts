@@ -13,8 +13,8 @@ export async function changePasswordAction(_previous: ActionState, form: FormDat
     const session = await getCurrentSession();
     if (!session) redirect("/signin?callbackUrl=%2Faccount");
     const { sessionId } = await changePassword(session.user.id, {
-      currentPassword: (formText(form, "currentPassword") ?? ""),
-      newPassword: (formText(form, "newPassword") ?? ""),
+      currentPassword: formText(form, "currentPassword") ?? "",
+      newPassword: formText(form, "newPassword") ?? "",
     });
     await issueSessionCookie(session.user, sessionId);
     return { status: "ok", message: "Password changed. Every other device was signed out; you stay signed in here." };

@@ -33,14 +33,7 @@ const MAIN_ID = "main-content";
  * the page behind is inert while it is open; Escape, the close button, the
  * backdrop or a navigation closes it).
  */
-export function AppShell({
-  sidebar,
-  sidebarFooter,
-  topBar,
-  topBarStart,
-  brandHref = "/",
-  children,
-}: AppShellProps) {
+export function AppShell({ sidebar, sidebarFooter, topBar, topBarStart, brandHref = "/", children }: AppShellProps) {
   const pathname = usePathname();
   // Open "on" a path, so following a link in the drawer closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -94,19 +87,11 @@ export function AppShell({
         role={open ? "dialog" : undefined}
         aria-modal={open || undefined}
         aria-label={open ? "Navigation" : "Sidebar"}
-        className={cn(
-          "fixed inset-y-0 left-0 z-40 w-72 flex-col border-r border-line bg-surface lg:flex lg:w-64",
-          open ? "flex shadow-popover" : "hidden",
-        )}
+        className={cn("fixed inset-y-0 left-0 z-40 w-72 flex-col border-r border-line bg-surface lg:flex lg:w-64", open ? "flex shadow-popover" : "hidden")}
       >
         <div className="flex h-14 shrink-0 items-center justify-between px-4">
           {brand}
-          <button
-            ref={closeButtonRef}
-            type="button"
-            onClick={close}
-            className="rounded-md p-1.5 text-fg-muted hover:bg-surface-muted hover:text-fg lg:hidden"
-          >
+          <button ref={closeButtonRef} type="button" onClick={close} className="rounded-md p-1.5 text-fg-muted hover:bg-surface-muted hover:text-fg lg:hidden">
             <XIcon className="size-5" />
             <span className="sr-only">Close navigation</span>
           </button>
@@ -115,13 +100,7 @@ export function AppShell({
         {sidebarFooter && <div className="border-t border-line px-3 py-3">{sidebarFooter}</div>}
       </aside>
 
-      {open && (
-        <div
-          aria-hidden="true"
-          onClick={close}
-          className="fixed inset-0 z-30 bg-zinc-950/40 backdrop-blur-[1px] lg:hidden"
-        />
-      )}
+      {open && <div aria-hidden="true" onClick={close} className="fixed inset-0 z-30 bg-zinc-950/40 backdrop-blur-[1px] lg:hidden" />}
 
       <div className="lg:pl-64" inert={open}>
         <header className="sticky top-0 z-20 flex h-14 items-center gap-3 border-b border-line bg-surface/85 px-4 backdrop-blur sm:px-6 lg:px-8">
@@ -140,11 +119,7 @@ export function AppShell({
           <div className="hidden min-w-0 flex-1 lg:block">{topBarStart}</div>
           <div className="ml-auto flex items-center gap-2">{topBar}</div>
         </header>
-        <main
-          id={MAIN_ID}
-          tabIndex={-1}
-          className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6 lg:px-8"
-        >
+        <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
           {children}
         </main>
       </div>

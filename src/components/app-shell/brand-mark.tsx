@@ -14,9 +14,7 @@ export function BrandMark({ iconOnly = false, className }: BrandMarkProps) {
       <span className="flex size-7 items-center justify-center rounded-lg bg-linear-to-br from-brand-500 to-brand-600 text-white shadow-control ring-1 ring-brand-700/20 ring-inset">
         <MegaphoneIcon className="size-4 -rotate-12" />
       </span>
-      <span className={cn("text-[15px] font-semibold tracking-tight text-fg", iconOnly && "sr-only")}>
-        Megaphone
-      </span>
+      <span className={cn("text-[15px] font-semibold tracking-tight text-fg", iconOnly && "sr-only")}>Megaphone</span>
     </span>
   );
 }

@@ -1,15 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { cn } from "../cn";
 
 export interface MenuPopoverProps {
@@ -73,8 +65,7 @@ export function MenuPopover({
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [open]);
 
-  const items = () =>
-    Array.from(panelRef.current?.querySelectorAll<HTMLElement>(ITEM_SELECTOR) ?? []);
+  const items = () => Array.from(panelRef.current?.querySelectorAll<HTMLElement>(ITEM_SELECTOR) ?? []);
 
   const focusItem = (which: "first" | "last" | 1 | -1) => {
     const list = items();

@@ -37,15 +37,10 @@ function matches(pathname: string, item: SidebarNavItem): boolean {
 export function SidebarNav({ items, heading, label = "Main" }: SidebarNavProps) {
   const pathname = usePathname();
   const headingId = useId();
-  const active = items
-    .filter((item) => matches(pathname, item))
-    .sort((a, b) => b.href.length - a.href.length)[0];
+  const active = items.filter((item) => matches(pathname, item)).sort((a, b) => b.href.length - a.href.length)[0];
 
   return (
-    <nav
-      aria-labelledby={heading ? headingId : undefined}
-      aria-label={heading ? undefined : label}
-    >
+    <nav aria-labelledby={heading ? headingId : undefined} aria-label={heading ? undefined : label}>
       {heading && (
         <h2 id={headingId} className="px-2.5 pb-1.5 text-xs font-medium text-fg-subtle">
           {heading}

@@ -33,10 +33,7 @@ function TenantTile({ name, className }: { name: string; className?: string }) {
   return (
     <span
       aria-hidden="true"
-      className={cn(
-        "flex size-7 shrink-0 items-center justify-center rounded-md bg-zinc-900 text-[11px] font-semibold text-white",
-        className,
-      )}
+      className={cn("flex size-7 shrink-0 items-center justify-center rounded-md bg-zinc-900 text-[11px] font-semibold text-white", className)}
     >
       {initials(name)}
     </span>
@@ -61,12 +58,8 @@ export function TenantSwitcher({ tenants, currentSlug, createHref }: TenantSwitc
         <>
           <TenantTile name={current?.name ?? "?"} />
           <span className="min-w-0 flex-1">
-            <span className="block truncate text-sm font-medium text-fg">
-              {current?.name ?? "Choose a brand"}
-            </span>
-            {current && (
-              <span className="block truncate text-xs text-fg-subtle">{formatRole(current.role)}</span>
-            )}
+            <span className="block truncate text-sm font-medium text-fg">{current?.name ?? "Choose a brand"}</span>
+            {current && <span className="block truncate text-xs text-fg-subtle">{formatRole(current.role)}</span>}
           </span>
           <ChevronUpDownIcon className="size-4 shrink-0 text-fg-subtle" />
         </>
@@ -86,9 +79,7 @@ export function TenantSwitcher({ tenants, currentSlug, createHref }: TenantSwitc
                 <TenantTile name={tenant.name} className="size-6 text-[10px]" />
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-medium">{tenant.name}</span>
-                  <span className="block truncate text-xs text-fg-subtle">
-                    {formatRole(tenant.role)}
-                  </span>
+                  <span className="block truncate text-xs text-fg-subtle">{formatRole(tenant.role)}</span>
                 </span>
                 {isCurrent && (
                   <>

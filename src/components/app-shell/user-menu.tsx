@@ -40,10 +40,7 @@ export function UserMenu({ name, email, links, signOutAction, children }: UserMe
       panelClassName="w-64"
       trigger={
         <>
-          <span
-            aria-hidden="true"
-            className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800"
-          >
+          <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800">
             {initials(display)}
           </span>
           <ChevronDownIcon className="size-3.5" />

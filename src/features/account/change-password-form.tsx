@@ -13,7 +13,11 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "ok" && <Alert tone="success" role="status">{state.message}</Alert>}
+      {state.status === "ok" && (
+        <Alert tone="success" role="status">
+          {state.message}
+        </Alert>
+      )}
       {state.status === "error" && <FormError errors={[state.message]} />}
       <Field label="Current password" required error={errors.currentPassword}>
         <Input name="currentPassword" type="password" autoComplete="current-password" required />

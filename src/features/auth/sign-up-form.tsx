@@ -33,9 +33,7 @@ export function SignUpForm({ action }: { action: Action }) {
     return (
       <div className="space-y-3">
         <h2 className="text-lg font-semibold">Check your email</h2>
-        <Alert tone="info">
-          We sent a message to {state.email}. Open the link in it to continue; it works for 24 hours.
-        </Alert>
+        <Alert tone="info">We sent a message to {state.email}. Open the link in it to continue; it works for 24 hours.</Alert>
         <p className="text-sm text-fg-muted">Nothing arrived? Check your spam folder, or sign up again in a few minutes.</p>
       </div>
     );

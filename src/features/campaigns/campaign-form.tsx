@@ -49,7 +49,15 @@ export function CampaignForm({
           />
         </Field>
         <Field label="Multiplier" required hint="Points are multiplied by this inside the window: 1 to 10." error={errors.multiplier}>
-          <Input name="multiplier" type="number" inputMode="decimal" min={1} max={10} step={0.01} defaultValue={value("multiplier", String(campaign?.multiplier ?? 2))} />
+          <Input
+            name="multiplier"
+            type="number"
+            inputMode="decimal"
+            min={1}
+            max={10}
+            step={0.01}
+            defaultValue={value("multiplier", String(campaign?.multiplier ?? 2))}
+          />
         </Field>
       </div>
       <div className="grid gap-5 sm:grid-cols-2">

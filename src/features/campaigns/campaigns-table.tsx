@@ -19,7 +19,15 @@ export function CampaignsTable({ campaigns, tenantSlug, canEdit }: { campaigns: 
           c.name
         ),
     },
-    { key: "status", header: "Status", cell: (c) => <Badge tone={STATUS_TONES[c.status]} dot>{STATUS_LABELS[c.status]}</Badge> },
+    {
+      key: "status",
+      header: "Status",
+      cell: (c) => (
+        <Badge tone={STATUS_TONES[c.status]} dot>
+          {STATUS_LABELS[c.status]}
+        </Badge>
+      ),
+    },
     { key: "multiplier", header: "Multiplier", align: "right", cell: (c) => `×${c.multiplier}` },
     { key: "network", header: "Network", className: "whitespace-nowrap", cell: (c) => networkLabel(c.network) },
     {

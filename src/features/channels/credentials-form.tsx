@@ -45,7 +45,11 @@ export function CredentialsForm({
       <input type="hidden" name="tenant" value={tenantSlug} />
       <input type="hidden" name="network" value={network} />
       <input type="hidden" name="kind" value={kind} />
-      {state.status === "ok" && <Alert tone="success" role="status">{state.message}</Alert>}
+      {state.status === "ok" && (
+        <Alert tone="success" role="status">
+          {state.message}
+        </Alert>
+      )}
       {state.status === "error" && <FormError title="The credentials were not saved" errors={[state.message]} />}
       {fields.map((field) => (
         <Field key={field.name} label={field.label} hint={field.hint} required error={errors[field.name]}>

@@ -16,17 +16,7 @@ import { STAGE_LABELS } from "./stage-labels";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-export function CustomerForm({
-  tenantSlug,
-  action,
-  customer,
-  cancelHref,
-}: {
-  tenantSlug: string;
-  action: Action;
-  customer?: CustomerDto;
-  cancelHref: string;
-}) {
+export function CustomerForm({ tenantSlug, action, customer, cancelHref }: { tenantSlug: string; action: Action; customer?: CustomerDto; cancelHref: string }) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (

@@ -17,8 +17,7 @@ export function DeleteCustomerForm({ tenantSlug, customerId, name, action }: { t
         <input type="hidden" name="tenant" value={tenantSlug} />
         <input type="hidden" name="id" value={customerId} />
         <p className="text-sm text-fg-muted">
-          {name} will be removed. If they have points history, their personal data is erased instead and the history is kept
-          without it.
+          {name} will be removed. If they have points history, their personal data is erased instead and the history is kept without it.
         </p>
         {state.status === "error" && <FormError errors={[state.message]} />}
         <SubmitButton variant="danger" pendingLabel="Deleting…">

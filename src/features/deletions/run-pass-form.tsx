@@ -15,7 +15,11 @@ export function RunPassForm({ tenantSlug, network, networkLabel, action }: { ten
       <SubmitButton variant="secondary" pendingLabel="Queueing…" aria-label={`Run a deletion pass on ${networkLabel} now`}>
         Run a pass now
       </SubmitButton>
-      {state.status === "ok" && state.message && <Alert tone="info" role="status">{state.message}</Alert>}
+      {state.status === "ok" && state.message && (
+        <Alert tone="info" role="status">
+          {state.message}
+        </Alert>
+      )}
       {state.status === "error" && (
         <p role="alert" className="text-sm text-red-700">
           {state.message}

@@ -37,12 +37,17 @@ export function ToggleAndRemove({ tenantSlug, id, enableNext, toggle, remove, al
         </SubmitButton>
       </form>
       <details className={end ? "relative" : undefined}>
-        <summary className="cursor-pointer rounded-control px-2 py-1 text-sm text-red-700 hover:bg-red-50" {...(remove.summaryAriaLabel ? { "aria-label": remove.summaryAriaLabel } : {})}>
+        <summary
+          className="cursor-pointer rounded-control px-2 py-1 text-sm text-red-700 hover:bg-red-50"
+          {...(remove.summaryAriaLabel ? { "aria-label": remove.summaryAriaLabel } : {})}
+        >
           {remove.summary}
         </summary>
         <form
           action={submitRemove}
-          className={end ? "absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-card border border-line bg-surface p-3 text-left shadow-popover" : "mt-2 space-y-2"}
+          className={
+            end ? "absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-card border border-line bg-surface p-3 text-left shadow-popover" : "mt-2 space-y-2"
+          }
         >
           <input type="hidden" name="tenant" value={tenantSlug} />
           <input type="hidden" name="id" value={id} />

@@ -17,7 +17,11 @@ export function AddLocationForm({ tenantSlug, action }: { tenantSlug: string; ac
   return (
     <form action={formAction} className="space-y-4" noValidate key={state.status === "ok" ? state.message : formKey(state)}>
       <input type="hidden" name="tenant" value={tenantSlug} />
-      {state.status === "ok" && <Alert tone="success" role="status">{state.message}</Alert>}
+      {state.status === "ok" && (
+        <Alert tone="success" role="status">
+          {state.message}
+        </Alert>
+      )}
       {state.status === "error" && <FormError title="The location was not added" errors={[state.message]} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" required error={errors.name}>

@@ -19,11 +19,19 @@ export function AddSourceForm({ tenantSlug, action }: { tenantSlug: string; acti
   return (
     <form action={formAction} className="space-y-4" noValidate key={state.status === "ok" ? state.message : formKey(state)}>
       <input type="hidden" name="tenant" value={tenantSlug} />
-      {state.status === "ok" && <Alert tone="success" role="status">{state.message}</Alert>}
+      {state.status === "ok" && (
+        <Alert tone="success" role="status">
+          {state.message}
+        </Alert>
+      )}
       {state.status === "error" && <FormError title="The source was not added" errors={[state.message]} />}
       <div className="grid gap-4 sm:grid-cols-[16rem_1fr]">
         <Field label="What to track" error={errors.kind ?? errors.network ?? errors.source}>
-          <Select name="source" defaultValue={remembered(state, "source", "TWITTER:HASHTAG")} options={SOURCE_CHOICES.map((c) => ({ value: c.value, label: c.label }))} />
+          <Select
+            name="source"
+            defaultValue={remembered(state, "source", "TWITTER:HASHTAG")}
+            options={SOURCE_CHOICES.map((c) => ({ value: c.value, label: c.label }))}
+          />
         </Field>
         <Field
           label="Value"
@@ -39,7 +47,14 @@ export function AddSourceForm({ tenantSlug, action }: { tenantSlug: string; acti
             </span>
           }
         >
-          <Input name="value" defaultValue={remembered(state, "value", "")} autoComplete="off" required maxLength={500} placeholder="#brandx, @brandx or brand x coffee" />
+          <Input
+            name="value"
+            defaultValue={remembered(state, "value", "")}
+            autoComplete="off"
+            required
+            maxLength={500}
+            placeholder="#brandx, @brandx or brand x coffee"
+          />
         </Field>
       </div>
       <SubmitButton pendingLabel="Adding…">Add source</SubmitButton>

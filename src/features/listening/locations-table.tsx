@@ -17,7 +17,11 @@ function DeleteLocation({ tenantSlug, location, action }: { tenantSlug: string; 
       <SubmitButton variant="ghost" size="sm" pendingLabel="Removing…" aria-label={`Remove ${location.name}`}>
         Remove
       </SubmitButton>
-      {state.status === "error" && <p role="alert" className="text-xs text-red-700">{state.message}</p>}
+      {state.status === "error" && (
+        <p role="alert" className="text-xs text-red-700">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -31,9 +35,20 @@ export function LocationsTable({ locations, tenantSlug, deleteAction }: { locati
       columns={[
         { key: "name", header: "Name", rowHeader: true, cell: (l) => <span className="font-medium">{l.name}</span> },
         { key: "where", header: "Address", hideBelow: "md", cell: (l) => [l.address, l.city].filter(Boolean).join(", ") || "—" },
-        { key: "venue", header: "Foursquare venue", cell: (l) => (l.foursquareVenueId ? <span className="font-mono text-xs">{l.foursquareVenueId}</span> : "—") },
+        {
+          key: "venue",
+          header: "Foursquare venue",
+          cell: (l) => (l.foursquareVenueId ? <span className="font-mono text-xs">{l.foursquareVenueId}</span> : "—"),
+        },
         ...(deleteAction
-          ? [{ key: "actions", header: <span className="sr-only">Actions</span>, align: "right" as const, cell: (l: LocationDto) => <DeleteLocation tenantSlug={tenantSlug} location={l} action={deleteAction} /> }]
+          ? [
+              {
+                key: "actions",
+                header: <span className="sr-only">Actions</span>,
+                align: "right" as const,
+                cell: (l: LocationDto) => <DeleteLocation tenantSlug={tenantSlug} location={l} action={deleteAction} />,
+              },
+            ]
           : []),
       ]}
     />

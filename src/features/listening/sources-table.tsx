@@ -77,7 +77,14 @@ export function SourcesTable({
       header: <span className="sr-only">Actions</span>,
       align: "right",
       cell: (s) => (
-        <SourceRowActions tenantSlug={tenantSlug} sourceId={s.id} label={s.value} enabled={s.enabled} toggleAction={actions.toggle} deleteAction={actions.remove} />
+        <SourceRowActions
+          tenantSlug={tenantSlug}
+          sourceId={s.id}
+          label={s.value}
+          enabled={s.enabled}
+          toggleAction={actions.toggle}
+          deleteAction={actions.remove}
+        />
       ),
     });
   }

@@ -13,7 +13,9 @@ export function JoinAsSignedInForm({ token, tenantName, action }: { token: strin
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       {state.status === "error" && <FormError errors={[state.message]} />}
-      <SubmitButton fullWidth pendingLabel="Joining…">Join {tenantName}</SubmitButton>
+      <SubmitButton fullWidth pendingLabel="Joining…">
+        Join {tenantName}
+      </SubmitButton>
     </form>
   );
 }

@@ -38,7 +38,10 @@ export function MemberRowActions({ tenantSlug, memberId, memberName, role, roles
         <summary className="cursor-pointer rounded-control px-2 py-1 text-sm text-red-700 hover:bg-red-50" aria-label={`Remove ${memberName}…`}>
           Remove…
         </summary>
-        <form action={submitRemove} className="absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-card border border-line bg-surface p-3 text-left shadow-popover">
+        <form
+          action={submitRemove}
+          className="absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-card border border-line bg-surface p-3 text-left shadow-popover"
+        >
           <input type="hidden" name="tenant" value={tenantSlug} />
           <input type="hidden" name="id" value={memberId} />
           <p className="text-sm text-fg-muted">{memberName} loses access to this brand at once and is signed out.</p>

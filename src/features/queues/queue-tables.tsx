@@ -34,10 +34,7 @@ export function QueueCountsTable({ queues, states }: { queues: QueueSummaryDto[]
           align: "right" as const,
           hideBelow: HIDE_BELOW[state],
           cell: (q: QueueSummaryDto) => (
-            <span
-              data-state={state}
-              className={`tabular-nums ${state === "failed" && q.counts.failed > 0 ? "font-semibold text-red-700" : ""}`}
-            >
+            <span data-state={state} className={`tabular-nums ${state === "failed" && q.counts.failed > 0 ? "font-semibold text-red-700" : ""}`}>
               {number.format(q.counts[state])}
               {q.partial && state !== "failed" && state !== "completed" ? "+" : ""}
             </span>
@@ -95,8 +92,22 @@ export function FailedJobsTable({ jobs, actions }: { jobs: (FailedJobDto | Platf
             const fields = { ...actions.fields, queue: j.queue, jobId: j.id };
             return (
               <span className="flex flex-col items-end gap-2">
-                <JobActionForm action={actions.retry} fields={fields} label="Retry" pendingLabel="Retrying…" accessibleLabel={`Retry ${j.name} job ${j.id}`} variant="secondary" />
-                <JobActionForm action={actions.discard} fields={fields} label="Discard" pendingLabel="Discarding…" accessibleLabel={`Discard ${j.name} job ${j.id}`} variant="ghost" />
+                <JobActionForm
+                  action={actions.retry}
+                  fields={fields}
+                  label="Retry"
+                  pendingLabel="Retrying…"
+                  accessibleLabel={`Retry ${j.name} job ${j.id}`}
+                  variant="secondary"
+                />
+                <JobActionForm
+                  action={actions.discard}
+                  fields={fields}
+                  label="Discard"
+                  pendingLabel="Discarding…"
+                  accessibleLabel={`Discard ${j.name} job ${j.id}`}
+                  variant="ghost"
+                />
               </span>
             );
           },

@@ -27,7 +27,8 @@ export function PointRuleForm({ tenantSlug, action, rule, cancelHref }: { tenant
       {state.status === "error" && <FormError title="The rule was not saved" errors={[state.message]} />}
       {rule ? (
         <p className="text-sm text-fg-muted">
-          {NETWORK_LABELS[rule.network]} · {ACTION_LABELS[rule.action]} <span className="text-fg-subtle">(fixed; create another rule for another channel or action)</span>
+          {NETWORK_LABELS[rule.network]} · {ACTION_LABELS[rule.action]}{" "}
+          <span className="text-fg-subtle">(fixed; create another rule for another channel or action)</span>
         </p>
       ) : (
         <div className="grid gap-5 sm:grid-cols-2">
@@ -43,7 +44,15 @@ export function PointRuleForm({ tenantSlug, action, rule, cancelHref }: { tenant
         <Input name="name" defaultValue={value("name", rule?.name ?? "")} autoComplete="off" maxLength={100} />
       </Field>
       <Field label="Base points" required hint="Points for one action before any multiplier: 1 to 10,000." error={errors.basePoints}>
-        <Input name="basePoints" type="number" inputMode="numeric" min={1} max={10000} step={1} defaultValue={value("basePoints", text(rule?.basePoints ?? 10))} />
+        <Input
+          name="basePoints"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10000}
+          step={1}
+          defaultValue={value("basePoints", text(rule?.basePoints ?? 10))}
+        />
       </Field>
       <fieldset className="space-y-4 rounded-card border border-line p-4">
         <legend className="px-1 text-sm font-medium text-fg">Influence</legend>
@@ -51,11 +60,31 @@ export function PointRuleForm({ tenantSlug, action, rule, cancelHref }: { tenant
           <Select name="influenceCurve" defaultValue={value("influenceCurve", rule?.influenceCurve ?? "LOG")} options={options(CURVE_LABELS)} />
         </Field>
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field label="Influence factor" hint="0 to 10. LOG: 1 + factor × log10(1 + followers/100); LINEAR: 1 + factor × followers/1,000." error={errors.influenceFactor}>
-            <Input name="influenceFactor" type="number" inputMode="decimal" min={0} max={10} step={0.01} defaultValue={value("influenceFactor", text(rule?.influenceFactor ?? 0.5))} />
+          <Field
+            label="Influence factor"
+            hint="0 to 10. LOG: 1 + factor × log10(1 + followers/100); LINEAR: 1 + factor × followers/1,000."
+            error={errors.influenceFactor}
+          >
+            <Input
+              name="influenceFactor"
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={10}
+              step={0.01}
+              defaultValue={value("influenceFactor", text(rule?.influenceFactor ?? 0.5))}
+            />
           </Field>
           <Field label="Max multiplier" hint="The influence multiplier never goes above this: 1 to 20." error={errors.maxMultiplier}>
-            <Input name="maxMultiplier" type="number" inputMode="decimal" min={1} max={20} step={0.01} defaultValue={value("maxMultiplier", text(rule?.maxMultiplier ?? 3))} />
+            <Input
+              name="maxMultiplier"
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={20}
+              step={0.01}
+              defaultValue={value("maxMultiplier", text(rule?.maxMultiplier ?? 3))}
+            />
           </Field>
         </div>
       </fieldset>
@@ -63,8 +92,20 @@ export function PointRuleForm({ tenantSlug, action, rule, cancelHref }: { tenant
         <Field label="Daily cap" hint="Most points one customer can earn from this rule per day. Empty: no cap." error={errors.dailyCap}>
           <Input name="dailyCap" type="number" inputMode="numeric" min={1} step={1} defaultValue={value("dailyCap", text(rule?.dailyCap))} />
         </Field>
-        <Field label="Minimum sentiment" hint="From -1 (very negative) to 1 (very positive); mentions below it earn nothing. Empty: any." error={errors.minSentiment}>
-          <Input name="minSentiment" type="number" inputMode="decimal" min={-1} max={1} step={0.01} defaultValue={value("minSentiment", text(rule?.minSentiment))} />
+        <Field
+          label="Minimum sentiment"
+          hint="From -1 (very negative) to 1 (very positive); mentions below it earn nothing. Empty: any."
+          error={errors.minSentiment}
+        >
+          <Input
+            name="minSentiment"
+            type="number"
+            inputMode="decimal"
+            min={-1}
+            max={1}
+            step={0.01}
+            defaultValue={value("minSentiment", text(rule?.minSentiment))}
+          />
         </Field>
       </div>
       <Checkbox

@@ -7,7 +7,19 @@ import type { ActionState } from "@/server/http/action-state";
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 /** Enable or disable one rule in place; an error (e.g. the role changed) shows beside the button. */
-export function RuleToggleForm({ tenantSlug, ruleId, name, enabled, action }: { tenantSlug: string; ruleId: string; name: string; enabled: boolean; action: Action }) {
+export function RuleToggleForm({
+  tenantSlug,
+  ruleId,
+  name,
+  enabled,
+  action,
+}: {
+  tenantSlug: string;
+  ruleId: string;
+  name: string;
+  enabled: boolean;
+  action: Action;
+}) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   return (
     <form action={formAction} className="flex items-center justify-end gap-2">

@@ -128,7 +128,14 @@ export function SegmentForm({
             <Input name="minPoints" type="number" inputMode="numeric" min={0} step={1} defaultValue={value("minPoints", text(filter?.minPoints))} />
           </Field>
           <Field label="Min points earned" hint="Over all time, spent or not." error={errors.minLifetimeEarned}>
-            <Input name="minLifetimeEarned" type="number" inputMode="numeric" min={0} step={1} defaultValue={value("minLifetimeEarned", text(filter?.minLifetimeEarned))} />
+            <Input
+              name="minLifetimeEarned"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={1}
+              defaultValue={value("minLifetimeEarned", text(filter?.minLifetimeEarned))}
+            />
           </Field>
         </div>
       </fieldset>

@@ -23,7 +23,11 @@ export function SegmentMembersTable({ members, tenantSlug }: { members: SegmentM
       key: "sentiment",
       header: "Sentiment",
       cell: (m) =>
-        m.sentimentLabel ? <Badge tone={SENTIMENT_TONES[m.sentimentLabel]}>{SENTIMENT_LABELS[m.sentimentLabel]}</Badge> : <span className="text-fg-subtle">—</span>,
+        m.sentimentLabel ? (
+          <Badge tone={SENTIMENT_TONES[m.sentimentLabel]}>{SENTIMENT_LABELS[m.sentimentLabel]}</Badge>
+        ) : (
+          <span className="text-fg-subtle">—</span>
+        ),
     },
     { key: "followers", header: "Followers", align: "right", hideBelow: "sm", cell: (m) => formatCount(m.followers) },
     { key: "points", header: "Points", align: "right", cell: (m) => formatCount(m.points) },

@@ -9,7 +9,12 @@ import { renderCheckin } from "../foursquare/fsq-render";
 import { adminNotFound, parseAdminBody } from "./admin-kit";
 
 const ZPush = z.object({ url: z.url().nullable(), encoding: z.enum(["form", "json"]).optional(), secret: z.string().min(1).optional() });
-const ZFsqUser = z.object({ handle: z.string().min(1).max(64), firstName: z.string().optional(), lastName: z.string().optional(), homeCity: z.string().optional() });
+const ZFsqUser = z.object({
+  handle: z.string().min(1).max(64),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  homeCity: z.string().optional(),
+});
 const ZCheckin = z.object({
   user: z.string().min(1),
   venue_id: z.string().optional(),
@@ -21,9 +26,7 @@ const ZCheckin = z.object({
 export function registerAdminFoursquareRoutes(router: Router, state: SandboxState): void {
   const findUser = (ref: string) => state.fsq.users.get(ref) ?? state.fsq.byHandle(ref);
 
-  router.on("GET", "/__admin/foursquare/push", (ctx) =>
-    sendJson(ctx, 200, { url: state.push.config.url ?? null, encoding: state.push.config.encoding }),
-  );
+  router.on("GET", "/__admin/foursquare/push", (ctx) => sendJson(ctx, 200, { url: state.push.config.url ?? null, encoding: state.push.config.encoding }));
   router.on("PUT", "/__admin/foursquare/push", async (ctx) => {
     const b = await parseAdminBody(ctx, ZPush);
     state.push.config.url = b.url ?? undefined;
@@ -35,12 +38,16 @@ export function registerAdminFoursquareRoutes(router: Router, state: SandboxStat
 
   router.on("POST", "/__admin/foursquare/users", async (ctx) => {
     const b = await parseAdminBody(ctx, ZFsqUser);
-    sendJson(ctx, 201, state.fsq.addUser({
-      handle: b.handle,
-      ...(b.firstName ? { firstName: b.firstName } : {}),
-      ...(b.lastName ? { lastName: b.lastName } : {}),
-      ...(b.homeCity ? { homeCity: b.homeCity } : {}),
-    }));
+    sendJson(
+      ctx,
+      201,
+      state.fsq.addUser({
+        handle: b.handle,
+        ...(b.firstName ? { firstName: b.firstName } : {}),
+        ...(b.lastName ? { lastName: b.lastName } : {}),
+        ...(b.homeCity ? { homeCity: b.homeCity } : {}),
+      }),
+    );
   });
   router.on("POST", "/__admin/foursquare/venues", async (ctx) => {
     const v = await parseAdminBody(ctx, ZVenueInput);

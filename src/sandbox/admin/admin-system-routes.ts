@@ -9,21 +9,30 @@ import { parseAdminBody } from "./admin-kit";
 
 const ZClockSet = z.object({ now: z.union([z.number(), z.string()]), frozen: z.boolean().optional() });
 const ZClockAdvance = z.object({ ms: z.number().optional(), seconds: z.number().optional(), minutes: z.number().optional(), hours: z.number().optional() });
-const ZBulk = z.object({ count: z.number().int().min(1).max(5_000_000), span_hours: z.number().min(0).max(24 * 7).default(24 * 6) });
+const ZBulk = z.object({
+  count: z.number().int().min(1).max(5_000_000),
+  span_hours: z
+    .number()
+    .min(0)
+    .max(24 * 7)
+    .default(24 * 6),
+});
 const ZBurst = z.object({ count: z.number().int().min(1).max(1_000_000), within_ms: z.number().int().min(0).default(0) });
 const ZLimits = z.object({
   window_ms: z.number().int().min(1000).optional(),
   limits: z.record(z.string(), z.object({ app: z.number().int().min(0).optional(), user: z.number().int().min(0).optional() })).optional(),
   foursquare_hourly: z.number().int().min(0).optional(),
 });
-const ZToggles = z.object({
-  legacyNotFound200: z.boolean(),
-  searchQueryMaxLen: z.number().int().min(1).max(4096),
-  searchIndexLagMs: z.number().int().min(0),
-  rotateRefreshTokens: z.boolean(),
-  killFamilyOnReuse: z.boolean(),
-  autoApproveUsername: z.string().nullable(),
-}).partial();
+const ZToggles = z
+  .object({
+    legacyNotFound200: z.boolean(),
+    searchQueryMaxLen: z.number().int().min(1).max(4096),
+    searchIndexLagMs: z.number().int().min(0),
+    rotateRefreshTokens: z.boolean(),
+    killFamilyOnReuse: z.boolean(),
+    autoApproveUsername: z.string().nullable(),
+  })
+  .partial();
 const ZFault = z.object({
   kind: z.enum(["rate_limit", "server_error", "slow", "drop"]),
   count: z.number().int().min(1).optional(),
@@ -35,8 +44,13 @@ const ZFault = z.object({
 export function registerAdminSystemRoutes(router: Router, state: SandboxState, info: () => Record<string, unknown>): void {
   router.on("GET", "/__admin/health", (ctx) =>
     sendJson(ctx, 200, {
-      ok: true, ...info(), now: new Date(state.clock.now()).toISOString(), frozen: state.clock.frozen,
-      users: state.users.size, posts: state.posts.size, generator_running: state.generator.running,
+      ok: true,
+      ...info(),
+      now: new Date(state.clock.now()).toISOString(),
+      frozen: state.clock.frozen,
+      users: state.users.size,
+      posts: state.posts.size,
+      generator_running: state.generator.running,
     }),
   );
   router.on("POST", "/__admin/reset", (ctx) => {

@@ -12,7 +12,10 @@ import { adminNotFound, parseAdminBody } from "./admin-kit";
 
 const ZTime = z.union([z.number(), z.string()]);
 const ZUserInput = z.object({
-  id: z.string().regex(/^[0-9]{1,19}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[0-9]{1,19}$/)
+    .optional(),
   username: z.string().regex(/^[A-Za-z0-9_]{1,15}$/),
   name: z.string().optional(),
   description: z.string().optional(),
@@ -30,7 +33,10 @@ const ZPostInput = z.object({
   created_at: ZTime.optional(),
   lang: z.string().min(2).max(5).optional(),
   kind: z.enum(["original", "retweet", "reply", "quote"]).optional(),
-  ref_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
+  ref_id: z
+    .string()
+    .regex(/^[0-9]{1,19}$/)
+    .optional(),
   sentiment: z.enum(["positive", "neutral", "negative"]).optional(),
   /** Idempotency key: the same client_id again returns the post it created instead of a new one. */
   client_id: z.string().min(1).max(128).optional(),
@@ -47,16 +53,30 @@ const ZToken = z.object({
 
 export function adminUser(u: SandboxUser): Record<string, unknown> {
   return {
-    id: u.id, username: u.username, name: u.name, verified: u.verified, protected: u.protected,
-    followers_count: u.followersCount, following_count: u.followingCount, tweet_count: u.tweetCount,
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    verified: u.verified,
+    protected: u.protected,
+    followers_count: u.followersCount,
+    following_count: u.followingCount,
+    tweet_count: u.tweetCount,
     created_at: isoSeconds(u.createdAt),
   };
 }
 
 export function adminPost(p: SandboxPost): Record<string, unknown> {
   return {
-    id: p.id, text: p.text, author_id: p.author.id, author_username: p.author.username, created_at: isoSeconds(p.ms),
-    kind: p.kind, ref_id: p.refId, lang: p.lang, deleted: p.deleted, sentiment: p.sentiment,
+    id: p.id,
+    text: p.text,
+    author_id: p.author.id,
+    author_username: p.author.username,
+    created_at: isoSeconds(p.ms),
+    kind: p.kind,
+    ref_id: p.refId,
+    lang: p.lang,
+    deleted: p.deleted,
+    sentiment: p.sentiment,
   };
 }
 
@@ -192,8 +212,12 @@ export function registerAdminXRoutes(router: Router, state: SandboxState): void 
     const clientId = [...state.xAuth.clients.keys()][0]!;
     const t = state.xAuth.issueUserTokens(clientId, user.id, b.scopes, undefined, b.expires_in ? b.expires_in * 1000 : undefined);
     sendJson(ctx, 201, {
-      token_type: "bearer", access_token: t.accessToken, expires_in: t.expiresIn, scope: t.scopes.join(" "),
-      ...(t.refreshToken ? { refresh_token: t.refreshToken } : {}), user: adminUser(user),
+      token_type: "bearer",
+      access_token: t.accessToken,
+      expires_in: t.expiresIn,
+      scope: t.scopes.join(" "),
+      ...(t.refreshToken ? { refresh_token: t.refreshToken } : {}),
+      user: adminUser(user),
     });
   });
 

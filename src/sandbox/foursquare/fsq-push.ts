@@ -63,9 +63,21 @@ export class PushDispatcher {
       });
       await res.arrayBuffer().catch(() => undefined);
       const ok = res.status >= 200 && res.status < 300;
-      return this.record({ ...base, status: ok ? "delivered" : "failed", http_status: res.status, error: ok ? undefined : `HTTP ${res.status}`, duration_ms: Math.round(performance.now() - t0) });
+      return this.record({
+        ...base,
+        status: ok ? "delivered" : "failed",
+        http_status: res.status,
+        error: ok ? undefined : `HTTP ${res.status}`,
+        duration_ms: Math.round(performance.now() - t0),
+      });
     } catch (err) {
-      return this.record({ ...base, status: "failed", http_status: undefined, error: err instanceof Error ? err.message : String(err), duration_ms: Math.round(performance.now() - t0) });
+      return this.record({
+        ...base,
+        status: "failed",
+        http_status: undefined,
+        error: err instanceof Error ? err.message : String(err),
+        duration_ms: Math.round(performance.now() - t0),
+      });
     }
   }
 

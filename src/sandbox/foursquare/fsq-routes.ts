@@ -30,7 +30,11 @@ function guard(ctx: RequestContext, state: SandboxState, group: "users" | "check
   if (!rate.allowed) throw fsqError(403, "rate_limit_exceeded", "Quota exceeded", { "X-RateLimit-Reset": String(rate.reset) });
   const v = ctx.query.get("v");
   if (!v) {
-    throw fsqError(410, "param_error", "The Foursquare API no longer supports requests that do not pass in a version parameter. For more details see https://developer.foursquare.com/overview/versioning");
+    throw fsqError(
+      410,
+      "param_error",
+      "The Foursquare API no longer supports requests that do not pass in a version parameter. For more details see https://developer.foursquare.com/overview/versioning",
+    );
   }
   if (!/^\d{8}$/.test(v)) throw fsqError(400, "param_error", `Invalid version parameter: ${v}`);
   return user;
@@ -67,15 +71,19 @@ export function registerFoursquareRoutes(router: Router, state: SandboxState): v
     }
     if (decision === "approve") return finish((username ?? "").trim() || "swarm.user");
     if (state.autoApproveUsername) return finish(state.autoApproveUsername);
-    sendHtml(ctx, 200, renderConsentPage({
-      service: "Foursquare",
-      appName: "Megaphone (sandbox)",
-      action: "/oauth2/authenticate",
-      userLabel: "Sign in as (sandbox Swarm user)",
-      defaultUser: "swarm.user",
-      scopes: [],
-      hidden: { client_id: clientId, redirect_uri: redirectUri, response_type: "code" },
-    }));
+    sendHtml(
+      ctx,
+      200,
+      renderConsentPage({
+        service: "Foursquare",
+        appName: "Megaphone (sandbox)",
+        action: "/oauth2/authenticate",
+        userLabel: "Sign in as (sandbox Swarm user)",
+        defaultUser: "swarm.user",
+        scopes: [],
+        hidden: { client_id: clientId, redirect_uri: redirectUri, response_type: "code" },
+      }),
+    );
   };
   router.on("GET", "/oauth2/authenticate", (ctx) => authenticate(ctx, (k) => ctx.query.get(k) ?? undefined));
   router.on("POST", "/oauth2/authenticate", async (ctx) => {

@@ -48,7 +48,14 @@ export class FoursquareState {
 
   objectId(at = this.clock.now()): string {
     this.counter = (this.counter + 1) % 0xffffffffff;
-    return Math.floor(at / 1000).toString(16).padStart(8, "0").slice(-8) + "5a4d" + this.counter.toString(16).padStart(12, "0");
+    return (
+      Math.floor(at / 1000)
+        .toString(16)
+        .padStart(8, "0")
+        .slice(-8) +
+      "5a4d" +
+      this.counter.toString(16).padStart(12, "0")
+    );
   }
 
   addUser(input: Partial<Omit<FsqUser, "id">> & { id?: string; handle: string }): FsqUser {

@@ -2,7 +2,10 @@
 import { z } from "zod";
 
 export const ZVenueInput = z.object({
-  id: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/)
+    .optional(),
   name: z.string().min(1),
   address: z.string().optional(),
   city: z.string().optional(),
@@ -65,7 +68,16 @@ export const DEFAULT_GENERATOR_CONFIG: GeneratorConfig = {
   checkinsPerMinute: 0,
   venues: [
     { name: "Brand X Soho", address: "568 Broadway", city: "New York", state: "NY", cc: "US", lat: 40.7241, lng: -73.9972, category: "Coffee Shop" },
-    { name: "Brand X Mission", address: "2301 Mission St", city: "San Francisco", state: "CA", cc: "US", lat: 37.7599, lng: -122.4187, category: "Coffee Shop" },
+    {
+      name: "Brand X Mission",
+      address: "2301 Mission St",
+      city: "San Francisco",
+      state: "CA",
+      cc: "US",
+      lat: 37.7599,
+      lng: -122.4187,
+      category: "Coffee Shop",
+    },
     { name: "Brand X Shoreditch", address: "12 Rivington St", city: "London", cc: "GB", lat: 51.5262, lng: -0.0785, category: "Café" },
   ],
   tickMs: 1000,

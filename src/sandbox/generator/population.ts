@@ -34,10 +34,13 @@ function mintUsername(prng: Prng, users: UserStore, first: string, last: string)
   for (let attempt = 0; ; attempt++) {
     const style = prng.int(0, 3);
     let base =
-      style === 0 ? `${first}${last}`
-      : style === 1 ? `${first}_${prng.pick(HANDLE_WORDS)}`
-      : style === 2 ? `${prng.pick(SYLLABLES)}${prng.pick(SYLLABLES)}${prng.pick(SYLLABLES)}`
-      : `${first.toLowerCase()}${last[0]}`;
+      style === 0
+        ? `${first}${last}`
+        : style === 1
+          ? `${first}_${prng.pick(HANDLE_WORDS)}`
+          : style === 2
+            ? `${prng.pick(SYLLABLES)}${prng.pick(SYLLABLES)}${prng.pick(SYLLABLES)}`
+            : `${first.toLowerCase()}${last[0]}`;
     if (attempt > 0 || prng.chance(0.4)) base += String(prng.int(1, 9999));
     const name = base.replace(/[^A-Za-z0-9_]/g, "").slice(0, 15);
     if (!users.byUsername(name)) return name;

@@ -150,7 +150,16 @@ export class TrafficGenerator {
     const target = this.pool.length > 0 ? this.pool[prng.int(0, this.pool.length - 1)] : undefined;
     const usable = target && !target.deleted && target.author !== author ? target : undefined;
     if (usable && r < cfg.retweetShare && usable.kind !== "retweet") {
-      return { ms, author, source, kind: "retweet", refPost: usable, lang: usable.lang, sentiment: usable.sentiment, text: retweetText(usable.author.username, usable.text) };
+      return {
+        ms,
+        author,
+        source,
+        kind: "retweet",
+        refPost: usable,
+        lang: usable.lang,
+        sentiment: usable.sentiment,
+        text: retweetText(usable.author.username, usable.text),
+      };
     }
     if (usable && r < cfg.retweetShare + cfg.replyShare) {
       const c = composeReply(prng, cfg, usable.author.username);
@@ -239,7 +248,13 @@ export class TrafficGenerator {
 
 function emptyStats(): GeneratorStats {
   return {
-    posts: 0, originals: 0, retweets: 0, replies: 0, quotes: 0, deletions: 0, checkins: 0,
+    posts: 0,
+    originals: 0,
+    retweets: 0,
+    replies: 0,
+    quotes: 0,
+    deletions: 0,
+    checkins: 0,
     bySentiment: { positive: 0, neutral: 0, negative: 0 },
     byLinkedCustomers: 0,
   };

@@ -18,9 +18,7 @@ export function renderConsentPage(p: ConsentPage): string {
   const hidden = Object.entries(p.hidden)
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join("\n      ");
-  const scopes = p.scopes.length
-    ? `<ul id="scopes">${p.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`
-    : "";
+  const scopes = p.scopes.length ? `<ul id="scopes">${p.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>` : "";
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -92,13 +92,7 @@ export function parseBody(raw: string, contentType: string): Record<string, unkn
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
-export function sendJson(
-  ctx: RequestContext,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-  contentType = "application/json",
-): void {
+export function sendJson(ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}, contentType = "application/json"): void {
   const payload = JSON.stringify(body);
   const { res } = ctx;
   if (res.headersSent || res.destroyed) return;

@@ -5,16 +5,7 @@
  */
 import type { SandboxPost } from "../store/store-types";
 import { parseQuery, type QueryNode, type TermNode } from "./query-parser";
-import {
-  HAS_CASHTAGS,
-  HAS_HASHTAGS,
-  HAS_LINKS,
-  HAS_MEDIA,
-  HAS_MENTIONS,
-  containsTokens,
-  foldForSearch,
-  tokenize,
-} from "./text-entities";
+import { HAS_CASHTAGS, HAS_HASHTAGS, HAS_LINKS, HAS_MEDIA, HAS_MENTIONS, containsTokens, foldForSearch, tokenize } from "./text-entities";
 
 export type PostPredicate = (post: SandboxPost) => boolean;
 
@@ -134,11 +125,16 @@ function isOperator(value: string): PostPredicate {
 
 function hasOperator(value: string): PostPredicate {
   const flag =
-    value === "mentions" ? HAS_MENTIONS
-    : value === "hashtags" ? HAS_HASHTAGS
-    : value === "links" ? HAS_LINKS
-    : value === "cashtags" ? HAS_CASHTAGS
-    : value === "media" || value === "images" ? HAS_MEDIA
-    : 0;
+    value === "mentions"
+      ? HAS_MENTIONS
+      : value === "hashtags"
+        ? HAS_HASHTAGS
+        : value === "links"
+          ? HAS_LINKS
+          : value === "cashtags"
+            ? HAS_CASHTAGS
+            : value === "media" || value === "images"
+              ? HAS_MEDIA
+              : 0;
   return flag === 0 ? NEVER : (p) => (p.flags & flag) !== 0;
 }

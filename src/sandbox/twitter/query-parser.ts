@@ -34,10 +34,24 @@ export class QuerySyntaxError extends Error {
 
 /** Operators that stand alone (a query may consist of them only). */
 export const STANDALONE_OPERATORS = new Set([
-  "from", "to", "retweets_of", "url", "conversation_id", "in_reply_to_tweet_id", "in_reply_to_status_id",
-  "quotes_of_tweet_id", "retweets_of_tweet_id", "retweets_of_status_id",
+  "from",
+  "to",
+  "retweets_of",
+  "url",
+  "conversation_id",
+  "in_reply_to_tweet_id",
+  "in_reply_to_status_id",
+  "quotes_of_tweet_id",
+  "retweets_of_tweet_id",
+  "retweets_of_status_id",
   // Accepted like X does, but never match in the sandbox (no places, lists or annotations here).
-  "place", "place_country", "point_radius", "bounding_box", "context", "entity", "list",
+  "place",
+  "place_country",
+  "point_radius",
+  "bounding_box",
+  "context",
+  "entity",
+  "list",
 ]);
 /** Operators X refuses unless joined to a standalone operator. */
 export const CONJUNCTION_OPERATORS: Record<string, ReadonlySet<string> | null> = {

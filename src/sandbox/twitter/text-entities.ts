@@ -93,7 +93,8 @@ export interface TextEntities {
   urls?: UrlEntity[];
 }
 
-const ENTITY_RE = /(?<![\p{L}\p{N}_@#$])(?:@([A-Za-z0-9_]{1,15})|#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)|\$([A-Za-z]{1,6})(?![A-Za-z])|(https?:\/\/[^\s]+[^\s.,!?)]))/gu;
+const ENTITY_RE =
+  /(?<![\p{L}\p{N}_@#$])(?:@([A-Za-z0-9_]{1,15})|#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)|\$([A-Za-z]{1,6})(?![A-Za-z])|(https?:\/\/[^\s]+[^\s.,!?)]))/gu;
 
 /** Extracts entities with code-point offsets (start inclusive, end exclusive). */
 export function extractEntities(text: string, resolveUserId?: (username: string) => string | undefined): TextEntities {

@@ -49,9 +49,29 @@ interface AuthCode {
 export const ACCESS_TOKEN_TTL_MS = 2 * 60 * 60 * 1000;
 export const AUTH_CODE_TTL_MS = 30 * 1000;
 export const X_SCOPES = new Set([
-  "tweet.read", "tweet.write", "tweet.moderate.write", "users.read", "users.email", "follows.read", "follows.write",
-  "offline.access", "space.read", "mute.read", "mute.write", "like.read", "like.write", "list.read", "list.write",
-  "block.read", "block.write", "bookmark.read", "bookmark.write", "dm.read", "dm.write", "media.write", "timeline.read",
+  "tweet.read",
+  "tweet.write",
+  "tweet.moderate.write",
+  "users.read",
+  "users.email",
+  "follows.read",
+  "follows.write",
+  "offline.access",
+  "space.read",
+  "mute.read",
+  "mute.write",
+  "like.read",
+  "like.write",
+  "list.read",
+  "list.write",
+  "block.read",
+  "block.write",
+  "bookmark.read",
+  "bookmark.write",
+  "dm.read",
+  "dm.write",
+  "media.write",
+  "timeline.read",
 ]);
 
 export interface XAuthPolicy {
@@ -148,7 +168,12 @@ export class XAuth {
       rec.active = false;
       return this.issueUserTokens(clientId, rec.userId, rec.scopes, rec.family);
     }
-    const next = this.issueUserTokens(clientId, rec.userId, rec.scopes.filter((s) => s !== "offline.access"), rec.family);
+    const next = this.issueUserTokens(
+      clientId,
+      rec.userId,
+      rec.scopes.filter((s) => s !== "offline.access"),
+      rec.family,
+    );
     return { ...next, refreshToken, scopes: rec.scopes };
   }
 

@@ -66,7 +66,7 @@ export function registerCountsRoutes(router: Router, state: SandboxState): void 
         throw err;
       }
       const buckets: { start: number; end: number; count: number }[] = [];
-      for (let s = start; s < end; ) {
+      for (let s = start; s < end;) {
         const e = Math.min(end, Math.floor(s / period) * period + period);
         buckets.push({ start: s, end: e, count: 0 });
         s = e;

@@ -56,9 +56,10 @@ async function readOAuthBody(ctx: RequestContext): Promise<Record<string, unknow
 type AuthParams = Record<(typeof AUTH_PARAMS)[number], string>;
 
 /** Validates authorize parameters; returns either the parameters or how to answer. */
-function validateAuthorize(state: SandboxState, get: (k: string) => string | undefined):
-  | { ok: true; p: AuthParams; scopes: string[]; client: XClientApp }
-  | { ok: false; page?: string; redirectError?: [string, string, string] } {
+function validateAuthorize(
+  state: SandboxState,
+  get: (k: string) => string | undefined,
+): { ok: true; p: AuthParams; scopes: string[]; client: XClientApp } | { ok: false; page?: string; redirectError?: [string, string, string] } {
   const client = state.xAuth.clients.get(get("client_id") ?? "");
   if (!client) return { ok: false, page: "The client_id is not registered with this sandbox." };
   const redirectUri = get("redirect_uri") ?? "";
@@ -117,15 +118,19 @@ export function registerXOAuthRoutes(router: Router, state: SandboxState): void 
     if (decision === "approve") return approve(ctx, state, v.p, v.scopes, username ?? "");
     if (state.autoApproveUsername) return approve(ctx, state, v.p, v.scopes, state.autoApproveUsername);
     const defaultUser = state.generator.linked[0]?.username ?? "sandbox_user";
-    sendHtml(ctx, 200, renderConsentPage({
-      service: "X",
-      appName: v.client.name,
-      action: "/i/oauth2/authorize",
-      userLabel: "Sign in as (sandbox username)",
-      defaultUser,
-      scopes: v.scopes,
-      hidden: v.p,
-    }));
+    sendHtml(
+      ctx,
+      200,
+      renderConsentPage({
+        service: "X",
+        appName: v.client.name,
+        action: "/i/oauth2/authorize",
+        userLabel: "Sign in as (sandbox username)",
+        defaultUser,
+        scopes: v.scopes,
+        hidden: v.p,
+      }),
+    );
   };
 
   router.on("GET", "/i/oauth2/authorize", (ctx) => authorizePage(ctx, (k) => ctx.query.get(k) ?? undefined));

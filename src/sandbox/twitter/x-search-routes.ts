@@ -9,7 +9,15 @@ import { sendJson } from "../http/http-kit";
 
 const FIELD_PARAMS = ["expansions", "tweet.fields", "media.fields", "poll.fields", "place.fields", "user.fields", "post.fields"];
 const SEARCH_PARAMS = [
-  "query", "start_time", "end_time", "since_id", "until_id", "max_results", "next_token", "pagination_token", "sort_order",
+  "query",
+  "start_time",
+  "end_time",
+  "since_id",
+  "until_id",
+  "max_results",
+  "next_token",
+  "pagination_token",
+  "sort_order",
   ...FIELD_PARAMS,
 ];
 const MENTIONS_PARAMS = ["since_id", "until_id", "max_results", "pagination_token", "start_time", "end_time", ...FIELD_PARAMS];

@@ -95,7 +95,11 @@ export function serveTimeline(ctx: RequestContext, state: SandboxState, spec: Ti
     }
   }
   if (endMs !== undefined && endMs > now - 10_000) {
-    throw invalidParam("end_time", q.get("end_time")!, `Invalid 'end_time':'${minute(endMs)}'. 'end_time' must be a minimum of 10 seconds prior to the request time.`);
+    throw invalidParam(
+      "end_time",
+      q.get("end_time")!,
+      `Invalid 'end_time':'${minute(endMs)}'. 'end_time' must be a minimum of 10 seconds prior to the request time.`,
+    );
   }
   if (startMs !== undefined && endMs !== undefined && startMs >= endMs) {
     throw invalidParam("start_time", q.get("start_time")!, `Invalid 'start_time':'${minute(startMs)}'. 'start_time' must be before 'end_time'`);
@@ -123,8 +127,7 @@ export function serveTimeline(ctx: RequestContext, state: SandboxState, spec: Ti
   }
 
   const window: PageWindow = { lo, hi };
-  const page =
-    compareKeys(lo, hi) >= 0 ? { posts: [], hasMore: false } : state.search.page(spec.query, window, maxResults, spec.limitNewest, direction);
+  const page = compareKeys(lo, hi) >= 0 ? { posts: [], hasMore: false } : state.search.page(spec.query, window, maxResults, spec.limitNewest, direction);
   const meta: Record<string, unknown> = {};
   const first = page.posts[0];
   const last = page.posts[page.posts.length - 1];
@@ -152,8 +155,7 @@ export function serveTimeline(ctx: RequestContext, state: SandboxState, spec: Ti
   const olderRemain = direction === "newer" || page.hasMore;
   if (olderRemain && last) meta.next_token = encodePageToken(last, fp);
   if (spec.previousToken && first && (direction === "older" || page.hasMore)) meta.previous_token = encodePageToken(first, fp, "newer");
-  const payload =
-    (data ? `{"data":[${data}],` : "{") + (includes ? `"includes":${JSON.stringify(includes)},` : "") + `"meta":${JSON.stringify(meta)}}`;
+  const payload = (data ? `{"data":[${data}],` : "{") + (includes ? `"includes":${JSON.stringify(includes)},` : "") + `"meta":${JSON.stringify(meta)}}`;
   ctx.res.writeHead(200, { ...ctx.headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) });
   ctx.res.end(payload);
 }

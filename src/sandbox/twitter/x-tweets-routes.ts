@@ -11,8 +11,21 @@ import { checkUnknownParams } from "./x-timeline";
 const FIELD_PARAMS = ["expansions", "tweet.fields", "media.fields", "poll.fields", "place.fields", "user.fields", "post.fields"];
 const ID_RE = /^[0-9]{1,19}$/;
 const BODY_KEYS = new Set([
-  "text", "reply", "quote_tweet_id", "media", "poll", "reply_settings", "for_super_followers_only", "direct_message_deep_link",
-  "geo", "nullcast", "card_uri", "community_id", "share_with_followers", "made_with_ai", "paid_partnership",
+  "text",
+  "reply",
+  "quote_tweet_id",
+  "media",
+  "poll",
+  "reply_settings",
+  "for_super_followers_only",
+  "direct_message_deep_link",
+  "geo",
+  "nullcast",
+  "card_uri",
+  "community_id",
+  "share_with_followers",
+  "made_with_ai",
+  "paid_partnership",
 ]);
 
 function live(state: SandboxState, id: string): SandboxPost | undefined {
@@ -42,7 +55,10 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
       if (!day.allowed) throw new HttpError(429, TOO_MANY_REQUESTS_BODY);
       const body = await readJson(ctx);
       for (const key of Object.keys(body)) {
-        if (!BODY_KEYS.has(key)) throw invalidRequest([{ parameter: key, values: [], message: `$.${key}: is not defined in the schema and the schema does not allow additional properties` }]);
+        if (!BODY_KEYS.has(key))
+          throw invalidRequest([
+            { parameter: key, values: [], message: `$.${key}: is not defined in the schema and the schema does not allow additional properties` },
+          ]);
       }
       const text = typeof body.text === "string" ? body.text : undefined;
       if (text === undefined || text.trim() === "") {
@@ -53,7 +69,10 @@ export function registerTweetRoutes(router: Router, state: SandboxState): void {
       if (!author) throw forbidden();
       if (state.posts.duplicateOf(author.id, text)) throw forbidden(DUPLICATE_BODY);
       const reply = body.reply;
-      if (reply !== undefined && (reply === null || typeof reply !== "object" || typeof (reply as { in_reply_to_tweet_id?: unknown }).in_reply_to_tweet_id !== "string")) {
+      if (
+        reply !== undefined &&
+        (reply === null || typeof reply !== "object" || typeof (reply as { in_reply_to_tweet_id?: unknown }).in_reply_to_tweet_id !== "string")
+      ) {
         throw invalidRequest([{ parameter: "reply", values: [], message: "$.reply.in_reply_to_tweet_id: is missing but it is required" }]);
       }
       if (body.quote_tweet_id !== undefined && (typeof body.quote_tweet_id !== "string" || !ID_RE.test(body.quote_tweet_id))) {

@@ -9,13 +9,7 @@ import type { Router } from "../http/router";
 import { HttpError } from "../http/http-kit";
 import { PAGE_NOT_FOUND_BODY } from "./x-problems";
 
-export const UNSERVED_X_PATHS = [
-  "/2/users/search",
-  "/2/users/public_keys",
-  "/2/users/reposts_of_me",
-  "/2/users/personalized_trends",
-  "/2/tweets/analytics",
-];
+export const UNSERVED_X_PATHS = ["/2/users/search", "/2/users/public_keys", "/2/users/reposts_of_me", "/2/users/personalized_trends", "/2/tweets/analytics"];
 
 export function registerUnservedXRoutes(router: Router): void {
   for (const path of UNSERVED_X_PATHS) {

@@ -23,7 +23,8 @@ function many(ctx: RequestContext, state: SandboxState, param: "ids" | "username
   const raw = ctx.query.get(param);
   if (raw === null || raw === "") throw invalidParam(param, undefined, `The \`${param}\` query parameter can not be empty`);
   const values = raw.split(",");
-  if (values.length > 100) throw invalidParam(param, raw, `The number of values in the \`${param}\` query parameter list [${values.length}] is not between 1 and 100`);
+  if (values.length > 100)
+    throw invalidParam(param, raw, `The number of values in the \`${param}\` query parameter list [${values.length}] is not between 1 and 100`);
   for (const v of values) {
     if (!re.test(v)) throw invalidParam(param, v, `The \`${param}\` query parameter value [${v}] does not match ${re.source}`);
   }

@@ -11,8 +11,7 @@ export interface SignedInUser {
   name: string;
 }
 
-const locked = (retryAfterSeconds: number) =>
-  new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", { retryAfterSeconds });
+const locked = (retryAfterSeconds: number) => new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", { retryAfterSeconds });
 
 /**
  * Checks an email and password. Two locks (login-limits.ts): LOGIN_MAX_FAILURES failures for one

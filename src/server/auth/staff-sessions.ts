@@ -9,14 +9,7 @@ import { getEnv } from "../env";
  * the person's memberships. Rows are per user, not per tenant (a person is one login), so the
  * guarded client reads them without a tenant.
  */
-export type SessionEndReason =
-  | "sign-out"
-  | "sign-out-everywhere"
-  | "password-changed"
-  | "password-reset"
-  | "membership-changed"
-  | "idle-timeout"
-  | "max-age";
+export type SessionEndReason = "sign-out" | "sign-out-everywhere" | "password-changed" | "password-reset" | "membership-changed" | "idle-timeout" | "max-age";
 
 /** lastSeenAt is written at most this often per session, so requests stay reads. */
 const TOUCH_EVERY_MS = 60_000;

@@ -54,9 +54,7 @@ type Where = Record<string, unknown> | undefined;
 export function whereNamesTenant(where: Where): boolean {
   if (!where) return false;
   return Object.entries(where).some(
-    ([key, value]) =>
-      (key === "tenantId" && typeof value === "string") ||
-      (key.startsWith("tenantId_") && typeof value === "object" && value !== null),
+    ([key, value]) => (key === "tenantId" && typeof value === "string") || (key.startsWith("tenantId_") && typeof value === "object" && value !== null),
   );
 }
 

@@ -69,7 +69,10 @@ export function clientIp(headers: HeaderSource): string {
   const peer = peerAddress(headers);
   if (!peer) return "unknown";
   if (!isTrusted(peer)) return peer;
-  const hops = (header(headers, "x-forwarded-for") ?? "").split(",").map(normalize).filter((h) => isIP(h) !== 0);
+  const hops = (header(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map(normalize)
+    .filter((h) => isIP(h) !== 0);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!isTrusted(hops[i]!)) return hops[i]!;
   }

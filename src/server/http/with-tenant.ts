@@ -5,15 +5,7 @@ import type { Permission } from "../auth/permissions";
 import { assertCan, type TenantContext } from "../auth/tenant-context";
 import { getEnv } from "../env";
 import { ZTenantSlug } from "../modules/tenants/tenant.schemas";
-import {
-  assertSafeRequestInput,
-  assertSameOrigin,
-  parseWith,
-  readJsonBody,
-  requireMembership,
-  requireUser,
-  searchParamsToObject,
-} from "./guard-steps";
+import { assertSafeRequestInput, assertSameOrigin, parseWith, readJsonBody, requireMembership, requireUser, searchParamsToObject } from "./guard-steps";
 import { problemResponse } from "./problem";
 import { getSessionUser } from "./session";
 

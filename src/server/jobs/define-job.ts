@@ -69,7 +69,11 @@ export type JobDefinition<N extends string = string, S extends z.ZodType = z.Zod
 };
 
 /** Any definition, whatever its payload (the registry's element type). */
-export type AnyJobDefinition = JobDefinition extends infer D ? (D extends unknown ? Omit<D, "handler"> & { handler: () => Promise<JobHandler<never>> } : never) : never;
+export type AnyJobDefinition = JobDefinition extends infer D
+  ? D extends unknown
+    ? Omit<D, "handler"> & { handler: () => Promise<JobHandler<never>> }
+    : never
+  : never;
 
 const DEFINED: unique symbol = Symbol("megaphone.job");
 

@@ -67,5 +67,7 @@ export async function loadAllHandlers(): Promise<void> {
 
 /** The repeating ticks: platform jobs with a schedule. */
 export function scheduledJobs(): (AnyJobDefinition & { scope: "platform"; schedule: JobSchedule })[] {
-  return jobDefinitions().filter((d): d is AnyJobDefinition & { scope: "platform"; schedule: JobSchedule } => d.scope === "platform" && d.schedule !== undefined);
+  return jobDefinitions().filter(
+    (d): d is AnyJobDefinition & { scope: "platform"; schedule: JobSchedule } => d.scope === "platform" && d.schedule !== undefined,
+  );
 }

@@ -8,8 +8,14 @@ export const ZPollSourceJob = z.strictObject({
   cursor: z
     .strictObject({
       pageToken: z.string().min(1).nullable(),
-      sinceId: z.string().regex(/^\d{1,19}$/).nullable(),
-      newestId: z.string().regex(/^\d{1,19}$/).nullable(),
+      sinceId: z
+        .string()
+        .regex(/^\d{1,19}$/)
+        .nullable(),
+      newestId: z
+        .string()
+        .regex(/^\d{1,19}$/)
+        .nullable(),
       startedAt: z.iso.datetime(),
     })
     .nullable(),

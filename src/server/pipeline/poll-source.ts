@@ -50,7 +50,11 @@ export async function pollSourcePage(ctx: TenantContext, sourceId: string, curso
   const provider = networkEntry(claim.network).search;
   const query = provider?.searchTerm(claim) ?? null;
   if (!provider || !query) {
-    await markSourceFailed(ctx, sourceId, { error: `${claim.kind} sources are not searchable`, retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS), startedAt });
+    await markSourceFailed(ctx, sourceId, {
+      error: `${claim.kind} sources are not searchable`,
+      retryAt: new Date(now.getTime() + BAD_REQUEST_RETRY_MS),
+      startedAt,
+    });
     return { status: "failed", reason: "not searchable", retryable: false };
   }
   const connection = await getActiveChannelCredentials(ctx, claim.network, claim.connectionId);

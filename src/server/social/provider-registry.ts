@@ -43,7 +43,9 @@ export function getProvider(network: Network): SocialProvider {
 
 /** Networks whose sources can be searched (Foursquare venues are fed by check-ins, not search). */
 export function searchNetworks(): Network[] {
-  return registeredNetworks().filter((entry) => entry.search !== null).map((entry) => entry.network);
+  return registeredNetworks()
+    .filter((entry) => entry.search !== null)
+    .map((entry) => entry.network);
 }
 
 export function getCheckinProvider(network: Network): CheckinProvider {
@@ -54,7 +56,9 @@ export function getCheckinProvider(network: Network): CheckinProvider {
 
 /** Networks whose linked profiles are polled for check-ins (today: Foursquare). */
 export function checkinNetworks(): Network[] {
-  return registeredNetworks().filter((entry) => entry.checkins !== null).map((entry) => entry.network);
+  return registeredNetworks()
+    .filter((entry) => entry.checkins !== null)
+    .map((entry) => entry.network);
 }
 
 /** What posting on this network needs to know (length, own-post search, duplicate answer). */

@@ -6,7 +6,11 @@ import type { TenantContext } from "../../../src/server/auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
 import type { MentionStatus } from "../../../src/server/db/generated/enums";
 import { enqueue } from "../../../src/server/jobs/queues";
-import { rollUpCustomerSentiment, SENTIMENT_ROLLUP_OVERLAP_MS, unsafeListTenantsForSentimentRollup } from "../../../src/server/modules/customers/customer-sentiment";
+import {
+  rollUpCustomerSentiment,
+  SENTIMENT_ROLLUP_OVERLAP_MS,
+  unsafeListTenantsForSentimentRollup,
+} from "../../../src/server/modules/customers/customer-sentiment";
 import { deleteCustomer, listCustomers } from "../../../src/server/modules/customers/customer.service";
 import { disqualifyMention } from "../../../src/server/modules/mentions/moderation/disqualify-mention";
 import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entries";
@@ -35,7 +39,10 @@ async function mention(
 }
 
 async function sentimentOf(ctx: TenantContext, customerId: string) {
-  const row = await getDb().customer.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: customerId }, select: { sentimentLabel: true, sentimentScore: true } });
+  const row = await getDb().customer.findFirstOrThrow({
+    where: { tenantId: ctx.tenantId, id: customerId },
+    select: { sentimentLabel: true, sentimentScore: true },
+  });
   return { label: row.sentimentLabel, score: row.sentimentScore };
 }
 

@@ -75,10 +75,7 @@ describe("adjustPoints", () => {
     const { ctx } = await createTenantWithMember("OWNER");
     const customer = await makeCustomer(ctx);
     const marketer = await addMember(ctx, "MARKETER");
-    await expectAppError(
-      adjustPoints(marketer.ctx, { customerId: customer.id, amount: 10, reason: "Sneaky", idempotencyKey: "m" }),
-      "FORBIDDEN",
-    );
+    await expectAppError(adjustPoints(marketer.ctx, { customerId: customer.id, amount: 10, reason: "Sneaky", idempotencyKey: "m" }), "FORBIDDEN");
     expect(await entryCount(ctx)).toBe(0);
   });
 

@@ -34,7 +34,12 @@ describe("ledger queries", () => {
     expect(ZLedgerPage.parse(page)).toEqual(page);
     expect(page.total).toBe(3);
     expect(page.items.map((e) => e.amount)).toEqual([-35, 5]);
-    expect(page.items[0]).toMatchObject({ id: reversal.entry.id, source: "REVERSAL", reversesId: award!.id, summary: "−35 points reversing an entry of +35 points: deleted tweet" });
+    expect(page.items[0]).toMatchObject({
+      id: reversal.entry.id,
+      source: "REVERSAL",
+      reversesId: award!.id,
+      summary: "−35 points reversing an entry of +35 points: deleted tweet",
+    });
 
     const last = await listLedgerEntries(viewer.ctx, customer.id, { page: 2, pageSize: 2 });
     expect(last.items).toHaveLength(1);

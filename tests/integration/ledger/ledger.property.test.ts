@@ -42,7 +42,12 @@ const command = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("redeem" as const), customer, reward: fc.integer({ min: 0, max: 1 }), ...delivery }) },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant("concurrentRedeem" as const), customer, reward: fc.integer({ min: 0, max: 1 }), n: fc.integer({ min: 2, max: 8 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant("concurrentRedeem" as const),
+      customer,
+      reward: fc.integer({ min: 0, max: 1 }),
+      n: fc.integer({ min: 2, max: 8 }),
+    }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("reverse" as const), pick: fc.nat(), ...delivery }) },
   {
@@ -92,7 +97,13 @@ interface World {
 async function deliver<T>(times: number, concurrent: boolean, send: () => Promise<T>): Promise<PromiseSettledResult<T>[]> {
   if (concurrent) return Promise.allSettled(Array.from({ length: times }, () => send()));
   const results: PromiseSettledResult<T>[] = [];
-  for (let i = 0; i < times; i++) results.push(await send().then((value) => ({ status: "fulfilled" as const, value }), (reason: unknown) => ({ status: "rejected" as const, reason })));
+  for (let i = 0; i < times; i++)
+    results.push(
+      await send().then(
+        (value) => ({ status: "fulfilled" as const, value }),
+        (reason: unknown) => ({ status: "rejected" as const, reason }),
+      ),
+    );
   return results;
 }
 
@@ -158,7 +169,10 @@ async function runCommand(world: World, model: Model, cmd: Command, index: numbe
       if (model.stock[cmd.reward] === 0) return expectAllRefused(results, "CONFLICT", /out of stock/, label);
       const redeemed = values(results);
       expect(new Set(redeemed.map((r) => r.redemption.id)).size, label).toBe(1);
-      expect(redeemed.filter((r) => !r.replayed), label).toHaveLength(1);
+      expect(
+        redeemed.filter((r) => !r.replayed),
+        label,
+      ).toHaveLength(1);
       applyRedemption(model, c, cmd.reward, reward.cost, redeemed[0]!.ledgerEntryId);
       count("redeemed");
       return;
@@ -167,14 +181,17 @@ async function runCommand(world: World, model: Model, cmd: Command, index: numbe
       const reward = world.rewards[cmd.reward]!;
       const c = cmd.customer;
       const results = await Promise.allSettled(
-        Array.from({ length: cmd.n }, (_, k) =>
-          redeemReward(ctx, { customerId: customerIds[c]!, rewardId: reward.id, idempotencyKey: `burst-${index}-${k}` }),
-        ),
+        Array.from({ length: cmd.n }, (_, k) => redeemReward(ctx, { customerId: customerIds[c]!, rewardId: reward.id, idempotencyKey: `burst-${index}-${k}` })),
       );
       const stock = model.stock[cmd.reward];
       const expected = Math.min(cmd.n, Math.floor(model.balance[c]! / reward.cost), stock ?? Infinity);
       const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-      expectAllRefused(results.filter((r) => r.status === "rejected"), "CONFLICT", /not enough points|out of stock/, label);
+      expectAllRefused(
+        results.filter((r) => r.status === "rejected"),
+        "CONFLICT",
+        /not enough points|out of stock/,
+        label,
+      );
       expect(won, label).toHaveLength(expected);
       for (const r of won) applyRedemption(model, c, cmd.reward, reward.cost, r.ledgerEntryId);
       count(`burst of ${cmd.n}: ${won.length} won`);
@@ -194,11 +211,17 @@ async function runCommand(world: World, model: Model, cmd: Command, index: numbe
       const reversed = values(results);
       expect(new Set(reversed.map((r) => r.entry.id)).size, label).toBe(1);
       if (target.reversedBy) {
-        expect(reversed.every((r) => r.alreadyReversed && r.entry.id === target.reversedBy), label).toBe(true);
+        expect(
+          reversed.every((r) => r.alreadyReversed && r.entry.id === target.reversedBy),
+          label,
+        ).toBe(true);
         count("reverse again: no-op");
         return;
       }
-      expect(reversed.filter((r) => !r.alreadyReversed), label).toHaveLength(1);
+      expect(
+        reversed.filter((r) => !r.alreadyReversed),
+        label,
+      ).toHaveLength(1);
       const amount = target.amount > 0 ? -Math.min(target.amount, model.balance[c]!) : -target.amount;
       const entry = reversed[0]!.entry;
       expect(entry.amount, label).toBe(amount);
@@ -216,7 +239,10 @@ async function runCommand(world: World, model: Model, cmd: Command, index: numbe
       if (model.balance[c]! + cmd.amount < 0) return expectAllRefused(results, "CONFLICT", /below zero/, label);
       const adjusted = values(results);
       expect(new Set(adjusted.map((r) => r.entry.id)).size, label).toBe(1);
-      expect(adjusted.filter((r) => !r.replayed), label).toHaveLength(1);
+      expect(
+        adjusted.filter((r) => !r.replayed),
+        label,
+      ).toHaveLength(1);
       model.balance[c]! += cmd.amount;
       if (cmd.amount > 0) model.lifetime[c]! += cmd.amount;
       model.entries.push({ id: adjusted[0]!.entry.id, customer: c, amount: cmd.amount, isReversal: false, reversedBy: null });
@@ -234,7 +260,10 @@ async function runCommand(world: World, model: Model, cmd: Command, index: numbe
       const results = await deliver(cmd.replays, cmd.concurrent, () => post(ctx, [expiry]));
       if (model.balance[c]! < cmd.amount) return expectAllRefused(results, "CONFLICT", /below zero/, label);
       const posted = values(results).flat();
-      expect(posted.map((p) => p.amount), label).toEqual([-cmd.amount]);
+      expect(
+        posted.map((p) => p.amount),
+        label,
+      ).toEqual([-cmd.amount]);
       model.balance[c]! -= cmd.amount;
       model.entries.push({ id: posted[0]!.id, customer: c, amount: -cmd.amount, isReversal: false, reversedBy: null });
       return;
@@ -268,13 +297,17 @@ async function expectFinalState(world: World, model: Model) {
   const { tenantId } = world.ctx;
   const counts = await db.ledgerEntry.groupBy({ by: ["customerId"], where: { tenantId }, _count: { _all: true } });
   const countOf = new Map(counts.map((c) => [c.customerId, c._count._all]));
-  expect(world.customerIds.map((id) => countOf.get(id) ?? 0), "entries per customer").toEqual(
-    world.customerIds.map((_, c) => model.entries.filter((e) => e.customer === c).length),
-  );
+  expect(
+    world.customerIds.map((id) => countOf.get(id) ?? 0),
+    "entries per customer",
+  ).toEqual(world.customerIds.map((_, c) => model.entries.filter((e) => e.customer === c).length));
   const links = await db.ledgerEntry.findMany({ where: { tenantId, reversesId: { not: null } }, select: { id: true, reversesId: true } });
   expect(new Map(links.map((l) => [l.id, l.reversesId])), "reversal links").toEqual(model.reversals);
   const rewards = await db.reward.findMany({ where: { tenantId }, select: { id: true, stock: true } });
-  expect(world.rewards.map((r) => rewards.find((x) => x.id === r.id)?.stock), "stock").toEqual(model.stock);
+  expect(
+    world.rewards.map((r) => rewards.find((x) => x.id === r.id)?.stock),
+    "stock",
+  ).toEqual(model.stock);
   expect(await db.redemption.count({ where: { tenantId } }), "redemptions").toBe(model.redemptions);
   await assertLedgerInvariants(tenantId);
 }

@@ -14,7 +14,11 @@ describe("postLedgerEntries", () => {
     const ada = await makeCustomer(ctx);
     const bob = await makeCustomer(ctx);
     const posted = await post(ctx, [mentionAward(ada.id, "m-1", 10), mentionAward(bob.id, "m-2", 5), mentionAward(ada.id, "m-3", 7)]);
-    expect(posted.map((p) => [p.idempotencyKey, p.amount])).toEqual([["m-1", 10], ["m-2", 5], ["m-3", 7]]);
+    expect(posted.map((p) => [p.idempotencyKey, p.amount])).toEqual([
+      ["m-1", 10],
+      ["m-2", 5],
+      ["m-3", 7],
+    ]);
     expect(posted.every((p) => /^led_[0-9a-f]{32}$/.test(p.id))).toBe(true);
     expect(await balanceOf(ctx, ada.id)).toEqual({ balance: 17, lifetimeEarned: 17 });
     expect(await balanceOf(ctx, bob.id)).toEqual({ balance: 5, lifetimeEarned: 5 });
@@ -26,7 +30,10 @@ describe("postLedgerEntries", () => {
     const { ctx } = await createTenantWithMember();
     const ada = await makeCustomer(ctx);
     const first = await post(ctx, [mentionAward(ada.id, "k-1", 10), mentionAward(ada.id, "k-1", 999), mentionAward(ada.id, "k-2", 3)]);
-    expect(first.map((p) => [p.idempotencyKey, p.amount])).toEqual([["k-1", 10], ["k-2", 3]]);
+    expect(first.map((p) => [p.idempotencyKey, p.amount])).toEqual([
+      ["k-1", 10],
+      ["k-2", 3],
+    ]);
     const second = await post(ctx, [mentionAward(ada.id, "k-2", 3), mentionAward(ada.id, "k-3", 4), mentionAward(ada.id, "k-1", 10)]);
     expect(second.map((p) => p.idempotencyKey)).toEqual(["k-3"]);
     const replay = await post(ctx, [mentionAward(ada.id, "k-1", 10), mentionAward(ada.id, "k-3", 4)]);
@@ -67,7 +74,7 @@ describe("postLedgerEntries", () => {
     const { ctx } = await createTenantWithMember();
     const customers = await Promise.all([makeCustomer(ctx), makeCustomer(ctx), makeCustomer(ctx)]);
     const batch = (offset: number) =>
-      Array.from({ length: 300 }, (_, i) => mentionAward(customers[(i + offset) % 3]!.id, `race-${(i + offset) % 400}`, 1 + ((i + offset) % 400) % 5));
+      Array.from({ length: 300 }, (_, i) => mentionAward(customers[(i + offset) % 3]!.id, `race-${(i + offset) % 400}`, 1 + (((i + offset) % 400) % 5)));
     for (let round = 0; round < 3; round++) {
       const [one, two] = await Promise.all([post(ctx, batch(round * 50)), post(ctx, batch(100 + round * 50))]);
       const keys = [...one, ...two].map((p) => p.idempotencyKey);
@@ -95,7 +102,11 @@ describe("postLedgerEntries", () => {
     const bob = await makeCustomer(ctx);
     await post(ctx, [mentionAward(ada.id, "e-1", 50)]);
     const expiry = (customerId: string, key: string, amount: number) => ({
-      customerId, amount, source: "EXPIRY" as const, idempotencyKey: key, explanation: { formula: `${amount} after 12 months` },
+      customerId,
+      amount,
+      source: "EXPIRY" as const,
+      idempotencyKey: key,
+      explanation: { formula: `${amount} after 12 months` },
     });
     // Earned and expired in one batch: the balance moves by the net, lifetime by the earning.
     await post(ctx, [expiry(ada.id, "x-1", -30), mentionAward(ada.id, "e-2", 5)]);

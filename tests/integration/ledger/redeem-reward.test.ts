@@ -119,7 +119,11 @@ describe("redeemReward", () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const customer = await customerWith(ctx, 1_000);
     const reward = await createReward(ctx, { name: "Sticker pack", cost: 100 });
-    const results = await settleAtMost(64, (i) => redeemReward(ctx, { customerId: customer.id, rewardId: reward.id, idempotencyKey: `burst-${i}` }), RACE_WIDTH);
+    const results = await settleAtMost(
+      64,
+      (i) => redeemReward(ctx, { customerId: customer.id, rewardId: reward.id, idempotencyKey: `burst-${i}` }),
+      RACE_WIDTH,
+    );
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
     console.info(`64 concurrent redemptions against 1,000 points at cost 100: ${ok.length} succeeded, ${refused.length} refused`);
@@ -134,10 +138,16 @@ describe("redeemReward", () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const customers = await allAtMost(16, () => customerWith(ctx, 300));
     const reward = await createReward(ctx, { name: "Limited sneakers", cost: 100, stock: 20 });
-    const results = await settleAtMost(64, (i) => redeemReward(ctx, { customerId: customers[i % 16]!.id, rewardId: reward.id, idempotencyKey: `drop-${i}` }), RACE_WIDTH);
+    const results = await settleAtMost(
+      64,
+      (i) => redeemReward(ctx, { customerId: customers[i % 16]!.id, rewardId: reward.id, idempotencyKey: `drop-${i}` }),
+      RACE_WIDTH,
+    );
     const ok = results.filter((r) => r.status === "fulfilled").length;
     const outOfStock = results.filter((r) => r.status === "rejected" && /out of stock/.test(String((r.reason as Error).message))).length;
-    console.info(`64 concurrent redemptions for 20 items from 16 customers: ${ok} succeeded, ${outOfStock} out of stock, ${64 - ok - outOfStock} other refusals`);
+    console.info(
+      `64 concurrent redemptions for 20 items from 16 customers: ${ok} succeeded, ${outOfStock} out of stock, ${64 - ok - outOfStock} other refusals`,
+    );
     expect(ok).toBe(20);
     expect(await stockOf(ctx, reward.id)).toBe(0);
     expect(await redemptionCount(ctx)).toBe(20);

@@ -50,9 +50,7 @@ describe("reverseLedgerEntry", () => {
   it("lets exactly one of many concurrent reversals of the same entry through", async () => {
     const { ctx, customer, entry } = await customerWithAward(30);
     await post(ctx, [mentionAward(customer.id, "other", 70)]);
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => reverse(ctx, { entryId: entry.id, reason: "race", idempotencyKey: `rev-${i}` })),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => reverse(ctx, { entryId: entry.id, reason: "race", idempotencyKey: `rev-${i}` })));
     expect(results.filter((r) => !r.alreadyReversed)).toHaveLength(1);
     expect(new Set(results.map((r) => r.entry.id)).size).toBe(1);
     expect((await balanceOf(ctx, customer.id)).balance).toBe(70);

@@ -14,7 +14,10 @@ describe("reward catalogue", () => {
     await createReward(ctx, { name: "Hoodie", cost: 400 });
     await createReward(ctx, { name: "Sticker", cost: 5, active: false });
     await createReward(other.ctx, { name: "Their reward", cost: 1 });
-    expect((await listRewards(ctx)).map((r) => [r.name, r.stock])).toEqual([["Mug", 10], ["Hoodie", null]]);
+    expect((await listRewards(ctx)).map((r) => [r.name, r.stock])).toEqual([
+      ["Mug", 10],
+      ["Hoodie", null],
+    ]);
     expect((await listRewards(ctx, { includeInactive: true })).map((r) => r.name)).toEqual(["Sticker", "Mug", "Hoodie"]);
     expect(await getDb().auditLog.count({ where: { tenantId: ctx.tenantId, action: "reward.created" } })).toBe(3);
   });

@@ -3,11 +3,7 @@ import { ZodError } from "zod";
 import { systemContext } from "../../../src/server/auth/tenant-context";
 import { getDb, unsafeCrossTenantDb } from "../../../src/server/db/client";
 import { AppError } from "../../../src/server/errors";
-import {
-  getActiveChannelCredentials,
-  getChannelCredentials,
-  markNeedsReconnect,
-} from "../../../src/server/modules/channels/channel-credentials";
+import { getActiveChannelCredentials, getChannelCredentials, markNeedsReconnect } from "../../../src/server/modules/channels/channel-credentials";
 import {
   deleteChannelConnection,
   findChannelConnection,
@@ -75,7 +71,14 @@ describe("channel connections", () => {
     expect(plain).not.toHaveProperty("credentialsCiphertext");
 
     const forWorker = await getChannelCredentials(systemContext(ctx.tenantId), saved.id);
-    expect(forWorker).toEqual({ id: saved.id, tenantId: ctx.tenantId, label: "default", status: "ACTIVE", network: "TWITTER", credentials: { kind: "bearer", bearerToken: BEARER } });
+    expect(forWorker).toEqual({
+      id: saved.id,
+      tenantId: ctx.tenantId,
+      label: "default",
+      status: "ACTIVE",
+      network: "TWITTER",
+      credentials: { kind: "bearer", bearerToken: BEARER },
+    });
     expect(await getActiveChannelCredentials(ctx, "FOURSQUARE")).toMatchObject({ network: "FOURSQUARE", credentials: { ...FSQ, kind: "app" } });
   });
 
@@ -87,7 +90,13 @@ describe("channel connections", () => {
       network: "TWITTER",
       credentials: { kind: "client_credentials", clientId: "megaphone-dev-client", clientSecret: CLIENT_SECRET },
     });
-    expect(second).toMatchObject({ id: first.id, status: "ACTIVE", lastError: null, credentialKind: "client_credentials", hint: "client id …ient, secret …3a9c" });
+    expect(second).toMatchObject({
+      id: first.id,
+      status: "ACTIVE",
+      lastError: null,
+      credentialKind: "client_credentials",
+      hint: "client id …ient, secret …3a9c",
+    });
     expect(await listChannelConnections(ctx)).toHaveLength(1);
     expect((await getChannelCredentials(ctx, first.id)).credentials).toEqual({
       kind: "client_credentials",
@@ -141,7 +150,9 @@ describe("channel connections", () => {
     expect(await issuesOf({ network: "TWITTER", credentials: { kind: "bearer", bearerToken: "short" } })).toEqual([
       "credentials.bearerToken: the bearer token looks too short (at least 20 characters)",
     ]);
-    expect(await issuesOf({ network: "TWITTER", credentials: { kind: "bearer", bearerToken: "   " } })).toEqual(["credentials.bearerToken: the bearer token is required"]);
+    expect(await issuesOf({ network: "TWITTER", credentials: { kind: "bearer", bearerToken: "   " } })).toEqual([
+      "credentials.bearerToken: the bearer token is required",
+    ]);
     expect(await issuesOf({ network: "TWITTER", credentials: { kind: "bearer", bearerToken: `${BEARER} x` } })).toEqual([
       "credentials.bearerToken: the bearer token may contain only visible ASCII characters, no spaces",
     ]);

@@ -53,21 +53,35 @@ describe("check-in listening on the listening settings page", () => {
     const link = async (externalUserId: string, name: string) => {
       const customer = await makeCustomer(ctx, { displayName: name });
       const { socialProfile } = await linkSocialProfile(ctx, {
-        customerId: customer.id, network: "FOURSQUARE", externalUserId, handle: `swarm.${externalUserId}`,
+        customerId: customer.id,
+        network: "FOURSQUARE",
+        externalUserId,
+        handle: `swarm.${externalUserId}`,
         consent: { scopes: [], allowPosting: false, policyVersion: "test-1" },
       });
-      await getDb().$transaction((tx) => storeProfileTokens(tx, ctx, socialProfile.id, { accessToken: TOKEN, refreshToken: null, expiresAt: null, scopes: [] }));
+      await getDb().$transaction((tx) =>
+        storeProfileTokens(tx, ctx, socialProfile.id, { accessToken: TOKEN, refreshToken: null, expiresAt: null, scopes: [] }),
+      );
       return socialProfile.id;
     };
     const polled = await link("48000101", "Polly Polled");
     const refused = await link("48000102", "Rhea Refused");
     await getDb().socialProfile.updateMany({
       where: { tenantId: ctx.tenantId, id: polled },
-      data: { checkinSyncStatus: "THROTTLED", checkinThrottleCount: 2, checkinLastError: "rate limited until 2026-11-22T13:00:00.000Z", checkinCursor: new Date("2026-11-22T11:58:00Z") },
+      data: {
+        checkinSyncStatus: "THROTTLED",
+        checkinThrottleCount: 2,
+        checkinLastError: "rate limited until 2026-11-22T13:00:00.000Z",
+        checkinCursor: new Date("2026-11-22T11:58:00Z"),
+      },
     });
     await getDb().socialProfile.updateMany({
       where: { tenantId: ctx.tenantId, id: refused },
-      data: { status: "NEEDS_RECONNECT", checkinSyncStatus: "NEEDS_RECONNECT", checkinLastError: "Foursquare 401 invalid_auth: OAuth token invalid or revoked." },
+      data: {
+        status: "NEEDS_RECONNECT",
+        checkinSyncStatus: "NEEDS_RECONNECT",
+        checkinLastError: "Foursquare 401 invalid_auth: OAuth token invalid or revoked.",
+      },
     });
 
     const viewer = await addMember(ctx, "VIEWER");
@@ -88,7 +102,10 @@ describe("check-in listening on the listening settings page", () => {
     const dto = await getCheckinListening(viewer.ctx);
     expect(dto).toMatchObject({ connected: true, trackedVenues: 1, truncated: false });
     expect(dto.profiles.map((p) => [p.customerName, p.profileStatus, p.syncStatus])).toEqual(
-      expect.arrayContaining([["Polly Polled", "ACTIVE", "THROTTLED"], ["Rhea Refused", "NEEDS_RECONNECT", "NEEDS_RECONNECT"]]),
+      expect.arrayContaining([
+        ["Polly Polled", "ACTIVE", "THROTTLED"],
+        ["Rhea Refused", "NEEDS_RECONNECT", "NEEDS_RECONNECT"],
+      ]),
     );
   });
 
@@ -97,7 +114,10 @@ describe("check-in listening on the listening settings page", () => {
     const b = await createTenantWithMember("OWNER");
     const customer = await makeCustomer(a.ctx, { displayName: "Only In A" });
     await linkSocialProfile(a.ctx, {
-      customerId: customer.id, network: "FOURSQUARE", externalUserId: "48000201", handle: "swarm.a",
+      customerId: customer.id,
+      network: "FOURSQUARE",
+      externalUserId: "48000201",
+      handle: "swarm.a",
       consent: { scopes: [], allowPosting: false, policyVersion: "test-1" },
     });
     expect((await getCheckinListening(b.ctx)).profiles).toEqual([]);

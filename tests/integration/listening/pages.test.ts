@@ -132,10 +132,22 @@ describe("settings pages", () => {
     const slug = admin.ctx.tenantSlug;
     const refused = await saveChannelAction(
       { status: "idle" },
-      formData({ tenant: slug, network: "FOURSQUARE", kind: "app", clientId: "megaphone-dev-fsq-client", clientSecret: "short", pushSecret: "megaphone-dev-push-secret" }),
+      formData({
+        tenant: slug,
+        network: "FOURSQUARE",
+        kind: "app",
+        clientId: "megaphone-dev-fsq-client",
+        clientSecret: "short",
+        pushSecret: "megaphone-dev-push-secret",
+      }),
     );
     expect(refused).toMatchObject({ status: "error", fieldErrors: { clientSecret: "the client secret looks too short (at least 8 characters)" } });
-    expect(refused.status === "error" ? refused.values : null).toEqual({ tenant: slug, network: "FOURSQUARE", kind: "app", clientId: "megaphone-dev-fsq-client" });
+    expect(refused.status === "error" ? refused.values : null).toEqual({
+      tenant: slug,
+      network: "FOURSQUARE",
+      kind: "app",
+      clientId: "megaphone-dev-fsq-client",
+    });
     expect(JSON.stringify(refused)).not.toContain("megaphone-dev-push-secret");
 
     const bearer = await saveChannelAction({ status: "idle" }, formData({ tenant: slug, network: "TWITTER", kind: "bearer", bearerToken: "tooShortToken" }));
@@ -143,7 +155,11 @@ describe("settings pages", () => {
     expect(JSON.stringify(bearer)).not.toContain("tooShortToken");
 
     const source = await createSourceAction({ status: "idle" }, formData({ tenant: slug, source: "TWITTER:HANDLE", value: "not a handle" }));
-    expect(source).toMatchObject({ status: "error", fieldErrors: { value: expect.stringMatching(/1 to 15/) }, values: { source: "TWITTER:HANDLE", value: "not a handle" } });
+    expect(source).toMatchObject({
+      status: "error",
+      fieldErrors: { value: expect.stringMatching(/1 to 15/) },
+      values: { source: "TWITTER:HANDLE", value: "not a handle" },
+    });
 
     const viewer = await addMember(admin.ctx, "VIEWER");
     signIn(viewer);

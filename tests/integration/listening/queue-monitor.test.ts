@@ -122,7 +122,12 @@ describe("queue monitor (a tenant's own jobs)", () => {
     for (const queue of queuesWithTenantJobs()) await failJobs(queue, 1, `${queue} broke`);
 
     const overview = await getQueueOverview(ctx);
-    expect(overview.map((q) => [q.name, q.counts.failed]).sort()).toEqual([["ledger", 1], ["listening", 1], ["maintenance", 1], ["sharing", 1]]);
+    expect(overview.map((q) => [q.name, q.counts.failed]).sort()).toEqual([
+      ["ledger", 1],
+      ["listening", 1],
+      ["maintenance", 1],
+      ["sharing", 1],
+    ]);
     const failed = await listFailedJobs(ctx);
     expect(failed.map((f) => [f.queue, f.name, f.failedReason]).sort()).toEqual([
       ["ledger", "mentions.check-deletions", "ledger broke (job mentions.check-deletions)"],
@@ -143,7 +148,10 @@ describe("queue monitor (a tenant's own jobs)", () => {
     const { ctx } = await createTenantWithMember("OWNER");
     await enqueueMany(
       "listening.poll-source",
-      Array.from({ length: 23 }, (_, i) => ({ payload: { tenantId: ctx.tenantId, sourceId: `src_many_${i}`, cursor: null }, options: { jobId: `many-${i}`, attempts: 1 } })),
+      Array.from({ length: 23 }, (_, i) => ({
+        payload: { tenantId: ctx.tenantId, sourceId: `src_many_${i}`, cursor: null },
+        options: { jobId: `many-${i}`, attempts: 1 },
+      })),
     );
     await failJobs("listening", 23, "boom");
     expect((await getQueueOverview(ctx)).find((q) => q.name === "listening")?.counts.failed).toBe(23);

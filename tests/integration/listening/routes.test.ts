@@ -83,7 +83,10 @@ describe("listening and channel routes", () => {
 
     const stranger = await signedIn("OWNER");
     // their own tenant path with our source id: 404, and our tenant's path: 404 as well
-    const foreignId = await call(source.GET, "GET", `/api/v1/tenants/${stranger.ctx.tenantSlug}/sources/${existingId}`, { tenant: stranger.ctx.tenantSlug, id: existingId });
+    const foreignId = await call(source.GET, "GET", `/api/v1/tenants/${stranger.ctx.tenantSlug}/sources/${existingId}`, {
+      tenant: stranger.ctx.tenantSlug,
+      id: existingId,
+    });
     expect(foreignId.status).toBe(404);
     const foreignPatch = await call(source.PATCH, "PATCH", "/x", { tenant: stranger.ctx.tenantSlug, id: existingId }, { enabled: false });
     expect(foreignPatch.status).toBe(404);

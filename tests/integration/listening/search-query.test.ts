@@ -48,7 +48,9 @@ describe("source value normalisation", () => {
 
   it("accepts a Foursquare venue id or its venue URL", () => {
     expect(normalizeSourceValue("FOURSQUARE", "VENUE", "4BF58DD8D48988D1E0931735")).toEqual(ok("4bf58dd8d48988d1e0931735"));
-    expect(normalizeSourceValue("FOURSQUARE", "VENUE", "https://foursquare.com/v/brand-x-soho/4bf58dd8d48988d1e0931735")).toEqual(ok("4bf58dd8d48988d1e0931735"));
+    expect(normalizeSourceValue("FOURSQUARE", "VENUE", "https://foursquare.com/v/brand-x-soho/4bf58dd8d48988d1e0931735")).toEqual(
+      ok("4bf58dd8d48988d1e0931735"),
+    );
     expect(normalizeSourceValue("FOURSQUARE", "VENUE", "https://evil.example/v/x/4bf58dd8d48988d1e0931735").ok).toBe(false);
   });
 
@@ -74,7 +76,7 @@ const src = (id: string, kind: SearchTermSource["kind"], value: string, extra: P
 });
 
 describe("buildSearchQuery", () => {
-  it('quotes keywords as exact phrases and joins terms with OR, without -is:retweet', () => {
+  it("quotes keywords as exact phrases and joins terms with OR, without -is:retweet", () => {
     const queries = buildSearchQuery([src("s1", "KEYWORD", "brand x coffee"), src("s2", "HASHTAG", "#brandx"), src("s3", "HANDLE", "@brandx")]);
     expect(queries).toEqual([{ query: '"brand x coffee" OR #brandx OR @brandx', sourceIds: ["s1", "s2", "s3"] }]);
     expect(queries[0]?.query).not.toContain("is:retweet");

@@ -52,7 +52,15 @@ describe("listening source sync state", () => {
     const due = await unsafeListDueSources({ now: T0, limit: 10_000 });
     const mine = due.filter((s) => [a.ctx.tenantId, b.ctx.tenantId].includes(s.tenantId));
     expect(mine.map((s) => s.id)).toEqual([never.id, past.id, exactlyNow.id]);
-    expect(mine[1]).toEqual({ id: past.id, tenantId: b.ctx.tenantId, network: "TWITTER", kind: "HASHTAG", value: "#past", connectionId: null, nextRunAt: at(-60) });
+    expect(mine[1]).toEqual({
+      id: past.id,
+      tenantId: b.ctx.tenantId,
+      network: "TWITTER",
+      kind: "HASHTAG",
+      value: "#past",
+      connectionId: null,
+      nextRunAt: at(-60),
+    });
     expect(await dueIds([a.ctx.tenantId, b.ctx.tenantId], at(1))).toContain(future.id);
     expect((await unsafeListDueSources({ now: T0, limit: 1 })).length).toBe(1);
   });
@@ -62,7 +70,16 @@ describe("listening source sync state", () => {
     const source = await createSource(ctx, { network: "TWITTER", kind: "HASHTAG", value: "flow" });
 
     const claim = await markSourceRunning(ctx, source.id, { now: T0 });
-    expect(claim).toEqual({ id: source.id, tenantId: ctx.tenantId, network: "TWITTER", kind: "HASHTAG", value: "#flow", connectionId: null, cursor: null, startedAt: T0 });
+    expect(claim).toEqual({
+      id: source.id,
+      tenantId: ctx.tenantId,
+      network: "TWITTER",
+      kind: "HASHTAG",
+      value: "#flow",
+      connectionId: null,
+      cursor: null,
+      startedAt: T0,
+    });
     expect((await getSourceOrThrow(ctx, source.id)).sync).toMatchObject({ status: "RUNNING", lastRunAt: T0.toISOString() });
     // a running source is not handed out again while the run is fresh…
     expect(await dueIds([ctx.tenantId], at(60))).toEqual([]);

@@ -5,13 +5,7 @@ import { AppError } from "../../../src/server/errors";
 import { saveChannelConnection } from "../../../src/server/modules/channels/channel.service";
 import { buildSearchQuery } from "../../../src/server/social/twitter/twitter-search-query";
 import { markSourceRunning, markSourceSucceeded, markSourceThrottled } from "../../../src/server/modules/listening/source-sync";
-import {
-  createSource,
-  deleteSource,
-  getSourceOrThrow,
-  listSources,
-  updateSource,
-} from "../../../src/server/modules/listening/source.service";
+import { createSource, deleteSource, getSourceOrThrow, listSources, updateSource } from "../../../src/server/modules/listening/source.service";
 import { addMember, createTenantWithMember } from "../support/factories";
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -48,7 +42,12 @@ describe("listening sources", () => {
 
     const audit = await getDb().auditLog.findMany({ where: { tenantId: ctx.tenantId, targetId: tag.id } });
     expect(audit).toEqual([
-      expect.objectContaining({ action: "listening_source.created", actorType: "USER", actorId: ctx.actor.id, data: expect.objectContaining({ value: "#brandx" }) }),
+      expect.objectContaining({
+        action: "listening_source.created",
+        actorType: "USER",
+        actorId: ctx.actor.id,
+        data: expect.objectContaining({ value: "#brandx" }),
+      }),
     ]);
   });
 
@@ -59,7 +58,9 @@ describe("listening sources", () => {
       expect(error).toBeInstanceOf(ZodError);
       return (error as ZodError).issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     };
-    expect(await issuesOf({ network: "TWITTER", kind: "KEYWORD", value: "x" })).toEqual([{ path: "value", message: "a keyword must be 2 to 100 characters long" }]);
+    expect(await issuesOf({ network: "TWITTER", kind: "KEYWORD", value: "x" })).toEqual([
+      { path: "value", message: "a keyword must be 2 to 100 characters long" },
+    ]);
     expect(await issuesOf({ network: "TWITTER", kind: "HANDLE", value: "@way_too_long_handle" })).toEqual([
       { path: "value", message: "a handle is 1 to 15 letters, digits or _, e.g. @brandx" },
     ]);
@@ -126,7 +127,9 @@ describe("listening sources", () => {
       const error = await expectAppError(createSource(a.ctx, { network: "TWITTER", kind: "KEYWORD", value: "brand x", connectionId }), "VALIDATION_FAILED");
       expect(error.issues).toEqual([{ path: "connectionId", message: "no X connection with this id" }]);
     }
-    await expect(createSource(a.ctx, { network: "TWITTER", kind: "KEYWORD", value: "brand x", connectionId: own.id })).resolves.toMatchObject({ connectionId: own.id });
+    await expect(createSource(a.ctx, { network: "TWITTER", kind: "KEYWORD", value: "brand x", connectionId: own.id })).resolves.toMatchObject({
+      connectionId: own.id,
+    });
   });
 
   it("changing the value validates it for the kind and starts the source over; enabling makes it due at once", async () => {

@@ -109,7 +109,13 @@ export async function linkSwarmCustomer(ctx: TenantContext, sandboxUrl: string, 
   const customer = await makeCustomer(ctx);
   const linked = await linkSocialProfile(
     ctx,
-    { customerId: customer.id, network: "FOURSQUARE", externalUserId: minted.user.id, handle, consent: { scopes: [], allowPosting: false, policyVersion: "test-1" } },
+    {
+      customerId: customer.id,
+      network: "FOURSQUARE",
+      externalUserId: minted.user.id,
+      handle,
+      consent: { scopes: [], allowPosting: false, policyVersion: "test-1" },
+    },
     linkedAt,
   );
   const profileId = linked.socialProfile.id;

@@ -54,7 +54,11 @@ describe("Foursquare check-ins: polling and push", () => {
     status: number;
   }
   async function checkinRequestsSince(sinceSeq: number): Promise<Logged[]> {
-    const log = await admin<{ data: Logged[] }>(sandbox.url, "GET", `/__admin/requests?path_prefix=${encodeURIComponent(FSQ_CHECKINS)}&since_seq=${sinceSeq}&limit=10000`);
+    const log = await admin<{ data: Logged[] }>(
+      sandbox.url,
+      "GET",
+      `/__admin/requests?path_prefix=${encodeURIComponent(FSQ_CHECKINS)}&since_seq=${sinceSeq}&limit=10000`,
+    );
     return log.data;
   }
   /** The sandbox logs a request when its response closes: wait until `count` have been logged. */
@@ -162,7 +166,13 @@ describe("Foursquare check-ins: polling and push", () => {
     await waitForJob(pushJobId(ctx.tenantId, created.checkin.id));
     const pushed = await db().mention.findMany({ where: { tenantId: ctx.tenantId } });
     expect(pushed).toHaveLength(1);
-    expect(pushed[0]).toMatchObject({ externalId: created.checkin.id, text: "pushed to the app", status: "CREDITED", customerId: customer.id, locationId: location.id });
+    expect(pushed[0]).toMatchObject({
+      externalId: created.checkin.id,
+      text: "pushed to the app",
+      status: "CREDITED",
+      customerId: customer.id,
+      locationId: location.id,
+    });
 
     // Polling finds the same check-in: a duplicate, nothing paid.
     expect(await pollProfileCheckins(ctx, profileId)).toMatchObject({ status: "polled", totals: { atBrandVenues: 1, stored: 0, pointsAwarded: 0 } });
@@ -170,7 +180,13 @@ describe("Foursquare check-ins: polling and push", () => {
     // Foursquare delivers it again: first while the job is still known (not queued again), then
     // after the queue forgot it (a new job runs, and finds it stored).
     const form = new URLSearchParams({
-      checkin: JSON.stringify({ id: created.checkin.id, createdAt: created.checkin.createdAt, type: "checkin", shout: "pushed to the app", venue: { id: venueId, name: "Brand" } }),
+      checkin: JSON.stringify({
+        id: created.checkin.id,
+        createdAt: created.checkin.createdAt,
+        type: "checkin",
+        shout: "pushed to the app",
+        venue: { id: venueId, name: "Brand" },
+      }),
       user: JSON.stringify({ id: userId, firstName: "Swarm" }),
       secret: PUSH_SECRET,
     }).toString();
@@ -212,7 +228,15 @@ describe("Foursquare check-ins: polling and push", () => {
     const wrong = await postPush(ctx.tenantSlug, form({ checkin: checkin(), user, secret: "not-the-push-secret" }));
     expect(wrong).toMatchObject({ status: 401, type: "application/problem+json", json: { status: 401 } });
     expect((await postPush(ctx.tenantSlug, form({ checkin: checkin(), user }))).status).toBe(401);
-    expect((await postPush(ctx.tenantSlug, JSON.stringify({ checkin: JSON.parse(checkin()), user: JSON.parse(user), secret: `${PUSH_SECRET}x` }), "application/json")).status).toBe(401);
+    expect(
+      (
+        await postPush(
+          ctx.tenantSlug,
+          JSON.stringify({ checkin: JSON.parse(checkin()), user: JSON.parse(user), secret: `${PUSH_SECRET}x` }),
+          "application/json",
+        )
+      ).status,
+    ).toBe(401);
     expect((await postPush("no-such-tenant", form({ checkin: checkin(), user, secret: PUSH_SECRET }))).status).toBe(401);
 
     const malformed = await postPush(ctx.tenantSlug, form({ checkin: "{not json", user, secret: PUSH_SECRET }));

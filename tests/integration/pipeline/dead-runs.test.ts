@@ -27,8 +27,7 @@ async function runningSource(keyword: string) {
   return { ctx, source };
 }
 
-const deadIds = async () =>
-  (await unsafeListSourcesWithDeadRuns({ staleRunMs: 15 * 60_000, networks: ["TWITTER"] })).map((s) => s.id);
+const deadIds = async () => (await unsafeListSourcesWithDeadRuns({ staleRunMs: 15 * 60_000, networks: ["TWITTER"] })).map((s) => s.id);
 
 describe("sources whose run has no live job", () => {
   it("tells a live run (waiting, active under its lock, backing off) from a stalled or missing one", async () => {
@@ -62,7 +61,11 @@ describe("sources whose run has no live job", () => {
 
   it("the next tick polls such a source again, while its failed job stays listed with its reason", async () => {
     const { ctx, source } = await runningSource("Failed Run Co");
-    const jobId = (await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId: source.id, cursor: null }, { jobId: pollJobId(source.id), attempts: 1 }))!;
+    const jobId = (await enqueue(
+      "listening.poll-source",
+      { tenantId: ctx.tenantId, sourceId: source.id, cursor: null },
+      { jobId: pollJobId(source.id), attempts: 1 },
+    ))!;
     await recordSourceRunJob(source.id, jobId);
     const job = await worker.getNextJob("token-2", { block: false });
     await job.moveToFailed(new Error("the database went away mid-page"), "token-2", false);

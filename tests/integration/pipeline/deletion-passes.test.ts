@@ -156,7 +156,13 @@ describe("lookup budget and carry-over", () => {
 
       // Same window: half of the 5 left = 2 lookups; the network's allowance is never run dry.
       const second = await runPass(t.ctx, { now, batchSize: 2 });
-      expect(second.state).toMatchObject({ lastPassOutcome: "budget_spent", lastPassLookups: 2, lastPassChecked: 4, lastPassCarriedOver: 10, lookupRemaining: 3 });
+      expect(second.state).toMatchObject({
+        lastPassOutcome: "budget_spent",
+        lastPassLookups: 2,
+        lastPassChecked: 4,
+        lastPassCarriedOver: 10,
+        lookupRemaining: 3,
+      });
       const third = await runPass(t.ctx, { now, batchSize: 2 });
       expect(third.state).toMatchObject({ lastPassLookups: 1, lastPassChecked: 2, lastPassCarriedOver: 8, lookupRemaining: 2 });
 
@@ -194,7 +200,8 @@ describe("lookup budget and carry-over", () => {
     await seedMentions(t.ctx, captured);
     // Warm-up (not measured) brings every mention onto its tier: hourly passes over the first six
     // days (their mentions are in the daily tier by the measured day), 10-minute ones over the last.
-    for (let at = start.getTime() - 7 * DAY; at < start.getTime(); at += at < start.getTime() - DAY ? HOUR : 10 * MIN) await runPass(t.ctx, { now: new Date(at) });
+    for (let at = start.getTime() - 7 * DAY; at < start.getTime(); at += at < start.getTime() - DAY ? HOUR : 10 * MIN)
+      await runPass(t.ctx, { now: new Date(at) });
 
     let checks = 0;
     let lookups = 0;
@@ -206,7 +213,9 @@ describe("lookup budget and carry-over", () => {
     const inWindow = 7 * 24 * perHour;
     const before = inWindow; // the old pass re-read every mention of the 7-day window each hour
     const after = checks / 24;
-    console.log(`[measured] ${perHour} mentions/h, ${inWindow} in the 7-day window: ${before} checks/h before, ${after.toFixed(0)} checks/h after (${lookups} lookups in 24 h), ratio ${(after / before).toFixed(3)}, schedule says ${checksPerMention(periodMs(7))}/168 = ${(checksPerMention(periodMs(7)) / 168).toFixed(3)}`);
+    console.log(
+      `[measured] ${perHour} mentions/h, ${inWindow} in the 7-day window: ${before} checks/h before, ${after.toFixed(0)} checks/h after (${lookups} lookups in 24 h), ratio ${(after / before).toFixed(3)}, schedule says ${checksPerMention(periodMs(7))}/168 = ${(checksPerMention(periodMs(7)) / 168).toFixed(3)}`,
+    );
     expect(after / before).toBeGreaterThan(0.15);
     expect(after / before).toBeLessThan(0.25);
   }, 600_000);
@@ -288,7 +297,9 @@ describe("run a pass now", () => {
   it("respects the budget: with the allowance spent until the reset, a pass run now looks nothing up", async () => {
     const t = await brand();
     await seedMentions(t.ctx, [{ createdAt: new Date(Date.now() - 30 * MIN) }]);
-    await getDb().deletionCheckState.create({ data: { tenantId: t.ctx.tenantId, network: "TWITTER", lookupLimit: 3500, lookupRemaining: 0, lookupResetAt: new Date(Date.now() + 10 * MIN) } });
+    await getDb().deletionCheckState.create({
+      data: { tenantId: t.ctx.tenantId, network: "TWITTER", lookupLimit: 3500, lookupRemaining: 0, lookupResetAt: new Date(Date.now() + 10 * MIN) },
+    });
     expect(await requestDeletionPass(t.ctx, "TWITTER")).toEqual({ status: "queued" });
     const job = await findQueuedJob("mentions.check-deletions", `check-deletions:${t.ctx.tenantId}:TWITTER`);
     await job!.remove();

@@ -93,10 +93,7 @@ export async function waitFor(probe: () => Promise<boolean>, what: string | (() 
 /** One source's poll jobs not finished yet (waiting, active, delayed…), and those failed for good. */
 export async function pollJobCounts(sourceId: string): Promise<{ pending: number; failed: number }> {
   const queue = getQueue("listening");
-  const [pending, failed] = await Promise.all([
-    queue.getJobs(["waiting", "active", "delayed", "prioritized", "waiting-children"]),
-    queue.getJobs(["failed"]),
-  ]);
+  const [pending, failed] = await Promise.all([queue.getJobs(["waiting", "active", "delayed", "prioritized", "waiting-children"]), queue.getJobs(["failed"])]);
   const polls = (jobs: typeof pending) =>
     jobs.filter((j) => j?.name === "listening.poll-source" && (j.data as { sourceId?: string }).sourceId === sourceId).length;
   return { pending: polls(pending), failed: polls(failed) };

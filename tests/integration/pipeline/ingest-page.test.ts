@@ -32,8 +32,17 @@ function post(author: { id: string; handle: string; followers?: number }, text: 
 
 async function rule(ctx: TenantContext, over: Partial<Parameters<typeof createPointRule>[1]> = {}) {
   return createPointRule(ctx, {
-    network: "TWITTER", action: "MENTION", name: `Rule ${++seq}`, basePoints: 10, influenceCurve: "NONE",
-    influenceFactor: 1, maxMultiplier: 1, dailyCap: null, minSentiment: null, enabled: true, ...over,
+    network: "TWITTER",
+    action: "MENTION",
+    name: `Rule ${++seq}`,
+    basePoints: 10,
+    influenceCurve: "NONE",
+    influenceFactor: 1,
+    maxMultiplier: 1,
+    dailyCap: null,
+    minSentiment: null,
+    enabled: true,
+    ...over,
   });
 }
 
@@ -55,7 +64,10 @@ describe("ingesting one page", () => {
     const page = [post(author, "I love this brand, wonderful coffee"), post(author, "this brand is awful, terrible and sad"), post(stranger, "love it")];
     const result = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: ["brand"], mentions: page });
     expect(result).toMatchObject({ received: 3, stored: 3, duplicates: 0, prospects: 1, credited: 1, pointsAwarded: 10 });
-    const rows = await getDb().mention.findMany({ where: { tenantId: ctx.tenantId }, select: { externalId: true, status: true, customerId: true, matchedKeywords: true } });
+    const rows = await getDb().mention.findMany({
+      where: { tenantId: ctx.tenantId },
+      select: { externalId: true, status: true, customerId: true, matchedKeywords: true },
+    });
     const byId = new Map(rows.map((r) => [r.externalId, r]));
     expect(byId.get(page[0]!.externalId)).toMatchObject({ status: "CREDITED", customerId: customer.id, matchedKeywords: ["brand"] });
     expect(byId.get(page[1]!.externalId)).toMatchObject({ status: "NEW", customerId: customer.id });
@@ -72,7 +84,9 @@ describe("ingesting one page", () => {
     const page = [post(author, "nul\u0000inside"), post(author, "lone \uD83D surrogate and a pair 😀"), post(author, "<script>alert(1)</script> é 中文")];
     const result = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: page });
     expect(result).toMatchObject({ stored: 3, credited: 3, pointsAwarded: 30 });
-    const texts = (await getDb().mention.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { externalId: "asc" }, select: { text: true } })).map((r) => r.text);
+    const texts = (await getDb().mention.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { externalId: "asc" }, select: { text: true } })).map(
+      (r) => r.text,
+    );
     expect(texts).toEqual(["nulinside", "lone \uFFFD surrogate and a pair 😀", "<script>alert(1)</script> é 中文"]);
   });
 
@@ -80,12 +94,25 @@ describe("ingesting one page", () => {
     const { ctx } = await createTenantWithMember("OWNER");
     await rule(ctx, { dailyCap: 25 });
     const { customer, author } = await linked(ctx);
-    const first = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(author, "one"), post(author, "two")] });
-    const second = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(author, "three"), post(author, "four")] });
+    const first = await ingestMentionPage(ctx, {
+      network: "TWITTER",
+      sourceId: null,
+      matchedKeywords: [],
+      mentions: [post(author, "one"), post(author, "two")],
+    });
+    const second = await ingestMentionPage(ctx, {
+      network: "TWITTER",
+      sourceId: null,
+      matchedKeywords: [],
+      mentions: [post(author, "three"), post(author, "four")],
+    });
     expect(first.pointsAwarded).toBe(20);
     expect(second.pointsAwarded).toBe(5);
     expect(second.credited).toBe(1);
-    const entries = await getDb().ledgerEntry.findMany({ where: { tenantId: ctx.tenantId, customerId: customer.id }, select: { amount: true, explanation: true } });
+    const entries = await getDb().ledgerEntry.findMany({
+      where: { tenantId: ctx.tenantId, customerId: customer.id },
+      select: { amount: true, explanation: true },
+    });
     expect(entries.map((e) => e.amount).sort()).toEqual([10, 10, 5].sort());
     expect(JSON.stringify(entries.find((e) => e.amount === 5)!.explanation)).toContain("daily cap 25");
     await assertLedgerInvariants(ctx.tenantId);
@@ -124,12 +151,20 @@ describe("ingesting one page", () => {
     await rule(ctx, { basePoints: 10 });
     const loyal = await createSegment(ctx, { name: "Loyal fans", filter: { lifecycleStages: ["LOYAL"] } });
     await createCampaign(ctx, {
-      name: "Double for loyal fans", startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000),
-      multiplier: 2, segmentId: loyal.id,
+      name: "Double for loyal fans",
+      startsAt: new Date(Date.now() - 3_600_000),
+      endsAt: new Date(Date.now() + 3_600_000),
+      multiplier: 2,
+      segmentId: loyal.id,
     });
     const member = await linked(ctx, "TWITTER", "LOYAL");
     const other = await linked(ctx, "TWITTER", "CUSTOMER");
-    const result = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: [], mentions: [post(member.author, "hello"), post(other.author, "hello")] });
+    const result = await ingestMentionPage(ctx, {
+      network: "TWITTER",
+      sourceId: null,
+      matchedKeywords: [],
+      mentions: [post(member.author, "hello"), post(other.author, "hello")],
+    });
     expect(result.pointsAwarded).toBe(30);
     const entries = await getDb().ledgerEntry.findMany({ where: { tenantId: ctx.tenantId }, select: { customerId: true, amount: true, campaignId: true } });
     const byCustomer = new Map(entries.map((e) => [e.customerId, e]));

@@ -50,7 +50,10 @@ async function balanceOf(ctx: TenantContext, customerId: string) {
 
 /** What unlinking leaves behind: the account row, no longer anyone's. */
 async function unlink(ctx: TenantContext, externalUserId: string) {
-  await getDb().socialProfile.updateMany({ where: { tenantId: ctx.tenantId, network: "TWITTER", externalUserId }, data: { customerId: null, status: "REVOKED" } });
+  await getDb().socialProfile.updateMany({
+    where: { tenantId: ctx.tenantId, network: "TWITTER", externalUserId },
+    data: { customerId: null, status: "REVOKED" },
+  });
 }
 
 describe("LINK_ACCOUNT points", () => {
@@ -159,14 +162,20 @@ describe("LINK_ACCOUNT points", () => {
 
     const entry = await getDb().ledgerEntry.findFirstOrThrow({ where: { tenantId: ctx.tenantId, customerId: advocate.id, ruleId: rule.id } });
     expect(entry.campaignId).toBe(vip.id);
-    expect(ZAwardExplanation.parse(entry.explanation)).toMatchObject({ campaign: { id: vip.id, name: "Advocates link triple", multiplier: 3 }, formula: "50 × 3 campaign = 150" });
+    expect(ZAwardExplanation.parse(entry.explanation)).toMatchObject({
+      campaign: { id: vip.id, name: "Advocates link triple", multiplier: 3 },
+      formula: "50 × 3 campaign = 150",
+    });
   });
 
   it("LINK_ACCOUNT rules refuse a daily cap or a minimum sentiment, on create and on edit", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const created = await createPointRule(ctx, { network: "FOURSQUARE", action: "LINK_ACCOUNT", name: "Link 4sq", basePoints: 20 });
     const refused = toAppError(await updatePointRule(ctx, created.id, { dailyCap: 100 }).catch((e: unknown) => e));
-    expect(refused).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "dailyCap", message: "linking an account pays once per account: leave the daily cap empty" }] });
+    expect(refused).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "dailyCap", message: "linking an account pays once per account: leave the daily cap empty" }],
+    });
     const refusedCreate = toAppError(
       await createPointRule(ctx, { network: "TWITTER", action: "LINK_ACCOUNT", name: "Picky", basePoints: 20, minSentiment: 0.5 }).catch((e: unknown) => e),
     );

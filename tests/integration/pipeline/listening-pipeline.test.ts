@@ -83,10 +83,15 @@ describe("listening pipeline against the social sandbox", () => {
     const customer = await makeCustomer(ctx);
     await linkProfile(ctx, customer.id, authorId, "redeliver_fan");
     await sandboxPost(sandbox.url, "redeliver_fan", "Redelivery Co is great");
-    const page = await twitterProvider.searchMentions({ bearerToken: DEV_BEARER_TOKEN }, { query: '"Redelivery Co"', sinceId: null, pageToken: null, maxResults: 100 });
+    const page = await twitterProvider.searchMentions(
+      { bearerToken: DEV_BEARER_TOKEN },
+      { query: '"Redelivery Co"', sinceId: null, pageToken: null, maxResults: 100 },
+    );
     expect(page.mentions).toHaveLength(1);
     const first = await ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: ["redelivery co"], mentions: page.mentions });
-    const results = await Promise.all([1, 2, 3].map(() => ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: ["redelivery co"], mentions: page.mentions })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => ingestMentionPage(ctx, { network: "TWITTER", sourceId: null, matchedKeywords: ["redelivery co"], mentions: page.mentions })),
+    );
     expect(first).toMatchObject({ stored: 1, credited: 1 });
     for (const r of results) expect(r).toMatchObject({ stored: 0, duplicates: 1, credited: 0, pointsAwarded: 0 });
     expect(await getDb().ledgerEntry.count({ where: { tenantId: ctx.tenantId } })).toBe(1);
@@ -100,7 +105,11 @@ describe("listening pipeline against the social sandbox", () => {
     const customer = await makeCustomer(ctx);
     await linkProfile(ctx, customer.id, authorId, "storm_fan");
     await sandboxPost(sandbox.url, "storm_fan", "Storm Brand rocks");
-    await fetch(`${sandbox.url}/__admin/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "rate_limit", count: 1 }) });
+    await fetch(`${sandbox.url}/__admin/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "rate_limit", count: 1 }),
+    });
     const throttled = await pollSourcePage(ctx, source.id, null);
     expect(throttled.status).toBe("throttled");
     const row = await getDb().listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } });

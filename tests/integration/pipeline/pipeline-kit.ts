@@ -26,7 +26,11 @@ export async function sandboxPost(url: string, author: string, text: string): Pr
 }
 
 /** What a tenant needs to listen on X: a connection, a keyword and a MENTION rule. */
-export async function setUpListening(ctx: TenantContext, keyword: string, rule: { basePoints?: number; dailyCap?: number | null; minSentiment?: number | null } = {}) {
+export async function setUpListening(
+  ctx: TenantContext,
+  keyword: string,
+  rule: { basePoints?: number; dailyCap?: number | null; minSentiment?: number | null } = {},
+) {
   await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } });
   const source = await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: keyword });
   const pointRule = await createPointRule(ctx, {

@@ -45,7 +45,9 @@ const SKIP_REASON = !PG_BIN
     : null;
 
 function lookUpUser(name: string): { uid: number; gid: number } | null {
-  const line = readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith(`${name}:`));
+  const line = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${name}:`));
   if (!line) return null;
   const [, , uid, gid] = line.split(":");
   return { uid: Number(uid), gid: Number(gid) };
@@ -68,8 +70,16 @@ describe("Postgres immediate restart mid-run", () => {
 
   const startCluster = () => {
     pgTool("pg_ctl", [
-      "start", "-w", "-t", "60", "-D", dataDir, "-l", join(dir!, "postgres.log"),
-      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=60`,
+      "start",
+      "-w",
+      "-t",
+      "60",
+      "-D",
+      dataDir,
+      "-l",
+      join(dir!, "postgres.log"),
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=60`,
     ]);
   };
   /** Every backend killed at once, no shutdown checkpoint: the next start runs crash recovery. */
@@ -132,102 +142,115 @@ describe("Postgres immediate restart mid-run", () => {
     { name: "down for 20 s, longer than a job's retries", downMs: 20_000 },
   ];
   OUTAGES.forEach(({ name, downMs }, n) => {
-    it.skipIf(SKIP_REASON !== null)(`${name}: loses nothing, pays nothing twice, the run finishes${SKIP_REASON ? ` (skipped: ${SKIP_REASON})` : ""}`, async () => {
-      const POSTS = 500; // five pages of 100
-      const brand = `Pgrestart Brand ${n}`;
-      const { ctx } = await createTenantWithMember("OWNER");
-      const { source, pointRule } = await setUpListening(ctx, brand);
-      const fans = [`pgr${n}_fan_a`, `pgr${n}_fan_b`];
-      for (const handle of fans) {
-        const authorId = await sandboxUser(sandbox!.url, handle, 1200);
-        const customer = await makeCustomer(ctx);
-        await linkProfile(ctx, customer.id, authorId, handle);
-      }
-      const stranger = `pgr${n}_stranger`;
-      await sandboxUser(sandbox!.url, stranger, 30);
-      const postIds: string[] = [];
-      for (let i = 0; i < POSTS; i++) {
-        const author = i % 5 === 4 ? stranger : fans[i % 2]!;
-        postIds.push(await sandboxPost(sandbox!.url, author, `${brand} post ${i}`));
-      }
-      const paidPosts = postIds.filter((_, i) => i % 5 !== 4).length;
-      // Slow pages, so the run is still going when Postgres goes down.
-      await fetch(`${sandbox!.url}/__admin/faults`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ kind: "slow", count: 5, delay_ms: 800, path_prefix: "/2/tweets/search" }),
-      });
+    it.skipIf(SKIP_REASON !== null)(
+      `${name}: loses nothing, pays nothing twice, the run finishes${SKIP_REASON ? ` (skipped: ${SKIP_REASON})` : ""}`,
+      async () => {
+        const POSTS = 500; // five pages of 100
+        const brand = `Pgrestart Brand ${n}`;
+        const { ctx } = await createTenantWithMember("OWNER");
+        const { source, pointRule } = await setUpListening(ctx, brand);
+        const fans = [`pgr${n}_fan_a`, `pgr${n}_fan_b`];
+        for (const handle of fans) {
+          const authorId = await sandboxUser(sandbox!.url, handle, 1200);
+          const customer = await makeCustomer(ctx);
+          await linkProfile(ctx, customer.id, authorId, handle);
+        }
+        const stranger = `pgr${n}_stranger`;
+        await sandboxUser(sandbox!.url, stranger, 30);
+        const postIds: string[] = [];
+        for (let i = 0; i < POSTS; i++) {
+          const author = i % 5 === 4 ? stranger : fans[i % 2]!;
+          postIds.push(await sandboxPost(sandbox!.url, author, `${brand} post ${i}`));
+        }
+        const paidPosts = postIds.filter((_, i) => i % 5 !== 4).length;
+        // Slow pages, so the run is still going when Postgres goes down.
+        await fetch(`${sandbox!.url}/__admin/faults`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ kind: "slow", count: 5, delay_ms: 800, path_prefix: "/2/tweets/search" }),
+        });
 
-      const env = {
-        DATABASE_URL: process.env.DATABASE_URL!,
-        TWITTER_API_BASE_URL: sandbox!.url,
-        LISTENING_SCHEDULER_EVERY_MS: "500",
-        // One run per source in this test; and the stale-run sweep at its production default
-        // (15 min), so the run has to finish by the pipeline's own retries, not by the sweep.
-        LISTENING_POLL_INTERVAL_SECONDS: "3600",
-        LISTENING_STALE_RUN_MS: "900000",
-      };
-      workers = [startWorkerProcess(env), startWorkerProcess(env)];
-      await Promise.all(workers.map((w) => w.started));
-      const outputs = () => workers.map((w, i) => `worker ${i + 1}:\n${w.output()}`).join("\n");
-      const db = getDb();
-      const stored = () => db.mention.count({ where: { tenantId: ctx.tenantId } });
-      const sourceRow = () => db.listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } });
+        const env = {
+          DATABASE_URL: process.env.DATABASE_URL!,
+          TWITTER_API_BASE_URL: sandbox!.url,
+          LISTENING_SCHEDULER_EVERY_MS: "500",
+          // One run per source in this test; and the stale-run sweep at its production default
+          // (15 min), so the run has to finish by the pipeline's own retries, not by the sweep.
+          LISTENING_POLL_INTERVAL_SECONDS: "3600",
+          LISTENING_STALE_RUN_MS: "900000",
+        };
+        workers = [startWorkerProcess(env), startWorkerProcess(env)];
+        await Promise.all(workers.map((w) => w.started));
+        const outputs = () => workers.map((w, i) => `worker ${i + 1}:\n${w.output()}`).join("\n");
+        const db = getDb();
+        const stored = () => db.mention.count({ where: { tenantId: ctx.tenantId } });
+        const sourceRow = () => db.listeningSource.findFirst({ where: { tenantId: ctx.tenantId, id: source.id } });
 
-      await waitFor(async () => (await stored()) >= 100, () => `the first page (${outputs()})`);
-      // Catch the next page mid-transaction: with the ledger locked against inserts, the page's
-      // transaction (open, its reads done) waits to write. Postgres then dies under it.
-      const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      blocker.on("error", () => {}); // it dies with the server
-      await blocker.connect();
-      try {
-        await blocker.query(`BEGIN; LOCK TABLE "LedgerEntry" IN SHARE ROW EXCLUSIVE MODE`);
-        // pg_locks is read live (pg_stat_activity would be a snapshot frozen for this transaction).
-        await waitFor(async () => {
-          const { rows } = await blocker.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = '"LedgerEntry"'::regclass`,
+        await waitFor(
+          async () => (await stored()) >= 100,
+          () => `the first page (${outputs()})`,
+        );
+        // Catch the next page mid-transaction: with the ledger locked against inserts, the page's
+        // transaction (open, its reads done) waits to write. Postgres then dies under it.
+        const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        blocker.on("error", () => {}); // it dies with the server
+        await blocker.connect();
+        try {
+          await blocker.query(`BEGIN; LOCK TABLE "LedgerEntry" IN SHARE ROW EXCLUSIVE MODE`);
+          // pg_locks is read live (pg_stat_activity would be a snapshot frozen for this transaction).
+          await waitFor(
+            async () => {
+              const { rows } = await blocker.query<{ n: number }>(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = '"LedgerEntry"'::regclass`,
+              );
+              return rows[0]!.n > 0;
+            },
+            async () => `a page's transaction to wait on the ledger (stored: ${await stored()}; ${await describePollJobs(source.id)}; ${outputs()})`,
           );
-          return rows[0]!.n > 0;
-        }, async () => `a page's transaction to wait on the ledger (stored: ${await stored()}; ${await describePollJobs(source.id)}; ${outputs()})`);
-        stopClusterImmediately();
-      } finally {
-        await blocker.end().catch(() => {});
-      }
-      if (downMs) await new Promise((r) => setTimeout(r, downMs));
-      startCluster();
+          stopClusterImmediately();
+        } finally {
+          await blocker.end().catch(() => {});
+        }
+        if (downMs) await new Promise((r) => setTimeout(r, downMs));
+        startCluster();
 
-      await waitFor(
-        async () => {
-          const [count, row, jobs] = await Promise.all([stored(), sourceRow(), pollJobCounts(source.id)]);
-          return count === POSTS && row?.syncStatus === "OK" && jobs.pending === 0;
-        },
-        () => `every mention after the restart (${outputs()})`,
-        90_000,
-      );
-      // Both workers survived the restart: neither exited, and each stops cleanly.
-      expect(workers.map((w) => w.child.exitCode), outputs()).toEqual([null, null]);
-      expect(await Promise.all(workers.map((w) => w.stop()))).toEqual([0, 0]);
-      // The outage did hit the run: its poll job waited for Postgres instead of spending attempts.
-      expect(outputs()).toMatch(/"job":"listening.poll-source"[^\n]*database or Redis unavailable: job deferred/);
-      // The scheduler ticks that ran into the outage waited for Postgres too: none failed.
-      const failedTicks = (await getQueue("maintenance").getFailed()).filter((job) => ["listening.schedule", "checkins.schedule"].includes(job.name));
-      expect(failedTicks.map((job) => `${job.name}: ${job.failedReason}`)).toEqual([]);
+        await waitFor(
+          async () => {
+            const [count, row, jobs] = await Promise.all([stored(), sourceRow(), pollJobCounts(source.id)]);
+            return count === POSTS && row?.syncStatus === "OK" && jobs.pending === 0;
+          },
+          () => `every mention after the restart (${outputs()})`,
+          90_000,
+        );
+        // Both workers survived the restart: neither exited, and each stops cleanly.
+        expect(
+          workers.map((w) => w.child.exitCode),
+          outputs(),
+        ).toEqual([null, null]);
+        expect(await Promise.all(workers.map((w) => w.stop()))).toEqual([0, 0]);
+        // The outage did hit the run: its poll job waited for Postgres instead of spending attempts.
+        expect(outputs()).toMatch(/"job":"listening.poll-source"[^\n]*database or Redis unavailable: job deferred/);
+        // The scheduler ticks that ran into the outage waited for Postgres too: none failed.
+        const failedTicks = (await getQueue("maintenance").getFailed()).filter((job) => ["listening.schedule", "checkins.schedule"].includes(job.name));
+        expect(failedTicks.map((job) => `${job.name}: ${job.failedReason}`)).toEqual([]);
 
-      const mentions = await db.mention.findMany({ where: { tenantId: ctx.tenantId }, select: { externalId: true, status: true } });
-      expect(mentions).toHaveLength(POSTS);
-      expect(new Set(mentions.map((m) => m.externalId))).toEqual(new Set(postIds));
-      const entries = await db.ledgerEntry.findMany({ where: { tenantId: ctx.tenantId }, select: { mentionId: true, ruleId: true } });
-      expect(entries).toHaveLength(paidPosts);
-      expect(new Set(entries.map((e) => `${e.mentionId}:${e.ruleId}`)).size).toBe(paidPosts);
-      expect(entries.every((e) => e.ruleId === pointRule.id)).toBe(true);
-      expect(mentions.filter((m) => m.status === "CREDITED")).toHaveLength(paidPosts);
-      await assertLedgerInvariants(ctx.tenantId);
+        const mentions = await db.mention.findMany({ where: { tenantId: ctx.tenantId }, select: { externalId: true, status: true } });
+        expect(mentions).toHaveLength(POSTS);
+        expect(new Set(mentions.map((m) => m.externalId))).toEqual(new Set(postIds));
+        const entries = await db.ledgerEntry.findMany({ where: { tenantId: ctx.tenantId }, select: { mentionId: true, ruleId: true } });
+        expect(entries).toHaveLength(paidPosts);
+        expect(new Set(entries.map((e) => `${e.mentionId}:${e.ruleId}`)).size).toBe(paidPosts);
+        expect(entries.every((e) => e.ruleId === pointRule.id)).toBe(true);
+        expect(mentions.filter((m) => m.status === "CREDITED")).toHaveLength(paidPosts);
+        await assertLedgerInvariants(ctx.tenantId);
 
-      const row = await sourceRow();
-      expect(row?.syncStatus).toBe("OK");
-      expect(row?.lastError).toBeNull();
-      expect(row?.cursor).toBe(newestId(postIds));
-      expect((await pollJobCounts(source.id)).failed).toBe(0);
-    }, 150_000);
+        const row = await sourceRow();
+        expect(row?.syncStatus).toBe("OK");
+        expect(row?.lastError).toBeNull();
+        expect(row?.cursor).toBe(newestId(postIds));
+        expect((await pollJobCounts(source.id)).failed).toBe(0);
+      },
+      150_000,
+    );
   });
 });

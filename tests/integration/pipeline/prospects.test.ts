@@ -121,7 +121,13 @@ describe("prospects credited when they link", () => {
 
     const consents = await getDb().consentRecord.findMany({ where: { tenantId: t.ctx.tenantId, customerId: customer.id } });
     expect(consents).toHaveLength(1);
-    expect(consents[0]).toMatchObject({ network: "TWITTER", socialProfileId: linked.socialProfile.id, allowPosting: true, policyVersion: "2026-11", revokedAt: null });
+    expect(consents[0]).toMatchObject({
+      network: "TWITTER",
+      socialProfileId: linked.socialProfile.id,
+      allowPosting: true,
+      policyVersion: "2026-11",
+      revokedAt: null,
+    });
     const audit = await getDb().auditLog.findFirst({ where: { tenantId: t.ctx.tenantId, action: "social_profile.linked" } });
     expect(audit).toMatchObject({ targetId: customer.id, data: { consentId: consents[0]!.id, earlierMentionsCredited: 2, pointsAwarded: 30 } });
 
@@ -216,7 +222,9 @@ describe("prospects credited when they link", () => {
 
     await expectAppError(linkSocialProfile(viewer.ctx, linkInput(customer.id, t)), "FORBIDDEN");
     await expectAppError(linkSocialProfile(foreign.ctx, linkInput(customer.id, t)), "NOT_FOUND");
-    await expect(linkSocialProfile(t.ctx, { ...linkInput(customer.id, t), consent: { scopes: [], allowPosting: false, policyVersion: "" } })).rejects.toThrow(/policy version/);
+    await expect(linkSocialProfile(t.ctx, { ...linkInput(customer.id, t), consent: { scopes: [], allowPosting: false, policyVersion: "" } })).rejects.toThrow(
+      /policy version/,
+    );
     // crediting needs this customer's live link of this very account
     const strangerProfile = await unsafeCrossTenantDb().socialProfile.create({
       data: { tenantId: t.ctx.tenantId, network: "TWITTER", externalUserId: "999000111", handle: "someone_else" },

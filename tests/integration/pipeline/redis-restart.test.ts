@@ -22,7 +22,9 @@ async function freePort(): Promise<number> {
 }
 
 function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve, reject) => {
     redis.stdout.on("data", (d: Buffer) => {
       if (d.toString().includes("Ready to accept connections")) resolve(redis);
@@ -61,7 +63,11 @@ describe("Redis restart mid-run", () => {
     await linkProfile(ctx, customer.id, authorId, "restart_fan");
     for (let i = 0; i < 300; i++) await sandboxPost(sandbox.url, "restart_fan", `Restart Brand post ${i}`);
     // Slow pages so the run is still going when Redis dies.
-    await fetch(`${sandbox.url}/__admin/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "slow", count: 3, delay_ms: 1500, path_prefix: "/2/tweets/search" }) });
+    await fetch(`${sandbox.url}/__admin/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "slow", count: 3, delay_ms: 1500, path_prefix: "/2/tweets/search" }),
+    });
 
     const worker = spawn(process.execPath, ["--import", "tsx", "src/workers/main.ts"], {
       env: {

@@ -36,7 +36,12 @@ async function linkedProfiles(ctx: TenantContext, count: number, refreshedAt: Da
   const users = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const username = `r${tag}_${i}`;
-      const user = await admin<{ id: string }>(sandbox.url, "POST", "/__admin/users", { username, name: `Fan ${i}`, followers_count: 1_000 + i, following_count: i });
+      const user = await admin<{ id: string }>(sandbox.url, "POST", "/__admin/users", {
+        username,
+        name: `Fan ${i}`,
+        followers_count: 1_000 + i,
+        following_count: i,
+      });
       return { userId: user.id, username };
     }),
   );
@@ -65,7 +70,11 @@ async function linkedProfiles(ctx: TenantContext, count: number, refreshedAt: Da
 }
 
 async function userLookups(): Promise<string[][]> {
-  const log = await admin<{ data: { method: string; path: string; query: string }[] }>(sandbox.url, "GET", "/__admin/requests?limit=10000&path_prefix=/2/users");
+  const log = await admin<{ data: { method: string; path: string; query: string }[] }>(
+    sandbox.url,
+    "GET",
+    "/__admin/requests?limit=10000&path_prefix=/2/users",
+  );
   return log.data.filter((r) => r.method === "GET" && r.path === "/2/users").map((r) => (new URLSearchParams(r.query).get("ids") ?? "").split(","));
 }
 
@@ -136,7 +145,10 @@ describe("refreshing linked profiles", () => {
     expect(job?.data).toEqual({ tenantId: weekly.tenantId, network: "TWITTER" });
 
     await refreshTenantHandler(job!.data, job!);
-    expect(await getDb().socialProfile.findFirst({ where: { tenantId: weekly.tenantId, id: w!.profileId } })).toMatchObject({ followersCount: 1_000, handle: w!.username });
+    expect(await getDb().socialProfile.findFirst({ where: { tenantId: weekly.tenantId, id: w!.profileId } })).toMatchObject({
+      followersCount: 1_000,
+      handle: w!.username,
+    });
   });
 
   it("registers the refresh and sweep schedulers once, however many workers start", async () => {
@@ -153,7 +165,15 @@ describe("refreshing linked profiles", () => {
     const ctx = await tenant();
     const [live] = await linkedProfiles(ctx, 1);
     const gone = await unsafeCrossTenantDb().socialProfile.create({
-      data: { tenantId: ctx.tenantId, network: "TWITTER", externalUserId: "999999999999999", handle: "vanished", followersCount: 42, customerId: (await unsafeCrossTenantDb().customer.create({ data: { tenantId: ctx.tenantId, displayName: "Gone" } })).id, scopes: [] },
+      data: {
+        tenantId: ctx.tenantId,
+        network: "TWITTER",
+        externalUserId: "999999999999999",
+        handle: "vanished",
+        followersCount: 42,
+        customerId: (await unsafeCrossTenantDb().customer.create({ data: { tenantId: ctx.tenantId, displayName: "Gone" } })).id,
+        scopes: [],
+      },
     });
 
     const result = await refreshDueProfiles(ctx, { network: "TWITTER" });

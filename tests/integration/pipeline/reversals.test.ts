@@ -113,10 +113,7 @@ describe("deleted upstream → reversed", () => {
 
     await deleteUpstream(gone!);
     await deleteUpstream(strangers!);
-    const [a, b] = await Promise.all([
-      checkDeletedMentions(t.ctx, { network: "TWITTER" }),
-      checkDeletedMentions(t.ctx, { network: "TWITTER" }),
-    ]);
+    const [a, b] = await Promise.all([checkDeletedMentions(t.ctx, { network: "TWITTER" }), checkDeletedMentions(t.ctx, { network: "TWITTER" })]);
     // The live one is not due again until its young tier's next check (10 minutes on).
     expect(await checkDeletedMentions(t.ctx, { network: "TWITTER" })).toMatchObject({ status: "done", checked: 0 });
     const again = await checkDeletedMentions(t.ctx, { network: "TWITTER", now: minutesFromNow(11) });
@@ -168,7 +165,10 @@ describe("deleted upstream → reversed", () => {
     expect(clamped).toMatchObject({ deleted: 1, entriesReversed: 1, pointsTakenBack: 10, notTakenBack: 0 });
     const [reversal] = await reversalsOf(t.ctx);
     expect(reversal?.amount).toBe(-10);
-    expect((reversal?.explanation as { reversal?: { clampedTo?: number; originalAmount: number } }).reversal).toMatchObject({ originalAmount: 15, clampedTo: -10 });
+    expect((reversal?.explanation as { reversal?: { clampedTo?: number; originalAmount: number } }).reversal).toMatchObject({
+      originalAmount: 15,
+      clampedTo: -10,
+    });
     expect((await balanceOf(t.ctx, t.customer.id)).balance).toBe(0);
     await assertLedgerInvariants(t.ctx.tenantId);
 
@@ -211,7 +211,11 @@ describe("deleted upstream → reversed", () => {
 
   it("stops at maxLookups and leaves the rest due, oldest due first, for the next call", async () => {
     const t = await listeningTenant();
-    const ids = await collect(t.ctx, t.source.id, [1, 2, 3].map((i) => ({ author: t.fanHandle, text: `${t.keyword} number ${i}` })));
+    const ids = await collect(
+      t.ctx,
+      t.source.id,
+      [1, 2, 3].map((i) => ({ author: t.fanHandle, text: `${t.keyword} number ${i}` })),
+    );
     for (const id of ids) await deleteUpstream(id);
     const first = await checkDeletedMentions(t.ctx, { network: "TWITTER", maxLookups: 1, batchSize: 2 });
     expect(first).toMatchObject({ status: "more", lookups: 1, checked: 2, deleted: 2 });
@@ -239,7 +243,9 @@ describe("deleted upstream → reversed", () => {
 
     const scheduled = await unsafeScheduleDeletionChecks();
     const mine = scheduled.filter((s) => s.payload.tenantId === t.ctx.tenantId);
-    expect(mine).toEqual([{ payload: { tenantId: t.ctx.tenantId, network: "TWITTER", passId: null }, options: { jobId: `check-deletions:${t.ctx.tenantId}:TWITTER` } }]);
+    expect(mine).toEqual([
+      { payload: { tenantId: t.ctx.tenantId, network: "TWITTER", passId: null }, options: { jobId: `check-deletions:${t.ctx.tenantId}:TWITTER` } },
+    ]);
     expect(scheduled.some((s) => s.payload.tenantId === settled.ctx.tenantId)).toBe(false);
     for (const s of scheduled) expect(checkDeletionsJob.payload.parse(s.payload)).toEqual(s.payload);
 
@@ -263,7 +269,10 @@ describe("deleted upstream → reversed", () => {
     expect(state).toMatchObject({ passId: null, lastPassOutcome: "throttled", lastPassChecked: 0, lastPassCarriedOver: 1, lookupRemaining: 0 });
     expect((await queue.getDelayed()).filter((j) => j.data.tenantId === t.ctx.tenantId)).toHaveLength(0);
     // The window has reset (as X's would after 15 minutes).
-    await getDb().deletionCheckState.updateMany({ where: { tenantId: t.ctx.tenantId, network: "TWITTER" }, data: { lookupResetAt: new Date(Date.now() - 1000) } });
+    await getDb().deletionCheckState.updateMany({
+      where: { tenantId: t.ctx.tenantId, network: "TWITTER" },
+      data: { lookupResetAt: new Date(Date.now() - 1000) },
+    });
     await runCheck({ tenantId: t.ctx.tenantId, network: "TWITTER", passId: null }, undefined as never);
     expect(await mentionOf(t.ctx, gone!)).toMatchObject({ status: "DELETED" });
     expect(await getDb().deletionCheckState.findFirst({ where: { tenantId: t.ctx.tenantId, network: "TWITTER" } })).toMatchObject({
@@ -344,7 +353,12 @@ describe("disqualified by staff → reversed", () => {
     const byCustomer = await listMentions(t.ctx, { customerId: t.customer.id });
     expect(byCustomer.items).toHaveLength(1);
     // Untrusted text is carried as it is: rendering it as text is the screen's job.
-    expect(byCustomer.items[0]).toMatchObject({ externalId: mine, status: "CREDITED", text: `${t.keyword} <script>alert(1)</script> so good`, points: { paid: 15, reversed: 0, net: 15 } });
+    expect(byCustomer.items[0]).toMatchObject({
+      externalId: mine,
+      status: "CREDITED",
+      text: `${t.keyword} <script>alert(1)</script> so good`,
+      points: { paid: 15, reversed: 0, net: 15 },
+    });
     expect(byCustomer.items[0]!.url).toMatch(/^https:\/\//);
     const prospects = await listMentions(t.ctx, { status: "PROSPECT" });
     expect(prospects.items.map((m) => m.externalId)).toEqual([strangers]);
@@ -392,7 +406,13 @@ describe("mention routes through withTenant", () => {
 
     const foreign = await createTenantWithMember("OWNER");
     signIn(foreign.user);
-    const crossTenant = await call(disqualifyRoute.POST, "POST", `/api/v1/tenants/${foreign.ctx.tenantSlug}/mentions/${mention.id}/disqualify`, { tenant: foreign.ctx.tenantSlug, id: mention.id }, { reason: "not mine" });
+    const crossTenant = await call(
+      disqualifyRoute.POST,
+      "POST",
+      `/api/v1/tenants/${foreign.ctx.tenantSlug}/mentions/${mention.id}/disqualify`,
+      { tenant: foreign.ctx.tenantSlug, id: mention.id },
+      { reason: "not mine" },
+    );
     expect(crossTenant.status).toBe(404);
     const otherSlug = await call(disqualifyRoute.POST, "POST", `${base}/${mention.id}/disqualify`, params, { reason: "not my tenant" });
     expect(otherSlug.status).toBe(404);

@@ -34,10 +34,18 @@ const EXPECTED: Record<ProviderErrorKind, { failure: { kind: ProviderErrorKind; 
     cursorKept: true,
   },
   TRANSIENT: { failure: { kind: "TRANSIENT" }, row: { status: "ERROR", nextRunAt: in_(60_000), lastError: "boom", throttleCount: 0 }, cursorKept: true },
-  REFRESH_TOKEN: { failure: { kind: "REFRESH_TOKEN" }, row: { status: "NEEDS_RECONNECT", nextRunAt: null, lastError: "boom", throttleCount: 0 }, cursorKept: true },
+  REFRESH_TOKEN: {
+    failure: { kind: "REFRESH_TOKEN" },
+    row: { status: "NEEDS_RECONNECT", nextRunAt: null, lastError: "boom", throttleCount: 0 },
+    cursorKept: true,
+  },
   RECONNECT: { failure: { kind: "RECONNECT" }, row: { status: "NEEDS_RECONNECT", nextRunAt: null, lastError: "boom", throttleCount: 0 }, cursorKept: true },
   CURSOR_EXPIRED: { failure: { kind: "CURSOR_EXPIRED" }, row: { status: "OK", nextRunAt: now, lastError: null, throttleCount: 0 }, cursorKept: false },
-  BAD_REQUEST: { failure: { kind: "BAD_REQUEST" }, row: { status: "ERROR", nextRunAt: in_(15 * 60_000), lastError: "boom", throttleCount: 0 }, cursorKept: true },
+  BAD_REQUEST: {
+    failure: { kind: "BAD_REQUEST" },
+    row: { status: "ERROR", nextRunAt: in_(15 * 60_000), lastError: "boom", throttleCount: 0 },
+    cursorKept: true,
+  },
 };
 const KINDS = Object.keys(EXPECTED) as ProviderErrorKind[];
 
@@ -60,15 +68,32 @@ async function runningCheckinProfile(ctx: TenantContext) {
   const externalUserId = `fsq${Math.random().toString(36).slice(2, 12)}`;
   const cursor = new Date(now.getTime() - 3_600_000);
   const profile = await getDb().socialProfile.create({
-    data: { tenantId: ctx.tenantId, customerId: customer.id, network: "FOURSQUARE", externalUserId, handle: externalUserId, linkedAt: new Date(now.getTime() - 86_400_000), scopes: [], checkinCursor: cursor },
+    data: {
+      tenantId: ctx.tenantId,
+      customerId: customer.id,
+      network: "FOURSQUARE",
+      externalUserId,
+      handle: externalUserId,
+      linkedAt: new Date(now.getTime() - 86_400_000),
+      scopes: [],
+      checkinCursor: cursor,
+    },
     select: { id: true },
   });
-  await getDb().$transaction((tx) => storeProfileTokens(tx, ctx, profile.id, { accessToken: "sync-state-test-token", refreshToken: null, expiresAt: null, scopes: [] }));
+  await getDb().$transaction((tx) =>
+    storeProfileTokens(tx, ctx, profile.id, { accessToken: "sync-state-test-token", refreshToken: null, expiresAt: null, scopes: [] }),
+  );
   const claim = await claimCheckinRun(ctx, profile.id, { now, staleRunMs: 60_000 });
   if (!claim) throw new Error("profile not claimed");
   const read = async (): Promise<SyncRow> => {
     const row = await getDb().socialProfile.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: profile.id } });
-    return { status: row.checkinSyncStatus, nextRunAt: row.checkinNextRunAt, lastError: row.checkinLastError, throttleCount: row.checkinThrottleCount, cursor: row.checkinCursor };
+    return {
+      status: row.checkinSyncStatus,
+      nextRunAt: row.checkinNextRunAt,
+      lastError: row.checkinLastError,
+      throttleCount: row.checkinThrottleCount,
+      cursor: row.checkinCursor,
+    };
   };
   const apply = (startedAt: Date, reaction: SyncReaction, message: string) =>
     applySyncReaction(checkinSyncStore, { tenantId: ctx.tenantId, id: profile.id, startedAt }, reaction, message);

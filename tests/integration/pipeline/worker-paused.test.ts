@@ -85,7 +85,10 @@ describe("worker paused past its lock", () => {
         });
         workers.push(sleeper);
         await scheduleDuePolls();
-        await waitFor(async () => sleeper.output().includes("FAULT_INJECTION: pausing"), () => `the first worker to pause (output:\n${sleeper.output()})`);
+        await waitFor(
+          async () => sleeper.output().includes("FAULT_INJECTION: pausing"),
+          () => `the first worker to pause (output:\n${sleeper.output()})`,
+        );
         // It is stalled while holding the run's first poll job; nothing else has run.
         expect(await stored()).toBe(0);
 
@@ -100,13 +103,19 @@ describe("worker paused past its lock", () => {
         const rescuer = startWorkerProcess({ TWITTER_API_BASE_URL: sandbox.url });
         workers.push(rescuer);
         await rescuer.started;
-        const state = (w: WorkerProcess) => (w.child.exitCode ?? w.child.signalCode ?? "running");
+        const state = (w: WorkerProcess) => w.child.exitCode ?? w.child.signalCode ?? "running";
         const outputs = () => `sleeper (${state(sleeper)}):\n${sleeper.output()}\nrescuer (${state(rescuer)}):\n${rescuer.output()}`;
 
         if (wakeUp === "after the rescuer finished the run") {
-          await waitFor(async () => (await stored()) === POSTS && (await sourceRow())?.syncStatus === "OK", () => `the rescuer to finish the run (${outputs()})`);
+          await waitFor(
+            async () => (await stored()) === POSTS && (await sourceRow())?.syncStatus === "OK",
+            () => `the rescuer to finish the run (${outputs()})`,
+          );
         } else {
-          await waitFor(async () => (await stored()) >= 100, () => `the rescuer's first page (${outputs()})`);
+          await waitFor(
+            async () => (await stored()) >= 100,
+            () => `the rescuer's first page (${outputs()})`,
+          );
         }
         // Only the rescuer can have done that: the sleeper's event loop is still blocked.
         expect(sleeper.output()).not.toContain("FAULT_INJECTION: resumed");
@@ -117,17 +126,22 @@ describe("worker paused past its lock", () => {
         // out: BullMQ refuses to complete a job whose lock another worker took (or that is gone).
         // (stderr, where the fault writes, and stdout, where the log goes, arrive in either order)
         await waitFor(
-          async () => /(Missing key|Missing lock|Lock mismatch) for job [^\n]*moveToFinished/.test(sleeper.output()) && sleeper.output().includes("FAULT_INJECTION: resumed"),
+          async () =>
+            /(Missing key|Missing lock|Lock mismatch) for job [^\n]*moveToFinished/.test(sleeper.output()) &&
+            sleeper.output().includes("FAULT_INJECTION: resumed"),
           () => `the sleeper to finish the job it had lost (${outputs()})`,
         );
         expect(sleeper.output()).toContain("FAULT_INJECTION: resumed");
         expect(sleeper.output()).toContain("could not renew lock");
         expect(await sleeper.stop()).toBe(0);
 
-        await waitFor(async () => {
-          const [count, row, jobs] = await Promise.all([stored(), sourceRow(), pollJobCounts(source.id)]);
-          return count === POSTS && row?.syncStatus === "OK" && jobs.pending === 0;
-        }, () => `the backlog to drain (${outputs()})`);
+        await waitFor(
+          async () => {
+            const [count, row, jobs] = await Promise.all([stored(), sourceRow(), pollJobCounts(source.id)]);
+            return count === POSTS && row?.syncStatus === "OK" && jobs.pending === 0;
+          },
+          () => `the backlog to drain (${outputs()})`,
+        );
         expect(await rescuer.stop()).toBe(0);
 
         // Zero lost, zero stored twice.

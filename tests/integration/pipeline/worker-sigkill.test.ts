@@ -81,11 +81,23 @@ describe("worker killed with SIGKILL mid-page", () => {
     const recoveredMs = Date.now() - killedAt;
     // The source is polled again: the survivor's search answered (the sandbox logs a request when
     // it completes; the doomed worker's request ended unanswered when it died).
-    await waitFor(async () => (await answeredSearches()) > 0, () => describePollJobs(source.id), 30_000);
+    await waitFor(
+      async () => (await answeredSearches()) > 0,
+      () => describePollJobs(source.id),
+      30_000,
+    );
     const polledMs = Date.now() - killedAt;
-    await waitFor(async () => (await db.mention.count({ where: { tenantId: ctx.tenantId } })) > 0, () => describePollJobs(source.id), 30_000);
+    await waitFor(
+      async () => (await db.mention.count({ where: { tenantId: ctx.tenantId } })) > 0,
+      () => describePollJobs(source.id),
+      30_000,
+    );
     const resumedMs = Date.now() - killedAt;
-    await waitFor(async () => (await sourceRow()).syncStatus === "OK", () => describePollJobs(source.id), 30_000);
+    await waitFor(
+      async () => (await sourceRow()).syncStatus === "OK",
+      () => describePollJobs(source.id),
+      30_000,
+    );
     const finishedMs = Date.now() - killedAt;
     console.info(
       `SIGKILL → page put back as stalled: ${recoveredMs} ms; → source polled again: ${polledMs} ms; → first page stored: ${resumedMs} ms; → run finished: ${finishedMs} ms`,

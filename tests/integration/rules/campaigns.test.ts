@@ -4,13 +4,7 @@ import { getDb } from "../../../src/server/db/client";
 import type { AppError } from "../../../src/server/errors";
 import { toAppError } from "../../../src/server/http/problem";
 import type { CampaignCreateInput } from "../../../src/server/modules/campaigns/campaign.schemas";
-import {
-  createCampaign,
-  getCampaignOrThrow,
-  listCampaigns,
-  listSegmentOptions,
-  updateCampaign,
-} from "../../../src/server/modules/campaigns/campaign.service";
+import { createCampaign, getCampaignOrThrow, listCampaigns, listSegmentOptions, updateCampaign } from "../../../src/server/modules/campaigns/campaign.service";
 import { loadCampaigns } from "../../../src/server/modules/mentions/scoring-inputs";
 import { analyzeSentiment } from "../../../src/server/modules/scoring/sentiment";
 import { scoreAward } from "../../../src/server/modules/scoring/score-mention";
@@ -79,7 +73,10 @@ describe("campaigns", () => {
     for (const [overrides, path] of cases) {
       const error = await failure(createCampaign(ctx, summer(overrides)));
       expect(error.code, JSON.stringify(overrides)).toBe("VALIDATION_FAILED");
-      expect(error.issues.map((i) => i.path), JSON.stringify(overrides)).toContain(path);
+      expect(
+        error.issues.map((i) => i.path),
+        JSON.stringify(overrides),
+      ).toContain(path);
     }
     await createCampaign(ctx, summer());
     const dup = await failure(createCampaign(ctx, summer({ multiplier: 3 })));
@@ -154,8 +151,7 @@ describe("campaigns", () => {
     await createCampaign(other.ctx, summer({ name: "Other tenant", multiplier: 9 }));
 
     // What ingest loads for a page whose mentions were all posted at `at` (scoring-inputs.ts).
-    const names = async (at: string, network: "TWITTER" | "FOURSQUARE") =>
-      (await loadCampaigns(getDb(), ctx, network, d(at), d(at))).map((c) => c.name).sort();
+    const names = async (at: string, network: "TWITTER" | "FOURSQUARE") => (await loadCampaigns(getDb(), ctx, network, d(at), d(at))).map((c) => c.name).sort();
     expect(await names("2026-06-15T00:00:00Z", "TWITTER")).toEqual(["All networks", "X only"]);
     expect(await names("2026-06-15T00:00:00Z", "FOURSQUARE")).toEqual(["All networks", "Foursquare only"]);
     expect(await names("2026-06-01T00:00:00Z", "TWITTER")).toEqual(["All networks", "X only"]);

@@ -103,7 +103,10 @@ describe("point rules", () => {
     for (const [overrides, path] of cases) {
       const error = await failure(createPointRule(ctx, tweetRule(overrides)));
       expect(error.code, JSON.stringify(overrides)).toBe("VALIDATION_FAILED");
-      expect(error.issues.map((i) => i.path), JSON.stringify(overrides)).toContain(path);
+      expect(
+        error.issues.map((i) => i.path),
+        JSON.stringify(overrides),
+      ).toContain(path);
     }
     expect((await failure(createPointRule(ctx, { ...tweetRule(), tenantId: "ten_x" } as never))).code).toBe("VALIDATION_FAILED");
     expect((await listPointRules(ctx)).items).toHaveLength(0);

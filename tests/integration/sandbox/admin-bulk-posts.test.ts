@@ -55,7 +55,12 @@ describe("POST /__admin/posts/bulk", () => {
 
   it("creates nothing when one post of the batch is invalid", async () => {
     const before = await total();
-    const bad = await raw("/__admin/posts/bulk", { posts: [{ author: "bulk_author", text: "bulkword fine", client_id: "run-3/1" }, { author: "nobody_at_all", text: "bulkword orphan" }] });
+    const bad = await raw("/__admin/posts/bulk", {
+      posts: [
+        { author: "bulk_author", text: "bulkword fine", client_id: "run-3/1" },
+        { author: "nobody_at_all", text: "bulkword orphan" },
+      ],
+    });
     expect(bad.status).toBe(404);
     expect(await total()).toBe(before);
   });

@@ -18,7 +18,10 @@ let fsq: FoursquareClient;
 let token: string;
 
 async function fsqError(p: Promise<unknown>): Promise<FoursquareApiError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   if (!(e instanceof FoursquareApiError)) throw new Error(`expected FoursquareApiError, got ${String(e)}`);
   return e;
 }
@@ -116,9 +119,10 @@ describe("Foursquare User Push", () => {
   it("pushes form-encoded check-ins whose secret verifies, and records delivery", async () => {
     await admin(sandbox.url, "PUT", "/__admin/foursquare/push", { url: `${receiver.url}/fsq/push`, encoding: "form" });
     const before = receiver.received.length;
-    const res = await admin<{ checkin: { id: string }; push: { status: string; http_status: number } }>(
-      sandbox.url, "POST", "/__admin/foursquare/checkins", { user: "swarm.sam", shout: "Latte time #BrandX" },
-    );
+    const res = await admin<{ checkin: { id: string }; push: { status: string; http_status: number } }>(sandbox.url, "POST", "/__admin/foursquare/checkins", {
+      user: "swarm.sam",
+      shout: "Latte time #BrandX",
+    });
     expect(res.push).toMatchObject({ status: "delivered", http_status: 200 });
     const got = receiver.received.slice(before).find((r) => r.path === "/fsq/push")!;
     expect(got.method).toBe("POST");

@@ -43,13 +43,42 @@ beforeAll(async () => {
   brandId = (await admin<{ id: string }>(sandbox.url, "POST", "/__admin/users", { username: "conform_brand", verified: true })).id;
   await admin(sandbox.url, "POST", "/__admin/users", { username: "conform_fan" });
   const base = sandbox.clock.now() - 30 * 60_000;
-  tweetId = (await admin<{ id: string }>(sandbox.url, "POST", "/__admin/posts", { author: "conform_brand", text: "Conformity #launch https://example.com $CONF", created_at: new Date(base).toISOString() })).id;
-  await admin(sandbox.url, "POST", "/__admin/posts", { author: "conform_fan", text: "@conform_brand love the conformity", kind: "reply", ref_id: tweetId, created_at: new Date(base + 60_000).toISOString() });
-  await admin(sandbox.url, "POST", "/__admin/posts", { author: "conform_fan", text: "RT @conform_brand: Conformity", kind: "retweet", ref_id: tweetId, created_at: new Date(base + 120_000).toISOString() });
-  await admin(sandbox.url, "POST", "/__admin/posts", { author: "conform_fan", text: "quoting the conformity", kind: "quote", ref_id: tweetId, created_at: new Date(base + 180_000).toISOString() });
+  tweetId = (
+    await admin<{ id: string }>(sandbox.url, "POST", "/__admin/posts", {
+      author: "conform_brand",
+      text: "Conformity #launch https://example.com $CONF",
+      created_at: new Date(base).toISOString(),
+    })
+  ).id;
+  await admin(sandbox.url, "POST", "/__admin/posts", {
+    author: "conform_fan",
+    text: "@conform_brand love the conformity",
+    kind: "reply",
+    ref_id: tweetId,
+    created_at: new Date(base + 60_000).toISOString(),
+  });
+  await admin(sandbox.url, "POST", "/__admin/posts", {
+    author: "conform_fan",
+    text: "RT @conform_brand: Conformity",
+    kind: "retweet",
+    ref_id: tweetId,
+    created_at: new Date(base + 120_000).toISOString(),
+  });
+  await admin(sandbox.url, "POST", "/__admin/posts", {
+    author: "conform_fan",
+    text: "quoting the conformity",
+    kind: "quote",
+    ref_id: tweetId,
+    created_at: new Date(base + 180_000).toISOString(),
+  });
   await admin(sandbox.url, "POST", `/__admin/posts/${tweetId}/likes`, { users: ["conform_fan"] });
   userToken = (await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", { username: "conform_fan" })).access_token;
-  likerToken = (await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", { username: "conform_fan", scopes: ["tweet.read", "users.read", "like.read"] })).access_token;
+  likerToken = (
+    await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", {
+      username: "conform_fan",
+      scopes: ["tweet.read", "users.read", "like.read"],
+    })
+  ).access_token;
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -101,21 +130,91 @@ const FIELDS =
 const USER_FIELDS = "user.fields=created_at,description,public_metrics,verified,verified_type,protected,profile_image_url,location,url";
 
 const successCases: { name: string; method: string; spec: string; url: () => string; auth: "app" | "user" | "liker"; status: number; body?: unknown }[] = [
-  { name: "search recent", method: "GET", spec: "/2/tweets/search/recent", url: () => `/2/tweets/search/recent?query=conformity&${FIELDS}`, auth: "app", status: 200 },
-  { name: "search recent, no results", method: "GET", spec: "/2/tweets/search/recent", url: () => "/2/tweets/search/recent?query=nothingmatchesthis", auth: "app", status: 200 },
+  {
+    name: "search recent",
+    method: "GET",
+    spec: "/2/tweets/search/recent",
+    url: () => `/2/tweets/search/recent?query=conformity&${FIELDS}`,
+    auth: "app",
+    status: 200,
+  },
+  {
+    name: "search recent, no results",
+    method: "GET",
+    spec: "/2/tweets/search/recent",
+    url: () => "/2/tweets/search/recent?query=nothingmatchesthis",
+    auth: "app",
+    status: 200,
+  },
   { name: "tweet lookup", method: "GET", spec: "/2/tweets/{id}", url: () => `/2/tweets/${tweetId}?${FIELDS}`, auth: "app", status: 200 },
   { name: "tweets lookup with a miss", method: "GET", spec: "/2/tweets", url: () => `/2/tweets?ids=${tweetId},1&${FIELDS}`, auth: "app", status: 200 },
   { name: "user lookup", method: "GET", spec: "/2/users/{id}", url: () => `/2/users/${brandId}?${USER_FIELDS}`, auth: "app", status: 200 },
   { name: "users lookup with a miss", method: "GET", spec: "/2/users", url: () => `/2/users?ids=${brandId},1&${USER_FIELDS}`, auth: "app", status: 200 },
-  { name: "users by usernames", method: "GET", spec: "/2/users/by", url: () => `/2/users/by?usernames=conform_brand,conform_fan&${USER_FIELDS}`, auth: "app", status: 200 },
-  { name: "user by username", method: "GET", spec: "/2/users/by/username/{username}", url: () => `/2/users/by/username/conform_brand?${USER_FIELDS}`, auth: "app", status: 200 },
+  {
+    name: "users by usernames",
+    method: "GET",
+    spec: "/2/users/by",
+    url: () => `/2/users/by?usernames=conform_brand,conform_fan&${USER_FIELDS}`,
+    auth: "app",
+    status: 200,
+  },
+  {
+    name: "user by username",
+    method: "GET",
+    spec: "/2/users/by/username/{username}",
+    url: () => `/2/users/by/username/conform_brand?${USER_FIELDS}`,
+    auth: "app",
+    status: 200,
+  },
   { name: "users/me", method: "GET", spec: "/2/users/me", url: () => `/2/users/me?${USER_FIELDS}`, auth: "user", status: 200 },
-  { name: "mentions timeline", method: "GET", spec: "/2/users/{id}/mentions", url: () => `/2/users/${brandId}/mentions?max_results=5&${FIELDS}`, auth: "app", status: 200 },
-  { name: "user's posts", method: "GET", spec: "/2/users/{id}/tweets", url: () => `/2/users/${brandId}/tweets?max_results=5&${FIELDS}`, auth: "app", status: 200 },
-  { name: "quote posts", method: "GET", spec: "/2/tweets/{id}/quote_tweets", url: () => `/2/tweets/${tweetId}/quote_tweets?${FIELDS}`, auth: "app", status: 200 },
-  { name: "retweeted by", method: "GET", spec: "/2/tweets/{id}/retweeted_by", url: () => `/2/tweets/${tweetId}/retweeted_by?${USER_FIELDS}`, auth: "app", status: 200 },
-  { name: "liking users", method: "GET", spec: "/2/tweets/{id}/liking_users", url: () => `/2/tweets/${tweetId}/liking_users?${USER_FIELDS}`, auth: "liker", status: 200 },
-  { name: "counts recent", method: "GET", spec: "/2/tweets/counts/recent", url: () => "/2/tweets/counts/recent?query=conformity&granularity=day", auth: "app", status: 200 },
+  {
+    name: "mentions timeline",
+    method: "GET",
+    spec: "/2/users/{id}/mentions",
+    url: () => `/2/users/${brandId}/mentions?max_results=5&${FIELDS}`,
+    auth: "app",
+    status: 200,
+  },
+  {
+    name: "user's posts",
+    method: "GET",
+    spec: "/2/users/{id}/tweets",
+    url: () => `/2/users/${brandId}/tweets?max_results=5&${FIELDS}`,
+    auth: "app",
+    status: 200,
+  },
+  {
+    name: "quote posts",
+    method: "GET",
+    spec: "/2/tweets/{id}/quote_tweets",
+    url: () => `/2/tweets/${tweetId}/quote_tweets?${FIELDS}`,
+    auth: "app",
+    status: 200,
+  },
+  {
+    name: "retweeted by",
+    method: "GET",
+    spec: "/2/tweets/{id}/retweeted_by",
+    url: () => `/2/tweets/${tweetId}/retweeted_by?${USER_FIELDS}`,
+    auth: "app",
+    status: 200,
+  },
+  {
+    name: "liking users",
+    method: "GET",
+    spec: "/2/tweets/{id}/liking_users",
+    url: () => `/2/tweets/${tweetId}/liking_users?${USER_FIELDS}`,
+    auth: "liker",
+    status: 200,
+  },
+  {
+    name: "counts recent",
+    method: "GET",
+    spec: "/2/tweets/counts/recent",
+    url: () => "/2/tweets/counts/recent?query=conformity&granularity=day",
+    auth: "app",
+    status: 200,
+  },
   { name: "create post", method: "POST", spec: "/2/tweets", url: () => "/2/tweets", auth: "user", status: 201, body: { text: "conformant post" } },
 ];
 

@@ -17,7 +17,13 @@ async function post(author: string, text: string, minutesAgo: number, extra: Rec
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, generator: { authorCount: 20 }, initialPosts: 0, startGenerator: false, clock: { start: "2026-11-20T12:00:00.250Z", frozen: true } });
+  sandbox = await startSandbox({
+    port: 0,
+    generator: { authorCount: 20 },
+    initialPosts: 0,
+    startGenerator: false,
+    clock: { start: "2026-11-20T12:00:00.250Z", frozen: true },
+  });
   app = createTwitterAppClient(DEV_BEARER_TOKEN, { baseUrl: sandbox.url });
   brandId = (await admin<{ id: string }>(sandbox.url, "POST", "/__admin/users", { username: "advocacy_brand" })).id;
   for (const f of fans) await admin(sandbox.url, "POST", "/__admin/users", { username: f });
@@ -80,7 +86,10 @@ describe("GET /2/tweets/:id/retweeted_by", () => {
 
 describe("GET /2/tweets/:id/liking_users", () => {
   it("lists likers for a user token with like.read, and refuses app bearers and missing scopes", async () => {
-    const token = await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", { username: "fan_bob", scopes: ["tweet.read", "users.read", "like.read"] });
+    const token = await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", {
+      username: "fan_bob",
+      scopes: ["tweet.read", "users.read", "like.read"],
+    });
     const user = createTwitterUserClient(token.access_token, { baseUrl: sandbox.url });
     const likers = await user.v2.tweetLikedBy(launchId);
     expect(likers.data.map((u) => u.username)).toEqual(["fan_cy", "fan_ann"]);

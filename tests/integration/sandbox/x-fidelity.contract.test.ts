@@ -14,10 +14,26 @@ beforeAll(async () => {
   brandId = (await admin<{ id: string }>(sandbox.url, "POST", "/__admin/users", { username: "fidelity_brand" })).id;
   fanId = (await admin<{ id: string }>(sandbox.url, "POST", "/__admin/users", { username: "fidelity_fan" })).id;
   const base = sandbox.clock.now() - 60 * 60_000;
-  originalId = (await admin<{ id: string }>(sandbox.url, "POST", "/__admin/posts", { author: "fidelity_brand", text: "zebrafruit launch", created_at: new Date(base).toISOString() })).id;
-  await admin(sandbox.url, "POST", "/__admin/posts", { author: "fidelity_fan", text: "@fidelity_brand zebrafruit rocks", kind: "reply", ref_id: originalId, created_at: new Date(base + 60_000).toISOString() });
+  originalId = (
+    await admin<{ id: string }>(sandbox.url, "POST", "/__admin/posts", {
+      author: "fidelity_brand",
+      text: "zebrafruit launch",
+      created_at: new Date(base).toISOString(),
+    })
+  ).id;
+  await admin(sandbox.url, "POST", "/__admin/posts", {
+    author: "fidelity_fan",
+    text: "@fidelity_brand zebrafruit rocks",
+    kind: "reply",
+    ref_id: originalId,
+    created_at: new Date(base + 60_000).toISOString(),
+  });
   for (let i = 0; i < 12; i++) {
-    await admin(sandbox.url, "POST", "/__admin/posts", { author: "fidelity_fan", text: `mention ${i} of @fidelity_brand`, created_at: new Date(base + (i + 2) * 60_000).toISOString() });
+    await admin(sandbox.url, "POST", "/__admin/posts", {
+      author: "fidelity_fan",
+      text: `mention ${i} of @fidelity_brand`,
+      created_at: new Date(base + (i + 2) * 60_000).toISOString(),
+    });
   }
 });
 afterAll(async () => {

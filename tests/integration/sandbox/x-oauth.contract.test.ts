@@ -6,12 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "@playwright/test";
 import { ApiResponseError, type TwitterApi } from "twitter-api-v2";
 import { startSandbox, DEV_BEARER_TOKEN, type SandboxHandle } from "@/sandbox/start-sandbox";
-import {
-  createTwitterAppClient,
-  createTwitterOAuth2Client,
-  createTwitterUserClient,
-  loginTwitterApp,
-} from "@/server/social/twitter/twitter-client";
+import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient, loginTwitterApp } from "@/server/social/twitter/twitter-client";
 import { admin, launchChromium, startReceiver } from "./sandbox-test-kit";
 
 const START = Date.parse("2026-11-20T12:00:00Z");
@@ -23,7 +18,10 @@ let browser: Browser;
 let oauth: TwitterApi;
 
 async function rejection(p: Promise<unknown>): Promise<ApiResponseError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(err instanceof ApiResponseError)) throw new Error(`expected ApiResponseError, got ${String(err)}`);
   return err;
 }
@@ -133,7 +131,10 @@ describe("app-only bearer", () => {
   it("issues a bearer with client_credentials that can search", async () => {
     const app = await loginTwitterApp({ key: CREDS.clientId, secret: CREDS.clientSecret }, { baseUrl: sandbox.url });
     await expect(app.v2.search("brandx")).resolves.toMatchObject({ meta: { result_count: 0 } });
-    const bad = await loginTwitterApp({ key: CREDS.clientId, secret: "wrong" }, { baseUrl: sandbox.url }).then(() => undefined, (e: unknown) => e);
+    const bad = await loginTwitterApp({ key: CREDS.clientId, secret: "wrong" }, { baseUrl: sandbox.url }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(bad).toBeInstanceOf(ApiResponseError);
     expect((bad as ApiResponseError).code).toBe(403);
   });
@@ -172,7 +173,10 @@ describe("POST /2/tweets and DELETE /2/tweets/:id", () => {
     expect(appErr.code).toBe(403);
     expect(appErr.data.type).toBe("https://api.x.com/2/problems/unsupported-authentication");
 
-    const readOnly = await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", { username: "reader_rita", scopes: ["tweet.read", "users.read"] });
+    const readOnly = await admin<{ access_token: string }>(sandbox.url, "POST", "/__admin/tokens", {
+      username: "reader_rita",
+      scopes: ["tweet.read", "users.read"],
+    });
     const ro = createTwitterUserClient(readOnly.access_token, { baseUrl: sandbox.url });
     expect((await rejection(ro.v2.tweet("can I post?"))).code).toBe(403);
 

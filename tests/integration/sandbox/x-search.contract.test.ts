@@ -25,7 +25,10 @@ async function rejection(p: Promise<unknown>): Promise<ApiResponseError> {
 
 /** Newest-first ids of live posts satisfying `pred`, computed without the sandbox's matcher. */
 function expectedIds(pred: (p: SandboxPost) => boolean): string[] {
-  return sandbox.state.posts.posts.filter((p) => !p.deleted && pred(p)).map((p) => p.id).reverse();
+  return sandbox.state.posts.posts
+    .filter((p) => !p.deleted && pred(p))
+    .map((p) => p.id)
+    .reverse();
 }
 
 beforeAll(async () => {
@@ -133,7 +136,9 @@ describe("errors as X sends them", () => {
     // A field the client's types refuse, on purpose (the rule misreads `as never` as a no-op).
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     const err = await rejection(client.v2.search("brandx", { "tweet.fields": ["bogus" as never] }));
-    expect((err.data.errors?.[0] as { message?: string } | undefined)?.message).toMatch(/^The `tweet.fields` query parameter value \[bogus\] is not one of \[article,attachments,/);
+    expect((err.data.errors?.[0] as { message?: string } | undefined)?.message).toMatch(
+      /^The `tweet.fields` query parameter value \[bogus\] is not one of \[article,attachments,/,
+    );
     const err2 = await rejection(client.v2.get("tweets/search/recent", { query: "brandx", q: "x" }));
     expect((err2.data.errors?.[0] as { message?: string } | undefined)?.message).toMatch(/^\[q\] is not one of \[query,/);
   });
@@ -181,7 +186,10 @@ describe("errors as X sends them", () => {
     expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
 
     await admin(sandbox.url, "POST", "/__admin/faults", { kind: "drop" });
-    const dropped = await client.v2.userByUsername("BrandX").then(() => undefined, (e: unknown) => e);
+    const dropped = await client.v2.userByUsername("BrandX").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(dropped).toBeInstanceOf(ApiRequestError);
 
     const log = await admin<{ data: { fault?: string }[] }>(sandbox.url, "GET", "/__admin/requests?limit=20&path_prefix=/2/");

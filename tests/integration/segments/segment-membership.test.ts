@@ -30,7 +30,16 @@ async function givePoints(ctx: TenantContext, customerId: string, balance: numbe
 
 async function giveProfile(ctx: TenantContext, customerId: string, followers: number, status: "ACTIVE" | "NEEDS_RECONNECT" | "REVOKED" = "ACTIVE") {
   await getDb().socialProfile.create({
-    data: { tenantId: ctx.tenantId, customerId, network: "TWITTER", externalUserId: `u${++seq}`, handle: `h${seq}`, followersCount: followers, status, linkedAt: new Date() },
+    data: {
+      tenantId: ctx.tenantId,
+      customerId,
+      network: "TWITTER",
+      externalUserId: `u${++seq}`,
+      handle: `h${seq}`,
+      followersCount: followers,
+      status,
+      linkedAt: new Date(),
+    },
   });
 }
 
@@ -126,7 +135,15 @@ describe("segment membership in SQL", () => {
     const page = await listSegmentMembers(ctx, saved.id);
     expect(page.total).toBe(2);
     expect(page.items).toEqual([
-      { id: advocate, displayName: "Advocate detractor", lifecycleStage: "ADVOCATE", sentimentLabel: "DETRACTOR", followers: 20_000, points: 500, lifetimeEarned: 500 },
+      {
+        id: advocate,
+        displayName: "Advocate detractor",
+        lifecycleStage: "ADVOCATE",
+        sentimentLabel: "DETRACTOR",
+        followers: 20_000,
+        points: 500,
+        lifetimeEarned: 500,
+      },
       { id: loyal, displayName: "Loyal promoter", lifecycleStage: "LOYAL", sentimentLabel: "PROMOTER", followers: 5_000, points: 40, lifetimeEarned: 100 },
     ]);
     expect((await listSegmentMembers(ctx, saved.id, { page: 2, pageSize: 1 })).items.map((m) => m.id)).toEqual([loyal]);
@@ -151,10 +168,21 @@ describe("segment membership in SQL", () => {
     await getDb().socialProfile.createMany({
       data: rows
         .filter((r) => followersOf(r.i) > 0)
-        .map((r) => ({ tenantId: ctx.tenantId, customerId: r.id, network: "TWITTER" as const, externalUserId: `bulk${r.i}`, handle: `bulk${r.i}`, followersCount: followersOf(r.i) })),
+        .map((r) => ({
+          tenantId: ctx.tenantId,
+          customerId: r.id,
+          network: "TWITTER" as const,
+          externalUserId: `bulk${r.i}`,
+          handle: `bulk${r.i}`,
+          followersCount: followersOf(r.i),
+        })),
     });
     await getDb().$transaction((tx) =>
-      postLedgerEntries(tx, ctx, rows.filter((r) => pointsOf(r.i) > 0).map((r) => adjustment(r.id, pointsOf(r.i)))),
+      postLedgerEntries(
+        tx,
+        ctx,
+        rows.filter((r) => pointsOf(r.i) > 0).map((r) => adjustment(r.id, pointsOf(r.i))),
+      ),
     );
 
     const segments = [

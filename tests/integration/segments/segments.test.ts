@@ -16,9 +16,8 @@ const { getEnv } = await import("../../../src/server/env");
 const { getDb } = await import("../../../src/server/db/client");
 const { toAppError } = await import("../../../src/server/http/problem");
 const { createCampaign, updateCampaign } = await import("../../../src/server/modules/campaigns/campaign.service");
-const { createSegment, deleteSegment, getSegmentOrThrow, listSegmentMembers, listSegments, updateSegment } = await import(
-  "../../../src/server/modules/segments/segment.service"
-);
+const { createSegment, deleteSegment, getSegmentOrThrow, listSegmentMembers, listSegments, updateSegment } =
+  await import("../../../src/server/modules/segments/segment.service");
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -93,7 +92,11 @@ describe("segments", () => {
     expect(audit.map((a) => a.action)).toEqual(["segment.created", "segment.updated", "segment.updated", "segment.deleted"]);
     expect(audit.every((a) => a.actorType === "USER" && a.actorId === user.id)).toBe(true);
     expect(audit[1]?.data).toMatchObject({ changed: ["name"], before: { name: "Loyal fans" }, after: { name: "Loyal and advocates" } });
-    expect(audit[2]?.data).toMatchObject({ changed: ["filter"], before: { filter: { lifecycleStages: ["LOYAL", "ADVOCATE"] } }, after: { filter: { lifecycleStages: ["CUSTOMER"] } } });
+    expect(audit[2]?.data).toMatchObject({
+      changed: ["filter"],
+      before: { filter: { lifecycleStages: ["LOYAL", "ADVOCATE"] } },
+      after: { filter: { lifecycleStages: ["CUSTOMER"] } },
+    });
     expect(audit[3]?.data).toMatchObject({ before: { name: "Loyal and advocates" } });
   });
 
@@ -111,10 +114,16 @@ describe("segments", () => {
 
     signIn(await addMember(ctx, "ADMIN"));
     const base = `/api/v1/tenants/${ctx.tenantSlug}/segments`;
-    const refused = await call(segmentsRoute.POST, "POST", base, { tenant: ctx.tenantSlug }, {
-      name: "",
-      filter: { lifecycleStages: ["VIP"], minFollowers: -3, minPoints: 1.5, colour: "blue" },
-    });
+    const refused = await call(
+      segmentsRoute.POST,
+      "POST",
+      base,
+      { tenant: ctx.tenantSlug },
+      {
+        name: "",
+        filter: { lifecycleStages: ["VIP"], minFollowers: -3, minPoints: 1.5, colour: "blue" },
+      },
+    );
     expect(refused.status).toBe(422);
     expect(refused.type).toBe("application/problem+json");
     expect(refused.json?.errors).toEqual(

@@ -11,7 +11,11 @@ import { getEnv } from "../../../src/server/env";
  * Postgres never sees more than `limit` of them at once either way, so a race on a row is just as
  * real with the limit: every transaction in flight holds a connection and contends for the row.
  */
-export async function settleAtMost<T>(count: number, task: (index: number) => Promise<T>, limit = getEnv().DATABASE_POOL_SIZE): Promise<PromiseSettledResult<T>[]> {
+export async function settleAtMost<T>(
+  count: number,
+  task: (index: number) => Promise<T>,
+  limit = getEnv().DATABASE_POOL_SIZE,
+): Promise<PromiseSettledResult<T>[]> {
   const results: PromiseSettledResult<T>[] = new Array(count);
   let next = 0;
   const lane = async () => {

@@ -42,9 +42,30 @@ INSERT INTO "ApiKey" (id, "tenantId", name, prefix, "keyHash") VALUES ('key_fx',
 
 /** The tables the fixture writes to, for before/after row counts. */
 export const FIXTURE_TABLES = [
-  "Tenant", "User", "Membership", "Invitation", "Customer", "CustomerEmail", "Segment", "Campaign", "ChannelConnection",
-  "ListeningSource", "Location", "SocialProfile", "ConsentRecord", "Mention", "PointRule", "LedgerEntry", "PointBalance",
-  "Reward", "Redemption", "SharePost", "Webhook", "WebhookDelivery", "AuditLog", "ApiKey",
+  "Tenant",
+  "User",
+  "Membership",
+  "Invitation",
+  "Customer",
+  "CustomerEmail",
+  "Segment",
+  "Campaign",
+  "ChannelConnection",
+  "ListeningSource",
+  "Location",
+  "SocialProfile",
+  "ConsentRecord",
+  "Mention",
+  "PointRule",
+  "LedgerEntry",
+  "PointBalance",
+  "Reward",
+  "Redemption",
+  "SharePost",
+  "Webhook",
+  "WebhookDelivery",
+  "AuditLog",
+  "ApiKey",
 ] as const;
 
 export async function countRows(client: pg.Client): Promise<Record<string, number>> {

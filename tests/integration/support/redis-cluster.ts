@@ -47,15 +47,24 @@ function startNode(dir: string, port: number, busPort: number): { child: ChildPr
   const child = spawn(
     "redis-server",
     [
-      "--port", String(port),
-      "--cluster-port", String(busPort),
-      "--bind", "127.0.0.1",
-      "--cluster-enabled", "yes",
-      "--cluster-config-file", join(dir, `nodes-${port}.conf`),
-      "--cluster-node-timeout", "5000",
-      "--dir", dir,
-      "--save", "",
-      "--appendonly", "no",
+      "--port",
+      String(port),
+      "--cluster-port",
+      String(busPort),
+      "--bind",
+      "127.0.0.1",
+      "--cluster-enabled",
+      "yes",
+      "--cluster-config-file",
+      join(dir, `nodes-${port}.conf`),
+      "--cluster-node-timeout",
+      "5000",
+      "--dir",
+      dir,
+      "--save",
+      "",
+      "--appendonly",
+      "no",
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -76,7 +85,12 @@ function startNode(dir: string, port: number, busPort: number): { child: ChildPr
 
 async function clusterInfo(client: Redis): Promise<Record<string, string>> {
   const text = (await client.call("CLUSTER", "INFO")) as string;
-  return Object.fromEntries(text.split(/\r?\n/).filter(Boolean).map((line) => line.split(":") as [string, string]));
+  return Object.fromEntries(
+    text
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((line) => line.split(":") as [string, string]),
+  );
 }
 
 export async function startLocalRedisCluster(masters = 3): Promise<LocalRedisCluster> {

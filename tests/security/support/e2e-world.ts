@@ -37,14 +37,18 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
   const customer = await created<{ id: string }>(
     api.post(`${base}/customers`, { headers, data: { displayName: `${label} customer`, emails: [`${label.toLowerCase()}@victim.test`] } }),
   );
-  const segment = await created<{ id: string }>(api.post(`${base}/segments`, { headers, data: { name: `${label} segment`, filter: { lifecycleStages: ["LOYAL"] } } }));
+  const segment = await created<{ id: string }>(
+    api.post(`${base}/segments`, { headers, data: { name: `${label} segment`, filter: { lifecycleStages: ["LOYAL"] } } }),
+  );
   const campaign = await created<{ id: string }>(
     api.post(`${base}/campaigns`, {
       headers,
       data: { name: `${label} campaign`, startsAt: "2026-01-01T00:00:00Z", endsAt: "2027-01-01T00:00:00Z", multiplier: 2, segmentId: segment.id },
     }),
   );
-  const rule = await created<{ id: string }>(api.post(`${base}/rules`, { headers, data: { network: "TWITTER", action: "MENTION", name: `${label} rule`, basePoints: 7 } }));
+  const rule = await created<{ id: string }>(
+    api.post(`${base}/rules`, { headers, data: { network: "TWITTER", action: "MENTION", name: `${label} rule`, basePoints: 7 } }),
+  );
   const channel = await created<{ id: string }>(
     api.put(`${base}/channels/twitter`, { headers, data: { credentials: { kind: "bearer", bearerToken: `${label}-bearer-token-0123456789` } } }),
   );
@@ -61,7 +65,16 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
     [tenantId, String(1_900_000_000_000_000_000n + BigInt(Date.now())), `${label.toLowerCase()}fan`, `love ${keyword}`, keyword],
   );
   return {
-    ids: { customer: customer.id, segment: segment.id, campaign: campaign.id, rule: rule.id, source: source.id, mention: mention!.id, location: location!.id, channel: channel.id },
+    ids: {
+      customer: customer.id,
+      segment: segment.id,
+      campaign: campaign.id,
+      rule: rule.id,
+      source: source.id,
+      mention: mention!.id,
+      location: location!.id,
+      channel: channel.id,
+    },
     names: [`${label} customer`, `${label} segment`, `${label} campaign`, `${label} rule`, keyword, `${label} store`],
   };
 }

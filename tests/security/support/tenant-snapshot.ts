@@ -18,7 +18,9 @@ export async function snapshotTenant(databaseUrl: string, tenantId: string): Pro
     const tenant = await client.query(`SELECT to_jsonb(t) AS row FROM "Tenant" t WHERE id = $1`, [tenantId]);
     snapshot.Tenant = tenant.rows.map((r: { row: unknown }) => r.row);
     for (const { table_name: table } of tables.rows) {
-      const rows = await client.query(`SELECT to_jsonb(t) AS row FROM "${table.replaceAll('"', '""')}" t WHERE "tenantId" = $1 ORDER BY to_jsonb(t)::text`, [tenantId]);
+      const rows = await client.query(`SELECT to_jsonb(t) AS row FROM "${table.replaceAll('"', '""')}" t WHERE "tenantId" = $1 ORDER BY to_jsonb(t)::text`, [
+        tenantId,
+      ]);
       snapshot[table] = rows.rows.map((r: { row: unknown }) => r.row);
     }
     return snapshot;

@@ -90,7 +90,16 @@ describe("secret box (AES-256-GCM)", () => {
 
   it("refuses truncated, extended and malformed ciphertexts", () => {
     const sealed = encryptSecret(secret, aad, ring);
-    for (const bad of [sealed.slice(0, -1), `${sealed}A`, `${sealed}.x`, sealed.replace(/^v1/, "v2"), "", "v1.1", "not a ciphertext", sealed.replace(/^v1\.1/, "v1.01")]) {
+    for (const bad of [
+      sealed.slice(0, -1),
+      `${sealed}A`,
+      `${sealed}.x`,
+      sealed.replace(/^v1/, "v2"),
+      "",
+      "v1.1",
+      "not a ciphertext",
+      sealed.replace(/^v1\.1/, "v1.01"),
+    ]) {
       expectCannotDecrypt(() => decryptSecret(bad, aad, ring));
     }
   });

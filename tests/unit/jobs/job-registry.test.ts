@@ -27,7 +27,10 @@ const files = sourceFiles().map((path) => ({ path: relative(ROOT, path), text: r
 
 /** Files (relative to the repository) whose text matches `pattern`. */
 function filesMatching(pattern: RegExp): string[] {
-  return files.filter((f) => pattern.test(f.text)).map((f) => f.path).sort();
+  return files
+    .filter((f) => pattern.test(f.text))
+    .map((f) => f.path)
+    .sort();
 }
 
 describe("job registry", () => {
@@ -78,7 +81,14 @@ describe("job registry", () => {
   it("schedules only platform jobs with an empty payload, each under its own id, on the maintenance queue", () => {
     const ticks = scheduledJobs();
     expect(ticks.map((t) => t.name).sort()).toEqual(
-      ["checkins.schedule", "customers.schedule-sentiment-rollup", "listening.schedule", "mentions.schedule-deletion-checks", "profiles.schedule-refresh", "share.sweep"].sort(),
+      [
+        "checkins.schedule",
+        "customers.schedule-sentiment-rollup",
+        "listening.schedule",
+        "mentions.schedule-deletion-checks",
+        "profiles.schedule-refresh",
+        "share.sweep",
+      ].sort(),
     );
     expect(new Set(ticks.map((t) => t.schedule.id)).size).toBe(ticks.length);
     for (const tick of ticks) {
@@ -95,7 +105,15 @@ describe("job scopes", () => {
 
   it("makes every tenant job's payload carry tenantId", () => {
     expect(tenantJobs().map((d) => d.name)).toEqual(
-      expect.arrayContaining(["listening.poll-source", "share.post-award", "checkins.poll-profile", "checkins.ingest-push", "mentions.check-deletions", "profiles.refresh-tenant", "customers.sentiment-rollup"]),
+      expect.arrayContaining([
+        "listening.poll-source",
+        "share.post-award",
+        "checkins.poll-profile",
+        "checkins.ingest-push",
+        "mentions.check-deletions",
+        "profiles.refresh-tenant",
+        "customers.sentiment-rollup",
+      ]),
     );
     for (const definition of tenantJobs()) {
       const shape = (definition.payload as unknown as { shape?: Record<string, unknown> }).shape;
@@ -111,7 +129,9 @@ describe("job scopes", () => {
   });
 
   it("keeps scheduler ticks and mail platform jobs, which name no tenant", () => {
-    const platform = jobDefinitions().filter((d) => d.scope === "platform").map((d) => d.name);
+    const platform = jobDefinitions()
+      .filter((d) => d.scope === "platform")
+      .map((d) => d.name);
     expect(platform.sort()).toEqual([...scheduledJobs().map((t) => t.name), "mail.send"].sort());
     const tick = scheduledJobs().find((t) => t.name === "listening.schedule")!;
     expect(() => jobData(tick, { tenantId: "ten_1" })).toThrow();
@@ -120,7 +140,15 @@ describe("job scopes", () => {
   it("does not compile a tenant job whose payload lacks tenantId", () => {
     const make = () =>
       // @ts-expect-error a tenant job's payload must output tenantId
-      defineJob({ name: "x.no-tenant", scope: "tenant", queue: "listening", payload: z.strictObject({ sourceId: z.string() }), handler: async () => async () => {}, retry: { attempts: 1 }, retain: "none" });
+      defineJob({
+        name: "x.no-tenant",
+        scope: "tenant",
+        queue: "listening",
+        payload: z.strictObject({ sourceId: z.string() }),
+        handler: async () => async () => {},
+        retry: { attempts: 1 },
+        retain: "none",
+      });
     expect(isJobDefinition(make())).toBe(true);
   });
 });

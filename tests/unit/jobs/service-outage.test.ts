@@ -12,7 +12,9 @@ describe("service outages", () => {
 
   it("recognises ioredis' errors for a dropped or unreachable Redis", () => {
     expect(isRedisUnavailable(new Error("Connection is closed."))).toBe(true);
-    expect(isRedisUnavailable(Object.assign(new Error("Reached the max retries per request limit (which is 20)."), { name: "MaxRetriesPerRequestError" }))).toBe(true);
+    expect(
+      isRedisUnavailable(Object.assign(new Error("Reached the max retries per request limit (which is 20)."), { name: "MaxRetriesPerRequestError" })),
+    ).toBe(true);
     expect(isRedisUnavailable(new Error("enqueue failed", { cause: new Error("Connection is closed.") }))).toBe(true);
     expect(isRedisUnavailable(new Error("WRONGTYPE Operation against a key holding the wrong kind of value"))).toBe(false);
   });

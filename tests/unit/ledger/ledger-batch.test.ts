@@ -15,7 +15,11 @@ const entry = (key: string, amount: number, extra: Partial<NewLedgerEntry> = {})
 describe("prepareBatch", () => {
   it("keeps the first entry of a repeated key and the order of the rest", () => {
     const kept = prepareBatch([entry("a", 1), entry("b", 2), entry("a", 99), entry("c", 3), entry("b", 98)]);
-    expect(kept.map((e) => [e.idempotencyKey, e.amount])).toEqual([["a", 1], ["b", 2], ["c", 3]]);
+    expect(kept.map((e) => [e.idempotencyKey, e.amount])).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+    ]);
   });
 
   it.each([

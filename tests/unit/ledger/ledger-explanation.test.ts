@@ -22,12 +22,16 @@ describe("describeEntry", () => {
   });
 
   it("explains spends, adjustments, expiries and merges", () => {
-    expect(describeEntry({ amount: -100, source: "REDEMPTION", explanation: { formula: "100 for “Mug”" } })).toBe("−100 points spent on a reward: 100 for “Mug”");
+    expect(describeEntry({ amount: -100, source: "REDEMPTION", explanation: { formula: "100 for “Mug”" } })).toBe(
+      "−100 points spent on a reward: 100 for “Mug”",
+    );
     expect(describeEntry({ amount: 50, source: "ADJUSTMENT", explanation: { formula: "+50 set by staff", note: "Late parcel" } })).toBe(
       "+50 points manual adjustment: Late parcel",
     );
     expect(describeEntry({ amount: -5, source: "EXPIRY", explanation: { formula: "earned 2025-01" } })).toBe("−5 points expired: earned 2025-01");
-    expect(describeEntry({ amount: 7, source: "MERGE", explanation: { formula: "from cus_2" } })).toBe("+7 points moved when customers were merged: from cus_2");
+    expect(describeEntry({ amount: 7, source: "MERGE", explanation: { formula: "from cus_2" } })).toBe(
+      "+7 points moved when customers were merged: from cus_2",
+    );
   });
 
   it("explains a full and a clamped reversal", () => {

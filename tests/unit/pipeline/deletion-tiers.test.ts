@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checksPerMention,
-  DELETION_PASS_EVERY_MS,
-  lookupBudget,
-  nextDeletionCheckAt,
-  periodMs,
-} from "../../../src/server/pipeline/deletions/deletion-tiers";
+import { checksPerMention, DELETION_PASS_EVERY_MS, lookupBudget, nextDeletionCheckAt, periodMs } from "../../../src/server/pipeline/deletions/deletion-tiers";
 import { ZDeletionPeriodUpdate } from "../../../src/server/pipeline/deletions/deletion.schemas";
 
 const MIN = 60_000;

@@ -30,7 +30,10 @@ describe("snowflake ids", () => {
     const p1 = store.add({ ms: t, author: u, text: "one" });
     const p2 = store.add({ ms: t, author: u, text: "two" });
     const p0 = store.add({ ms: t - 5, author: u, text: "earlier" });
-    const batch = store.addBatch([{ ms: t, author: u, text: "three" }, { ms: t, author: u, text: "four" }]);
+    const batch = store.addBatch([
+      { ms: t, author: u, text: "three" },
+      { ms: t, author: u, text: "four" },
+    ]);
     const ids = store.posts.map((p) => p.id);
     expect(new Set(ids).size).toBe(5);
     expect(ids).toEqual([...ids].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1)));

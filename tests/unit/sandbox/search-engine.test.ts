@@ -25,7 +25,10 @@ describe("SearchEngine", () => {
       if (!page.hasMore || !last) break;
       hi = { ms: last.ms, seq: last.seq };
     }
-    const expected = store.posts.filter((p) => p.text.startsWith("brandx")).map((p) => p.text).reverse();
+    const expected = store.posts
+      .filter((p) => p.text.startsWith("brandx"))
+      .map((p) => p.text)
+      .reverse();
     expect(seen).toEqual(expected);
     expect(seen).toHaveLength(34);
   });

@@ -3,8 +3,7 @@ import { campaignStatus, ZCampaignCreate, ZCampaignUpdate } from "../../../src/s
 import { pointRuleIssues, ZPointRuleCreate, ZPointRuleUpdate } from "../../../src/server/modules/rules/point-rule.schemas";
 
 const rule = { network: "TWITTER", action: "MENTION", name: "Tweet", basePoints: 10 } as const;
-const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
-  (result.error?.issues ?? []).map((i) => i.path.join("."));
+const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (result.error?.issues ?? []).map((i) => i.path.join("."));
 
 describe("point rule contract", () => {
   it("fills defaults: LOG curve, factor 0.5, max ×3, no cap, no minimum, enabled", () => {

@@ -151,9 +151,7 @@ describe("scoreAward", () => {
 
 describe("campaign choice", () => {
   it("uses the best single campaign; campaigns do not stack", () => {
-    const result = scoreAward(
-      input({ campaigns: [campaign({ id: "cmp_a", multiplier: 1.5 }), campaign({ id: "cmp_b", name: "Double", multiplier: 2 })] }),
-    );
+    const result = scoreAward(input({ campaigns: [campaign({ id: "cmp_a", multiplier: 1.5 }), campaign({ id: "cmp_b", name: "Double", multiplier: 2 })] }));
     expect(result.points).toBe(20);
     expect(result.explanation.campaign).toEqual({ id: "cmp_b", name: "Double", multiplier: 2 });
   });

@@ -57,5 +57,4 @@ describe("analyzeSentiment", () => {
     expect(analyzeSentiment(kept).score).toBeGreaterThan(0);
     expect(analyzeSentiment(kept + beyond)).toEqual(analyzeSentiment(kept));
   });
-
 });

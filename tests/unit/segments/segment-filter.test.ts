@@ -66,7 +66,15 @@ describe("segment create, update and form", () => {
       minFollowers: "enter a whole number of followers, or leave empty",
       minLifetimeEarned: "0 or more",
     });
-    const ok = ZSegmentForm.parse({ id: "seg_1", name: " Top ", lifecycleStages: [], sentimentLabels: ["PROMOTER"], minFollowers: 5_000, minPoints: null, minLifetimeEarned: null });
+    const ok = ZSegmentForm.parse({
+      id: "seg_1",
+      name: " Top ",
+      lifecycleStages: [],
+      sentimentLabels: ["PROMOTER"],
+      minFollowers: 5_000,
+      minPoints: null,
+      minLifetimeEarned: null,
+    });
     expect(ok).toEqual({
       id: "seg_1",
       input: { name: "Top", filter: { lifecycleStages: [], sentimentLabels: ["PROMOTER"], minFollowers: 5_000, minPoints: null, minLifetimeEarned: null } },

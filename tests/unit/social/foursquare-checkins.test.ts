@@ -5,12 +5,7 @@ import type { FsqCheckin } from "../../../src/server/social/foursquare/foursquar
 import { keepBrandVenueCheckins } from "../../../src/server/pipeline/checkins/brand-venues";
 import { syncReaction } from "../../../src/server/pipeline/sync/sync-policy";
 import { classifyFoursquareError } from "../../../src/server/social/foursquare/foursquare-errors";
-import {
-  checkinUrl,
-  foursquareUserToSocialUser,
-  toCheckinMention,
-  toCheckinRateLimit,
-} from "../../../src/server/social/foursquare/foursquare-mapping";
+import { checkinUrl, foursquareUserToSocialUser, toCheckinMention, toCheckinRateLimit } from "../../../src/server/social/foursquare/foursquare-mapping";
 import type { SocialUser } from "../../../src/server/social/social-provider";
 
 const owner: SocialUser = { externalId: "48000001", handle: "swarm.sam", name: "Sam Swarm", followers: 12, following: 0 };
@@ -63,7 +58,11 @@ describe("a Foursquare check-in as a mention", () => {
 
   it("turns a push's compact user into an author: full name, id as handle, friends or 0", () => {
     expect(foursquareUserToSocialUser({ id: "7", firstName: "Jane", lastName: "Doe", friends: { count: 9 } })).toEqual({
-      externalId: "7", handle: "7", name: "Jane Doe", followers: 9, following: 0,
+      externalId: "7",
+      handle: "7",
+      name: "Jane Doe",
+      followers: 9,
+      following: 0,
     });
     expect(foursquareUserToSocialUser({ id: "8" })).toMatchObject({ name: "8", followers: 0 });
   });
@@ -76,7 +75,10 @@ describe("a Foursquare check-in as a mention", () => {
 describe("only check-ins at the tenant's venues are kept", () => {
   it("keeps venues in the set, case-insensitively, and drops the rest and venueless ones", () => {
     const at = (venue: string | null, id: string) => ({ ...toCheckinMention(checkin({ id }), owner)!, venueExternalId: venue });
-    const kept = keepBrandVenueCheckins([at("4ef0e7cf7beb5932d5bdeb4e", "a"), at("AAAAAAAAAAAAAAAAAAAAAAAA", "b"), at("aaaaaaaaaaaaaaaaaaaaaaab", "c"), at(null, "d")], new Set(["4ef0e7cf7beb5932d5bdeb4e", "aaaaaaaaaaaaaaaaaaaaaaaa"]));
+    const kept = keepBrandVenueCheckins(
+      [at("4ef0e7cf7beb5932d5bdeb4e", "a"), at("AAAAAAAAAAAAAAAAAAAAAAAA", "b"), at("aaaaaaaaaaaaaaaaaaaaaaab", "c"), at(null, "d")],
+      new Set(["4ef0e7cf7beb5932d5bdeb4e", "aaaaaaaaaaaaaaaaaaaaaaaa"]),
+    );
     expect(kept.map((m) => m.externalId)).toEqual(["a", "b"]);
   });
 });
@@ -84,7 +86,11 @@ describe("only check-ins at the tenant's venues are kept", () => {
 describe("Foursquare rate-limit headers", () => {
   const now = Date.UTC(2026, 10, 22, 12);
   it("reads limit, remaining and reset; assumes an hour when no reset is sent", () => {
-    expect(toCheckinRateLimit({ limit: 500, remaining: 0, reset: now / 1000 + 120 }, now)).toEqual({ limit: 500, remaining: 0, resetAt: new Date(now + 120_000) });
+    expect(toCheckinRateLimit({ limit: 500, remaining: 0, reset: now / 1000 + 120 }, now)).toEqual({
+      limit: 500,
+      remaining: 0,
+      resetAt: new Date(now + 120_000),
+    });
     expect(toCheckinRateLimit({ limit: 500, remaining: 499, reset: undefined }, now)?.resetAt).toEqual(new Date(now + 3_600_000));
     expect(toCheckinRateLimit({ limit: undefined, remaining: undefined, reset: undefined }, now)).toBeNull();
   });
@@ -95,7 +101,10 @@ describe("Foursquare errors → pipeline reactions", () => {
   const api = (status: number, type: string, reset?: number) => new FoursquareApiError(status, type, "detail", { limit: 500, remaining: 0, reset });
 
   it("quota (403 rate_limit_exceeded) and 429 wait for X-RateLimit-Reset, or 15 minutes without one", () => {
-    expect(classifyFoursquareError(api(403, "rate_limit_exceeded", now / 1000 + 600), now)).toMatchObject({ kind: "RATE_LIMITED", retryAt: new Date(now + 600_000) });
+    expect(classifyFoursquareError(api(403, "rate_limit_exceeded", now / 1000 + 600), now)).toMatchObject({
+      kind: "RATE_LIMITED",
+      retryAt: new Date(now + 600_000),
+    });
     expect(classifyFoursquareError(api(429, "other", now / 1000 + 60), now)).toMatchObject({ kind: "RATE_LIMITED", retryAt: new Date(now + 60_000) });
     // Without a usable reset the classifier gives no time; the one policy's default (15 min) applies.
     const noReset = classifyFoursquareError(api(429, "server_error"), now);

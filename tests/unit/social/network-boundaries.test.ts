@@ -40,7 +40,12 @@ function importsOf(file: string): ImportRef[] {
       refs.push({ specifier: node.moduleSpecifier.text });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       refs.push({ specifier: node.moduleSpecifier.text });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       refs.push({ specifier: node.arguments[0].text });
     }
     ts.forEachChild(node, visit);
@@ -111,7 +116,10 @@ describe("one home per social network", () => {
     // Tarjan's strongly connected components over all imports, type imports included.
     const edges = new Map<string, string[]>();
     for (const [file, refs] of graph) {
-      edges.set(file, refs.map((r) => resolve(file, r.specifier)).filter((t): t is string => t !== null && graph.has(t)));
+      edges.set(
+        file,
+        refs.map((r) => resolve(file, r.specifier)).filter((t): t is string => t !== null && graph.has(t)),
+      );
     }
     let index = 0;
     const indices = new Map<string, number>();

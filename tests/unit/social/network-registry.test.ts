@@ -21,14 +21,28 @@ const socialDir = path.join(root, "src/server/social");
 const networks = Object.values(Network);
 
 /** The methods each capability must have: the interfaces' members, named here so a missing one fails at run time too. */
-const SEARCH_METHODS = ["searchTerm", "searchMentions", "lookupUsers", "lookupExistingPosts", "publish", "refreshUserToken", "classifyError", "appAuth", "forgetAppAuth"] as const;
+const SEARCH_METHODS = [
+  "searchTerm",
+  "searchMentions",
+  "lookupUsers",
+  "lookupExistingPosts",
+  "publish",
+  "refreshUserToken",
+  "classifyError",
+  "appAuth",
+  "forgetAppAuth",
+] as const;
 const CHECKIN_METHODS = ["listCheckins", "classifyError"] as const;
 const SHARE_METHODS = ["ownPostsQuery", "isDuplicatePost"] as const;
 
 describe("the social network registry", () => {
   it("has one entry per value of the Prisma Network enum, and no other", () => {
     expect(networks.length).toBeGreaterThan(0);
-    expect(registeredNetworks().map((e) => e.network).sort()).toEqual([...networks].sort());
+    expect(
+      registeredNetworks()
+        .map((e) => e.network)
+        .sort(),
+    ).toEqual([...networks].sort());
   });
 
   it.each(networks)("%s: the entry names its network, a label and what connecting needs", (network) => {
@@ -77,8 +91,16 @@ describe("the social network registry", () => {
   });
 
   it("derives the search and check-in network lists from the capabilities", () => {
-    expect(searchNetworks()).toEqual(registeredNetworks().filter((e) => e.search).map((e) => e.network));
-    expect(checkinNetworks()).toEqual(registeredNetworks().filter((e) => e.checkins).map((e) => e.network));
+    expect(searchNetworks()).toEqual(
+      registeredNetworks()
+        .filter((e) => e.search)
+        .map((e) => e.network),
+    );
+    expect(checkinNetworks()).toEqual(
+      registeredNetworks()
+        .filter((e) => e.checkins)
+        .map((e) => e.network),
+    );
     // Today's product: X is searched, Foursquare is read through check-ins.
     expect(searchNetworks()).toContain("TWITTER");
     expect(checkinNetworks()).toContain("FOURSQUARE");

@@ -2,13 +2,7 @@
 // reaction makes (sync-state.ts), shared by listening sources and check-in profiles. Writing the
 // change to real rows of both kinds: tests/integration/pipeline/sync-state.test.ts.
 import { describe, expect, it } from "vitest";
-import {
-  BAD_REQUEST_RETRY_MS,
-  DEFAULT_THROTTLE_MS,
-  syncReaction,
-  throttleUntil,
-  TRANSIENT_RETRY_MS,
-} from "../../../src/server/pipeline/sync/sync-policy";
+import { BAD_REQUEST_RETRY_MS, DEFAULT_THROTTLE_MS, syncReaction, throttleUntil, TRANSIENT_RETRY_MS } from "../../../src/server/pipeline/sync/sync-policy";
 import { changeFor, clipError } from "../../../src/server/pipeline/sync/sync-state";
 import type { ProviderErrorKind } from "../../../src/server/social/social-provider";
 

@@ -57,8 +57,12 @@ function loadWasm(): SchemaWasm {
   for (const { module: from, name } of WebAssembly.Module.imports(compiled)) {
     if (from !== "__wbindgen_placeholder__") throw new Error(`unexpected wasm import ${from}.${name}`);
     if (name.startsWith("__wbg_Error_")) bindgen[name] = (ptr, len) => new Error(text(ptr, len));
-    else if (name.startsWith("__wbg___wbindgen_throw_")) bindgen[name] = (ptr, len) => { throw new Error(text(ptr, len)); };
-    else if (name.startsWith("__wbg_set_message_")) bindgen[name] = () => undefined; // panic message hook
+    else if (name.startsWith("__wbg___wbindgen_throw_"))
+      bindgen[name] = (ptr, len) => {
+        throw new Error(text(ptr, len));
+      };
+    else if (name.startsWith("__wbg_set_message_"))
+      bindgen[name] = () => undefined; // panic message hook
     else if (name === "__wbindgen_init_externref_table") {
       bindgen[name] = () => {
         const table = instance.__wbindgen_externrefs;

@@ -22,7 +22,10 @@ const PLATFORM_MODELS = new Set([
 
 const SCHEMA_DIR = join(process.cwd(), "prisma", "schema");
 const schemaFiles = (): Array<[string, string]> =>
-  readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".prisma")).sort().map((f) => [f, readFileSync(join(SCHEMA_DIR, f), "utf8")]);
+  readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith(".prisma"))
+    .sort()
+    .map((f) => [f, readFileSync(join(SCHEMA_DIR, f), "utf8")]);
 
 const HEADER = `datasource db {\n  provider = "postgresql"\n}\n`;
 const TENANT = `model Tenant {\n  id String @id\n}\n`;
@@ -108,7 +111,10 @@ model Note {
 
   it("a platform model that points into a tenant's rows (a tenant row pointing at its Tenant is fine)", () => {
     const problems = tenantKeyViolations(
-      getDatamodel([["broken.prisma", `${HEADER}
+      getDatamodel([
+        [
+          "broken.prisma",
+          `${HEADER}
 model Tenant {
   id         String     @id
   featuredId String?
@@ -124,7 +130,9 @@ model Customer {
 
   @@unique([tenantId, id])
 }
-`]]),
+`,
+        ],
+      ]),
       new Set(["Tenant"]),
     );
     expect(problems).toEqual(["Tenant.featured: platform model points at tenant-owned Customer"]);

@@ -11,7 +11,7 @@ const SENT = "If an account uses that address, we've emailed it a link to choose
 
 export async function requestPasswordResetAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   try {
-    await requestPasswordReset({ email: (formText(form, "email") ?? "") }, { ip: clientIp(await headers()) });
+    await requestPasswordReset({ email: formText(form, "email") ?? "" }, { ip: clientIp(await headers()) });
     return { status: "ok", message: SENT };
   } catch (error) {
     return errorState(error);

@@ -16,10 +16,10 @@ export async function signUpAction(form: FormData): Promise<SignUpState> {
     assertActionForm(form);
     return await signUp(
       {
-        name: (formText(form, "name") ?? ""),
-        email: (formText(form, "email") ?? ""),
-        password: (formText(form, "password") ?? ""),
-        companyName: (formText(form, "companyName") ?? ""),
+        name: formText(form, "name") ?? "",
+        email: formText(form, "email") ?? "",
+        password: formText(form, "password") ?? "",
+        companyName: formText(form, "companyName") ?? "",
       },
       { ip: clientIp(await headers()) },
     );
@@ -32,10 +32,7 @@ export async function signUpAction(form: FormData): Promise<SignUpState> {
 export async function confirmSignUpAction(form: FormData): Promise<ConfirmSignUpState> {
   try {
     assertActionForm(form);
-    const result = await confirmSignUp(
-      { token: (formText(form, "token") ?? ""), password: (formText(form, "password") ?? "") },
-      { ip: clientIp(await headers()) },
-    );
+    const result = await confirmSignUp({ token: formText(form, "token") ?? "", password: formText(form, "password") ?? "" }, { ip: clientIp(await headers()) });
     return { status: "created", tenantSlug: result.tenantSlug, email: result.email };
   } catch (error) {
     return errorState(error);

@@ -32,7 +32,11 @@ export default async function PlatformQueuesPage() {
         eyebrow="Platform operators"
         title="All queues"
         description="Background jobs of every brand and of the platform itself."
-        actions={<ButtonLink href="/ops/queues" variant="secondary">Refresh</ButtonLink>}
+        actions={
+          <ButtonLink href="/ops/queues" variant="secondary">
+            Refresh
+          </ButtonLink>
+        }
       />
       <QueuesView
         data={data}

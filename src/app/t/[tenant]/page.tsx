@@ -25,10 +25,18 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
       <Card className="mt-6" title="What happens next" headingLevel={2}>
         <ol className="list-decimal space-y-2 pl-5 text-sm text-fg-muted">
           <li>
-            Bring your customers in: <Link className="text-brand-700 underline" href={`/t/${slug}/customers`}>add or search customers</Link>.
+            Bring your customers in:{" "}
+            <Link className="text-brand-700 underline" href={`/t/${slug}/customers`}>
+              add or search customers
+            </Link>
+            .
           </li>
           <li>
-            Invite your team from <Link className="text-brand-700 underline" href={`/t/${slug}/settings/members`}>Settings → Team</Link>.
+            Invite your team from{" "}
+            <Link className="text-brand-700 underline" href={`/t/${slug}/settings/members`}>
+              Settings → Team
+            </Link>
+            .
           </li>
           <li>Listening, points and the rewards portal switch on as those parts of Megaphone ship; their sections say what they will do.</li>
         </ol>

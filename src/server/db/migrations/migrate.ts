@@ -62,9 +62,7 @@ export async function diffMigrationsToSchema(databaseUrl: string): Promise<strin
   const engine = await openSchemaEngine({ databaseUrl, schemaFiles, withShadowDatabase: true });
   try {
     const migrationsList = readMigrationsList();
-    const from = migrationsList.migrationDirectories.length
-      ? { tag: "migrations" as const, ...migrationsList }
-      : { tag: "empty" as const };
+    const from = migrationsList.migrationDirectories.length ? { tag: "migrations" as const, ...migrationsList } : { tag: "empty" as const };
     const result = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: schemaFiles },

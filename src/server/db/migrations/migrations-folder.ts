@@ -18,7 +18,9 @@ export function readMigrationsList(dir = MIGRATIONS_DIR) {
   const lockPath = join(dir, "migration_lock.toml");
   const lockContent = existsSync(lockPath) ? readFileSync(lockPath, "utf8") : 'provider = "postgresql"\n';
   const folders = existsSync(dir)
-    ? readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory()).sort()
+    ? readdirSync(dir)
+        .filter((f) => statSync(join(dir, f)).isDirectory())
+        .sort()
     : [];
   return {
     baseDir: dir,

@@ -14,7 +14,11 @@ export type ChangePasswordInput = z.input<typeof ZChangePassword>;
 export const ZRequestPasswordReset = z.strictObject({ email: ZEmail });
 export type RequestPasswordResetInput = z.input<typeof ZRequestPasswordReset>;
 
-export const ZResetToken = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
+export const ZResetToken = z
+  .string()
+  .min(20)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const ZResetPassword = z.strictObject({ token: ZResetToken, password: ZPassword });
 export type ResetPasswordInput = z.input<typeof ZResetPassword>;

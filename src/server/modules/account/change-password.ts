@@ -29,7 +29,9 @@ export async function changePassword(userId: string, raw: ChangePasswordInput): 
   if (!user) throw new AppError("UNAUTHENTICATED", "sign in to continue");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await penalize(WRONG_CURRENT_PASSWORD, userId);
-    throw new AppError("VALIDATION_FAILED", "your current password is not right", { issues: [{ path: "currentPassword", message: "not your current password" }] });
+    throw new AppError("VALIDATION_FAILED", "your current password is not right", {
+      issues: [{ path: "currentPassword", message: "not your current password" }],
+    });
   }
   await resetLimit(WRONG_CURRENT_PASSWORD, userId);
   const passwordHash = await hashPassword(input.newPassword);

@@ -10,9 +10,19 @@ const MINUTES_15 = 900;
 const DAY = 86_400;
 
 export const PASSWORD_RESET_LIMITS = {
-  ipBurst: defineLimit({ name: "password-reset:ip:burst", points: 5, durationSeconds: MINUTES_15, message: "too many reset requests from this network; try again in a few minutes" }),
+  ipBurst: defineLimit({
+    name: "password-reset:ip:burst",
+    points: 5,
+    durationSeconds: MINUTES_15,
+    message: "too many reset requests from this network; try again in a few minutes",
+  }),
   ipDaily: defineLimit({ name: "password-reset:ip:daily", points: 30, durationSeconds: DAY, message: "too many reset requests from this network today" }),
-  emailBurst: defineLimit({ name: "password-reset:email:burst", points: 3, durationSeconds: MINUTES_15, message: "a reset link was sent to this address a moment ago; check your inbox or try again later" }),
+  emailBurst: defineLimit({
+    name: "password-reset:email:burst",
+    points: 3,
+    durationSeconds: MINUTES_15,
+    message: "a reset link was sent to this address a moment ago; check your inbox or try again later",
+  }),
   emailDaily: defineLimit({ name: "password-reset:email:daily", points: 10, durationSeconds: DAY, message: "too many reset requests for this address today" }),
 } as const;
 

@@ -59,7 +59,10 @@ const WINDOW_MESSAGE = { message: "the end must be after the start", path: ["end
 export const ZCampaignCreate = ZCampaignFields.refine(windowInOrder, WINDOW_MESSAGE);
 export type CampaignCreateInput = z.input<typeof ZCampaignCreate>;
 
-export const ZCampaignUpdate = z.strictObject(CAMPAIGN_FIELDS).partial().refine((v) => Object.keys(v).length > 0, "nothing to update");
+export const ZCampaignUpdate = z
+  .strictObject(CAMPAIGN_FIELDS)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "nothing to update");
 export type CampaignUpdateInput = z.input<typeof ZCampaignUpdate>;
 
 export const ZCampaignListQuery = z.strictObject({

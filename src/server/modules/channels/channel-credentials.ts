@@ -5,13 +5,7 @@ import { withPgConnection } from "../../db/raw-sql";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
 import { openCredentials, scrubError, secretValues } from "./channel-secrets";
-import {
-  DEFAULT_CONNECTION_LABEL,
-  ZChannelConnectionId,
-  type ChannelCredentials,
-  type ConnectionStatusName,
-  type NetworkName,
-} from "./channel.schemas";
+import { DEFAULT_CONNECTION_LABEL, ZChannelConnectionId, type ChannelCredentials, type ConnectionStatusName, type NetworkName } from "./channel.schemas";
 
 /**
  * Server-only: decrypted channel credentials for the workers (pollers, push verification).

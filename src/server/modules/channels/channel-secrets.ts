@@ -1,11 +1,6 @@
 import { decryptSecret, encryptSecret, secretAad } from "../../crypto/secret-box";
 import { AppError } from "../../errors";
-import {
-  ZFoursquareCredentials,
-  ZTwitterCredentials,
-  type ChannelCredentials,
-  type NetworkName,
-} from "./channel.schemas";
+import { ZFoursquareCredentials, ZTwitterCredentials, type ChannelCredentials, type NetworkName } from "./channel.schemas";
 
 /** A channel connection's credentials are bound to tenant, table, row and field. */
 export function credentialsAad(tenantId: string, connectionId: string): string {

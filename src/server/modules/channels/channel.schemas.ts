@@ -42,9 +42,7 @@ export const ZFoursquareCredentials = z.strictObject({
 });
 export type FoursquareCredentials = z.output<typeof ZFoursquareCredentials>;
 
-export type ChannelCredentials =
-  | { network: "TWITTER"; credentials: TwitterCredentials }
-  | { network: "FOURSQUARE"; credentials: FoursquareCredentials };
+export type ChannelCredentials = { network: "TWITTER"; credentials: TwitterCredentials } | { network: "FOURSQUARE"; credentials: FoursquareCredentials };
 
 export const ZConnectionLabel = z
   .string()

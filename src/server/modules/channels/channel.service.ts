@@ -142,7 +142,11 @@ export async function saveChannelConnection(ctx: TenantContext, raw: ChannelSave
             select: { id: true },
           });
         }
-        const resumed = await resumeSourcesAfterReconnect(tx, ctx, { network: input.network, connectionId: id, isDefault: input.label === DEFAULT_CONNECTION_LABEL });
+        const resumed = await resumeSourcesAfterReconnect(tx, ctx, {
+          network: input.network,
+          connectionId: id,
+          isDefault: input.label === DEFAULT_CONNECTION_LABEL,
+        });
         await writeAudit(tx, ctx, {
           action: existing ? "channel.credentials_replaced" : "channel.created",
           targetType: "ChannelConnection",
@@ -178,7 +182,9 @@ export async function setChannelConnectionEnabled(ctx: TenantContext, id: string
       data: { status: enabled ? "ACTIVE" : "DISABLED", updatedAt: new Date() },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "the connection changed meanwhile; reload and try again");
-    const resumed = enabled ? await resumeSourcesAfterReconnect(tx, ctx, { network: current.network, connectionId: id, isDefault: current.label === DEFAULT_CONNECTION_LABEL }) : 0;
+    const resumed = enabled
+      ? await resumeSourcesAfterReconnect(tx, ctx, { network: current.network, connectionId: id, isDefault: current.label === DEFAULT_CONNECTION_LABEL })
+      : 0;
     await writeAudit(tx, ctx, {
       action: enabled ? "channel.enabled" : "channel.disabled",
       targetType: "ChannelConnection",

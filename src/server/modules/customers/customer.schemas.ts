@@ -57,7 +57,12 @@ export const ZCustomerUpdate = z
 export type CustomerUpdateInput = z.input<typeof ZCustomerUpdate>;
 
 export const ZCustomerListQuery = z.strictObject({
-  q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   stage: z.enum(LIFECYCLE_STAGES).optional(),
   /** A sentiment label, or "UNLABELLED" for customers without a recent mention. */
   sentiment: z.enum([...CUSTOMER_SENTIMENTS, "UNLABELLED"]).optional(),

@@ -64,12 +64,7 @@ export async function adjustPoints(ctx: TenantContext, raw: AdjustPointsInput): 
   });
 }
 
-async function replay(
-  tx: DbTx,
-  ctx: TenantContext,
-  idempotencyKey: string,
-  input: { customerId: string; amount: number },
-): Promise<AdjustmentResult> {
+async function replay(tx: DbTx, ctx: TenantContext, idempotencyKey: string, input: { customerId: string; amount: number }): Promise<AdjustmentResult> {
   const existing = await findEntryByKey(tx, ctx, idempotencyKey);
   if (!existing || existing.customerId !== input.customerId || existing.amount !== input.amount) {
     throw new AppError("CONFLICT", "this idempotency key was already used for a different adjustment");

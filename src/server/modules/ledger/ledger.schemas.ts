@@ -1,23 +1,11 @@
 import { z } from "zod";
 import type { AwardExplanation } from "./ledger.types";
 
-export const LEDGER_SOURCES = [
-  "MENTION",
-  "CHECKIN",
-  "SHARE",
-  "LINK_ACCOUNT",
-  "REDEMPTION",
-  "ADJUSTMENT",
-  "REVERSAL",
-  "EXPIRY",
-  "MERGE",
-] as const;
+export const LEDGER_SOURCES = ["MENTION", "CHECKIN", "SHARE", "LINK_ACCOUNT", "REDEMPTION", "ADJUSTMENT", "REVERSAL", "EXPIRY", "MERGE"] as const;
 
 /** Mirrors AwardExplanation (ledger.types.ts): stored explanations are parsed, never trusted. */
 export const ZAwardExplanation = z.object({
-  rule: z
-    .object({ id: z.string(), name: z.string(), network: z.string(), action: z.string(), basePoints: z.number() })
-    .optional(),
+  rule: z.object({ id: z.string(), name: z.string(), network: z.string(), action: z.string(), basePoints: z.number() }).optional(),
   followers: z.number().optional(),
   influence: z.object({ curve: z.string(), factor: z.number(), max: z.number(), multiplier: z.number() }).optional(),
   sentiment: z.object({ score: z.number(), label: z.string(), minimum: z.number().nullable() }).optional(),

@@ -14,13 +14,7 @@ export function isBalanceCheckViolation(error: unknown): boolean {
 }
 
 /** Adds points (creating the balance row on a customer's first entry). */
-export async function creditBalance(
-  tx: DbTx,
-  ctx: TenantContext,
-  customerId: string,
-  amount: number,
-  earned: number,
-): Promise<number> {
+export async function creditBalance(tx: DbTx, ctx: TenantContext, customerId: string, amount: number, earned: number): Promise<number> {
   const rows = await tx.$queryRaw<{ balance: number }[]>`
     INSERT INTO "PointBalance" ("tenantId", "customerId", balance, "lifetimeEarned", "updatedAt")
     VALUES (${ctx.tenantId}, ${customerId}, ${amount}, ${earned}, now())

@@ -22,11 +22,7 @@ type ResultRow =
  * - A batch that would take a balance below zero is refused (CONFLICT); the caller's
  *   transaction must then roll back, which it does when the error propagates.
  */
-export async function postLedgerEntries(
-  tx: DbTx,
-  ctx: TenantContext,
-  entries: NewLedgerEntry[],
-): Promise<PostedLedgerEntry[]> {
+export async function postLedgerEntries(tx: DbTx, ctx: TenantContext, entries: NewLedgerEntry[]): Promise<PostedLedgerEntry[]> {
   const batch = prepareBatch(entries);
   if (batch.length === 0) return [];
   let rows: ResultRow[];

@@ -62,10 +62,7 @@ export async function reverseLedgerEntry(tx: DbTx, ctx: TenantContext, input: Re
     const existing = await findReversal(tx, ctx, original.id);
     if (existing) return alreadyReversed(existing, original.amount);
     if (balance === 0) {
-      throw new AppError(
-        "CONFLICT",
-        `nothing to take back: the customer has already spent the ${formatPoints(original.amount)} of this entry (balance 0)`,
-      );
+      throw new AppError("CONFLICT", `nothing to take back: the customer has already spent the ${formatPoints(original.amount)} of this entry (balance 0)`);
     }
     amount = -Math.min(balance, original.amount);
   } else {

@@ -4,14 +4,7 @@ import type { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
-import {
-  ZLocationCreate,
-  ZLocationId,
-  ZLocationUpdate,
-  type LocationCreateInput,
-  type LocationDto,
-  type LocationUpdateInput,
-} from "./location.schemas";
+import { ZLocationCreate, ZLocationId, ZLocationUpdate, type LocationCreateInput, type LocationDto, type LocationUpdateInput } from "./location.schemas";
 
 /** Brand locations; the Foursquare venue id ties a check-in to one. Staff changes are audited. */
 
@@ -41,7 +34,12 @@ function venueTaken(): AppError {
 
 export async function listLocations(ctx: TenantContext): Promise<LocationDto[]> {
   assertCan(ctx, "settings:read");
-  const rows = await getDb().location.findMany({ where: { tenantId: ctx.tenantId }, select: LOCATION_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1_000 });
+  const rows = await getDb().location.findMany({
+    where: { tenantId: ctx.tenantId },
+    select: LOCATION_SELECT,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 1_000,
+  });
   return rows.map(toDto);
 }
 
@@ -79,7 +77,12 @@ export async function createLocation(ctx: TenantContext, raw: LocationCreateInpu
         },
         select: LOCATION_SELECT,
       });
-      await writeAudit(tx, ctx, { action: "location.created", targetType: "Location", targetId: row.id, data: { name: row.name, foursquareVenueId: row.foursquareVenueId } });
+      await writeAudit(tx, ctx, {
+        action: "location.created",
+        targetType: "Location",
+        targetId: row.id,
+        data: { name: row.name, foursquareVenueId: row.foursquareVenueId },
+      });
       return toDto(row);
     });
   } catch (error) {

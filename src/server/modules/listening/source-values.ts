@@ -47,7 +47,10 @@ function normalizeKeyword(raw: string): NormalizeResult {
 const HASHTAG = /^[\p{L}\p{M}\p{N}_]{1,100}$/u;
 
 function normalizeHashtag(raw: string): NormalizeResult {
-  const tag = raw.normalize("NFC").trim().replace(/^[#＃]/u, "");
+  const tag = raw
+    .normalize("NFC")
+    .trim()
+    .replace(/^[#＃]/u, "");
   if (!HASHTAG.test(tag)) {
     return { ok: false, message: "a hashtag is 1 to 100 letters, digits or _ with no spaces or punctuation, e.g. #brandx" };
   }
@@ -67,7 +70,10 @@ function normalizeVenue(raw: string): NormalizeResult {
   const fromUrl = /^https?:\/\/(?:[a-z0-9-]+\.)*foursquare\.com\/v\/(?:[^/?#]+\/)?([0-9a-fA-F]{24})\/?(?:[?#].*)?$/.exec(text);
   const id = fromUrl?.[1] ?? text;
   if (!/^[0-9a-fA-F]{24}$/.test(id)) {
-    return { ok: false, message: "a Foursquare venue id is 24 hexadecimal characters, e.g. 4bf58dd8d48988d1e0931735 (or paste the venue's foursquare.com URL)" };
+    return {
+      ok: false,
+      message: "a Foursquare venue id is 24 hexadecimal characters, e.g. 4bf58dd8d48988d1e0931735 (or paste the venue's foursquare.com URL)",
+    };
   }
   return { ok: true, value: id.toLowerCase() };
 }

@@ -10,11 +10,26 @@ const MINUTES_10 = 600;
 const DAY = 86_400;
 
 export const INVITATION_LIMITS = {
-  ipBurst: defineLimit({ name: "invite:ip:burst", points: 20, durationSeconds: MINUTES_10, message: "too many invitations from this network; try again in a few minutes" }),
+  ipBurst: defineLimit({
+    name: "invite:ip:burst",
+    points: 20,
+    durationSeconds: MINUTES_10,
+    message: "too many invitations from this network; try again in a few minutes",
+  }),
   ipDaily: defineLimit({ name: "invite:ip:daily", points: 200, durationSeconds: DAY, message: "too many invitations from this network today" }),
-  accountBurst: defineLimit({ name: "invite:account:burst", points: 10, durationSeconds: MINUTES_10, message: "you have sent many invitations; try again in a few minutes" }),
+  accountBurst: defineLimit({
+    name: "invite:account:burst",
+    points: 10,
+    durationSeconds: MINUTES_10,
+    message: "you have sent many invitations; try again in a few minutes",
+  }),
   accountDaily: defineLimit({ name: "invite:account:daily", points: 100, durationSeconds: DAY, message: "you have sent the most invitations allowed today" }),
-  brandBurst: defineLimit({ name: "invite:brand:burst", points: 20, durationSeconds: MINUTES_10, message: "this brand has sent many invitations; try again in a few minutes" }),
+  brandBurst: defineLimit({
+    name: "invite:brand:burst",
+    points: 20,
+    durationSeconds: MINUTES_10,
+    message: "this brand has sent many invitations; try again in a few minutes",
+  }),
   brandDaily: defineLimit({ name: "invite:brand:daily", points: 200, durationSeconds: DAY, message: "this brand has sent the most invitations allowed today" }),
 } as const;
 

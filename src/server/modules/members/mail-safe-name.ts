@@ -26,6 +26,10 @@ export function mailSafeName(raw: string): string {
     // characters is how linkifiers find hosts; "Acme Inc." and "St. Louis" keep theirs.
     .replace(/(?<=[\p{L}\p{N}_-])[.\u3002](?=[\p{L}\p{N}_-])/gu, "[.]")
     .replace(/(?<=\S)@(?=\S)/g, "[at]");
-  if ([...text].length > MAX_LENGTH) text = `${[...text].slice(0, MAX_LENGTH - 1).join("").trimEnd()}…`;
+  if ([...text].length > MAX_LENGTH)
+    text = `${[...text]
+      .slice(0, MAX_LENGTH - 1)
+      .join("")
+      .trimEnd()}…`;
   return text || "a brand";
 }

@@ -32,7 +32,12 @@ export interface InvitationDto {
   createdAt: string;
 }
 
-const ZMembershipId = z.string().trim().min(1, "choose a member").max(64).regex(/^[A-Za-z0-9_-]+$/, "not a member id");
+const ZMembershipId = z
+  .string()
+  .trim()
+  .min(1, "choose a member")
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "not a member id");
 
 export const ZChangeMemberRole = z.strictObject({
   memberId: ZMembershipId,

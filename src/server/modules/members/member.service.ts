@@ -10,13 +10,7 @@ import { consumeLimits } from "../../abuse-limits";
 import { invitationLimitChecks } from "./invitation-limits";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token";
 import { mailSafeName } from "./mail-safe-name";
-import {
-  ZAcceptInviteNewUser,
-  ZInviteMember,
-  type InvitationDto,
-  type InviteMemberInput,
-  type MemberDto,
-} from "./member.schemas";
+import { ZAcceptInviteNewUser, ZInviteMember, type InvitationDto, type InviteMemberInput, type MemberDto } from "./member.schemas";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 

@@ -59,7 +59,12 @@ export async function ingestMentionPage(ctx: TenantContext, page: IngestPage, no
 
   pauseForFaultInjection("before-ingest");
   const stored = await withPgConnection(async (run) => {
-    const links = await linkedAuthors(run, ctx, page.network, unique.map((m) => m.author.externalId));
+    const links = await linkedAuthors(
+      run,
+      ctx,
+      page.network,
+      unique.map((m) => m.author.externalId),
+    );
     const customerIds = [...new Set([...links.values()].map((l) => l.customerId))];
     const paying = context.rules.length > 0 && customerIds.length > 0;
     // The write is one statement, atomic on its own; a transaction is needed only to hold the
@@ -72,7 +77,9 @@ export async function ingestMentionPage(ctx: TenantContext, page: IngestPage, no
         const inputs = await loadAwardInputs(run, ctx, context, customerIds, now);
         const candidates = analysed.flatMap(({ mention, sentiment }) => {
           const link = links.get(mention.author.externalId);
-          return link ? [{ externalId: mention.externalId, customerId: link.customerId, followers: mention.author.followers, sentiment, postedAt: mention.postedAt }] : [];
+          return link
+            ? [{ externalId: mention.externalId, customerId: link.customerId, followers: mention.author.followers, sentiment, postedAt: mention.postedAt }]
+            : [];
         });
         awards = planAwards({ network: page.network, action, rules: context.rules, campaigns: context.campaigns, ...inputs }, candidates);
       }
@@ -91,7 +98,12 @@ export async function ingestMentionPage(ctx: TenantContext, page: IngestPage, no
       if (inTransaction) await run(Prisma.sql`COMMIT`);
       // Posts already stored (by another source, or an earlier page) still count under this source.
       if (page.sourceId && result.stored < unique.length) {
-        await recordLaterMatches(run, ctx, { network: page.network, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords }, unique.map((m) => m.externalId));
+        await recordLaterMatches(
+          run,
+          ctx,
+          { network: page.network, sourceId: page.sourceId, matchedKeywords: page.matchedKeywords },
+          unique.map((m) => m.externalId),
+        );
       }
       return result;
     } catch (error) {
@@ -141,7 +153,13 @@ async function planShares(run: SqlRunner, ctx: TenantContext, awards: PlannedAwa
   return awards.flatMap((award) => {
     const profile = profiles.get(award.customerId);
     if (!profile) return [];
-    return [{ idempotencyKey: award.idempotencyKey, socialProfileId: profile.profileId, text: renderShareText(tenant.shareTemplate, { points: award.amount, brand: tenant.name }) }];
+    return [
+      {
+        idempotencyKey: award.idempotencyKey,
+        socialProfileId: profile.profileId,
+        text: renderShareText(tenant.shareTemplate, { points: award.amount, brand: tenant.name }),
+      },
+    ];
   });
 }
 

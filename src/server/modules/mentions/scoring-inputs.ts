@@ -14,8 +14,17 @@ export async function loadRules(tx: Db | DbTx, ctx: TenantContext, network: Netw
   return tx.pointRule.findMany({
     where: { tenantId: ctx.tenantId, network, action, enabled: true },
     select: {
-      id: true, name: true, network: true, action: true, basePoints: true, influenceCurve: true,
-      influenceFactor: true, maxMultiplier: true, dailyCap: true, minSentiment: true, enabled: true,
+      id: true,
+      name: true,
+      network: true,
+      action: true,
+      basePoints: true,
+      influenceCurve: true,
+      influenceFactor: true,
+      maxMultiplier: true,
+      dailyCap: true,
+      minSentiment: true,
+      enabled: true,
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
@@ -68,7 +77,11 @@ async function loadContext(tx: Db | DbTx, ctx: TenantContext, network: Network, 
     loadCampaigns(tx, ctx, network, span.from, span.to),
     hasShareableProfiles(tx, ctx),
   ]);
-  const segments = await loadSegmentRefs(tx, ctx, campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : [])));
+  const segments = await loadSegmentRefs(
+    tx,
+    ctx,
+    campaigns.flatMap((c) => (c.segmentId ? [c.segmentId] : [])),
+  );
   return { rules, campaigns, segments, sharingPossible };
 }
 
@@ -91,13 +104,7 @@ export async function loadCampaigns(tx: Db | DbTx, ctx: TenantContext, network: 
 }
 
 /** Points each customer already earned today (UTC) under each rule: the daily cap's base. */
-export async function loadAwardedToday(
-  run: SqlRunner,
-  ctx: TenantContext,
-  customerIds: string[],
-  ruleIds: string[],
-  now: Date,
-): Promise<Map<string, number>> {
+export async function loadAwardedToday(run: SqlRunner, ctx: TenantContext, customerIds: string[], ruleIds: string[], now: Date): Promise<Map<string, number>> {
   if (customerIds.length === 0 || ruleIds.length === 0) return new Map();
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const rows = await run<{ customerId: string; ruleId: string; total: number }>(Prisma.sql`

@@ -50,18 +50,40 @@ export async function storeMentionPage(
   const shareBy = new Map(shares.map((s) => [s.idempotencyKey, s]));
   // Rows travel as one JSON document each way in: JSON.stringify is native and fast, where
   // escaping seventeen text arrays element by element in the driver cost more than the insert.
-  const mentionsJson = JSON.stringify(rows.map((r) => ({
-    externalId: r.mention.externalId, authorExternalId: r.mention.author.externalId, authorHandle: storable(r.mention.author.handle),
-    authorFollowers: r.mention.author.followers, text: storable(r.mention.text), url: storable(r.mention.url), lang: r.mention.lang,
-    postedAt: r.mention.postedAt.toISOString(), metrics: r.mention.metrics, isRetweet: r.mention.isRetweet, isReply: r.mention.isReply,
-    sentimentScore: r.sentiment.score, sentimentLabel: r.sentiment.label, customerId: r.customerId, socialProfileId: r.socialProfileId,
-    status: r.status, venueId: r.mention.venueExternalId ?? null,
-  })));
-  const awardsJson = JSON.stringify(awards.map((e) => ({
-    externalId: e.externalId, customerId: e.customerId, amount: e.amount, idempotencyKey: e.idempotencyKey, ruleId: e.ruleId ?? null,
-    campaignId: e.campaignId ?? null, explanation: e.explanation,
-    shareProfileId: shareBy.get(e.idempotencyKey)?.socialProfileId ?? null, shareText: shareBy.get(e.idempotencyKey)?.text ?? null,
-  })));
+  const mentionsJson = JSON.stringify(
+    rows.map((r) => ({
+      externalId: r.mention.externalId,
+      authorExternalId: r.mention.author.externalId,
+      authorHandle: storable(r.mention.author.handle),
+      authorFollowers: r.mention.author.followers,
+      text: storable(r.mention.text),
+      url: storable(r.mention.url),
+      lang: r.mention.lang,
+      postedAt: r.mention.postedAt.toISOString(),
+      metrics: r.mention.metrics,
+      isRetweet: r.mention.isRetweet,
+      isReply: r.mention.isReply,
+      sentimentScore: r.sentiment.score,
+      sentimentLabel: r.sentiment.label,
+      customerId: r.customerId,
+      socialProfileId: r.socialProfileId,
+      status: r.status,
+      venueId: r.mention.venueExternalId ?? null,
+    })),
+  );
+  const awardsJson = JSON.stringify(
+    awards.map((e) => ({
+      externalId: e.externalId,
+      customerId: e.customerId,
+      amount: e.amount,
+      idempotencyKey: e.idempotencyKey,
+      ruleId: e.ruleId ?? null,
+      campaignId: e.campaignId ?? null,
+      explanation: e.explanation,
+      shareProfileId: shareBy.get(e.idempotencyKey)?.socialProfileId ?? null,
+      shareText: shareBy.get(e.idempotencyKey)?.text ?? null,
+    })),
+  );
   const [result] = await run<StoredPage>(Prisma.sql`
     WITH m_in AS (
       SELECT * FROM json_to_recordset(${mentionsJson}::json) AS u("externalId" text, "authorExternalId" text,

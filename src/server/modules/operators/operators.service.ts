@@ -76,5 +76,8 @@ export async function writePlatformAudit(actor: OperatorContext, event: Platform
       data: event.data,
     },
   });
-  getLogger().info({ operator: actor.userId, action: event.action, target: `${event.targetType}/${event.targetId ?? ""}`, tenantId: event.tenantId ?? null }, "platform operator action");
+  getLogger().info(
+    { operator: actor.userId, action: event.action, target: `${event.targetType}/${event.targetId ?? ""}`, tenantId: event.tenantId ?? null },
+    "platform operator action",
+  );
 }

@@ -3,14 +3,7 @@ import { QUEUE_NAMES } from "../../jobs/queue-names";
 import { getQueue } from "../../jobs/queues";
 import { requirePlatformOperator, writePlatformAudit, type OperatorContext } from "../operators/operators.service";
 import { discardFailed, findJob, newestFailureFirst, retryFailed, toFailedJobDto } from "./queue-jobs";
-import {
-  FAILED_JOBS_LIMIT,
-  QUEUE_STATES,
-  type FailedJobDto,
-  type JobRefInput,
-  type PlatformFailedJobDto,
-  type QueueSummaryDto,
-} from "./queue-monitor.schemas";
+import { FAILED_JOBS_LIMIT, QUEUE_STATES, type FailedJobDto, type JobRefInput, type PlatformFailedJobDto, type QueueSummaryDto } from "./queue-monitor.schemas";
 
 /**
  * The platform-wide queue view, for platform operators only: every tenant's jobs and the

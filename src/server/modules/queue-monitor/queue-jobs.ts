@@ -40,7 +40,10 @@ export function cleanReason(reason: string | undefined): string {
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
-export function toFailedJobDto(queue: QueueName, job: Pick<Job, "id" | "name" | "data" | "failedReason" | "attemptsMade" | "timestamp" | "finishedOn">): FailedJobDto {
+export function toFailedJobDto(
+  queue: QueueName,
+  job: Pick<Job, "id" | "name" | "data" | "failedReason" | "attemptsMade" | "timestamp" | "finishedOn">,
+): FailedJobDto {
   return {
     queue,
     id: String(job.id ?? ""),

@@ -57,7 +57,15 @@ end
 return { count, total, #ids, matched }
 `;
 
-type ScanCommand = (stateKey: string, jobPrefix: string, kind: string, window: number, tenantId: string, needle: string, keep: number) => Promise<[number, number, number, string[]]>;
+type ScanCommand = (
+  stateKey: string,
+  jobPrefix: string,
+  kind: string,
+  window: number,
+  tenantId: string,
+  needle: string,
+  keep: number,
+) => Promise<[number, number, number, string[]]>;
 
 function scanner(redis: RedisClient): ScanCommand {
   const named = redis as unknown as { megaphoneTenantJobScan?: ScanCommand };

@@ -55,10 +55,7 @@ export async function redeemReward(ctx: TenantContext, raw: RedeemRewardInput): 
       const balance = await debitBalance(tx, ctx, input.customerId, reward.cost);
       if (balance === null) {
         const current = await readBalance(tx, ctx, input.customerId);
-        throw new AppError(
-          "CONFLICT",
-          `not enough points: “${reward.name}” costs ${formatPoints(reward.cost)} and the customer has ${formatPoints(current)}`,
-        );
+        throw new AppError("CONFLICT", `not enough points: “${reward.name}” costs ${formatPoints(reward.cost)} and the customer has ${formatPoints(current)}`);
       }
       const stocked = await tx.$queryRaw<{ stock: number | null }[]>`
         UPDATE "Reward" SET stock = stock - 1, "updatedAt" = now()
@@ -104,12 +101,7 @@ async function findRedemption(tx: DbTx, ctx: TenantContext, idempotencyKey: stri
   return tx.redemption.findFirst({ where: { tenantId: ctx.tenantId, idempotencyKey }, select: REDEMPTION_SELECT });
 }
 
-async function replayOf(
-  tx: DbTx,
-  ctx: TenantContext,
-  previous: RedemptionRow,
-  input: { customerId: string; rewardId: string },
-): Promise<RedemptionResult> {
+async function replayOf(tx: DbTx, ctx: TenantContext, previous: RedemptionRow, input: { customerId: string; rewardId: string }): Promise<RedemptionResult> {
   if (previous.customerId !== input.customerId || previous.rewardId !== input.rewardId) {
     throw new AppError("CONFLICT", "this idempotency key was already used for a different redemption");
   }

@@ -14,17 +14,9 @@ export const ZRuleAction = z.enum(RULE_ACTIONS, { message: "choose an action" })
 const hasAtMostTwoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9;
 
 const ZName = z.string().trim().min(1, "name is required").max(100, "at most 100 characters");
-const ZBasePoints = z
-  .number({ message: "enter a whole number" })
-  .int("enter a whole number")
-  .min(1, "at least 1 point")
-  .max(10_000, "at most 10,000 points");
+const ZBasePoints = z.number({ message: "enter a whole number" }).int("enter a whole number").min(1, "at least 1 point").max(10_000, "at most 10,000 points");
 const ZInfluenceCurve = z.enum(INFLUENCE_CURVES, { message: "choose NONE, LOG or LINEAR" });
-const ZInfluenceFactor = z
-  .number({ message: "enter a number" })
-  .min(0, "0 or more")
-  .max(10, "at most 10")
-  .refine(hasAtMostTwoDecimals, "at most 2 decimals");
+const ZInfluenceFactor = z.number({ message: "enter a number" }).min(0, "0 or more").max(10, "at most 10").refine(hasAtMostTwoDecimals, "at most 2 decimals");
 const ZMaxMultiplier = z
   .number({ message: "enter a number" })
   .min(1, "at least 1 (1 means no boost)")

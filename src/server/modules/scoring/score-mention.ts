@@ -58,8 +58,7 @@ export interface ScoreAwardInput {
 }
 
 export type ScoreAwardResult =
-  | { points: number; skipped?: undefined; explanation: AwardExplanation }
-  | { points: 0; skipped: string; explanation: AwardExplanation };
+  { points: number; skipped?: undefined; explanation: AwardExplanation } | { points: 0; skipped: string; explanation: AwardExplanation };
 
 /** Numbers in formulas: at most 2 decimals, no trailing zeros ("2.35", "1.5", "10"). */
 export function formatNumber(n: number): string {
@@ -67,12 +66,7 @@ export function formatNumber(n: number): string {
 }
 
 /** A campaign applies when `at` is inside its window, its network matches (or is all), and the customer is in its segment (if any). */
-export function campaignApplies(
-  campaign: ScoringCampaign,
-  at: Date,
-  network: Network,
-  inSegment: (segmentId: string) => boolean = () => false,
-): boolean {
+export function campaignApplies(campaign: ScoringCampaign, at: Date, network: Network, inSegment: (segmentId: string) => boolean = () => false): boolean {
   const t = at.getTime();
   if (!(campaign.startsAt.getTime() <= t && t < campaign.endsAt.getTime())) return false;
   if (campaign.network !== null && campaign.network !== network) return false;

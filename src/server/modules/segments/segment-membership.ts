@@ -65,9 +65,7 @@ type Scope = { kind: "customers"; ids: string[] } | { kind: "tenant"; followersV
  * stops at its limit) or one grouped pass over the tenant's profiles (counting everyone).
  */
 function memberRows(tenantId: string, scope: Scope, needs: { followers: boolean; balance: boolean }): Prisma.Sql {
-  const balanceJoin = needs.balance
-    ? Prisma.sql`LEFT JOIN "PointBalance" pb ON pb."tenantId" = ${tenantId} AND pb."customerId" = c.id`
-    : Prisma.empty;
+  const balanceJoin = needs.balance ? Prisma.sql`LEFT JOIN "PointBalance" pb ON pb."tenantId" = ${tenantId} AND pb."customerId" = c.id` : Prisma.empty;
   let followersJoin = Prisma.empty;
   if (needs.followers) {
     followersJoin =

@@ -51,13 +51,7 @@ export type SegmentFilter = {
 };
 
 export function hasAnyCondition(f: SegmentFilter): boolean {
-  return (
-    f.lifecycleStages.length > 0 ||
-    f.sentimentLabels.length > 0 ||
-    f.minFollowers !== null ||
-    f.minPoints !== null ||
-    f.minLifetimeEarned !== null
-  );
+  return f.lifecycleStages.length > 0 || f.sentimentLabels.length > 0 || f.minFollowers !== null || f.minPoints !== null || f.minLifetimeEarned !== null;
 }
 
 export const NO_CONDITION_MESSAGE = "choose at least one condition (a campaign for everyone needs no segment)";

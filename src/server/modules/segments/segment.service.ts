@@ -59,9 +59,7 @@ export async function listSegmentMembers(ctx: TenantContext, id: string, rawQuer
   if (!row) throw AppError.notFound("segment");
   const filter = storedFilter(row);
   const [members, counts] = await Promise.all([
-    db.$queryRaw<SegmentMemberRow[]>(
-      segmentMembersPageSql(ctx, filter, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
-    ),
+    db.$queryRaw<SegmentMemberRow[]>(segmentMembersPageSql(ctx, filter, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize })),
     countMembers(ctx, [row]),
   ]);
   return { items: members.map(toSegmentMemberDto), total: counts.get(id) ?? 0, page: query.page, pageSize: query.pageSize };
@@ -155,10 +153,7 @@ export async function deleteSegment(ctx: TenantContext, id: string): Promise<{ d
   return getDb().$transaction(async (tx) => {
     const current = await lockSegment(tx, ctx, id);
     if (current.campaigns.length > 0) {
-      throw new AppError(
-        "CONFLICT",
-        `campaign ${campaignNames(current.campaigns)} targets this segment: give the campaign another segment (or none) first`,
-      );
+      throw new AppError("CONFLICT", `campaign ${campaignNames(current.campaigns)} targets this segment: give the campaign another segment (or none) first`);
     }
     await tx.segment.deleteMany({ where: { tenantId: ctx.tenantId, id } });
     await writeAudit(tx, ctx, {

@@ -46,7 +46,11 @@ export async function createSharePostsForEntries(db: Db | DbTx, ctx: TenantConte
     select: { id: true, customerId: true, amount: true },
   });
   if (entries.length === 0) return [];
-  const profiles = await findSharingProfiles(db, ctx, entries.map((e) => e.customerId));
+  const profiles = await findSharingProfiles(
+    db,
+    ctx,
+    entries.map((e) => e.customerId),
+  );
   const eligible = entries.flatMap((e) => {
     const profile = profiles.get(e.customerId);
     return profile ? [{ entry: e, profile }] : [];
@@ -120,15 +124,20 @@ export async function recordSharePosted(ctx: TenantContext, id: string, external
     });
     const share = moved[0];
     if (!share) return;
-    await payOneOffAction(tx, ctx, {
-      action: "SHARE",
-      network: share.socialProfile.network,
-      customerId: share.customerId,
-      followers: share.socialProfile.followersCount,
-      key: (ruleId) => shareAwardKey(id, ruleId),
-      note: `shared through @${share.socialProfile.handle}${externalPostId ? ` (post ${externalPostId})` : ""}`,
-      dailyCaps: true,
-    }, now);
+    await payOneOffAction(
+      tx,
+      ctx,
+      {
+        action: "SHARE",
+        network: share.socialProfile.network,
+        customerId: share.customerId,
+        followers: share.socialProfile.followersCount,
+        key: (ruleId) => shareAwardKey(id, ruleId),
+        note: `shared through @${share.socialProfile.handle}${externalPostId ? ` (post ${externalPostId})` : ""}`,
+        dailyCaps: true,
+      },
+      now,
+    );
   });
 }
 

@@ -48,7 +48,12 @@ export interface ProfileLookup {
  * row and its last known data; its refreshedAt moves too (so it is asked again next cycle, not on
  * every run) and a note is written to the audit log. Both happen in one transaction.
  */
-export async function applyProfileLookups(ctx: TenantContext, network: Network, lookups: ProfileLookup[], now: Date): Promise<{ updated: number; missing: string[] }> {
+export async function applyProfileLookups(
+  ctx: TenantContext,
+  network: Network,
+  lookups: ProfileLookup[],
+  now: Date,
+): Promise<{ updated: number; missing: string[] }> {
   if (lookups.length === 0) return { updated: 0, missing: [] };
   const missing = lookups.filter((l) => l.user === null);
   return getDb().$transaction(async (tx) => {

@@ -105,7 +105,10 @@ export async function previewSignUp(token: string): Promise<{ email: string; com
  * works once. Both proofs are asked for: the link alone (a mail scanner, the real owner of an
  * address someone else typed) must not create an account whose password a stranger chose.
  */
-export async function confirmSignUp(raw: ConfirmSignUpInput, meta: RequestMeta): Promise<{ userId: string; tenantId: string; tenantSlug: string; email: string }> {
+export async function confirmSignUp(
+  raw: ConfirmSignUpInput,
+  meta: RequestMeta,
+): Promise<{ userId: string; tenantId: string; tenantSlug: string; email: string }> {
   const input = ZConfirmSignUp.parse(raw);
   await consumeLimits([{ rule: SIGNUP_CONFIRM_IP, key: meta.ip }]);
   const pending = await findPending(input.token);

@@ -91,7 +91,11 @@ export async function unsafeListDueCheckinProfiles({
 }
 
 /** Claims a profile for a run: RUNNING, lastRunAt = now. Null when it is not pollable or already in a live run. */
-export async function claimCheckinRun(ctx: TenantContext, profileId: string, { now = new Date(), staleRunMs }: { now?: Date; staleRunMs: number }): Promise<CheckinProfileClaim | null> {
+export async function claimCheckinRun(
+  ctx: TenantContext,
+  profileId: string,
+  { now = new Date(), staleRunMs }: { now?: Date; staleRunMs: number },
+): Promise<CheckinProfileClaim | null> {
   const rows = await getDb().socialProfile.updateManyAndReturn({
     where: { tenantId: ctx.tenantId, id: profileId, ...POLLABLE, ...notRunning(new Date(now.getTime() - staleRunMs)) },
     data: { checkinSyncStatus: "RUNNING", checkinLastRunAt: now },
@@ -122,10 +126,7 @@ async function apply(where: Prisma.SocialProfileWhereInput & { tenantId: string 
 
 /** After a page is stored: the newest check-in time seen, never moving back. */
 export function advanceCheckinCursor(ctx: TenantContext, profileId: string, startedAt: Date, cursor: Date): Promise<boolean> {
-  return apply(
-    { ...inRun(ctx.tenantId, profileId, startedAt), OR: [{ checkinCursor: null }, { checkinCursor: { lt: cursor } }] },
-    { checkinCursor: cursor },
-  );
+  return apply({ ...inRun(ctx.tenantId, profileId, startedAt), OR: [{ checkinCursor: null }, { checkinCursor: { lt: cursor } }] }, { checkinCursor: cursor });
 }
 
 function columns(change: SyncChange<Date>): Prisma.SocialProfileUpdateManyMutationInput {
@@ -145,10 +146,18 @@ export const checkinSyncStore: SyncStore<Date> = {
   block: (tenantId, profileId, change) => apply({ tenantId, id: profileId }, columns(change)),
 };
 
-export function markCheckinRunSucceeded(ctx: TenantContext, profileId: string, { startedAt, nextRunAt }: { startedAt: Date; nextRunAt: Date }): Promise<boolean> {
+export function markCheckinRunSucceeded(
+  ctx: TenantContext,
+  profileId: string,
+  { startedAt, nextRunAt }: { startedAt: Date; nextRunAt: Date },
+): Promise<boolean> {
   return checkinSyncStore.finishRun(ctx.tenantId, profileId, startedAt, syncTransitions.succeeded(nextRunAt));
 }
 
-export function markCheckinRunFailed(ctx: TenantContext, profileId: string, { startedAt, error, retryAt }: { startedAt: Date; error: string; retryAt: Date }): Promise<boolean> {
+export function markCheckinRunFailed(
+  ctx: TenantContext,
+  profileId: string,
+  { startedAt, error, retryAt }: { startedAt: Date; error: string; retryAt: Date },
+): Promise<boolean> {
   return checkinSyncStore.finishRun(ctx.tenantId, profileId, startedAt, syncTransitions.failed(error, retryAt));
 }

@@ -7,7 +7,11 @@ import { defineJob, TICK } from "../../jobs/define-job";
  * check-ins). The push receiver imports this file to enqueue: handlers load lazily.
  */
 
-const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "not an id");
+const ZId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "not an id");
 
 /** The scheduler's tick: one poll per due linked profile, all tenants. */
 export const ZScheduleCheckins = z.strictObject({});

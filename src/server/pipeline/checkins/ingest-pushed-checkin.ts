@@ -7,8 +7,7 @@ import { keepBrandVenueCheckins, loadBrandVenueIds } from "./brand-venues";
 import type { PushedCheckin } from "./checkins.jobs";
 
 export type PushIngestOutcome =
-  | { status: "ingested"; result: IngestResult }
-  | { status: "ignored"; reason: "author is not a linked customer" | "not at a tracked venue" };
+  { status: "ingested"; result: IngestResult } | { status: "ignored"; reason: "author is not a linked customer" | "not at a tracked venue" };
 
 /**
  * The job behind the push receiver: one pushed check-in → ingest as a CHECKIN, exactly like a

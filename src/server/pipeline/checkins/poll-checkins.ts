@@ -82,9 +82,7 @@ export async function pollProfileCheckins(ctx: TenantContext, profileId: string,
       followers: claim.followersCount,
       following: 0,
     };
-    let after = claim.checkinCursor
-      ? seconds(claim.checkinCursor) - provider.limits.cursorOverlapSeconds
-      : seconds(claim.linkedAt ?? claim.createdAt) - 1;
+    let after = claim.checkinCursor ? seconds(claim.checkinCursor) - provider.limits.cursorOverlapSeconds : seconds(claim.linkedAt ?? claim.createdAt) - 1;
     const limit = provider.limits.maxPerPage;
     let notBefore: Date | null = null;
 
@@ -99,7 +97,11 @@ export async function pollProfileCheckins(ctx: TenantContext, profileId: string,
       totals.fetched += page.fetched;
       const kept = keepBrandVenueCheckins(page.checkins, venues);
       totals.atBrandVenues += kept.length;
-      if (kept.length > 0) addIngest(totals, await ingestMentionPage(ctx, { network: claim.network, action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now));
+      if (kept.length > 0)
+        addIngest(
+          totals,
+          await ingestMentionPage(ctx, { network: claim.network, action: "CHECKIN", sourceId: null, matchedKeywords: [], mentions: kept }, now),
+        );
       if (page.newestTimestamp !== null) await advanceCheckinCursor(ctx, profileId, startedAt, new Date(page.newestTimestamp * 1000));
 
       const spent = page.rateLimit !== null && page.rateLimit.remaining <= 0;

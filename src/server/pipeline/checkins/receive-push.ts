@@ -14,9 +14,7 @@ import { assertPushNotThrottled, recordPushRefusal, type PushRefusal } from "./p
 /** A push is one check-in: anything much bigger is not Foursquare. */
 export const MAX_PUSH_BYTES = 64 * 1024;
 
-export type PushReceipt =
-  | { status: "queued"; checkinId: string }
-  | { status: "ignored"; checkinId: string; reason: "no venue" | "not at a tracked venue" };
+export type PushReceipt = { status: "queued"; checkinId: string } | { status: "ignored"; checkinId: string; reason: "no venue" | "not at a tracked venue" };
 
 /** The job id of a pushed check-in: a redelivery while the job is known to Redis is not queued again. */
 export function pushJobId(tenantId: string, checkinId: string): string {

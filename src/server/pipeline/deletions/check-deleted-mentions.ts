@@ -73,7 +73,16 @@ export interface DeletionCheckOutcome {
 export async function checkDeletedMentions(ctx: TenantContext, options: CheckDeletedOptions): Promise<DeletionCheckOutcome> {
   const now = options.now ?? new Date();
   const maxLookups = Math.max(1, Math.floor(options.maxLookups ?? 10));
-  const outcome: DeletionCheckOutcome = { status: "done", lookups: 0, checked: 0, deleted: 0, entriesReversed: 0, pointsTakenBack: 0, notTakenBack: 0, rateLimit: null };
+  const outcome: DeletionCheckOutcome = {
+    status: "done",
+    lookups: 0,
+    checked: 0,
+    deleted: 0,
+    entriesReversed: 0,
+    pointsTakenBack: 0,
+    notTakenBack: 0,
+    rateLimit: null,
+  };
   const stop = (status: DeletionCheckStatus, extra: Partial<DeletionCheckOutcome> = {}): DeletionCheckOutcome => ({ ...outcome, status, ...extra });
 
   const provider = getProvider(options.network);
@@ -100,7 +109,10 @@ export async function checkDeletedMentions(ctx: TenantContext, options: CheckDel
 
     let existing: Set<string>;
     try {
-      const lookup = await provider.lookupExistingPosts(auth, batch.map((m) => m.externalId));
+      const lookup = await provider.lookupExistingPosts(
+        auth,
+        batch.map((m) => m.externalId),
+      );
       existing = lookup.existing;
       outcome.rateLimit = lookup.rateLimit ?? outcome.rateLimit;
     } catch (error) {

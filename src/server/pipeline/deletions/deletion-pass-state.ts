@@ -37,7 +37,9 @@ async function ensureState(ctx: TenantContext, network: Network): Promise<void> 
 }
 
 /** The allowance the network last reported for this tenant's lookups (null: never asked). */
-export function rememberedAllowance(state: { lookupLimit: number | null; lookupRemaining: number | null; lookupResetAt: Date | null } | null): RateLimitState | null {
+export function rememberedAllowance(
+  state: { lookupLimit: number | null; lookupRemaining: number | null; lookupResetAt: Date | null } | null,
+): RateLimitState | null {
   if (!state || state.lookupRemaining === null || state.lookupResetAt === null) return null;
   return { limit: state.lookupLimit ?? 0, remaining: state.lookupRemaining, resetAt: state.lookupResetAt };
 }
@@ -122,7 +124,13 @@ export async function recordPassStep(ctx: TenantContext, network: Network, passI
 }
 
 /** Ends the pass: its totals become "the last pass", and the slot is free for the next one. */
-export async function finishDeletionPass(ctx: TenantContext, network: Network, passId: string, outcome: { outcome: PassOutcome; carriedOver: number; error?: string }, now: Date): Promise<void> {
+export async function finishDeletionPass(
+  ctx: TenantContext,
+  network: Network,
+  passId: string,
+  outcome: { outcome: PassOutcome; carriedOver: number; error?: string },
+  now: Date,
+): Promise<void> {
   const state = await getDeletionPassState(ctx, network);
   if (!state || state.passId !== passId) return;
   await getDb().deletionCheckState.updateMany({

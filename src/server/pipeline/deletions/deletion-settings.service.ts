@@ -27,7 +27,15 @@ async function deletionChecksOf(ctx: TenantContext, network: Network, periodDays
     due,
     dueCap: DUE_COUNT_CAP,
     queued: !running && (state?.requestedAt?.getTime() ?? 0) >= stale,
-    running: running ? { startedAt: running.passStartedAt, trigger: running.passTrigger ?? "schedule", lookups: running.passLookups, checked: running.passChecked, budget: running.passBudget } : null,
+    running: running
+      ? {
+          startedAt: running.passStartedAt,
+          trigger: running.passTrigger ?? "schedule",
+          lookups: running.passLookups,
+          checked: running.passChecked,
+          budget: running.passBudget,
+        }
+      : null,
     lastPass:
       state?.lastPassFinishedAt && state.lastPassStartedAt && state.lastPassOutcome
         ? {
@@ -44,7 +52,10 @@ async function deletionChecksOf(ctx: TenantContext, network: Network, periodDays
             error: state.lastPassError,
           }
         : null,
-    allowance: allowance && allowance.resetAt.getTime() > now.getTime() ? { limit: allowance.limit || null, remaining: allowance.remaining, resetAt: allowance.resetAt } : null,
+    allowance:
+      allowance && allowance.resetAt.getTime() > now.getTime()
+        ? { limit: allowance.limit || null, remaining: allowance.remaining, resetAt: allowance.resetAt }
+        : null,
   });
 }
 
@@ -54,7 +65,11 @@ async function deletionChecksOf(ctx: TenantContext, network: Network, periodDays
  * are not checked again); a longer one puts back on the schedule, due at once, the live mentions
  * that the old period had settled and the new one covers. `updatedAt` is left alone (scheduling).
  */
-export async function updateDeletionPeriod(ctx: TenantContext, input: unknown, now = new Date()): Promise<{ periodDays: number; settled: number; resumed: number }> {
+export async function updateDeletionPeriod(
+  ctx: TenantContext,
+  input: unknown,
+  now = new Date(),
+): Promise<{ periodDays: number; settled: number; resumed: number }> {
   assertCan(ctx, "settings:write");
   const { periodDays } = ZDeletionPeriodUpdate.parse(input);
   const networks = searchNetworks();
@@ -81,7 +96,12 @@ export async function updateDeletionPeriod(ctx: TenantContext, input: unknown, n
           AND "createdAt" >= ${since(periodDays)} AND "createdAt" < ${since(before)}`);
     }
     await tx.tenant.update({ where: { id: ctx.tenantId }, data: { deletionCheckDays: periodDays } });
-    await writeAudit(tx, ctx, { action: "deletions.period-changed", targetType: "Tenant", targetId: ctx.tenantId, data: { from: before, to: periodDays, settled, resumed } });
+    await writeAudit(tx, ctx, {
+      action: "deletions.period-changed",
+      targetType: "Tenant",
+      targetId: ctx.tenantId,
+      data: { from: before, to: periodDays, settled, resumed },
+    });
     return { periodDays, settled, resumed };
   });
 }

@@ -33,7 +33,9 @@ export const ZDeletionChecksDto = z.object({
   due: z.number().int(),
   dueCap: z.number().int(),
   queued: z.boolean(),
-  running: z.object({ startedAt: z.date(), trigger: z.string(), lookups: z.number().int(), checked: z.number().int(), budget: z.number().int().nullable() }).nullable(),
+  running: z
+    .object({ startedAt: z.date(), trigger: z.string(), lookups: z.number().int(), checked: z.number().int(), budget: z.number().int().nullable() })
+    .nullable(),
   lastPass: z
     .object({
       trigger: z.string(),

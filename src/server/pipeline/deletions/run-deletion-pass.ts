@@ -52,7 +52,14 @@ export async function runDeletionPassStep(ctx: TenantContext, network: Network, 
   const outcome = await checkDeletedMentions(ctx, { network, maxLookups: left, batchSize: options.batchSize, now });
   // Unknown budget: the first lookup's headers tell what is left; this pass takes its share.
   const budget = pass.budget ?? (outcome.rateLimit ? outcome.lookups + Math.floor(outcome.rateLimit.remaining * share) : null);
-  const step = { lookups: outcome.lookups, checked: outcome.checked, deleted: outcome.deleted, reversed: outcome.entriesReversed, pointsTakenBack: outcome.pointsTakenBack, rateLimit: outcome.rateLimit };
+  const step = {
+    lookups: outcome.lookups,
+    checked: outcome.checked,
+    deleted: outcome.deleted,
+    reversed: outcome.entriesReversed,
+    pointsTakenBack: outcome.pointsTakenBack,
+    rateLimit: outcome.rateLimit,
+  };
   if (!(await recordPassStep(ctx, network, pass.passId, step, budget, now))) return { status: "stale" };
 
   switch (outcome.status) {
@@ -71,7 +78,15 @@ export async function runDeletionPassStep(ctx: TenantContext, network: Network, 
   }
 }
 
-async function finish(ctx: TenantContext, network: Network, passId: string, outcome: PassOutcome, last: DeletionCheckOutcome, now: Date, error?: string): Promise<PassStepResult> {
+async function finish(
+  ctx: TenantContext,
+  network: Network,
+  passId: string,
+  outcome: PassOutcome,
+  last: DeletionCheckOutcome,
+  now: Date,
+  error?: string,
+): Promise<PassStepResult> {
   const carriedOver = outcome === "done" ? 0 : await countDueMentions(ctx, network, now);
   await finishDeletionPass(ctx, network, passId, { outcome, carriedOver, error }, now);
   return { status: "finished", passId, outcome, carriedOver, last };

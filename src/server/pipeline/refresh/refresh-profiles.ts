@@ -61,7 +61,10 @@ export async function refreshDueProfiles(
     try {
       auth ??= await appAuthFor(connection);
       result.lookups++;
-      users = await provider.lookupUsers(auth, batch.map((p) => p.externalUserId));
+      users = await provider.lookupUsers(
+        auth,
+        batch.map((p) => p.externalUserId),
+      );
     } catch (error) {
       const classified = provider.classifyError(error);
       switch (classified.kind) {

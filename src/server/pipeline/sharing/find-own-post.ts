@@ -49,7 +49,10 @@ export async function findOwnRecentPost(query: OwnPostQuery): Promise<string | n
     // Newest first from the search: the latest matching post is the one this share made.
     return candidates.find((id) => !taken.has(id)) ?? null;
   } catch (error) {
-    getLogger().warn({ tenantId: query.tenantId, shareId: query.shareId, err: error instanceof Error ? error.message : String(error) }, "own-post lookup failed");
+    getLogger().warn(
+      { tenantId: query.tenantId, shareId: query.shareId, err: error instanceof Error ? error.message : String(error) },
+      "own-post lookup failed",
+    );
     return null;
   }
 }

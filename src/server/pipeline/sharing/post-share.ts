@@ -63,7 +63,9 @@ export async function postShare(ctx: TenantContext, sharePostId: string, { now =
   });
   if (!profile) return fail("the linked profile is gone");
   if (!(await profileMayPost(db, ctx, share.customerId, profile.id))) {
-    return fail(profile.status === "ACTIVE" ? "posting is no longer allowed for this profile (consent withdrawn or unlinked)" : `the profile is ${profile.status}`);
+    return fail(
+      profile.status === "ACTIVE" ? "posting is no longer allowed for this profile (consent withdrawn or unlinked)" : `the profile is ${profile.status}`,
+    );
   }
   const rules = shareRulesFor(profile.network);
   if (rules.maxLength !== null && [...share.text].length > rules.maxLength) return fail(`text is longer than ${rules.maxLength} characters`);
@@ -128,7 +130,9 @@ export async function postShare(ctx: TenantContext, sharePostId: string, { now =
         return { status: "throttled", until: throttleUntil(classified.retryAt, now) };
       case "TRANSIENT":
         await recordShareRetryable(ctx, share.id, message, now);
-        return claim.attempts >= SHARE_MAX_ATTEMPTS ? { status: "failed", reason: `gave up after ${claim.attempts} attempts: ${message}` } : { status: "retry", reason: message };
+        return claim.attempts >= SHARE_MAX_ATTEMPTS
+          ? { status: "failed", reason: `gave up after ${claim.attempts} attempts: ${message}` }
+          : { status: "retry", reason: message };
       case "RECONNECT":
       case "REFRESH_TOKEN":
         await markProfileNeedsReconnect(ctx, profile.id, message, { secrets: [auth.accessToken] });

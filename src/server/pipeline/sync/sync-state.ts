@@ -42,7 +42,10 @@ export interface SyncStore<Cursor> {
 
 /** Errors are stored for staff to read: one line, bearer tokens masked, at most 500 characters. */
 export function clipError(error: string): string {
-  const text = error.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=%-]+/gi, "$1 [redacted]").replace(/\s+/g, " ").trim();
+  const text = error
+    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=%-]+/gi, "$1 [redacted]")
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > 500 ? `${text.slice(0, 499)}…` : text || "unknown error";
 }
 

@@ -5,15 +5,7 @@
  */
 import type { z } from "zod";
 import { getEnv } from "@/server/env";
-import {
-  ZAccessTokenResponse,
-  ZCheckinResponse,
-  ZCheckinsResponse,
-  ZErrorEnvelope,
-  ZSelfResponse,
-  type FsqCheckin,
-  type FsqSelf,
-} from "./foursquare.schemas";
+import { ZAccessTokenResponse, ZCheckinResponse, ZCheckinsResponse, ZErrorEnvelope, ZSelfResponse, type FsqCheckin, type FsqSelf } from "./foursquare.schemas";
 
 /** Date-versioning parameter every v2 call must carry. */
 export const FOURSQUARE_API_VERSION = "20260223";
@@ -71,7 +63,7 @@ export class FoursquareClient {
 
   constructor(options: FoursquareClientOptions = {}) {
     const env = options.baseUrl === undefined || !options.clientId || !options.clientSecret ? getEnv() : undefined;
-    const base = options.baseUrl === undefined ? env?.FOURSQUARE_API_BASE_URL : options.baseUrl ?? undefined;
+    const base = options.baseUrl === undefined ? env?.FOURSQUARE_API_BASE_URL : (options.baseUrl ?? undefined);
     this.apiBase = (base ?? "https://api.foursquare.com").replace(/\/+$/, "");
     this.authBase = (base ?? "https://foursquare.com").replace(/\/+$/, "");
     this.clientId = options.clientId ?? env!.FOURSQUARE_CLIENT_ID;
@@ -189,8 +181,8 @@ export class FoursquareClient {
       const meta = ZErrorEnvelope.safeParse(json);
       throw new FoursquareApiError(
         res.status,
-        meta.success ? meta.data.meta.errorType ?? "other" : "other",
-        meta.success ? meta.data.meta.errorDetail ?? "" : `HTTP ${res.status}`,
+        meta.success ? (meta.data.meta.errorType ?? "other") : "other",
+        meta.success ? (meta.data.meta.errorDetail ?? "") : `HTTP ${res.status}`,
         rateLimit,
       );
     }

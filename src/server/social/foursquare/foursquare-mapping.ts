@@ -17,7 +17,10 @@ export function checkinUrl(userId: string, checkinId: string): string {
  * one, else 0.
  */
 export function foursquareUserToSocialUser(user: FsqCompactUser): SocialUser {
-  const name = [user.firstName, user.lastName].filter((part) => part && part.trim()).join(" ").trim();
+  const name = [user.firstName, user.lastName]
+    .filter((part) => part && part.trim())
+    .join(" ")
+    .trim();
   return { externalId: user.id, handle: user.id, name: name || user.id, followers: user.friends?.count ?? 0, following: 0 };
 }
 

@@ -9,8 +9,7 @@ import { ZFsqCheckin, ZFsqCompactUser, type FsqCheckin } from "./foursquare.sche
 import type { z } from "zod";
 
 export type PushParseResult =
-  | { ok: true; checkin: FsqCheckin; user: z.infer<typeof ZFsqCompactUser> | undefined }
-  | { ok: false; reason: "bad_secret" | "malformed" };
+  { ok: true; checkin: FsqCheckin; user: z.infer<typeof ZFsqCompactUser> | undefined } | { ok: false; reason: "bad_secret" | "malformed" };
 
 /** Compares SHA-256 digests so lengths never leak through timing. */
 export function secretsMatch(given: string, expected: string): boolean {

@@ -11,13 +11,15 @@ export const ZFsqMeta = z.looseObject({
 export const ZFsqVenue = z.looseObject({
   id: z.string(),
   name: z.string(),
-  location: z.looseObject({
-    address: z.string().optional(),
-    lat: z.number().optional(),
-    lng: z.number().optional(),
-    city: z.string().optional(),
-    cc: z.string().optional(),
-  }).optional(),
+  location: z
+    .looseObject({
+      address: z.string().optional(),
+      lat: z.number().optional(),
+      lng: z.number().optional(),
+      city: z.string().optional(),
+      cc: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** A count block as v2 renders it (`{count, items|groups}`); only the count is read. */

@@ -4,11 +4,7 @@
  * before it is built (REST, streams) and the authorize link returned by generateOAuth2AuthLink.
  * It must be the FIRST plugin: the OAuth2-link hook is fired without being awaited.
  */
-import type {
-  ITwitterApiAfterOAuth2RequestTokenHookArgs,
-  ITwitterApiBeforeRequestConfigHookArgs,
-  ITwitterApiClientPlugin,
-} from "twitter-api-v2";
+import type { ITwitterApiAfterOAuth2RequestTokenHookArgs, ITwitterApiBeforeRequestConfigHookArgs, ITwitterApiClientPlugin } from "twitter-api-v2";
 
 const X_API_HOSTS = /^https:\/\/(?:api|upload|stream)\.(?:x|twitter)\.com\//;
 const X_AUTHORIZE = /^https:\/\/(?:x|twitter)\.com\/i\/oauth2\/authorize/;

@@ -12,9 +12,9 @@ import type { AcceptState } from "@/features/members/accept-invite-state";
 export async function acceptAsNewUserAction(form: FormData): Promise<AcceptState> {
   try {
     assertActionForm(form);
-    const result = await acceptInvitation((formText(form, "token") ?? ""), {
-      name: (formText(form, "name") ?? ""),
-      password: (formText(form, "password") ?? ""),
+    const result = await acceptInvitation(formText(form, "token") ?? "", {
+      name: formText(form, "name") ?? "",
+      password: formText(form, "password") ?? "",
     });
     return { status: "joined", tenantSlug: result.tenantSlug };
   } catch (error) {
@@ -29,7 +29,7 @@ export async function acceptAsSignedInAction(_state: ActionState, form: FormData
     assertActionForm(form);
     const user = await getSessionUser();
     if (!user) return { status: "error", message: "Sign in first.", fieldErrors: {} };
-    slug = (await acceptInvitation((formText(form, "token") ?? ""), { signedInUserId: user.id })).tenantSlug;
+    slug = (await acceptInvitation(formText(form, "token") ?? "", { signedInUserId: user.id })).tenantSlug;
   } catch (error) {
     return errorState(error);
   }

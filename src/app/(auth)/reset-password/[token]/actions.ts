@@ -6,7 +6,7 @@ import type { ResetState } from "@/features/auth/auth-form-states";
 
 export async function resetPasswordAction(_previous: ResetState, form: FormData): Promise<ResetState> {
   try {
-    const { email } = await resetPassword({ token: (formText(form, "token") ?? ""), password: (formText(form, "password") ?? "") });
+    const { email } = await resetPassword({ token: formText(form, "token") ?? "", password: formText(form, "password") ?? "" });
     return { status: "reset", email };
   } catch (error) {
     return errorState(error);

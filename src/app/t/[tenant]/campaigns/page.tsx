@@ -40,14 +40,24 @@ export default async function CampaignsPage({ params, searchParams }: { params: 
       <PageHeader
         title="Campaigns"
         description="Time-boxed point multipliers, per channel or for all, optionally for one segment. Times are in UTC."
-        actions={canWrite ? <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>New campaign</ButtonLink> : undefined}
+        actions={
+          canWrite ? (
+            <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>
+              New campaign
+            </ButtonLink>
+          ) : undefined
+        }
       />
       {saved && (
         <Alert tone="success" role="status" className="mb-4">
           {saved === "created" ? "Campaign created." : "Changes saved."}
         </Alert>
       )}
-      {!parsed.success && <Alert tone="warning" className="mb-4">Some filters in the address were not valid and were ignored.</Alert>}
+      {!parsed.success && (
+        <Alert tone="warning" className="mb-4">
+          Some filters in the address were not valid and were ignored.
+        </Alert>
+      )}
       <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-1.5">
         {([undefined, ...CAMPAIGN_STATUSES] as (CampaignStatus | undefined)[]).map((status) => (
           <Link
@@ -77,7 +87,14 @@ export default async function CampaignsPage({ params, searchParams }: { params: 
       ) : (
         <>
           <CampaignsTable campaigns={result.items} tenantSlug={slug} canEdit={canWrite} />
-          <Pagination className="mt-4" page={result.page} pageSize={result.pageSize} total={result.total} hrefForPage={(page) => href({ page })} noun="campaigns" />
+          <Pagination
+            className="mt-4"
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            hrefForPage={(page) => href({ page })}
+            noun="campaigns"
+          />
         </>
       )}
       {!canWrite && <p className="mt-4 text-sm text-fg-muted">Only admins and the owner can create or change campaigns.</p>}

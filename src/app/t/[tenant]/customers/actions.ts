@@ -21,14 +21,11 @@ function customerFromForm(form: FormData) {
   };
 }
 
-export const createCustomerAction = tenantAction(
-  { permission: "customers:write", schema: ZCustomerCreate, fromForm: customerFromForm },
-  async (ctx, input) => {
-    const customer = await createCustomer(ctx, input);
-    revalidatePath(`/t/${ctx.tenantSlug}/customers`);
-    localRedirect(`/t/${ctx.tenantSlug}/customers/${customer.id}?saved=created`);
-  },
-);
+export const createCustomerAction = tenantAction({ permission: "customers:write", schema: ZCustomerCreate, fromForm: customerFromForm }, async (ctx, input) => {
+  const customer = await createCustomer(ctx, input);
+  revalidatePath(`/t/${ctx.tenantSlug}/customers`);
+  localRedirect(`/t/${ctx.tenantSlug}/customers/${customer.id}?saved=created`);
+});
 
 export const updateCustomerAction = tenantAction(
   {

@@ -46,16 +46,35 @@ export default async function CustomersPage({ params, searchParams }: { params: 
       <PageHeader
         title="Customers"
         description="Everyone in your CRM: contact details, linked social profiles and lifecycle stage."
-        actions={can("customers:write") ? <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>Add customer</ButtonLink> : undefined}
+        actions={
+          can("customers:write") ? (
+            <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>
+              Add customer
+            </ButtonLink>
+          ) : undefined
+        }
       />
       {first(raw.removed) && (
         <Alert tone="success" role="status" className="mb-4">
-          {first(raw.removed) === "erased" ? "The customer had points history, so their personal data was erased and the history kept anonymously." : "The customer was deleted."}
+          {first(raw.removed) === "erased"
+            ? "The customer had points history, so their personal data was erased and the history kept anonymously."
+            : "The customer was deleted."}
         </Alert>
       )}
-      {!parsed.success && <Alert tone="warning" className="mb-4">Some filters in the address were not valid and were ignored.</Alert>}
+      {!parsed.success && (
+        <Alert tone="warning" className="mb-4">
+          Some filters in the address were not valid and were ignored.
+        </Alert>
+      )}
       <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
-        <SearchForm action={base} defaultValue={query.q} label="Search customers" placeholder="Name, email, phone or external id" preserve={{ stage: query.stage, sentiment: query.sentiment }} clearHref={href({ q: undefined, page: undefined })} />
+        <SearchForm
+          action={base}
+          defaultValue={query.q}
+          label="Search customers"
+          placeholder="Name, email, phone or external id"
+          preserve={{ stage: query.stage, sentiment: query.sentiment }}
+          clearHref={href({ q: undefined, page: undefined })}
+        />
         <nav aria-label="Filter by lifecycle stage" className="flex flex-wrap gap-1.5">
           {([undefined, ...Object.keys(STAGE_LABELS)] as (Stage | undefined)[]).map((stage) => (
             <Link
@@ -92,13 +111,24 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         <EmptyState
           icon={<UsersIcon />}
           title={query.q || query.stage || query.sentiment ? "No customers match" : "No customers yet"}
-          description={query.q || query.stage || query.sentiment ? "Try another search or clear the filters." : "Add your first customer to start building your advocacy program."}
+          description={
+            query.q || query.stage || query.sentiment
+              ? "Try another search or clear the filters."
+              : "Add your first customer to start building your advocacy program."
+          }
           action={can("customers:write") && !query.q ? <ButtonLink href={`${base}/new`}>Add customer</ButtonLink> : undefined}
         />
       ) : (
         <>
           <CustomersTable customers={result.items} tenantSlug={slug} />
-          <Pagination className="mt-4" page={result.page} pageSize={result.pageSize} total={result.total} hrefForPage={(page) => href({ page })} noun="customers" />
+          <Pagination
+            className="mt-4"
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            hrefForPage={(page) => href({ page })}
+            noun="customers"
+          />
         </>
       )}
     </>

@@ -22,7 +22,13 @@ export default async function SegmentsPage({ params, searchParams }: { params: P
       <PageHeader
         title="Segments"
         description="Groups of customers by lifecycle stage, recent sentiment, reach and points. Campaigns can give one segment their multiplier."
-        actions={canWrite ? <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>New segment</ButtonLink> : undefined}
+        actions={
+          canWrite ? (
+            <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>
+              New segment
+            </ButtonLink>
+          ) : undefined
+        }
       />
       {removed && (
         <Alert tone="success" role="status" className="mb-4">

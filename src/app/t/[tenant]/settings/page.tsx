@@ -17,9 +17,7 @@ const AREAS = [
 ] as const;
 
 /** Platform-level pages, shown to members who may change settings (admins and owners). */
-const ADMIN_AREAS = [
-  { key: "queues", title: "Queues", text: "Background jobs: counts per state, the latest failures, retry.", built: true },
-] as const;
+const ADMIN_AREAS = [{ key: "queues", title: "Queues", text: "Background jobs: counts per state, the latest failures, retry.", built: true }] as const;
 
 export default async function SettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
@@ -30,7 +28,20 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
       <PageHeader title="Settings" description="How this brand listens, rewards and who works in it." />
       <div className="grid gap-4 sm:grid-cols-2">
         {areas.map((area) => (
-          <Card key={area.key} headingLevel={2} title={area.built ? <Link className="hover:text-brand-700 hover:underline" href={`/t/${slug}/settings/${area.key}`}>{area.title}</Link> : area.title} actions={area.built ? undefined : <Badge>Not built yet</Badge>}>
+          <Card
+            key={area.key}
+            headingLevel={2}
+            title={
+              area.built ? (
+                <Link className="hover:text-brand-700 hover:underline" href={`/t/${slug}/settings/${area.key}`}>
+                  {area.title}
+                </Link>
+              ) : (
+                area.title
+              )
+            }
+            actions={area.built ? undefined : <Badge>Not built yet</Badge>}
+          >
             <p className="text-sm text-fg-muted">{area.text}</p>
           </Card>
         ))}

@@ -44,7 +44,12 @@ export async function disqualifyMention(ctx: TenantContext, mentionId: string, r
           data: {
             reason: input.reason,
             previousStatus: current.status,
-            reversals: reversals.map((r) => ({ entryId: r.entryId, reversalEntryId: r.reversalEntryId, originalAmount: r.originalAmount, takenBack: r.takenBack })),
+            reversals: reversals.map((r) => ({
+              entryId: r.entryId,
+              reversalEntryId: r.reversalEntryId,
+              originalAmount: r.originalAmount,
+              takenBack: r.takenBack,
+            })),
           },
         });
       }

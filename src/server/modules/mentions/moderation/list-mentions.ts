@@ -25,6 +25,10 @@ export async function listMentions(ctx: TenantContext, rawQuery: MentionListQuer
     }),
     db.mention.count({ where }),
   ]);
-  const points = await loadMentionPoints(db, ctx, rows.map((r) => r.id));
+  const points = await loadMentionPoints(
+    db,
+    ctx,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => toMentionDto(r, points.get(r.id))), total, page: query.page, pageSize: query.pageSize };
 }

@@ -92,10 +92,7 @@ export async function creditEarlierMentionsInTx(tx: DbTx, ctx: TenantContext, in
     externalId: r.externalId,
     customerId: input.customerId,
     followers: r.authorFollowers,
-    sentiment:
-      r.sentimentScore === null
-        ? analyzeSentiment(r.text)
-        : { score: r.sentimentScore, label: r.sentimentLabel ?? sentimentLabel(r.sentimentScore) },
+    sentiment: r.sentimentScore === null ? analyzeSentiment(r.text) : { score: r.sentimentScore, label: r.sentimentLabel ?? sentimentLabel(r.sentimentScore) },
     postedAt: r.postedAt,
   }));
   const outcome = await awardMentions(tx, ctx, input.network, awardable, now);

@@ -31,14 +31,19 @@ export interface LinkedAccount {
 export type LinkAccountPayout = ActionPayout;
 
 export async function payLinkAccountRules(tx: DbTx, ctx: TenantContext, account: LinkedAccount, now: Date): Promise<LinkAccountPayout> {
-  return payOneOffAction(tx, ctx, {
-    action: "LINK_ACCOUNT",
-    network: account.network,
-    customerId: account.customerId,
-    followers: account.followers,
-    key: (ruleId) => linkAccountAwardKey(account.network, account.externalUserId, ruleId),
-    note: `linked @${account.handle} (account ${account.externalUserId})`,
-    // Once per account ever: a cap could never matter (the rules service refuses one).
-    dailyCaps: false,
-  }, now);
+  return payOneOffAction(
+    tx,
+    ctx,
+    {
+      action: "LINK_ACCOUNT",
+      network: account.network,
+      customerId: account.customerId,
+      followers: account.followers,
+      key: (ruleId) => linkAccountAwardKey(account.network, account.externalUserId, ruleId),
+      note: `linked @${account.handle} (account ${account.externalUserId})`,
+      // Once per account ever: a cap could never matter (the rules service refuses one).
+      dailyCaps: false,
+    },
+    now,
+  );
 }

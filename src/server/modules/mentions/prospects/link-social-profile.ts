@@ -12,7 +12,6 @@ import { creditEarlierMentionsInTx } from "./credit-earlier-mentions";
 import { payLinkAccountRules } from "./link-account-points";
 import { ZLinkSocialProfile, type LinkSocialProfileInput, type LinkSocialProfileResult } from "./social-profile.schemas";
 
-
 /**
  * Links a social account to a customer after they consented (the portal's OAuth callback will
  * call this; staff may too, with customers:write). In ONE transaction:
@@ -84,10 +83,22 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
       const linkAward = await payLinkAccountRules(
         tx,
         ctx,
-        { customerId: input.customerId, network: input.network, externalUserId: input.externalUserId, handle: profile.handle, followers: profile.followersCount },
+        {
+          customerId: input.customerId,
+          network: input.network,
+          externalUserId: input.externalUserId,
+          handle: profile.handle,
+          followers: profile.followersCount,
+        },
         now,
       );
-      const shares = linkAward.posted.length ? await createSharePostsForEntries(tx, ctx, linkAward.posted.map((p) => p.id)) : [];
+      const shares = linkAward.posted.length
+        ? await createSharePostsForEntries(
+            tx,
+            ctx,
+            linkAward.posted.map((p) => p.id),
+          )
+        : [];
 
       const credited = await creditEarlierMentionsInTx(
         tx,

@@ -3,7 +3,10 @@ import { z } from "zod";
 export const ZLinkSocialProfile = z.strictObject({
   customerId: z.string().min(1),
   network: z.enum(["TWITTER", "FOURSQUARE"]),
-  externalUserId: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, "not an account id"),
+  externalUserId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "not an account id"),
   handle: z.string().trim().min(1, "handle is required").max(100),
   followers: z.number().int().min(0).max(2_000_000_000).default(0),
   /** What the customer granted on the consent screen; recorded before the account is linked. */

@@ -5,9 +5,7 @@ import { lockBalance } from "../../ledger/point-balance";
 import { reverseLedgerEntry } from "../../ledger/reverse-entry";
 
 /** Why a mention's awards are taken back; each reason has its own idempotency-key prefix. */
-export type MentionReversalReason =
-  | { kind: "deleted-upstream" }
-  | { kind: "disqualified"; note: string; actorUserId: string | null };
+export type MentionReversalReason = { kind: "deleted-upstream" } | { kind: "disqualified"; note: string; actorUserId: string | null };
 
 export interface MentionEntryReversal {
   mentionId: string;
@@ -49,12 +47,7 @@ function ledgerReason(reason: MentionReversalReason): string {
  * ledger refuses a zero entry, and the entry is reported with `takenBack: 0` and no reversal
  * (the points were spent: we do not chase them out of future earnings).
  */
-export async function reverseMentionAwards(
-  tx: DbTx,
-  ctx: TenantContext,
-  mentionIds: string[],
-  reason: MentionReversalReason,
-): Promise<MentionEntryReversal[]> {
+export async function reverseMentionAwards(tx: DbTx, ctx: TenantContext, mentionIds: string[], reason: MentionReversalReason): Promise<MentionEntryReversal[]> {
   if (mentionIds.length === 0) return [];
   const entries = await tx.ledgerEntry.findMany({
     where: { tenantId: ctx.tenantId, mentionId: { in: mentionIds }, source: { not: "REVERSAL" }, reversesId: null, amount: { gt: 0 } },

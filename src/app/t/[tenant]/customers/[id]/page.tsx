@@ -40,7 +40,13 @@ export default async function CustomerPage({
             )}
           </span>
         }
-        actions={can("customers:write") ? <ButtonLink href={`/t/${slug}/customers/${id}/edit`} variant="secondary">Edit</ButtonLink> : undefined}
+        actions={
+          can("customers:write") ? (
+            <ButtonLink href={`/t/${slug}/customers/${id}/edit`} variant="secondary">
+              Edit
+            </ButtonLink>
+          ) : undefined
+        }
       />
       {saved && (
         <Alert tone="success" role="status" className="mb-4">

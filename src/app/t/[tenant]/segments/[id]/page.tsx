@@ -30,10 +30,20 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/t/${slug}/segments`} className="hover:underline">Segments</Link>}
+        eyebrow={
+          <Link href={`/t/${slug}/segments`} className="hover:underline">
+            Segments
+          </Link>
+        }
         title={segment.name}
         description={describeFilter(segment.filter).join(" · ")}
-        actions={canWrite ? <ButtonLink href={`${base}/edit`} variant="secondary">Edit</ButtonLink> : undefined}
+        actions={
+          canWrite ? (
+            <ButtonLink href={`${base}/edit`} variant="secondary">
+              Edit
+            </ButtonLink>
+          ) : undefined
+        }
       />
       {saved && (
         <Alert tone="success" role="status" className="mb-4">
@@ -41,9 +51,19 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
         </Alert>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Members" headingLevel={2} description={`${formatCount(members.total)} ${members.total === 1 ? "customer matches" : "customers match"} right now.`} className="lg:col-span-2">
+        <Card
+          title="Members"
+          headingLevel={2}
+          description={`${formatCount(members.total)} ${members.total === 1 ? "customer matches" : "customers match"} right now.`}
+          className="lg:col-span-2"
+        >
           {members.total === 0 ? (
-            <EmptyState icon={<UsersIcon />} headingLevel={3} title="No customer matches yet" description="Members appear as soon as customers meet every condition." />
+            <EmptyState
+              icon={<UsersIcon />}
+              headingLevel={3}
+              title="No customer matches yet"
+              description="Members appear as soon as customers meet every condition."
+            />
           ) : (
             <>
               <SegmentMembersTable members={members.items} tenantSlug={slug} />

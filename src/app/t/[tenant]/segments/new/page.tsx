@@ -15,7 +15,11 @@ export default async function NewSegmentPage({ params }: { params: Promise<{ ten
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/t/${slug}/segments`} className="hover:underline">Segments</Link>}
+        eyebrow={
+          <Link href={`/t/${slug}/segments`} className="hover:underline">
+            Segments
+          </Link>
+        }
         title="New segment"
         description="Membership is worked out live: customers join and leave as their stage, sentiment, followers and points change."
       />

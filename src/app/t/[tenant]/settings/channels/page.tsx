@@ -27,13 +27,17 @@ export default async function ChannelsPage({ params }: { params: Promise<{ tenan
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
+        eyebrow={
+          <Link href={`/t/${slug}/settings`} className="hover:underline">
+            Settings
+          </Link>
+        }
         title="Channel credentials"
         description="The credentials Megaphone uses to listen on each network. They are stored encrypted and are never shown again: only a masked reminder."
       />
       <Alert tone="info" role="none" className="mb-6">
-        Running against the local social sandbox? Its development credentials (a fixed X bearer token, the X and Foursquare
-        client ids and secrets) are listed in <code>docs/sandbox.md</code>, under “Development credentials”.
+        Running against the local social sandbox? Its development credentials (a fixed X bearer token, the X and Foursquare client ids and secrets) are listed
+        in <code>docs/sandbox.md</code>, under “Development credentials”.
       </Alert>
       <div className="grid gap-6 xl:grid-cols-2">
         {NETWORKS.map(({ network, name, text }) => {
@@ -67,11 +71,20 @@ export default async function ChannelsPage({ params }: { params: Promise<{ tenan
                           kind="bearer"
                           submitLabel="Save bearer token"
                           action={saveChannelAction}
-                          fields={[{ name: "bearerToken", label: "App bearer token", hint: "From the X developer portal: Keys and tokens → Bearer token.", secret: true }]}
+                          fields={[
+                            {
+                              name: "bearerToken",
+                              label: "App bearer token",
+                              hint: "From the X developer portal: Keys and tokens → Bearer token.",
+                              secret: true,
+                            },
+                          ]}
                         />
                         <details className="rounded-card border border-line p-4">
                           <summary className="cursor-pointer text-sm font-medium text-fg">Or use the app&apos;s client id and secret</summary>
-                          <p className="mt-2 mb-4 text-sm text-fg-muted">Megaphone exchanges them for a bearer token (OAuth 2.0 client credentials) when it polls.</p>
+                          <p className="mt-2 mb-4 text-sm text-fg-muted">
+                            Megaphone exchanges them for a bearer token (OAuth 2.0 client credentials) when it polls.
+                          </p>
                           <CredentialsForm
                             tenantSlug={slug}
                             network="TWITTER"

@@ -21,7 +21,11 @@ export default async function DeletionsPage({ params }: { params: Promise<{ tena
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
+        eyebrow={
+          <Link href={`/t/${slug}/settings`} className="hover:underline">
+            Settings
+          </Link>
+        }
         title="Deleted posts"
         description="Collected posts are checked again for a while: a post its author deleted loses its content here and its points are taken back once."
       />
@@ -29,11 +33,17 @@ export default async function DeletionsPage({ params }: { params: Promise<{ tena
         <Card title="Checking period" headingLevel={2} className="max-w-3xl">
           <div className="space-y-4 text-sm">
             <p className="text-fg-muted">
-              A post is checked on every pass (every 10 minutes) in its first hour, then hourly until it is a day old, then daily until the end of the period. After
-              that its points are settled.
+              A post is checked on every pass (every 10 minutes) in its first hour, then hourly until it is a day old, then daily until the end of the period.
+              After that its points are settled.
             </p>
             {canWrite ? (
-              <DeletionPeriodForm tenantSlug={slug} periodDays={periodDays} min={DELETION_PERIOD_DAYS.min} max={DELETION_PERIOD_DAYS.max} action={updateDeletionPeriodAction} />
+              <DeletionPeriodForm
+                tenantSlug={slug}
+                periodDays={periodDays}
+                min={DELETION_PERIOD_DAYS.min}
+                max={DELETION_PERIOD_DAYS.max}
+                action={updateDeletionPeriodAction}
+              />
             ) : (
               <p>
                 Posts are checked for <strong data-testid="period-days">{periodDays}</strong> {periodDays === 1 ? "day" : "days"} after they are collected. Only
@@ -43,12 +53,7 @@ export default async function DeletionsPage({ params }: { params: Promise<{ tena
           </div>
         </Card>
         {checks.map((c) => (
-          <Card
-            key={c.network}
-            title={`${NETWORK_LABELS[c.network]} deletion checks`}
-            headingLevel={2}
-            className="max-w-3xl"
-          >
+          <Card key={c.network} title={`${NETWORK_LABELS[c.network]} deletion checks`} headingLevel={2} className="max-w-3xl">
             <div className="space-y-5">
               <DeletionPassSummary checks={c} />
               {canWrite && <RunPassForm tenantSlug={slug} network={c.network} networkLabel={NETWORK_LABELS[c.network]} action={runDeletionPassAction} />}

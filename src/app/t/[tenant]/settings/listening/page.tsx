@@ -37,7 +37,11 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
+        eyebrow={
+          <Link href={`/t/${slug}/settings`} className="hover:underline">
+            Settings
+          </Link>
+        }
         title="Listening"
         description="Keywords, hashtags and handles tracked on X, each polled on its own schedule; and your locations, where customers' Foursquare check-ins count."
       />
@@ -55,7 +59,11 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
               icon={<RssIcon />}
               headingLevel={3}
               title="Nothing tracked yet"
-              description={canWrite ? "Add your brand's hashtag, handle or a keyword below to start collecting mentions." : "An admin can add keywords, hashtags, handles and venues here."}
+              description={
+                canWrite
+                  ? "Add your brand's hashtag, handle or a keyword below to start collecting mentions."
+                  : "An admin can add keywords, hashtags, handles and venues here."
+              }
             />
           ) : (
             <SourcesTable
@@ -99,7 +107,9 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
           <div className="space-y-3 px-5 py-4 text-sm">
             <p>
               Push URL for your Foursquare app: <code className="font-mono text-xs break-all">{checkins.pushUrl}</code>
-              <span className="block text-xs text-fg-muted">Pushes must carry the push secret saved with your Foursquare channel credentials; anything else is refused.</span>
+              <span className="block text-xs text-fg-muted">
+                Pushes must carry the push secret saved with your Foursquare channel credentials; anything else is refused.
+              </span>
             </p>
             {!checkins.connected && (
               <Alert tone="warning" title="No Foursquare credentials" role="none">

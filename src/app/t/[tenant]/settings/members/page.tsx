@@ -21,8 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   const [members, invitations] = await Promise.all([listMembers(ctx), listPendingInvitations(ctx)]);
   const invitableRoles = ROLES.filter((r) => ROLE_RANK[r] <= ROLE_RANK[ctx.role]);
   // The same rules the service enforces: never oneself, never someone ranked above.
-  const manageable = (m: (typeof members)[number]) =>
-    can("members:manage") && m.userId !== ctx.actor.id && ROLE_RANK[m.role] <= ROLE_RANK[ctx.role];
+  const manageable = (m: (typeof members)[number]) => can("members:manage") && m.userId !== ctx.actor.id && ROLE_RANK[m.role] <= ROLE_RANK[ctx.role];
   return (
     <>
       <PageHeader eyebrow="Settings" title="Team" description="Who works in this brand, and what each role may do." />
@@ -84,10 +83,20 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
         )}
         <Card title="What each role can do" headingLevel={2}>
           <ul className="space-y-1 text-sm text-fg-muted">
-            <li><strong className="text-fg">Viewer</strong> — sees customers, mentions and reports.</li>
-            <li><strong className="text-fg">Marketer</strong> — also adds and edits customers, rewards or ignores mentions.</li>
-            <li><strong className="text-fg">Admin</strong> — also deletes customers, adjusts points, changes settings, invites members and changes or removes members up to admin.</li>
-            <li><strong className="text-fg">Owner</strong> — everything, including inviting, promoting and removing other owners. A brand always keeps at least one owner.</li>
+            <li>
+              <strong className="text-fg">Viewer</strong> — sees customers, mentions and reports.
+            </li>
+            <li>
+              <strong className="text-fg">Marketer</strong> — also adds and edits customers, rewards or ignores mentions.
+            </li>
+            <li>
+              <strong className="text-fg">Admin</strong> — also deletes customers, adjusts points, changes settings, invites members and changes or removes
+              members up to admin.
+            </li>
+            <li>
+              <strong className="text-fg">Owner</strong> — everything, including inviting, promoting and removing other owners. A brand always keeps at least
+              one owner.
+            </li>
           </ul>
         </Card>
       </div>

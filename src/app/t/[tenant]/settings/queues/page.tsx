@@ -25,10 +25,18 @@ export default async function QueuesPage({ params }: { params: Promise<{ tenant:
   requirePermission(can, "settings:write");
   const header = (
     <PageHeader
-      eyebrow={<Link href={`/t/${slug}/settings`} className="hover:underline">Settings</Link>}
+      eyebrow={
+        <Link href={`/t/${slug}/settings`} className="hover:underline">
+          Settings
+        </Link>
+      }
       title="Queues"
       description="This brand's background jobs: how many wait, run and failed, and the latest failures."
-      actions={<ButtonLink href={base} variant="secondary">Refresh</ButtonLink>}
+      actions={
+        <ButtonLink href={base} variant="secondary">
+          Refresh
+        </ButtonLink>
+      }
     />
   );
   let data: QueuesData | null = null;
@@ -46,8 +54,7 @@ export default async function QueuesPage({ params }: { params: Promise<{ tenant:
         states={QUEUE_STATES}
         notice={
           <Alert tone="info" role="none">
-            Only this brand&apos;s jobs are counted and listed. A failure shows its reason and the ids it concerns,
-            never the job&apos;s contents.
+            Only this brand&apos;s jobs are counted and listed. A failure shows its reason and the ids it concerns, never the job&apos;s contents.
             {data?.queues.some((q) => q.partial) && " A long backlog is counted from its newest jobs only (marked +)."}
           </Alert>
         }

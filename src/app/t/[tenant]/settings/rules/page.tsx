@@ -26,7 +26,13 @@ export default async function PointRulesPage({ params, searchParams }: { params:
         eyebrow="Settings"
         title="Point rules"
         description="What each action earns, per channel: base points, weighted by the author's followers, with daily caps and a minimum sentiment."
-        actions={canWrite ? <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>New rule</ButtonLink> : undefined}
+        actions={
+          canWrite ? (
+            <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>
+              New rule
+            </ButtonLink>
+          ) : undefined
+        }
       />
       {saved && (
         <Alert tone="success" role="status" className="mb-4">

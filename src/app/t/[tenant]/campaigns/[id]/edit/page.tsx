@@ -17,7 +17,11 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ t
   const segments = await listSegmentOptions(ctx);
   return (
     <>
-      <PageHeader eyebrow="Campaigns" title={`Edit ${campaign.name}`} description="Changes apply to new awards; points already paid keep the multiplier they were paid with." />
+      <PageHeader
+        eyebrow="Campaigns"
+        title={`Edit ${campaign.name}`}
+        description="Changes apply to new awards; points already paid keep the multiplier they were paid with."
+      />
       <Card className="max-w-2xl">
         <CampaignForm tenantSlug={slug} action={updateCampaignAction} campaign={campaign} segments={segments} cancelHref={`/t/${slug}/campaigns`} />
       </Card>

@@ -20,14 +20,18 @@ export default async function EditSegmentPage({ params }: { params: Promise<{ te
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/t/${slug}/segments/${id}`} className="hover:underline">{segment.name}</Link>}
+        eyebrow={
+          <Link href={`/t/${slug}/segments/${id}`} className="hover:underline">
+            {segment.name}
+          </Link>
+        }
         title={`Edit ${segment.name}`}
         description="Changes apply at once: campaigns targeting this segment pay new awards to its new members."
       />
       {locked && (
         <Alert tone="info" className="mb-4 max-w-3xl">
-          {segment.campaigns.map((c) => `“${c.name}”`).join(", ")} target{segment.campaigns.length === 1 ? "s" : ""} this segment, so only admins and the
-          owner can change its conditions. You can rename it.
+          {segment.campaigns.map((c) => `“${c.name}”`).join(", ")} target{segment.campaigns.length === 1 ? "s" : ""} this segment, so only admins and the owner
+          can change its conditions. You can rename it.
         </Alert>
       )}
       <Card className="max-w-3xl">

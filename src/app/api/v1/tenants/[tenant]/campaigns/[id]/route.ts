@@ -5,9 +5,7 @@ import { otherMethods } from "@/server/http/route-methods";
 
 const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
 
-export const GET = withTenant({ permission: "settings:read" }, async ({ ctx, params }) =>
-  Response.json(await getCampaignOrThrow(ctx, id(params))),
-);
+export const GET = withTenant({ permission: "settings:read" }, async ({ ctx, params }) => Response.json(await getCampaignOrThrow(ctx, id(params))));
 
 export const PATCH = withTenant({ permission: "settings:write", body: ZCampaignUpdate }, async ({ ctx, params, body }) =>
   Response.json(await updateCampaign(ctx, id(params), body)),

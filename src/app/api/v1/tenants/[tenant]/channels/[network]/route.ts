@@ -1,12 +1,7 @@
 import { withTenant } from "@/server/http/with-tenant";
 import { AppError } from "@/server/errors";
 import { ZChannelPatchBody, ZChannelPutBody, ZNetworkParam, type NetworkName } from "@/server/modules/channels/channel.schemas";
-import {
-  deleteChannelConnection,
-  findChannelConnection,
-  saveChannelConnection,
-  setChannelConnectionEnabled,
-} from "@/server/modules/channels/channel.service";
+import { deleteChannelConnection, findChannelConnection, saveChannelConnection, setChannelConnectionEnabled } from "@/server/modules/channels/channel.service";
 import type { TenantContext } from "@/server/auth/tenant-context";
 import { otherMethods } from "@/server/http/route-methods";
 
@@ -32,9 +27,7 @@ async function existing(ctx: TenantContext, params: Params, request: Request) {
   return connection;
 }
 
-export const GET = withTenant({ permission: "settings:read" }, async ({ ctx, params, request }) =>
-  Response.json(await existing(ctx, params, request)),
-);
+export const GET = withTenant({ permission: "settings:read" }, async ({ ctx, params, request }) => Response.json(await existing(ctx, params, request)));
 
 export const PUT = withTenant({ permission: "settings:write", body: ZChannelPutBody }, async ({ ctx, params, request, body }) => {
   const network = networkOf(params);

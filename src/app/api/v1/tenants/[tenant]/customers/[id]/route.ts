@@ -5,17 +5,13 @@ import { otherMethods } from "@/server/http/route-methods";
 
 const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
 
-export const GET = withTenant({ permission: "customers:read" }, async ({ ctx, params }) =>
-  Response.json(await getCustomerOrThrow(ctx, id(params))),
-);
+export const GET = withTenant({ permission: "customers:read" }, async ({ ctx, params }) => Response.json(await getCustomerOrThrow(ctx, id(params))));
 
 export const PATCH = withTenant({ permission: "customers:write", body: ZCustomerUpdate }, async ({ ctx, params, body }) =>
   Response.json(await updateCustomer(ctx, id(params), body)),
 );
 
-export const DELETE = withTenant({ permission: "customers:delete" }, async ({ ctx, params }) =>
-  Response.json(await deleteCustomer(ctx, id(params))),
-);
+export const DELETE = withTenant({ permission: "customers:delete" }, async ({ ctx, params }) => Response.json(await deleteCustomer(ctx, id(params))));
 
 // Every other method: 405 with Allow and problem+json; OPTIONS lists the served ones.
 export const { OPTIONS, POST, PUT } = otherMethods(["GET", "PATCH", "DELETE"]);

@@ -5,9 +5,7 @@ import { otherMethods } from "@/server/http/route-methods";
 
 const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
 
-export const GET = withTenant({ permission: "settings:read" }, async ({ ctx, params }) =>
-  Response.json(await getPointRuleOrThrow(ctx, id(params))),
-);
+export const GET = withTenant({ permission: "settings:read" }, async ({ ctx, params }) => Response.json(await getPointRuleOrThrow(ctx, id(params))));
 
 /** Any subset of the editable fields; `{ "enabled": false }` disables the rule. */
 export const PATCH = withTenant({ permission: "settings:write", body: ZPointRuleUpdate }, async ({ ctx, params, body }) =>

@@ -16,7 +16,11 @@ export default async function EditPointRulePage({ params }: { params: Promise<{ 
   requirePermission(can, "settings:write");
   return (
     <>
-      <PageHeader eyebrow="Settings · Point rules" title={`Edit ${rule.name}`} description="Changes apply to new awards; points already paid keep their own arithmetic." />
+      <PageHeader
+        eyebrow="Settings · Point rules"
+        title={`Edit ${rule.name}`}
+        description="Changes apply to new awards; points already paid keep their own arithmetic."
+      />
       <Card className="max-w-2xl">
         <PointRuleForm tenantSlug={slug} action={updatePointRuleAction} rule={rule} cancelHref={`/t/${slug}/settings/rules`} />
       </Card>
