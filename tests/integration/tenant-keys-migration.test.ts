@@ -10,10 +10,12 @@ import { countRows, PRE_TENANT_KEYS_FIXTURE } from "./support/pre-tenant-keys-fi
 
 // The migration that made every foreign key between tenant tables composite (issue 10, item 3).
 const MIGRATION = "20261203080400_tenant_composite_keys";
+// The migration that gave the reference columns without any foreign key a composite one.
+const REFERENCE_KEYS = "20261203095915_tenant_reference_keys";
 const scratch: string[] = [];
 
-/** A scratch database next to the test database, migrated up to just before MIGRATION. */
-async function databaseBeforeTenantKeys(suffix: string): Promise<{ url: string; client: pg.Client }> {
+/** A scratch database next to the test database, migrated up to just before `migration`. */
+async function databaseBeforeTenantKeys(suffix: string, migration = MIGRATION): Promise<{ url: string; client: pg.Client }> {
   const base = new URL(getEnv().DATABASE_URL);
   const name = `${base.pathname.slice(1).replace(/_test$/, "")}_${suffix}_test`;
   const url = new URL(base.toString());
@@ -25,7 +27,7 @@ async function databaseBeforeTenantKeys(suffix: string): Promise<{ url: string; 
   });
   scratch.push(name);
   const all = readMigrationsList();
-  const before = { ...all, migrationDirectories: all.migrationDirectories.filter((d) => d.path < MIGRATION) };
+  const before = { ...all, migrationDirectories: all.migrationDirectories.filter((d) => d.path < migration) };
   expect(before.migrationDirectories.length).toBeLessThan(all.migrationDirectories.length);
   await applyMigrations(url.toString(), before);
   const client = new pg.Client({ connectionString: url.toString() });
@@ -107,6 +109,70 @@ describe("the tenant composite keys migration on a database with data", () => {
       // The engine's error does not carry the database's message; the SQL run directly shows it.
       const sql = readFileSync(join(MIGRATIONS_DIR, MIGRATION, "migration.sql"), "utf8");
       await expect(client.query(sql)).rejects.toThrow(/cross-tenant references found.*LedgerEntry\.customerId: 1 row/);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+});
+
+describe("the tenant reference keys migration on a database with data", () => {
+  it("keeps every row, clears optional references to no row of the same tenant, then refuses cross-tenant ones", async () => {
+    const { url, client } = await databaseBeforeTenantKeys("refs", REFERENCE_KEYS);
+    try {
+      await client.query(PRE_TENANT_KEYS_FIXTURE);
+      // Dangling optional references from before the keys: a mention whose profile is gone, a consent
+      // record whose profile is another tenant's (men_fx_2's source was deleted in the fixture already).
+      await client.query(`UPDATE "Mention" SET "socialProfileId" = 'sp_gone' WHERE id = 'men_fx_2'`);
+      await client.query(
+        `INSERT INTO "SocialProfile" (id, "tenantId", network, "externalUserId", handle, "updatedAt") VALUES ('sp_fx_b', 'ten_fx_b', 'TWITTER', 'u2', 'bob', now())`,
+      );
+      await client.query(
+        `INSERT INTO "ConsentRecord" (id, "tenantId", "customerId", "socialProfileId", "policyVersion") VALUES ('con_fx_2', 'ten_fx_a', 'cus_fx_a', 'sp_fx_b', 'v1')`,
+      );
+      const before = await countRows(client);
+
+      const applied = await applyMigrations(url);
+      expect(applied).toEqual([REFERENCE_KEYS]);
+      expect(await countRows(client)).toEqual(before);
+
+      const mentions = await client.query(`SELECT id, "sourceId", "socialProfileId" FROM "Mention" WHERE "tenantId" = 'ten_fx_a' ORDER BY id`);
+      expect(mentions.rows).toEqual([
+        { id: "men_fx_1", sourceId: "src_fx_1", socialProfileId: "sp_fx" },
+        { id: "men_fx_2", sourceId: null, socialProfileId: null },
+      ]);
+      const consents = await client.query(`SELECT id, "socialProfileId" FROM "ConsentRecord" ORDER BY id`);
+      expect(consents.rows).toEqual([
+        { id: "con_fx", socialProfileId: "sp_fx" },
+        { id: "con_fx_2", socialProfileId: null },
+      ]);
+
+      // Tenant A's share post for tenant B's customer: refused by the database itself.
+      await expect(
+        client.query(
+          `INSERT INTO "SharePost" (id, "tenantId", "customerId", "socialProfileId", "ledgerEntryId", text, "updatedAt") VALUES ('shp_x', 'ten_fx_a', 'cus_fx_b', 'sp_fx', 'led_fx_2', 'x', now())`,
+        ),
+      ).rejects.toMatchObject({ code: "23503", constraint: "SharePost_tenantId_customerId_fkey" });
+      // Deleting a source clears only the mention's sourceId: tenantId stays.
+      await client.query(`DELETE FROM "ListeningSource" WHERE id = 'src_fx_1'`);
+      const mention = await client.query(`SELECT "tenantId", "sourceId" FROM "Mention" WHERE id = 'men_fx_1'`);
+      expect(mention.rows[0]).toEqual({ tenantId: "ten_fx_a", sourceId: null });
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+
+  it("stops, naming the rows, when a required reference points at no row of its tenant", async () => {
+    const { url, client } = await databaseBeforeTenantKeys("refs_bad", REFERENCE_KEYS);
+    try {
+      await client.query(PRE_TENANT_KEYS_FIXTURE);
+      await client.query(`INSERT INTO "PointBalance" ("tenantId", "customerId", balance, "lifetimeEarned") VALUES ('ten_fx_b', 'cus_fx_a', 0, 0)`);
+      const before = await countRows(client);
+      await expect(applyMigrations(url)).rejects.toThrow(new RegExp(REFERENCE_KEYS));
+      expect(await countRows(client)).toEqual(before);
+      const sql = readFileSync(join(MIGRATIONS_DIR, REFERENCE_KEYS, "migration.sql"), "utf8");
+      await expect(client.query(sql)).rejects.toThrow(/references to no row of the same tenant found.*PointBalance\.customerId: 1 row/);
+      const fk = await client.query(`SELECT 1 FROM pg_constraint WHERE conname = 'PointBalance_tenantId_customerId_fkey'`);
+      expect(fk.rowCount).toBe(0);
     } finally {
       await client.end();
     }

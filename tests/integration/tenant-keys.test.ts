@@ -110,4 +110,32 @@ describe("the database refuses cross-tenant references", () => {
       }),
     ).rejects.toMatchObject({ code: "P2003" });
   });
+
+  it("a share post or point balance of tenant A cannot name tenant B's customer", async () => {
+    const { ctx: a } = await createTenantWithMember("OWNER");
+    const { ctx: b } = await createTenantWithMember("OWNER");
+    const own = await makeCustomer(a);
+    const foreign = await makeCustomer(b);
+    const db = unsafeCrossTenantDb();
+    const stamp = Date.now();
+
+    await expect(db.pointBalance.create({ data: { tenantId: a.tenantId, customerId: foreign.id, balance: 0, lifetimeEarned: 0 } })).rejects.toMatchObject({
+      code: "P2003",
+    });
+
+    // An entry of the tenant's own customer, with its cached balance (the suite checks the ledger after each test).
+    const entry = await db.ledgerEntry.create({
+      data: { tenantId: a.tenantId, customerId: own.id, amount: 5, source: "ADJUSTMENT", idempotencyKey: `own-${stamp}`, explanation: {} },
+    });
+    await db.pointBalance.create({
+      data: { tenantId: a.tenantId, customerId: own.id, balance: 5, lifetimeEarned: EARNING_SOURCES.includes("ADJUSTMENT") ? 5 : 0 },
+    });
+    const profile = await db.socialProfile.create({
+      data: { tenantId: a.tenantId, customerId: own.id, network: "TWITTER", externalUserId: `sp-${stamp}`, handle: "h" },
+    });
+    const share = { tenantId: a.tenantId, socialProfileId: profile.id, ledgerEntryId: entry.id, text: "I earned points" };
+
+    await expect(db.sharePost.create({ data: { ...share, customerId: foreign.id } })).rejects.toMatchObject({ code: "P2003" });
+    await expect(db.sharePost.create({ data: { ...share, customerId: own.id } })).resolves.toMatchObject({ tenantId: a.tenantId, customerId: own.id });
+  });
 });
