@@ -17,6 +17,9 @@ import { startSandbox } from "../../../src/sandbox/start-sandbox";
 import { POST as pushRoute } from "../../../src/app/api/webhooks/foursquare/[tenant]/route";
 import { makeCustomer } from "../support/factories";
 import { admin } from "../sandbox/sandbox-test-kit";
+import { waitFor } from "../support/wait-for";
+
+export { waitFor };
 
 export const PUSH_SECRET = "checkin-test-push-secret";
 export const FSQ_CLIENT = { clientId: "megaphone-dev-fsq-client", clientSecret: "megaphone-dev-fsq-secret" };
@@ -123,16 +126,6 @@ export async function linkSwarmCustomer(ctx: TenantContext, sandboxUrl: string, 
     storeProfileTokens(tx, ctx, profileId, { accessToken: minted.access_token, refreshToken: null, expiresAt: null, scopes: [] }),
   );
   return { customer, profileId, userId: minted.user.id, token: minted.access_token };
-}
-
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Resolves when the job with this id has completed (or throws when it failed for good). */

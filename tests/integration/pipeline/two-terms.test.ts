@@ -7,16 +7,7 @@ import { startWorkers, type RunningWorkers } from "../../../src/workers/start-wo
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 import { assertLedgerInvariants } from "../support/ledger-invariants";
 import { linkProfile, sandboxPost, sandboxUser, setUpListening, startPipelineSandbox } from "./pipeline-kit";
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from "../support/wait-for";
 
 describe("a post that matches two tracked terms", () => {
   let sandbox: Awaited<ReturnType<typeof startPipelineSandbox>>;
@@ -47,6 +38,7 @@ describe("a post that matches two tracked terms", () => {
     await waitFor(
       async () => (await db.listeningSource.count({ where: { tenantId: ctx.tenantId, id: { in: [brand.id, product.id] }, syncStatus: "OK" } })) === 2,
       "both sources to finish their runs",
+      30_000,
     );
 
     const mentions = await db.mention.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { postedAt: "asc" } });
