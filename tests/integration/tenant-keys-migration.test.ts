@@ -12,6 +12,8 @@ import { countRows, PRE_TENANT_KEYS_FIXTURE } from "./support/pre-tenant-keys-fi
 const MIGRATION = "20261203080400_tenant_composite_keys";
 // The migration that gave the reference columns without any foreign key a composite one.
 const REFERENCE_KEYS = "20261203095915_tenant_reference_keys";
+// The migration that left a mention's first source in Mention."sourceId" only.
+const FIRST_MATCH = "20261203113132_first_match_on_mention";
 const scratch: string[] = [];
 
 /** A scratch database next to the test database, migrated up to just before `migration`. */
@@ -65,9 +67,12 @@ describe("the tenant composite keys migration on a database with data", () => {
       expect(applied[0]).toBe(MIGRATION);
       expect(await countRows(client)).toEqual(before);
 
-      // The mention whose source still exists has that match; the one whose source was deleted has none.
+      // Each mention keeps its first source in Mention."sourceId"; the backfilled first matches were
+      // moved out of MentionMatch again by the later first_match_on_mention migration.
+      const mentions = await client.query(`SELECT id, "sourceId" FROM "Mention" ORDER BY id`);
+      expect(mentions.rows).toContainEqual({ id: "men_fx_1", sourceId: "src_fx_1" });
       const matches = await client.query(`SELECT "tenantId", "mentionId", "sourceId" FROM "MentionMatch" ORDER BY "mentionId"`);
-      expect(matches.rows).toEqual([{ tenantId: "ten_fx_a", mentionId: "men_fx_1", sourceId: "src_fx_1" }]);
+      expect(matches.rows).toEqual([]);
 
       // Tenant A's ledger entry for tenant B's customer: refused by the database itself.
       await expect(
@@ -132,7 +137,7 @@ describe("the tenant reference keys migration on a database with data", () => {
       const before = await countRows(client);
 
       const applied = await applyMigrations(url);
-      expect(applied).toEqual([REFERENCE_KEYS]);
+      expect(applied).toEqual([REFERENCE_KEYS, FIRST_MATCH]);
       expect(await countRows(client)).toEqual(before);
 
       const mentions = await client.query(`SELECT id, "sourceId", "socialProfileId" FROM "Mention" WHERE "tenantId" = 'ten_fx_a' ORDER BY id`);
@@ -173,6 +178,31 @@ describe("the tenant reference keys migration on a database with data", () => {
       await expect(client.query(sql)).rejects.toThrow(/references to no row of the same tenant found.*PointBalance\.customerId: 1 row/);
       const fk = await client.query(`SELECT 1 FROM pg_constraint WHERE conname = 'PointBalance_tenantId_customerId_fkey'`);
       expect(fk.rowCount).toBe(0);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+});
+
+describe("the first-match migration on a database with data", () => {
+  it("removes the matches that repeat a mention's own source and keeps the later ones", async () => {
+    const { url, client } = await databaseBeforeTenantKeys("first_match", FIRST_MATCH);
+    try {
+      // By now a mention's source is a foreign key: the fixture's deleted source becomes no source.
+      await client.query(PRE_TENANT_KEYS_FIXTURE.replace("'src_fx_gone'", "NULL"));
+      await client.query(`INSERT INTO "MentionMatch" ("tenantId", "mentionId", "sourceId") VALUES ('ten_fx_a', 'men_fx_1', 'src_fx_1')`);
+      await client.query(
+        `INSERT INTO "ListeningSource" (id, "tenantId", network, kind, value, "updatedAt") VALUES ('src_fx_later', 'ten_fx_a', 'TWITTER', 'KEYWORD', 'later term', now())`,
+      );
+      await client.query(`INSERT INTO "MentionMatch" ("tenantId", "mentionId", "sourceId") VALUES ('ten_fx_a', 'men_fx_1', 'src_fx_later')`);
+      const before = await countRows(client);
+
+      expect(await applyMigrations(url)).toEqual([FIRST_MATCH]);
+      expect(await countRows(client)).toEqual(before);
+      const matches = await client.query(`SELECT "mentionId", "sourceId" FROM "MentionMatch" ORDER BY "sourceId"`);
+      expect(matches.rows).toEqual([{ mentionId: "men_fx_1", sourceId: "src_fx_later" }]);
+      const index = await client.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'Mention_tenantId_sourceId_idx'`);
+      expect(index.rowCount).toBe(1);
     } finally {
       await client.end();
     }

@@ -22,7 +22,7 @@ export const pollSourceHandler: JobHandler<PollSourceJob> = async ({ tenantId, s
   pauseForFaultInjection("before-poll", `job ${job.id}`);
   // A first page claims the source, so it carries the run from here; a later page was recorded
   // when the page before it queued it.
-  if (cursor === null && job.id) await recordSourceRunJob(sourceId, job.id);
+  if (cursor === null && job.id) await recordSourceRunJob(sourceId, job.id, { run: Date.now(), page: 0 });
   const outcome = await pollSourcePage(systemContext(tenantId), sourceId, cursor);
   if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.reason);
   if (outcome.status === "page") {
@@ -34,7 +34,7 @@ export const pollSourceHandler: JobHandler<PollSourceJob> = async ({ tenantId, s
         { tenantId, sourceId, cursor: outcome.next },
         { jobId: `poll:${sourceId}:${outcome.next.startedAt}:${outcome.next.pageToken}`, delay },
       );
-      if (next) await recordSourceRunJob(sourceId, next);
+      if (next) await recordSourceRunJob(sourceId, next, { run: Date.parse(outcome.next.startedAt), page: outcome.next.page ?? 1 });
     }
   }
 };

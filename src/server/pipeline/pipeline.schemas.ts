@@ -17,6 +17,9 @@ export const ZPollSourceJob = z.strictObject({
         .regex(/^\d{1,19}$/)
         .nullable(),
       startedAt: z.iso.datetime(),
+      // Which page of the run this job fetches (the first page, with no cursor, is 0). Optional:
+      // jobs queued before it existed count as page 1.
+      page: z.number().int().min(1).optional(),
     })
     .nullable(),
 });

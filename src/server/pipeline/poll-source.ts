@@ -27,6 +27,8 @@ export interface PollCursor {
   newestId: string | null;
   /** ISO time of the claim; end-of-run transitions apply only to this run. */
   startedAt: string;
+  /** Which page of the run the job carrying this cursor fetches (the first page is 0). */
+  page?: number;
 }
 
 export type PollOutcome =
@@ -87,7 +89,12 @@ export async function pollSourcePage(ctx: TenantContext, sourceId: string, curso
   const exhausted = page.rateLimit !== null && page.rateLimit.remaining <= 0;
   const notBefore = exhausted ? page.rateLimit!.resetAt : null;
   if (page.nextPageToken) {
-    return { status: "page", ingest, next: { pageToken: page.nextPageToken, sinceId, newestId, startedAt: startedAt.toISOString() }, nextNotBefore: notBefore };
+    return {
+      status: "page",
+      ingest,
+      next: { pageToken: page.nextPageToken, sinceId, newestId, startedAt: startedAt.toISOString(), page: (cursor?.page ?? (cursor ? 1 : 0)) + 1 },
+      nextNotBefore: notBefore,
+    };
   }
   const interval = getEnv().LISTENING_POLL_INTERVAL_SECONDS * 1000;
   const nextRunAt = new Date(Math.max(now.getTime() + interval, notBefore?.getTime() ?? 0));

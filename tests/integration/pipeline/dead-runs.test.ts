@@ -36,7 +36,7 @@ describe("sources whose run has no live job", () => {
     expect(await deadIds()).toContain(source.id);
 
     const jobId = (await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId: source.id, cursor: null }, { jobId: pollJobId(source.id) }))!;
-    await recordSourceRunJob(source.id, jobId);
+    await recordSourceRunJob(source.id, jobId, { run: Date.now(), page: 0 });
     expect(await deadIds()).not.toContain(source.id); // waiting
 
     const token = "test-worker-token";
@@ -66,7 +66,7 @@ describe("sources whose run has no live job", () => {
       { tenantId: ctx.tenantId, sourceId: source.id, cursor: null },
       { jobId: pollJobId(source.id), attempts: 1 },
     ))!;
-    await recordSourceRunJob(source.id, jobId);
+    await recordSourceRunJob(source.id, jobId, { run: Date.now(), page: 0 });
     const job = await worker.getNextJob("token-2", { block: false });
     await job.moveToFailed(new Error("the database went away mid-page"), "token-2", false);
 
@@ -80,10 +80,33 @@ describe("sources whose run has no live job", () => {
     expect([await failed!.getState(), failed!.failedReason]).toEqual(["failed", "the database went away mid-page"]);
   });
 
+  it("keeps the pointer on the latest page when a page's record of its successor arrives late", async () => {
+    const { ctx, source } = await runningSource("Late Record Co");
+    const run = Date.now();
+    const page = (n: number) => ({
+      tenantId: ctx.tenantId,
+      sourceId: source.id,
+      cursor: { pageToken: `t${n}`, sinceId: null, newestId: null, startedAt: new Date(run).toISOString(), page: n },
+    });
+    // Page 1's job ran and finished; page 2's job, which it queued, is waiting and already recorded.
+    const first = (await enqueue("listening.poll-source", page(1), { jobId: `poll:${source.id}:late:1` }))!;
+    const done = await worker.getNextJob("token-4", { block: false });
+    await done.moveToCompleted("done", "token-4", false);
+    const second = (await enqueue("listening.poll-source", page(2), { jobId: `poll:${source.id}:late:2` }))!;
+    expect(await recordSourceRunJob(source.id, second, { run, page: 2 })).toBe(true);
+    // The busy worker of page 0 records page 1 only now: refused, so the run still looks alive.
+    expect(await recordSourceRunJob(source.id, first, { run, page: 1 })).toBe(false);
+    expect(await deadIds()).not.toContain(source.id);
+    // A record from an older run is refused too; a new run's first page always takes over.
+    expect(await recordSourceRunJob(source.id, first, { run: run - 1, page: 9 })).toBe(false);
+    expect(await recordSourceRunJob(source.id, first, { run: run + 1, page: 0 })).toBe(true);
+    expect(await deadIds()).toContain(source.id);
+  });
+
   it("leaves a source alone while its run's job holds its lock", async () => {
     const { ctx, source } = await runningSource("Busy Co");
     const jobId = (await enqueue("listening.poll-source", { tenantId: ctx.tenantId, sourceId: source.id, cursor: null }, { jobId: pollJobId(source.id) }))!;
-    await recordSourceRunJob(source.id, jobId);
+    await recordSourceRunJob(source.id, jobId, { run: Date.now(), page: 0 });
     await worker.getNextJob("token-3", { block: false });
     await scheduleDuePolls();
     const queued = (await getQueue("listening").getJobs(["waiting", "delayed", "active"])).filter((j) => j.data.sourceId === source.id);

@@ -46,8 +46,12 @@ describe("a post that matches two tracked terms", () => {
     const both = mentions.find((m) => m.text.includes("best frozen yogurt"))!;
     expect([...both.matchedKeywords].sort()).toEqual([brand.value, product.value].sort());
 
+    // The source that stored it is the mention's own; the other is recorded as a later match, once.
     const matches = await db.mentionMatch.findMany({ where: { tenantId: ctx.tenantId, mentionId: both.id } });
-    expect(matches.map((m) => m.sourceId).sort()).toEqual([brand.id, product.id].sort());
+    expect(matches).toHaveLength(1);
+    expect([both.sourceId, matches[0]!.sourceId].sort()).toEqual([brand.id, product.id].sort());
+    // Posts only one source found have no later match.
+    expect(await db.mentionMatch.count({ where: { tenantId: ctx.tenantId } })).toBe(1);
 
     // Per-term figures: the brand term found two posts, the product term two; three mentions in all.
     const counts = await countMentionsPerSource(ctx);

@@ -106,14 +106,6 @@ export async function storeMentionPage(
       ON CONFLICT ("tenantId", network, "externalId") DO NOTHING
       RETURNING id, "externalId", "customerId"
     ),
-    -- The source that stored each new mention is its first match (per-source figures count these).
-    matched AS (
-      INSERT INTO "MentionMatch" ("tenantId", "mentionId", "sourceId")
-      SELECT ${ctx.tenantId}, m.id, s.id FROM m_ins m
-      JOIN "ListeningSource" s ON s."tenantId" = ${ctx.tenantId} AND s.id = ${page.sourceId}
-      ORDER BY m.id
-      ON CONFLICT DO NOTHING
-    ),
     e_in AS (
       SELECT * FROM json_to_recordset(${awardsJson}::json) AS e("externalId" text, "customerId" text, amount int,
         "idempotencyKey" text, "ruleId" text, "campaignId" text, explanation jsonb, "shareProfileId" text, "shareText" text)
@@ -158,11 +150,12 @@ export async function storeMentionPage(
 }
 
 /**
- * A post another source already stored matched this page's source too: record the match and add
- * the term to the mention's terms, so it counts under every source it matched. Nothing else
- * changes (no second award: awards hang off mentions a page inserted). Runs after the page's
- * insert, as its own statement: the insert waited for any concurrent page that stored the same
- * post to commit, and this statement's fresh snapshot sees that row.
+ * A post another source already stored matched this page's source too: record the match (the
+ * source that stored it is the mention's own sourceId, so it is not repeated) and add the term to
+ * the mention's terms, so it counts under every source it matched. Nothing else changes (no second
+ * award: awards hang off mentions a page inserted). Runs after the page's insert, as its own
+ * statement: the insert waited for any concurrent page that stored the same post to commit, and
+ * this statement's fresh snapshot sees that row.
  */
 export async function recordLaterMatches(
   run: SqlRunner,
@@ -177,6 +170,7 @@ export async function recordLaterMatches(
       SELECT m."tenantId", m.id, s.id FROM "Mention" m
       JOIN "ListeningSource" s ON s."tenantId" = ${ctx.tenantId} AND s.id = ${page.sourceId}
       WHERE m."tenantId" = ${ctx.tenantId} AND m.network = ${page.network}::"Network" AND m."externalId" = ANY(${[...externalIds]}::text[])
+        AND m."sourceId" IS DISTINCT FROM s.id
       ORDER BY m.id
       ON CONFLICT DO NOTHING
       RETURNING "mentionId"
