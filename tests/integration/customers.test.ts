@@ -134,5 +134,13 @@ describe("customers", () => {
     expect(row?.displayName).toBe("Erased customer");
     expect(await getDb().customerEmail.count({ where: { tenantId: ctx.tenantId, customerId: earner.id } })).toBe(0);
     expect(await getDb().ledgerEntry.count({ where: { tenantId: ctx.tenantId, customerId: earner.id } })).toBe(1);
+
+    // A customer others were merged into is erased too: the merged records keep pointing at it.
+    const survivor = await makeCustomer(ctx);
+    const duplicate = await makeCustomer(ctx);
+    await getDb().customer.updateMany({ where: { tenantId: ctx.tenantId, id: duplicate.id }, data: { mergedIntoId: survivor.id } });
+    expect(await deleteCustomer(ctx, survivor.id)).toEqual({ mode: "erased" });
+    const merged = await getDb().customer.findFirst({ where: { tenantId: ctx.tenantId, id: duplicate.id } });
+    expect(merged?.mergedIntoId).toBe(survivor.id);
   });
 });

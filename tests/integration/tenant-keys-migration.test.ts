@@ -14,6 +14,8 @@ const MIGRATION = "20261203080400_tenant_composite_keys";
 const REFERENCE_KEYS = "20261203095915_tenant_reference_keys";
 // The migration that left a mention's first source in Mention."sourceId" only.
 const FIRST_MATCH = "20261203113132_first_match_on_mention";
+// The migration that gave the ledger's rule, mention, redemption and campaign ids (and a customer's merge) composite keys.
+const LEDGER_KEYS = "20261203115014_ledger_reference_keys";
 const scratch: string[] = [];
 
 /** A scratch database next to the test database, migrated up to just before `migration`. */
@@ -137,7 +139,7 @@ describe("the tenant reference keys migration on a database with data", () => {
       const before = await countRows(client);
 
       const applied = await applyMigrations(url);
-      expect(applied).toEqual([REFERENCE_KEYS, FIRST_MATCH]);
+      expect(applied).toEqual([REFERENCE_KEYS, FIRST_MATCH, LEDGER_KEYS]);
       expect(await countRows(client)).toEqual(before);
 
       const mentions = await client.query(`SELECT id, "sourceId", "socialProfileId" FROM "Mention" WHERE "tenantId" = 'ten_fx_a' ORDER BY id`);
@@ -197,12 +199,52 @@ describe("the first-match migration on a database with data", () => {
       await client.query(`INSERT INTO "MentionMatch" ("tenantId", "mentionId", "sourceId") VALUES ('ten_fx_a', 'men_fx_1', 'src_fx_later')`);
       const before = await countRows(client);
 
-      expect(await applyMigrations(url)).toEqual([FIRST_MATCH]);
+      expect(await applyMigrations(url)).toEqual([FIRST_MATCH, LEDGER_KEYS]);
       expect(await countRows(client)).toEqual(before);
       const matches = await client.query(`SELECT "mentionId", "sourceId" FROM "MentionMatch" ORDER BY "sourceId"`);
       expect(matches.rows).toEqual([{ mentionId: "men_fx_1", sourceId: "src_fx_later" }]);
       const index = await client.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'Mention_tenantId_sourceId_idx'`);
       expect(index.rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+});
+
+describe("the ledger reference keys migration on a database with data", () => {
+  it("keeps every row when the ledger names real rows, and stops, naming them, when it does not", async () => {
+    const { url, client } = await databaseBeforeTenantKeys("ledger_keys", LEDGER_KEYS);
+    try {
+      await client.query(PRE_TENANT_KEYS_FIXTURE.replace("'src_fx_gone'", "NULL"));
+      // An entry naming a rule of no row (the ledger cannot be changed to repair it): the migration stops.
+      await client.query(
+        `INSERT INTO "LedgerEntry" (id, "tenantId", "customerId", amount, source, "idempotencyKey", "ruleId", explanation) VALUES ('led_fx_x', 'ten_fx_a', 'cus_fx_a', 5, 'MENTION', 'fx-x', 'rule_gone', '{}')`,
+      );
+      const before = await countRows(client);
+      await expect(applyMigrations(url)).rejects.toThrow(new RegExp(LEDGER_KEYS));
+      expect(await countRows(client)).toEqual(before);
+      const sql = readFileSync(join(MIGRATIONS_DIR, LEDGER_KEYS, "migration.sql"), "utf8");
+      await expect(client.query(sql)).rejects.toThrow(/references to no row of the same tenant found.*LedgerEntry\.ruleId: 1 row/);
+
+      // With the rule there (as a brand's rules always are), it applies and keeps every row.
+      await client.query(
+        `INSERT INTO "PointRule" (id, "tenantId", network, action, name, "basePoints", "updatedAt") VALUES ('rule_gone', 'ten_fx_a', 'TWITTER', 'MENTION', 'Restored', 1, now())`,
+      );
+      await client.query(`DELETE FROM _prisma_migrations WHERE migration_name = $1`, [LEDGER_KEYS]);
+      const withRule = await countRows(client);
+      expect(await applyMigrations(url)).toEqual([LEDGER_KEYS]);
+      expect(await countRows(client)).toEqual(withRule);
+      const keys = await client.query(
+        `SELECT conname FROM pg_constraint WHERE conname LIKE 'LedgerEntry_tenantId_%_fkey' OR conname = 'Customer_tenantId_mergedIntoId_fkey' ORDER BY conname`,
+      );
+      expect(keys.rows.map((r: { conname: string }) => r.conname)).toEqual([
+        "Customer_tenantId_mergedIntoId_fkey",
+        "LedgerEntry_tenantId_campaignId_fkey",
+        "LedgerEntry_tenantId_customerId_fkey",
+        "LedgerEntry_tenantId_redemptionId_fkey",
+        "LedgerEntry_tenantId_reversesId_fkey",
+        "LedgerEntry_tenantId_ruleId_fkey",
+      ]);
     } finally {
       await client.end();
     }

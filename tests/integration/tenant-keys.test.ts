@@ -138,4 +138,67 @@ describe("the database refuses cross-tenant references", () => {
     await expect(db.sharePost.create({ data: { ...share, customerId: foreign.id } })).rejects.toMatchObject({ code: "P2003" });
     await expect(db.sharePost.create({ data: { ...share, customerId: own.id } })).resolves.toMatchObject({ tenantId: a.tenantId, customerId: own.id });
   });
+
+  it("what a ledger entry was paid for, and a customer's merge, must be rows of the same tenant", async () => {
+    const { ctx: a } = await createTenantWithMember("OWNER");
+    const { ctx: b } = await createTenantWithMember("OWNER");
+    const own = await makeCustomer(a);
+    const foreign = await makeCustomer(b);
+    const db = unsafeCrossTenantDb();
+    const stamp = Date.now();
+    // B's rule, mention, campaign and redemption.
+    const rule = await db.pointRule.create({ data: { tenantId: b.tenantId, network: "TWITTER", action: "MENTION", name: `r-${stamp}`, basePoints: 1 } });
+    const mention = await db.mention.create({
+      data: {
+        tenantId: b.tenantId,
+        network: "TWITTER",
+        externalId: `k-${stamp}`,
+        authorExternalId: "u",
+        authorHandle: "h",
+        authorFollowers: 0,
+        text: "t",
+        postedAt: new Date(),
+      },
+    });
+    const campaign = await db.campaign.create({
+      data: { tenantId: b.tenantId, name: `c-${stamp}`, startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) },
+    });
+    const reward = await db.reward.create({ data: { tenantId: b.tenantId, name: `w-${stamp}`, cost: 1 } });
+    const redemption = await db.redemption.create({
+      data: { tenantId: b.tenantId, customerId: foreign.id, rewardId: reward.id, cost: 1, idempotencyKey: `red-${stamp}` },
+    });
+
+    const entry = (key: string) => ({
+      tenantId: a.tenantId,
+      customerId: own.id,
+      amount: 5,
+      source: "ADJUSTMENT" as const,
+      idempotencyKey: `${key}-${stamp}`,
+      explanation: {},
+    });
+    for (const ref of [{ ruleId: rule.id }, { campaignId: campaign.id }, { redemptionId: redemption.id }, { ruleId: "rule_no-such-row" }]) {
+      await expect(db.ledgerEntry.create({ data: { ...entry(Object.values(ref)[0]), ...ref } }), JSON.stringify(ref)).rejects.toMatchObject({ code: "P2003" });
+    }
+    // A customer can be merged only into a customer of its own brand.
+    await expect(db.customer.updateMany({ where: { tenantId: a.tenantId, id: own.id }, data: { mergedIntoId: foreign.id } })).rejects.toMatchObject({
+      code: "P2003",
+    });
+
+    // In B itself the same references hold (with the balance and the redemption's debit the ledger
+    // module would write: the suite checks the ledger after each test), and what the ledger points
+    // at can no longer be deleted.
+    const ownEntry = (key: string, amount: number, source: "MENTION" | "REDEMPTION") => ({
+      tenantId: b.tenantId,
+      customerId: foreign.id,
+      amount,
+      source,
+      idempotencyKey: `${key}-${stamp}`,
+      explanation: {},
+    });
+    await db.ledgerEntry.create({ data: { ...ownEntry("earn", 5, "MENTION"), ruleId: rule.id, mentionId: mention.id, campaignId: campaign.id } });
+    await db.ledgerEntry.create({ data: { ...ownEntry("spend", -1, "REDEMPTION"), redemptionId: redemption.id } });
+    await db.pointBalance.create({ data: { tenantId: b.tenantId, customerId: foreign.id, balance: 4, lifetimeEarned: 5 } });
+    await expect(db.pointRule.deleteMany({ where: { tenantId: b.tenantId, id: rule.id } })).rejects.toMatchObject({ code: "P2003" });
+    await expect(db.campaign.deleteMany({ where: { tenantId: b.tenantId, id: campaign.id } })).rejects.toMatchObject({ code: "P2003" });
+  });
 });

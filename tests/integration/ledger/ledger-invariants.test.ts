@@ -2,15 +2,18 @@ import { describe, expect, it } from "vitest";
 import { unsafeCrossTenantDb } from "../../../src/server/db/client";
 import { assertLedgerInvariants, findLedgerViolations } from "../support/ledger-invariants";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
-import { mentionAward, post } from "./ledger-test-kit";
+import type { TenantContext } from "../../../src/server/auth/tenant-context";
+import { mentionAward, post, realRef } from "./ledger-test-kit";
 
 /** The checker other tests rely on must itself catch broken ledgers. */
 describe("assertLedgerInvariants", () => {
-  async function rawEntry(tenantId: string, customerId: string, amount: number, key: string, extra: { mentionId?: string; reversesId?: string } = {}) {
+  async function rawEntry(ctx: TenantContext, customerId: string, amount: number, key: string, extra: { mentionId?: string; reversesId?: string } = {}) {
     const source = extra.reversesId ? "REVERSAL" : "MENTION";
+    const tenantId = ctx.tenantId;
+    const ruleId = await realRef(ctx, "rule_test");
     await unsafeCrossTenantDb().$executeRaw`
       INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", "mentionId", "ruleId", "reversesId", explanation)
-      VALUES (${tenantId}, ${customerId}, ${amount}, ${source}::"LedgerSource", ${key}, ${extra.mentionId ?? null}, 'rule_test', ${extra.reversesId ?? null}, '{"formula":""}')`;
+      VALUES (${tenantId}, ${customerId}, ${amount}, ${source}::"LedgerSource", ${key}, ${extra.mentionId ?? null}, ${ruleId}, ${extra.reversesId ?? null}, '{"formula":""}')`;
   }
 
   it("passes a healthy ledger and names each kind of corruption, scoped to the tenant asked about", async () => {
@@ -25,13 +28,14 @@ describe("assertLedgerInvariants", () => {
     const [adaEntry] = await post(broken.ctx, [mentionAward(ada.id, "m-1", 50)]);
     // Written behind the ledger's back: no balance update, a second credit for the same
     // mention and rule, and a reversal filed under the wrong customer.
-    await rawEntry(broken.ctx.tenantId, ada.id, 5, "sneaky", { mentionId: "men_m-1" });
-    await rawEntry(broken.ctx.tenantId, bob.id, -50, "wrong-customer", { reversesId: adaEntry!.id });
+    const mentionId = await realRef(broken.ctx, "men_m-1");
+    await rawEntry(broken.ctx, ada.id, 5, "sneaky", { mentionId });
+    await rawEntry(broken.ctx, bob.id, -50, "wrong-customer", { reversesId: adaEntry!.id });
 
     const found = await findLedgerViolations(broken.ctx.tenantId);
     expect(found.some((v) => v.startsWith("balance differs from the sum of its entries") && v.includes(ada.id))).toBe(true);
     expect(found.some((v) => v.startsWith("balance differs from the sum of its entries") && v.includes(bob.id))).toBe(true);
-    expect(found.some((v) => v.startsWith("mention credited more than once under one rule") && v.includes("men_m-1"))).toBe(true);
+    expect(found.some((v) => v.startsWith("mention credited more than once under one rule") && v.includes(mentionId))).toBe(true);
     expect(found.some((v) => v.startsWith("reversal that points at a missing entry, another tenant's or customer's entry"))).toBe(true);
     await expect(assertLedgerInvariants(broken.ctx.tenantId)).rejects.toThrow(/ledger invariants violated/);
     await expect(assertLedgerInvariants()).rejects.toThrow(/ledger invariants violated/);

@@ -5,7 +5,7 @@ import { ZLedgerPage } from "../../../src/server/modules/ledger/ledger.schemas";
 import { reverseLedgerEntry } from "../../../src/server/modules/ledger/reverse-entry";
 import { addMember, createTenantWithMember, makeCustomer } from "../support/factories";
 import { assertLedgerInvariants } from "../support/ledger-invariants";
-import { expectAppError, inTx, mentionAward, post } from "./ledger-test-kit";
+import { expectAppError, inTx, mentionAward, post, realRef } from "./ledger-test-kit";
 
 describe("ledger queries", () => {
   afterAll(() => assertLedgerInvariants());
@@ -46,7 +46,7 @@ describe("ledger queries", () => {
     expect(last.items[0]).toMatchObject({
       id: award!.id,
       reversedById: reversal.entry.id,
-      campaignId: "cmp_summer",
+      campaignId: await realRef(ctx, "cmp_summer"),
       explanation: { followers: 12_000, influence: { multiplier: 2.35 } },
       summary: "+35 points for a mention on twitter (rule “Brand mention”): 10 × 2.35 influence × 1.5 campaign = 35",
     });

@@ -4,7 +4,7 @@ import { postLedgerEntries } from "../../../src/server/modules/ledger/post-entri
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 import { assertLedgerInvariants } from "../support/ledger-invariants";
 import { allAtMost } from "../support/at-most";
-import { balanceOf, entryCount, expectAppError, inTx, mentionAward, post } from "./ledger-test-kit";
+import { balanceOf, entryCount, expectAppError, inTx, mentionAward, post, realRef, withRealRefs } from "./ledger-test-kit";
 
 describe("postLedgerEntries", () => {
   afterEach(() => assertLedgerInvariants());
@@ -23,7 +23,12 @@ describe("postLedgerEntries", () => {
     expect(await balanceOf(ctx, ada.id)).toEqual({ balance: 17, lifetimeEarned: 17 });
     expect(await balanceOf(ctx, bob.id)).toEqual({ balance: 5, lifetimeEarned: 5 });
     const stored = await getDb().ledgerEntry.findFirstOrThrow({ where: { tenantId: ctx.tenantId, idempotencyKey: "m-1" } });
-    expect(stored).toMatchObject({ mentionId: "men_m-1", ruleId: "rule_test", source: "MENTION", explanation: { formula: "10 base" } });
+    expect(stored).toMatchObject({
+      mentionId: await realRef(ctx, "men_m-1"),
+      ruleId: await realRef(ctx, "rule_test"),
+      source: "MENTION",
+      explanation: { formula: "10 base" },
+    });
   });
 
   it("ignores a key repeated inside one batch (the first wins) and keys posted by an earlier batch", async () => {
@@ -45,17 +50,17 @@ describe("postLedgerEntries", () => {
   it("leaves no trace when the caller's transaction fails after posting, so a retry pays exactly once", async () => {
     const { ctx } = await createTenantWithMember();
     const ada = await makeCustomer(ctx);
-    const award = mentionAward(ada.id, "job-1", 12);
+    const [award] = await withRealRefs(ctx, [mentionAward(ada.id, "job-1", 12)]);
     await expect(
       inTx(async (tx) => {
-        await postLedgerEntries(tx, ctx, [award]);
+        await postLedgerEntries(tx, ctx, [award!]);
         throw new Error("the scoring job crashed after posting");
       }),
     ).rejects.toThrow(/crashed/);
     expect(await entryCount(ctx)).toBe(0);
     expect((await balanceOf(ctx, ada.id)).balance).toBe(0);
-    expect(await post(ctx, [award])).toHaveLength(1);
-    expect(await post(ctx, [award])).toHaveLength(0);
+    expect(await post(ctx, [award!])).toHaveLength(1);
+    expect(await post(ctx, [award!])).toHaveLength(0);
     expect((await balanceOf(ctx, ada.id)).balance).toBe(12);
   });
 
@@ -134,6 +139,7 @@ describe("postLedgerEntries", () => {
     await post(ctx, batch("warm-up"));
 
     for (const run of ["bench-1", "bench-2", "bench-3"]) {
+      const entries = await withRealRefs(ctx, batch(run));
       let calls = 0;
       const posted = await inTx((tx) => {
         // Count every call the function makes on the transaction client: each is a round trip.
@@ -144,7 +150,7 @@ describe("postLedgerEntries", () => {
             return value;
           },
         });
-        return postLedgerEntries(counting, ctx, batch(run));
+        return postLedgerEntries(counting, ctx, entries);
       });
       expect(posted).toHaveLength(1_000);
       expect(calls).toBe(1);

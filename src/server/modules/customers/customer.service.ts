@@ -159,8 +159,11 @@ export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ 
   assertCan(ctx, "customers:delete");
   await getCustomerOrThrow(ctx, id);
   return getDb().$transaction(async (tx) => {
+    // A customer with ledger history, or one that others were merged into, is referenced by rows
+    // that must stay: it is erased (personal data removed) rather than deleted.
     const hasLedger = await tx.ledgerEntry.count({ where: { tenantId: ctx.tenantId, customerId: id } });
-    if (hasLedger === 0) {
+    const mergedInto = await tx.customer.count({ where: { tenantId: ctx.tenantId, mergedIntoId: id } });
+    if (hasLedger === 0 && mergedInto === 0) {
       await tx.customer.deleteMany({ where: { tenantId: ctx.tenantId, id } });
       await writeAudit(tx, ctx, { action: "customer.deleted", targetType: "Customer", targetId: id });
       return { mode: "deleted" as const };
