@@ -22,8 +22,10 @@ export const pollSourceHandler: JobHandler<PollSourceJob> = async ({ tenantId, s
   pauseForFaultInjection("before-poll", `job ${job.id}`);
   // A first page claims the source, so it carries the run from here; a later page was recorded
   // when the page before it queued it.
-  if (cursor === null && job.id) await recordSourceRunJob(sourceId, job.id, { run: Date.now(), page: 0 });
-  const outcome = await pollSourcePage(systemContext(tenantId), sourceId, cursor);
+  // One clock reading for both: the claim's start must not be earlier than the first page's record.
+  const now = new Date();
+  if (cursor === null && job.id) await recordSourceRunJob(sourceId, job.id, { run: now.getTime(), page: 0 });
+  const outcome = await pollSourcePage(systemContext(tenantId), sourceId, cursor, now);
   if (outcome.status === "failed" && outcome.retryable) throw new Error(outcome.reason);
   if (outcome.status === "page") {
     getLogger().debug({ tenantId, sourceId, ...outcome.ingest }, "mention page ingested");

@@ -55,6 +55,6 @@ describe("loadWaysToEarn", () => {
       },
       { ruleId: checkin.id, network: "FOURSQUARE", action: "CHECKIN", points: 25, text: "Check in at any of our 3 stores on Foursquare: 25 points" },
     ]);
-    expect(boosts).toEqual([{ campaignId: running.id, text: "Double points on X until 10 December, for Gold members (Double week)" }]);
+    expect(boosts).toEqual([{ campaignId: running.id, text: "Double points on X until 9 December, for Gold members (Double week)" }]);
   });
 });

@@ -54,5 +54,7 @@ describe("a ledger entry in the customer's words", () => {
     expect(describeEntryForCustomer({ amount: -37, source: "REVERSAL", explanation: whole }, "Tasti")).toBe("−37: taken back (the post was deleted)");
     const part: AwardExplanation = { formula: "", reversal: { reason: "spam", originalAmount: 100, clampedTo: -30 } };
     expect(describeEntryForCustomer({ amount: -30, source: "REVERSAL", explanation: part }, "Tasti")).toBe("−30: taken back (spam, 30 of 100)");
+    const refund: AwardExplanation = { formula: "", reversal: { reason: "reward cancelled", originalAmount: -500 } };
+    expect(describeEntryForCustomer({ amount: 500, source: "REVERSAL", explanation: refund }, "Tasti")).toBe("+500: given back (reward cancelled)");
   });
 });

@@ -26,10 +26,10 @@ describe("ways to earn, in words", () => {
     const { ways } = describeWaysToEarn(
       setup({
         rules: [
-          rule({ id: "link", action: "LINK_ACCOUNT", basePoints: 50, influenceCurve: "NONE" }),
+          rule({ id: "link", action: "LINK_ACCOUNT", basePoints: 50, influenceCurve: "NONE", dailyCap: 500, minSentiment: 0.5 }),
           rule({ id: "checkin", network: "FOURSQUARE", action: "CHECKIN", basePoints: 25, influenceCurve: "NONE" }),
           rule({ id: "mention", dailyCap: 150 }),
-          rule({ id: "share", action: "SHARE", basePoints: 5, influenceCurve: "NONE" }),
+          rule({ id: "share", action: "SHARE", basePoints: 5, influenceCurve: "NONE", minSentiment: 0.5 }),
         ],
         trackedTerms: [
           { kind: "KEYWORD", value: "Tasti D-Lite" },
@@ -63,12 +63,14 @@ describe("ways to earn, in words", () => {
         campaigns: [
           { id: "c1", name: "Double week", network: "TWITTER", multiplier: 2, endsAt: new Date("2026-12-10T12:00:00Z"), segmentName: "Gold" },
           { id: "c2", name: "Store opening", network: null, multiplier: 1.5, endsAt: new Date("2027-01-02T00:00:00Z"), segmentName: null },
+          { id: "c3", name: "Plain week", network: null, multiplier: 1, endsAt: new Date("2027-01-02T00:00:00Z"), segmentName: null },
         ],
       }),
     );
     expect(boosts.map((b) => b.text)).toEqual([
       "Double points on X until 10 December, for Gold members (Double week)",
-      "×1.5 points until 2 January (Store opening)",
+      // Ends at midnight starting 2 January: its last day is 1 January. A ×1 campaign is no boost.
+      "×1.5 points until 1 January (Store opening)",
     ]);
   });
 

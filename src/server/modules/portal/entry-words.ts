@@ -37,7 +37,8 @@ export function describeEntryForCustomer(entry: { amount: number; source: Ledger
         r?.clampedTo !== undefined && r.clampedTo !== -r.originalAmount
           ? `, ${Math.abs(r.clampedTo).toLocaleString("en-US")} of ${r.originalAmount.toLocaleString("en-US")}`
           : "";
-      return `${head}: taken back${r ? ` (${r.reason}${partly})` : ""}`;
+      // Reversing a spend (a redemption) gives points back; reversing an award takes them back.
+      return `${head}: ${amount > 0 ? "given back" : "taken back"}${r ? ` (${r.reason}${partly})` : ""}`;
     }
     default: {
       const unreachable: never = source;

@@ -46,16 +46,20 @@ export function describeWaysToEarn(setup: EarningSetup): { ways: WayToEarn[]; bo
   const ways = [...setup.rules]
     .sort((a, b) => ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) || b.basePoints - a.basePoints)
     .map((rule) => ({ ruleId: rule.id, network: rule.network, action: rule.action, points: rule.basePoints, text: ruleSentence(setup, rule) }));
-  const boosts = setup.campaigns.map((c) => ({ campaignId: c.id, text: boostSentence(c) }));
+  // A multiplier of 1 (the default) changes nothing, so it is no boost.
+  const boosts = setup.campaigns.filter((c) => c.multiplier > 1).map((c) => ({ campaignId: c.id, text: boostSentence(c) }));
   return { ways, boosts };
 }
 
 function ruleSentence(setup: EarningSetup, rule: EarningSetup["rules"][number]): string {
   const network = NETWORK_NAME[rule.network];
   const extras: string[] = [];
-  if (rule.influenceCurve !== "NONE" && (rule.action === "MENTION" || rule.action === "SHARE")) extras.push("more with more followers");
-  if (rule.minSentiment !== null && rule.minSentiment > 0) extras.push("when the post speaks well of us");
-  if (rule.dailyCap !== null) extras.push(`up to ${points(rule.dailyCap)} a day`);
+  // Only what scoring applies to the action: one-off actions (linking) ignore caps, and only posts
+  // and check-ins are held to a sentiment minimum.
+  if (rule.influenceCurve !== "NONE") extras.push("more with more followers");
+  if (rule.minSentiment !== null && rule.minSentiment > 0 && (rule.action === "MENTION" || rule.action === "CHECKIN"))
+    extras.push("when the post speaks well of us");
+  if (rule.dailyCap !== null && rule.action !== "LINK_ACCOUNT") extras.push(`up to ${points(rule.dailyCap)} a day`);
   const reward = [points(rule.basePoints), ...extras].join(", ");
   switch (rule.action) {
     case "MENTION":
@@ -86,7 +90,8 @@ function stores(count: number): string {
 
 function boostSentence(c: EarningSetup["campaigns"][number]): string {
   const where = c.network ? ` on ${NETWORK_NAME[c.network]}` : "";
-  const until = c.endsAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
+  // endsAt is exclusive: a campaign ending at midnight runs until the day before.
+  const until = new Date(c.endsAt.getTime() - 1).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
   const who = c.segmentName ? `, for ${c.segmentName} members` : "";
   return `${multiplierWords(c.multiplier)} points${where} until ${until}${who} (${c.name})`;
 }
