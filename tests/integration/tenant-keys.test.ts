@@ -26,11 +26,16 @@ function post(externalId: string): FetchedMention {
   };
 }
 
+/** Brands A and B with a customer each: A's own, and B's as the foreign one A's rows must not name. */
+async function twoBrands() {
+  const { ctx: a } = await createTenantWithMember("OWNER");
+  const { ctx: b } = await createTenantWithMember("OWNER");
+  return { a, b, own: await makeCustomer(a), foreign: await makeCustomer(b), db: unsafeCrossTenantDb(), stamp: Date.now() };
+}
+
 describe("the database refuses cross-tenant references", () => {
   it("the ingest write of tenant A cannot credit tenant B's customer: nothing of the page is stored", async () => {
-    const { ctx: a } = await createTenantWithMember("OWNER");
-    const { ctx: b } = await createTenantWithMember("OWNER");
-    const foreign = await makeCustomer(b);
+    const { a, foreign } = await twoBrands();
     const externalId = `cross-${Date.now()}`;
     // What a bug in attribution would hand the store: B's customer on A's page, with an award.
     const rows: MentionRow[] = [
@@ -57,11 +62,7 @@ describe("the database refuses cross-tenant references", () => {
   });
 
   it("a ledger entry, a profile and a mention of tenant A cannot point at tenant B's rows", async () => {
-    const { ctx: a } = await createTenantWithMember("OWNER");
-    const { ctx: b } = await createTenantWithMember("OWNER");
-    const foreign = await makeCustomer(b);
-    const own = await makeCustomer(a);
-    const db = unsafeCrossTenantDb();
+    const { a, b, own, foreign, db } = await twoBrands();
 
     await expect(
       db.ledgerEntry.create({
@@ -112,12 +113,7 @@ describe("the database refuses cross-tenant references", () => {
   });
 
   it("a share post or point balance of tenant A cannot name tenant B's customer", async () => {
-    const { ctx: a } = await createTenantWithMember("OWNER");
-    const { ctx: b } = await createTenantWithMember("OWNER");
-    const own = await makeCustomer(a);
-    const foreign = await makeCustomer(b);
-    const db = unsafeCrossTenantDb();
-    const stamp = Date.now();
+    const { a, own, foreign, db, stamp } = await twoBrands();
 
     await expect(db.pointBalance.create({ data: { tenantId: a.tenantId, customerId: foreign.id, balance: 0, lifetimeEarned: 0 } })).rejects.toMatchObject({
       code: "P2003",
@@ -140,12 +136,7 @@ describe("the database refuses cross-tenant references", () => {
   });
 
   it("what a ledger entry was paid for, and a customer's merge, must be rows of the same tenant", async () => {
-    const { ctx: a } = await createTenantWithMember("OWNER");
-    const { ctx: b } = await createTenantWithMember("OWNER");
-    const own = await makeCustomer(a);
-    const foreign = await makeCustomer(b);
-    const db = unsafeCrossTenantDb();
-    const stamp = Date.now();
+    const { a, b, own, foreign, db, stamp } = await twoBrands();
     // B's rule, mention, campaign and redemption.
     const rule = await db.pointRule.create({ data: { tenantId: b.tenantId, network: "TWITTER", action: "MENTION", name: `r-${stamp}`, basePoints: 1 } });
     const mention = await db.mention.create({

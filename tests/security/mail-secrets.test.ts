@@ -12,6 +12,7 @@ import { REDACTED_SECRET } from "../../src/server/modules/mail/mail-secrets";
 import { queueMail } from "../../src/server/modules/mail/mail.service";
 import { createRedis } from "../../src/server/redis";
 import { startWorkers } from "../../src/workers/start-workers";
+import { waitFor } from "../integration/support/wait-for";
 
 const inbox = new MailStore();
 let smtp: SmtpCatcher;
@@ -41,16 +42,6 @@ async function everythingInRedis(): Promise<string> {
     await redis.quit();
   }
   return seen.join("\n");
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined> | T | null | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 function invitation(name: string) {
@@ -100,16 +91,17 @@ describe("mail secrets at rest", () => {
 
     const workers = startWorkers({ concurrency: 1 });
     try {
-      const row = await waitFor("the delivery log row", () => unsafeCrossTenantDb().mailMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }));
-      const received = await waitFor("the SMTP message", () => inbox.list().find((m) => m.envelope.to.includes(message.to)));
+      const row = await waitFor(() => unsafeCrossTenantDb().mailMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }), "the delivery log row");
+      const received = await waitFor(() => inbox.list().find((m) => m.envelope.to.includes(message.to)), "the SMTP message");
       expect(received.subject).toBe(message.subject);
       expect(received.text).toContain(`Join Secret Brand: ${link}`);
 
       expect(row.text).not.toContain(token);
       expect(row.text).toBe(message.text.replace(link, REDACTED_SECRET));
 
-      const job = await waitFor("the sent job to be removed", async () =>
-        (await getQueue("mail").getJob(toJobId(`mail:${message.dedupeKey}`))) ? null : "gone",
+      const job = await waitFor(
+        async () => ((await getQueue("mail").getJob(toJobId(`mail:${message.dedupeKey}`))) ? null : "gone"),
+        "the sent job to be removed",
       );
       expect(job).toBe("gone");
       expect(await everythingInRedis()).not.toContain(token);
@@ -126,11 +118,11 @@ describe("mail secrets at rest", () => {
     expect(await everythingInRedis()).not.toContain(token);
     const workers = startWorkers({ concurrency: 1 });
     try {
-      const row = await waitFor("the delivery log row", () => unsafeCrossTenantDb().mailMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }));
+      const row = await waitFor(() => unsafeCrossTenantDb().mailMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }), "the delivery log row");
       expect(row.text).toBe(message.text);
-      const received = await waitFor("the SMTP message", () => inbox.list().find((m) => m.envelope.to.includes(message.to)));
+      const received = await waitFor(() => inbox.list().find((m) => m.envelope.to.includes(message.to)), "the SMTP message");
       expect(received.text).toContain(link);
-      await waitFor("the sent job to be removed", async () => ((await getQueue("mail").getJob(toJobId(`mail:${message.dedupeKey}`))) ? null : "gone"));
+      await waitFor(async () => ((await getQueue("mail").getJob(toJobId(`mail:${message.dedupeKey}`))) ? null : "gone"), "the sent job to be removed");
       expect(await everythingInRedis()).not.toContain(token);
     } finally {
       await workers.close();
@@ -142,10 +134,10 @@ describe("mail secrets at rest", () => {
     const workers = startWorkers({ concurrency: 1 });
     try {
       await queueMail(message);
-      await waitFor("the first delivery", () => inbox.list().find((m) => m.envelope.to.includes(message.to)));
-      await waitFor("the sent job to be removed", async () => ((await getQueue("mail").getJob(toJobId(`mail:${message.dedupeKey}`))) ? null : "gone"));
+      await waitFor(() => inbox.list().find((m) => m.envelope.to.includes(message.to)), "the first delivery");
+      await waitFor(async () => ((await getQueue("mail").getJob(toJobId(`mail:${message.dedupeKey}`))) ? null : "gone"), "the sent job to be removed");
       await queueMail(message);
-      await waitFor("the second job to finish", async () => ((await getQueue("mail").getJob(toJobId(`mail:${message.dedupeKey}`))) ? null : "gone"));
+      await waitFor(async () => ((await getQueue("mail").getJob(toJobId(`mail:${message.dedupeKey}`))) ? null : "gone"), "the second job to finish");
       expect(inbox.list().filter((m) => m.envelope.to.includes(message.to))).toHaveLength(1);
     } finally {
       await workers.close();

@@ -8,24 +8,13 @@ import { CAMPAIGN_SELECT, toScoringCampaign } from "../campaigns/campaign.mapper
 import type { ScoringCampaign, ScoringRule } from "../scoring/score-mention";
 import { awardedKey } from "./plan-awards";
 import { loadSegmentRefs, type SegmentRef } from "../segments/segment-membership";
+import { POINT_RULE_SCORING_SELECT } from "../rules/point-rule.mapper";
 
 /** The enabled rules that pay for `action` on `network`, stable order. */
 export async function loadRules(tx: Db | DbTx, ctx: TenantContext, network: Network, action: RuleAction): Promise<ScoringRule[]> {
   return tx.pointRule.findMany({
     where: { tenantId: ctx.tenantId, network, action, enabled: true },
-    select: {
-      id: true,
-      name: true,
-      network: true,
-      action: true,
-      basePoints: true,
-      influenceCurve: true,
-      influenceFactor: true,
-      maxMultiplier: true,
-      dailyCap: true,
-      minSentiment: true,
-      enabled: true,
-    },
+    select: POINT_RULE_SCORING_SELECT,
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
 }

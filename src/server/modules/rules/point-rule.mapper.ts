@@ -41,7 +41,8 @@ export function pointRuleAuditSnapshot(dto: PointRuleDto) {
   return rest;
 }
 
-export const POINT_RULE_SELECT = {
+/** What scoring reads of a rule (scoring-inputs.ts); the DTO adds its timestamps. */
+export const POINT_RULE_SCORING_SELECT = {
   id: true,
   network: true,
   action: true,
@@ -53,6 +54,6 @@ export const POINT_RULE_SELECT = {
   dailyCap: true,
   minSentiment: true,
   enabled: true,
-  createdAt: true,
-  updatedAt: true,
 } as const;
+
+export const POINT_RULE_SELECT = { ...POINT_RULE_SCORING_SELECT, createdAt: true, updatedAt: true } as const;
