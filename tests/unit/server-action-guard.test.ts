@@ -32,6 +32,15 @@ describe("server-action guard (src/proxy.ts)", () => {
     expect(await status(action(form, { origin: "https://evil.example" }))).toBe(403);
   });
 
+  it("reads a refused body to its end before answering, so the sender gets the answer and not a reset", async () => {
+    const refused = action("[]", { ...fetchAction, origin: "https://evil.example", "content-length": "2" });
+    expect(await status(refused)).toBe(403);
+    expect(refused.bodyUsed).toBe(true);
+    const oversized = action("[]", { ...fetchAction, "content-length": String(2 * 1024 * 1024) });
+    expect(await status(oversized)).toBe(400);
+    expect(oversized.bodyUsed).toBe(false);
+  });
+
   it("answers bodies Next cannot decode with 400", async () => {
     for (const body of ["garbage{{", '{"a":1}', "5", '["$Q1"]', '["$@1"]', '[{"a":["$1"]}]', '["$nope"]']) {
       expect(await status(action(body, fetchAction)), body).toBe(400);

@@ -44,8 +44,19 @@ export async function refuseBadServerAction(request: Request, allowedOrigins: re
     else throw new AppError("BAD_REQUEST", "a server action is sent as multipart/form-data or text/plain");
     return null;
   } catch (error) {
+    await drainBody(request);
     return problemResponse(error, url.pathname);
   }
+}
+
+/**
+ * Answering before the body is read lets Node close the socket under a client still sending it,
+ * and the client sees a connection reset instead of our 403/400. A body within the action limit
+ * is read to its end first; a larger one is not worth reading, and its sender gets what it gets.
+ */
+async function drainBody(request: Request): Promise<void> {
+  if (request.bodyUsed || Number(request.headers.get("content-length") ?? "0") > MAX_ACTION_BODY_BYTES) return;
+  await request.arrayBuffer().catch(() => undefined);
 }
 
 /**
