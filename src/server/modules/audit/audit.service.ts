@@ -1,4 +1,4 @@
-import type { TenantContext } from "../../auth/tenant-context";
+import type { TenantScope } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 
@@ -10,7 +10,7 @@ export interface AuditEvent {
 }
 
 /** Written inside the caller's transaction, so the change and its audit entry land together. */
-export async function writeAudit(tx: DbTx, ctx: TenantContext, event: AuditEvent): Promise<void> {
+export async function writeAudit(tx: DbTx, ctx: TenantScope, event: AuditEvent): Promise<void> {
   await tx.auditLog.create({
     data: {
       tenantId: ctx.tenantId,

@@ -1,4 +1,4 @@
-import type { TenantContext } from "../../auth/tenant-context";
+import type { TenantScope } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import type { NewLedgerEntry, PostedLedgerEntry } from "./ledger.types";
 
@@ -13,7 +13,7 @@ export type LedgerRow = NewLedgerEntry & { reversesId?: string | null };
  * replay) and `reversesId` (an entry already reversed, possibly by a concurrent transaction,
  * whose commit this insert waits for). Returns null when either one was already taken.
  */
-export async function insertEntryRow(tx: DbTx, ctx: TenantContext, entry: LedgerRow): Promise<PostedLedgerEntry | null> {
+export async function insertEntryRow(tx: DbTx, ctx: TenantScope, entry: LedgerRow): Promise<PostedLedgerEntry | null> {
   const rows = await tx.$queryRaw<PostedLedgerEntry[]>`
     INSERT INTO "LedgerEntry" ("tenantId", "customerId", amount, source, "idempotencyKey", "ruleId", "mentionId",
                                "campaignId", "redemptionId", "reversesId", "actorUserId", explanation)
@@ -25,7 +25,7 @@ export async function insertEntryRow(tx: DbTx, ctx: TenantContext, entry: Ledger
   return rows[0] ?? null;
 }
 
-export async function findEntryByKey(tx: DbTx, ctx: TenantContext, idempotencyKey: string) {
+export async function findEntryByKey(tx: DbTx, ctx: TenantScope, idempotencyKey: string) {
   return tx.ledgerEntry.findFirst({
     where: { tenantId: ctx.tenantId, idempotencyKey },
     select: { id: true, customerId: true, amount: true, idempotencyKey: true, source: true, reversesId: true, explanation: true },

@@ -1,4 +1,4 @@
-import type { TenantContext } from "../../auth/tenant-context";
+import type { TenantScope } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import { AppError } from "../../errors";
 
@@ -7,7 +7,7 @@ import { AppError } from "../../errors";
  * itself. Points move only for live customers: a merged-away or erased record keeps its
  * history but earns and spends nothing more.
  */
-export async function assertLiveCustomer(tx: DbTx, ctx: TenantContext, customerId: string): Promise<void> {
+export async function assertLiveCustomer(tx: DbTx, ctx: TenantScope, customerId: string): Promise<void> {
   const found = await tx.customer.findFirst({
     where: { tenantId: ctx.tenantId, id: customerId, mergedIntoId: null, erasedAt: null },
     select: { id: true },
@@ -16,7 +16,7 @@ export async function assertLiveCustomer(tx: DbTx, ctx: TenantContext, customerI
 }
 
 /** Reads of history accept any customer of the tenant, merged or erased included. */
-export async function assertCustomerOfTenant(tx: DbTx, ctx: TenantContext, customerId: string): Promise<void> {
+export async function assertCustomerOfTenant(tx: DbTx, ctx: TenantScope, customerId: string): Promise<void> {
   const found = await tx.customer.findFirst({ where: { tenantId: ctx.tenantId, id: customerId }, select: { id: true } });
   if (!found) throw AppError.notFound("customer");
 }

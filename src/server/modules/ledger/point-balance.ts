@@ -1,4 +1,4 @@
-import type { TenantContext } from "../../auth/tenant-context";
+import type { TenantScope } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 
 /**
@@ -14,7 +14,7 @@ export function isBalanceCheckViolation(error: unknown): boolean {
 }
 
 /** Adds points (creating the balance row on a customer's first entry). */
-export async function creditBalance(tx: DbTx, ctx: TenantContext, customerId: string, amount: number, earned: number): Promise<number> {
+export async function creditBalance(tx: DbTx, ctx: TenantScope, customerId: string, amount: number, earned: number): Promise<number> {
   const rows = await tx.$queryRaw<{ balance: number }[]>`
     INSERT INTO "PointBalance" ("tenantId", "customerId", balance, "lifetimeEarned", "updatedAt")
     VALUES (${ctx.tenantId}, ${customerId}, ${amount}, ${earned}, now())
@@ -31,7 +31,7 @@ export async function creditBalance(tx: DbTx, ctx: TenantContext, customerId: st
  * so concurrent spenders queue on the row and each sees the balance the previous one left.
  * Returns the new balance, or null when the balance was too small (nothing changed).
  */
-export async function debitBalance(tx: DbTx, ctx: TenantContext, customerId: string, points: number): Promise<number | null> {
+export async function debitBalance(tx: DbTx, ctx: TenantScope, customerId: string, points: number): Promise<number | null> {
   const rows = await tx.$queryRaw<{ balance: number }[]>`
     UPDATE "PointBalance" SET balance = balance - ${points}, "updatedAt" = now()
     WHERE "tenantId" = ${ctx.tenantId} AND "customerId" = ${customerId} AND balance >= ${points}
@@ -40,13 +40,13 @@ export async function debitBalance(tx: DbTx, ctx: TenantContext, customerId: str
 }
 
 /** Locks the customer's balance row for the rest of the transaction and reads it (0 if none). */
-export async function lockBalance(tx: DbTx, ctx: TenantContext, customerId: string): Promise<number> {
+export async function lockBalance(tx: DbTx, ctx: TenantScope, customerId: string): Promise<number> {
   const rows = await tx.$queryRaw<{ balance: number }[]>`
     SELECT balance FROM "PointBalance" WHERE "tenantId" = ${ctx.tenantId} AND "customerId" = ${customerId} FOR UPDATE`;
   return rows[0]?.balance ?? 0;
 }
 
-export async function readBalance(tx: DbTx, ctx: TenantContext, customerId: string): Promise<number> {
+export async function readBalance(tx: DbTx, ctx: TenantScope, customerId: string): Promise<number> {
   const row = await tx.pointBalance.findFirst({ where: { tenantId: ctx.tenantId, customerId }, select: { balance: true } });
   return row?.balance ?? 0;
 }
