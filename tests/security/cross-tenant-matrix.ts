@@ -238,6 +238,45 @@ export const ACTION_CASES: Record<string, ActionCase> = {
 
 // ─── Not tenant-scoped ───────────────────────────────────────────────────────────────────────
 
+// ─── The customer portal (/r/[brand]) ────────────────────────────────────────────────────────
+
+/**
+ * The portal's principal is one brand's customer (a CustomerSession behind a cookie scoped to
+ * /r/{slug}), never staff. "customer": the page needs that brand's signed-in customer —
+ * portal-principal.spec.ts opens it as the brand's staff and with another brand's customer cookie,
+ * and both are sent to sign in. "visitor": open to anyone (what it shows a customer, it shows only
+ * to that brand's own session); the actions of the sign-in flow are addressed by the brand and a
+ * secret (link, code, join token) that is hashed, single use, expiring and bound to its brand
+ * (tests/integration/portal/portal-sign-in.test.ts, and the link/code case of the spec).
+ */
+export interface PortalCase {
+  who: "customer" | "visitor";
+  why: string;
+}
+
+export const PORTAL_CASES: Record<string, PortalCase> = {
+  "PAGE /r/[brand]": { who: "visitor", why: "the brand's landing page; the balance and history only for the brand's own customer session" },
+  "PAGE /r/[brand]/earn": { who: "visitor", why: "the brand's enabled rules and running campaigns in words, public by design" },
+  "PAGE /r/[brand]/points": { who: "customer", why: "the customer's own ledger, read through the CustomerContext of the session" },
+  "PAGE /r/[brand]/sign-in": { who: "visitor", why: "asks for an email; the same answer whether or not it is a customer" },
+  "PAGE /r/[brand]/sign-in/[token]": { who: "visitor", why: "opening the link spends nothing; the button posts the token to signInWithLinkAction" },
+  "PAGE /r/[brand]/join": { who: "visitor", why: "shown only with the join cookie of a verified address of this brand" },
+  "ACTION r/[brand]/actions.ts#requestSignInAction": {
+    who: "visitor",
+    why: "emails a link and code to the address typed; rate-limited per network and per address of the brand",
+  },
+  "ACTION r/[brand]/actions.ts#signInWithCodeAction": {
+    who: "visitor",
+    why: "the code of the newest emails of that address at this brand; guesses limited per email and per network",
+  },
+  "ACTION r/[brand]/actions.ts#signInWithLinkAction": { who: "visitor", why: "the link token, looked up within the brand named in the form only" },
+  "ACTION r/[brand]/actions.ts#joinAction": { who: "visitor", why: "the join token of a verified address of this brand, single use, 30 minutes" },
+  "ACTION r/[brand]/actions.ts#signOutOfPortalAction": {
+    who: "visitor",
+    why: "ends whatever session this browser's cookie names at this brand, and nothing else",
+  },
+};
+
 /** Entry points that address no tenant's data, each with the reason. */
 export const NOT_TENANT_SCOPED: Record<string, string> = {
   "GET /api/v1/health": "liveness probe: answers database/Redis reachability, no tenant data",

@@ -3,7 +3,7 @@
 // and no case names an entry point that no longer exists.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ACTION_CASES, API_CASES, CREDENTIAL_CASES, NOT_TENANT_SCOPED, PAGE_CASES } from "./cross-tenant-matrix";
+import { ACTION_CASES, API_CASES, CREDENTIAL_CASES, NOT_TENANT_SCOPED, PAGE_CASES, PORTAL_CASES } from "./cross-tenant-matrix";
 import { exportedActions, exportedMethods, isServerActionModule, readInventory, urlOf, APP_DIR } from "./support/route-inventory";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -16,6 +16,7 @@ for (const key of Object.keys(API_CASES)) covered.set(key, "API_CASES");
 for (const key of Object.keys(CREDENTIAL_CASES)) covered.set(key, "CREDENTIAL_CASES");
 for (const key of PAGE_CASES) covered.set(key, "PAGE_CASES");
 for (const key of Object.keys(ACTION_CASES)) covered.set(key, "ACTION_CASES");
+for (const key of Object.keys(PORTAL_CASES)) covered.set(key, "PORTAL_CASES");
 for (const key of Object.keys(NOT_TENANT_SCOPED)) covered.set(key, "NOT_TENANT_SCOPED");
 
 describe("route inventory", () => {
@@ -50,6 +51,7 @@ describe("route inventory", () => {
       ...Object.keys(CREDENTIAL_CASES),
       ...PAGE_CASES,
       ...Object.keys(ACTION_CASES),
+      ...Object.keys(PORTAL_CASES),
       ...Object.keys(NOT_TENANT_SCOPED),
     ];
     expect(listed.length, "an entry point is both a case and exempt, or listed twice").toBe(covered.size);
@@ -59,6 +61,10 @@ describe("route inventory", () => {
     // /t/[tenant]/… and /api/v1/tenants/[tenant]/… address one tenant by their URL: they cannot be "not tenant-scoped".
     const exemptButTenant = Object.keys(NOT_TENANT_SCOPED).filter((key) => key.includes("[tenant]"));
     expect(exemptButTenant).toEqual([]);
+    // The portal's pages and actions address one brand too: they are portal cases, never exempt.
+    const portal = all.filter((key) => /^(PAGE \/r\/\[brand\]|ACTION r\/\[brand\]\/)/.test(key));
+    expect(portal.filter((key) => covered.get(key) !== "PORTAL_CASES")).toEqual([]);
+    expect(portal.length).toBeGreaterThan(0);
     for (const reason of Object.values(NOT_TENANT_SCOPED)) expect(reason.length).toBeGreaterThan(20);
   });
 

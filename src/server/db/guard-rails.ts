@@ -6,6 +6,8 @@ export const TENANT_SCOPED_MODELS = new Set([
   "Invitation",
   "Customer",
   "CustomerEmail",
+  "CustomerSignIn",
+  "CustomerSession",
   "Segment",
   "SocialProfile",
   "ConsentRecord",

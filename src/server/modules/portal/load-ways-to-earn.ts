@@ -1,4 +1,4 @@
-import type { TenantContext } from "../../auth/tenant-context";
+import type { TenantScope } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { describeWaysToEarn, type EarningBoost, type WayToEarn } from "./ways-to-earn";
@@ -8,7 +8,7 @@ import { describeWaysToEarn, type EarningBoost, type WayToEarn } from "./ways-to
  * the X terms it listens for (to name what to mention) and how many venues it has on Foursquare.
  * Public within the brand's portal (shown before sign-in), so it asks for no staff permission.
  */
-export async function loadWaysToEarn(ctx: TenantContext, now = new Date()): Promise<{ ways: WayToEarn[]; boosts: EarningBoost[] }> {
+export async function loadWaysToEarn(ctx: TenantScope, now = new Date()): Promise<{ ways: WayToEarn[]; boosts: EarningBoost[] }> {
   const db = getDb();
   const tenantId = ctx.tenantId;
   const [tenant, rules, campaigns, terms, locationCount] = await Promise.all([

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/button-link";
+import { Card } from "@/components/card";
+import { PointsHistory } from "@/features/portal/points-history";
+import { PointsSummary } from "@/features/portal/points-summary";
+import { PortalFrame } from "@/features/portal/portal-frame";
+import { WaysToEarnList } from "@/features/portal/ways-to-earn-list";
+import { visitPortal } from "@/server/http/require-customer";
+import { loadWaysToEarn } from "@/server/modules/portal/load-ways-to-earn";
+import { myLedger, myPointsSummary } from "@/server/modules/portal/my-points";
+import { myProfile } from "@/server/modules/portal/my-profile";
+import { signOutOfPortalAction } from "./actions";
+
+export const metadata: Metadata = { title: "Rewards" };
+
+export default async function PortalHomePage({ params }: { params: Promise<{ brand: string }> }) {
+  const { brand: slug } = await params;
+  const { brand, cctx } = await visitPortal(slug);
+  const base = `/r/${brand.scope.tenantSlug}`;
+
+  if (!cctx) {
+    const ways = await loadWaysToEarn(brand.scope);
+    return (
+      <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={null} active="home" signOutAction={signOutOfPortalAction}>
+        <section className="space-y-3 py-2">
+          <h1 className="text-2xl font-semibold text-fg">Earn rewards for talking about {brand.name}</h1>
+          <p className="text-sm text-fg-muted">Link your X or Foursquare account, post and check in as you already do, and spend the points on rewards.</p>
+          <ButtonLink href={`${base}/sign-in`} fullWidth>
+            Sign in or join with your email
+          </ButtonLink>
+        </section>
+        <Card title="Ways to earn">
+          <WaysToEarnList view={ways} />
+        </Card>
+      </PortalFrame>
+    );
+  }
+
+  const [profile, summary, recent] = await Promise.all([myProfile(cctx), myPointsSummary(cctx), myLedger(cctx, brand.name, null, 5)]);
+  return (
+    <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={profile.displayName} active="home" signOutAction={signOutOfPortalAction}>
+      <h1 className="text-xl font-semibold text-fg">Hi {profile.displayName}</h1>
+      <PointsSummary summary={summary} />
+      <Card
+        title="Latest points"
+        actions={
+          <Link href={`${base}/points`} className="text-sm font-medium text-brand-700 hover:underline">
+            See all
+          </Link>
+        }
+      >
+        <PointsHistory lines={recent.lines} emptyHint="Points you earn by posting, checking in and sharing show up here, each with the reason." />
+      </Card>
+      <p className="text-sm text-fg-muted">
+        <Link href={`${base}/earn`} className="font-medium text-brand-700 hover:underline">
+          How to earn more points →
+        </Link>
+      </p>
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,18 @@
+import type { TenantScope } from "../../auth/tenant-context";
+import { getDb } from "../../db/client";
+import { AppError } from "../../errors";
+import { ZTenantSlug } from "../tenants/tenant.schemas";
+
+export interface PortalBrand {
+  /** Who acts is not known yet: an anonymous visitor of the brand's portal. */
+  scope: TenantScope;
+  name: string;
+}
+
+/** The brand a portal URL names; an unknown or malformed slug is a 404 like any other. */
+export async function findPortalBrand(slug: string): Promise<PortalBrand> {
+  if (!ZTenantSlug.safeParse(slug).success) throw AppError.notFound("brand");
+  const tenant = await getDb().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!tenant) throw AppError.notFound("brand");
+  return { scope: { tenantId: tenant.id, tenantSlug: tenant.slug, actor: { type: "CUSTOMER", id: null } }, name: tenant.name };
+}
