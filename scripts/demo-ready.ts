@@ -7,6 +7,7 @@ import { getEnv, getSandboxEnv } from "../src/server/env";
 import { QUEUE_NAMES } from "../src/server/jobs/queue-names";
 import { QUEUE_PREFIX, redisQueueName } from "../src/server/jobs/queues";
 import { closeSharedRedis, getRedis } from "../src/server/redis";
+import { unsafeCrossTenantDb } from "../src/server/db/client";
 import { DEMO } from "./seed/demo-staff";
 
 const TIMEOUT_MS = 300_000;
@@ -38,12 +39,15 @@ async function main(): Promise<void> {
     await closeSharedRedis();
   }
 
+  const fan = await demoPortalCustomer();
   const lines = [
     "",
     `Megaphone is up (everything answered ${Math.round((Date.now() - started) / 1000)} s after starting). Ctrl-C stops everything.`,
     "",
     `  Open        ${env.APP_URL}/signin`,
-    ...(sandboxUrl ? [`  Demo mail   ${sandboxUrl}/__mail   (invitations, password resets; this machine only)`] : []),
+    `  Portal      ${env.APP_URL}/r/${DEMO.slug}   (the customers' rewards portal)`,
+    ...(fan ? [`              sign in as ${fan}: the link and code arrive in Demo mail`] : []),
+    ...(sandboxUrl ? [`  Demo mail   ${sandboxUrl}/__mail   (sign-in links, invitations, password resets; this machine only)`] : []),
     ...(sandboxUrl ? [`  Sandbox     ${sandboxUrl}/__admin/health   (X API v2 + Foursquare emulator)`] : []),
     "",
     `  Staff logins for "${DEMO.name}" (password ${DEMO.password}):`,
@@ -51,6 +55,19 @@ async function main(): Promise<void> {
     "",
   ];
   console.log(lines.join("\n"));
+}
+
+/** A demo customer with a linked account, the most points and an email: someone worth signing in as. */
+async function demoPortalCustomer(): Promise<string | null> {
+  const db = unsafeCrossTenantDb();
+  const tenant = await db.tenant.findUnique({ where: { slug: DEMO.slug }, select: { id: true } });
+  if (!tenant) return null;
+  const best = await db.customer.findFirst({
+    where: { tenantId: tenant.id, erasedAt: null, mergedIntoId: null, socialProfiles: { some: {} }, emails: { some: {} } },
+    orderBy: { pointBalance: { lifetimeEarned: "desc" } },
+    select: { emails: { orderBy: { isPrimary: "desc" }, take: 1, select: { email: true } } },
+  });
+  return best?.emails[0]?.email ?? null;
 }
 
 main().catch((error: unknown) => {

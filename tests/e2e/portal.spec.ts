@@ -22,6 +22,7 @@ for (const { name, size } of VIEWPORTS) {
     test.use({ viewport: size });
 
     test("a customer joins by email link, sees each point and why, and signs back in with the code", async ({ page, browser }) => {
+      test.setTimeout(180_000);
       const staff = await signUp(page, "Portal");
       const slug = staff.slug;
       const email = `fan-${randomUUID().slice(0, 8)}@e2e.test`;

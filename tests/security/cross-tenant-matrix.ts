@@ -128,6 +128,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/customers",
   "PAGE /t/[tenant]/customers/[id]",
   "PAGE /t/[tenant]/customers/[id]/edit",
+  "PAGE /t/[tenant]/customers/[id]/portal",
   "PAGE /t/[tenant]/customers/new",
   "PAGE /t/[tenant]/inbox",
   "PAGE /t/[tenant]/rewards",

@@ -32,6 +32,7 @@ const customerPages = Object.entries(PORTAL_CASES)
   .map(([key]) => key.slice("PAGE ".length));
 
 test("customer pages admit only the brand's own signed-in customer; staff and another brand's customer are sent to sign in", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   expect(customerPages.length).toBeGreaterThan(0);
   const a = await signUp(page, "Portal A");
   const b = await signUp(page, "Portal B");
@@ -75,6 +76,7 @@ test("customer pages admit only the brand's own signed-in customer; staff and an
 });
 
 test("a portal sign-in link or code of one brand does nothing at another brand's portal", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const a = await signUp(page, "Link A");
   const b = await signUp(page, "Link B");
   const email = `fan-${randomUUID().slice(0, 8)}@e2e.test`;

@@ -32,6 +32,13 @@ export interface TenantContext extends TenantScope {
 export interface CustomerContext extends TenantScope {
   readonly customerId: string;
   readonly actor: { type: "CUSTOMER"; id: string };
+  /** Set when staff look at the portal as this customer: reads only; every portal write refuses. */
+  readonly previewBy?: { userId: string };
+}
+
+/** The first line of every portal write: a staff preview may look, never act for the customer. */
+export function assertCustomerActs(cctx: CustomerContext): void {
+  if (cctx.previewBy) throw new AppError("FORBIDDEN", "this is a read-only preview of the customer's portal");
 }
 
 export function assertCan(ctx: TenantContext, permission: Permission): void {

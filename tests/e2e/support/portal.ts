@@ -92,15 +92,15 @@ export async function grantPoints(slug: string, customerId: string, amount: numb
     try {
       const entry = await c.query<{ id: string }>(
         `INSERT INTO "LedgerEntry" ("tenantId","customerId",amount,source,"idempotencyKey",explanation)
-         SELECT t.id, $2, $3, 'ADJUSTMENT', 'adjustment:' || gen_random_uuid(), jsonb_build_object('formula', $3::text || ' set by staff', 'note', $4::text)
+         SELECT t.id, $2, $3::int, 'ADJUSTMENT', 'adjustment:' || gen_random_uuid(), jsonb_build_object('formula', $3::int::text || ' set by staff', 'note', $4::text)
          FROM "Tenant" t WHERE t.slug = $1 RETURNING id`,
         [slug, customerId, amount, note],
       );
       await c.query(
         `INSERT INTO "PointBalance" ("tenantId","customerId",balance,"lifetimeEarned","updatedAt")
-         SELECT t.id, $2, $3, GREATEST($3, 0), now() FROM "Tenant" t WHERE t.slug = $1
-         ON CONFLICT ("tenantId","customerId") DO UPDATE SET balance = "PointBalance".balance + $3,
-           "lifetimeEarned" = "PointBalance"."lifetimeEarned" + GREATEST($3, 0), "updatedAt" = now()`,
+         SELECT t.id, $2, $3::int, GREATEST($3::int, 0), now() FROM "Tenant" t WHERE t.slug = $1
+         ON CONFLICT ("tenantId","customerId") DO UPDATE SET balance = "PointBalance".balance + $3::int,
+           "lifetimeEarned" = "PointBalance"."lifetimeEarned" + GREATEST($3::int, 0), "updatedAt" = now()`,
         [slug, customerId, amount],
       );
       await c.query("COMMIT");

@@ -41,11 +41,16 @@ export default async function CustomerPage({
           </span>
         }
         actions={
-          can("customers:write") ? (
-            <ButtonLink href={`/t/${slug}/customers/${id}/edit`} variant="secondary">
-              Edit
+          <>
+            <ButtonLink href={`/t/${slug}/customers/${id}/portal`} variant="secondary">
+              Preview portal
             </ButtonLink>
-          ) : undefined
+            {can("customers:write") && (
+              <ButtonLink href={`/t/${slug}/customers/${id}/edit`} variant="secondary">
+                Edit
+              </ButtonLink>
+            )}
+          </>
         }
       />
       {saved && (
