@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { freshPortalSignIn, grantPoints, portalCustomer } from "./support/portal";
+import { erasedCustomer, freshPortalSignIn, grantPoints, portalCustomer } from "./support/portal";
 import { signUp } from "./support/session";
 
 /**
@@ -95,6 +96,28 @@ for (const { name, size } of VIEWPORTS) {
       await fan.goto(first.path);
       await fan.getByRole("button", { name: `Continue to ${staff.brand} rewards` }).click();
       await expect(fan.getByText("this sign-in link has expired or was already used")).toBeVisible();
+
+      // Download everything held about them: the file holds what the database holds.
+      await fan.goto(`/r/${slug}/account`);
+      const [download] = await Promise.all([fan.waitForEvent("download"), fan.getByRole("link", { name: "Download my data" }).click()]);
+      const exported = JSON.parse(await readFile(await download.path(), "utf8")) as {
+        profile: { displayName: string };
+        ledger: { amount: number }[];
+        points: { balance: number };
+      };
+      const held = (await portalCustomer(slug, email))!;
+      expect(exported.profile.displayName).toBe(held.displayName);
+      expect(exported.points.balance).toBe(held.balance);
+      expect(exported.ledger.map((entry) => entry.amount)).toEqual([120, 35]);
+
+      // Erase: a typed confirmation, then signed out and gone.
+      await fan.getByRole("button", { name: "Erase my account" }).click();
+      await expect(fan.getByText('type "erase" to confirm', { exact: true })).toBeVisible();
+      await fan.getByLabel('Type "erase" to confirm').fill("erase");
+      await fan.getByRole("button", { name: "Erase my account" }).click();
+      await expect(fan.getByRole("status")).toContainText("Your account is erased");
+      expect(await portalCustomer(slug, email)).toBeNull();
+      expect(await erasedCustomer(joined.customerId)).toMatchObject({ displayName: "Erased customer", balance: held.balance });
       await context.close();
     });
   });

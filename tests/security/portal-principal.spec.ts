@@ -27,6 +27,10 @@ async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((cookie) => cookie.name === "megaphone_portal");
 }
 
+const customerRoutes = Object.entries(PORTAL_CASES)
+  .filter(([key, rule]) => /^(GET|POST|PUT|PATCH|DELETE) /.test(key) && rule.who === "customer")
+  .map(([key]) => key.split(" ") as [string, string]);
+
 const customerPages = Object.entries(PORTAL_CASES)
   .filter(([key, rule]) => key.startsWith("PAGE ") && rule.who === "customer")
   .map(([key]) => key.slice("PAGE ".length));
@@ -59,6 +63,16 @@ test("customer pages admit only the brand's own signed-in customer; staff and an
       await browserPage.goto(path);
       await expect(browserPage, `${who} on ${path}`).toHaveURL(new RegExp(`/r/${a.slug}/sign-in\\?next=`));
       await expect(browserPage.getByText("B's Fan")).toHaveCount(0);
+    }
+  }
+
+  // Customer routes answer 401 to both (same-origin, so only the missing session refuses them).
+  for (const [method, pattern] of customerRoutes) {
+    const path = pattern.replace("[brand]", a.slug);
+    for (const browserPage of [page, visitorPage]) {
+      const response = await browserPage.request.fetch(path, { method, headers: { origin: new URL(browserPage.url()).origin }, maxRedirects: 0 });
+      expect(response.status(), `${method} ${path}`).toBe(401);
+      expect(await response.text()).not.toContain("B's Fan");
     }
   }
 

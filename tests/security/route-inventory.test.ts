@@ -62,7 +62,7 @@ describe("route inventory", () => {
     const exemptButTenant = Object.keys(NOT_TENANT_SCOPED).filter((key) => key.includes("[tenant]"));
     expect(exemptButTenant).toEqual([]);
     // The portal's pages and actions address one brand too: they are portal cases, never exempt.
-    const portal = all.filter((key) => /^(PAGE \/r\/\[brand\]|ACTION r\/\[brand\]\/)/.test(key));
+    const portal = all.filter((key) => /^([A-Z]+ \/r\/\[brand\]|ACTION r\/\[brand\]\/)/.test(key));
     expect(portal.filter((key) => covered.get(key) !== "PORTAL_CASES")).toEqual([]);
     expect(portal.length).toBeGreaterThan(0);
     for (const reason of Object.values(NOT_TENANT_SCOPED)) expect(reason.length).toBeGreaterThan(20);

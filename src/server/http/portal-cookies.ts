@@ -7,7 +7,8 @@ import { secureSessionCookies } from "./auth-options";
  * session to brand B's portal or to a staff screen. Each holds a random token whose hash is the
  * server-side record (customer-sessions.ts, join-portal.ts).
  */
-const SESSION = "megaphone_portal";
+export const PORTAL_SESSION_COOKIE = "megaphone_portal";
+const SESSION = PORTAL_SESSION_COOKIE;
 const JOIN = "megaphone_portal_join";
 
 const portalPath = (slug: string) => `/r/${slug}`;

@@ -111,3 +111,15 @@ export async function grantPoints(slug: string, customerId: string, amount: numb
     }
   });
 }
+
+/** An erased customer as the brand keeps it: the anonymous row and its balance. */
+export async function erasedCustomer(customerId: string): Promise<{ displayName: string; erased: boolean; balance: number }> {
+  return withClient(async (c) => {
+    const row = await c.query<{ displayName: string; erasedAt: Date | null; balance: number | null }>(
+      `SELECT cu."displayName", cu."erasedAt", b.balance FROM "Customer" cu LEFT JOIN "PointBalance" b ON b."tenantId" = cu."tenantId" AND b."customerId" = cu.id WHERE cu.id = $1`,
+      [customerId],
+    );
+    const found = row.rows[0]!;
+    return { displayName: found.displayName, erased: found.erasedAt !== null, balance: found.balance ?? 0 };
+  });
+}

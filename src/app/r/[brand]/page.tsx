@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button-link";
 import { Card } from "@/components/card";
 import { PointsHistory } from "@/features/portal/points-history";
@@ -14,8 +15,9 @@ import { signOutOfPortalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Rewards" };
 
-export default async function PortalHomePage({ params }: { params: Promise<{ brand: string }> }) {
+export default async function PortalHomePage({ params, searchParams }: { params: Promise<{ brand: string }>; searchParams: Promise<{ erased?: string }> }) {
   const { brand: slug } = await params;
+  const erased = (await searchParams).erased === "1";
   const { brand, cctx } = await visitPortal(slug);
   const base = `/r/${brand.scope.tenantSlug}`;
 
@@ -23,6 +25,11 @@ export default async function PortalHomePage({ params }: { params: Promise<{ bra
     const ways = await loadWaysToEarn(brand.scope);
     return (
       <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={null} active="home" signOutAction={signOutOfPortalAction}>
+        {erased && (
+          <Alert tone="success" role="status">
+            Your account is erased and you are signed out. Thank you for being part of {brand.name} rewards.
+          </Alert>
+        )}
         <section className="space-y-3 py-2">
           <h1 className="text-2xl font-semibold text-fg">Earn rewards for talking about {brand.name}</h1>
           <p className="text-sm text-fg-muted">Link your X or Foursquare account, post and check in as you already do, and spend the points on rewards.</p>

@@ -3,6 +3,7 @@ import { getDb, type DbTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
+import { eraseCustomerInTx } from "./erase-customer";
 import { writeAudit } from "../audit/audit.service";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
 import {
@@ -168,11 +169,7 @@ export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ 
       await writeAudit(tx, ctx, { action: "customer.deleted", targetType: "Customer", targetId: id });
       return { mode: "deleted" as const };
     }
-    await tx.customerEmail.deleteMany({ where: { tenantId: ctx.tenantId, customerId: id } });
-    await tx.customer.updateMany({
-      where: { tenantId: ctx.tenantId, id },
-      data: { displayName: "Erased customer", phone: null, externalId: null, notes: null, erasedAt: new Date() },
-    });
+    await eraseCustomerInTx(tx, ctx, id, new Date());
     await writeAudit(tx, ctx, { action: "customer.erased", targetType: "Customer", targetId: id });
     return { mode: "erased" as const };
   });

@@ -1,0 +1,48 @@
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import type { CustomerContext } from "../auth/tenant-context";
+import { AppError } from "../errors";
+import { resolveCustomerSession } from "../modules/portal/customer-sessions";
+import { findPortalBrand, type PortalBrand } from "../modules/portal/portal-brand";
+import { assertSafeRequestInput, assertSameOrigin, parseWith, readJsonBody } from "./guard-steps";
+import { PORTAL_SESSION_COOKIE } from "./portal-cookies";
+import { problemResponse } from "./problem";
+import { appOrigins } from "./server-action-guard";
+
+type RouteParams = Record<string, string | string[] | undefined>;
+
+interface CustomerRequest<B> {
+  brand: PortalBrand;
+  cctx: CustomerContext;
+  request: NextRequest;
+  params: RouteParams;
+  body: B;
+}
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+/**
+ * The one guard of the portal's route handlers under /r/[brand]/…: the brand of the URL (404) →
+ * same-origin for writes → that brand's customer session from the portal cookie (401; a staff
+ * session counts for nothing) → input normaliser → body with zod. Errors leave as problem+json.
+ */
+export function withCustomer<B extends z.ZodType | undefined = undefined>(
+  options: { body?: B },
+  handler: (req: CustomerRequest<Infer<B>>) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: { params: Promise<RouteParams> }): Promise<Response> => {
+    try {
+      const params = await context.params;
+      const brand = await findPortalBrand(typeof params.brand === "string" ? params.brand : "");
+      assertSameOrigin(request.method, request.headers, appOrigins());
+      const token = request.cookies.get(PORTAL_SESSION_COOKIE)?.value;
+      const cctx = token ? await resolveCustomerSession(brand.scope, token) : null;
+      if (!cctx) throw new AppError("UNAUTHENTICATED", "sign in to the portal to continue");
+      assertSafeRequestInput(request.nextUrl.searchParams, params);
+      const body = (options.body ? parseWith(options.body, await readJsonBody(request)) : undefined) as Infer<B>;
+      return await handler({ brand, cctx, request, params, body });
+    } catch (error) {
+      return problemResponse(error, request.nextUrl.pathname);
+    }
+  };
+}

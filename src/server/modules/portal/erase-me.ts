@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { assertCustomerActs, type CustomerContext } from "../../auth/tenant-context";
+import { getDb } from "../../db/client";
+import { writeAudit } from "../audit/audit.service";
+import { eraseCustomerInTx } from "../customers/erase-customer";
+
+/** The customer types the word, so an erasure is never one stray tap. */
+export const ZEraseMe = z.object({
+  confirm: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.literal("erase", { error: 'type "erase" to confirm' })),
+});
+export type EraseMeInput = z.input<typeof ZEraseMe>;
+
+/**
+ * "Erase my account" in the portal: the customer's personal data goes (eraseCustomerInTx), the
+ * brand's ledger stays whole and anonymous, every portal session of theirs ends. Recorded in the
+ * audit log as the customer's own act.
+ */
+export async function eraseMe(cctx: CustomerContext, raw: EraseMeInput, now: Date = new Date()): Promise<void> {
+  assertCustomerActs(cctx);
+  ZEraseMe.parse(raw);
+  await getDb().$transaction(async (tx) => {
+    await eraseCustomerInTx(tx, cctx, cctx.customerId, now);
+    await writeAudit(tx, cctx, { action: "customer.erased", targetType: "Customer", targetId: cctx.customerId, data: { by: "customer" } });
+  });
+}
