@@ -20,6 +20,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "PointBalance",
   "Reward",
   "Redemption",
+  "RewardCode",
   "SharePost",
   "AuditLog",
   "ApiKey",
