@@ -83,13 +83,14 @@ export async function updateReward(ctx: TenantContext, raw: RewardUpdateInput): 
         data: {
           name: input.name,
           description: input.description ?? null,
-          imageKey: input.imageKey ?? null,
+          // Absent from the input: unchanged (the picture is set by the upload flow, tiers by their own screen).
+          imageKey: input.imageKey,
           cost: input.cost,
           stock,
           perCustomerLimit: input.perCustomerLimit ?? null,
           availableFrom: input.availableFrom ?? null,
           availableUntil: input.availableUntil ?? null,
-          minimumTierId: input.minimumTierId ?? null,
+          minimumTierId: input.minimumTierId,
           fulfilment: input.fulfilment,
           active: input.active,
         },
@@ -146,7 +147,16 @@ export async function listRewards(ctx: TenantContext, rawQuery: RewardListQuery 
 
 /** The staff catalogue: every reward with its redeemed and pending counts and unclaimed codes. */
 export async function listRewardsWithCounts(ctx: TenantContext, rawQuery: RewardListQuery = {}): Promise<RewardListItem[]> {
-  const rewards = await listRewards(ctx, { includeInactive: true, ...rawQuery });
+  return withCounts(ctx, await listRewards(ctx, { includeInactive: true, ...rawQuery }));
+}
+
+/** One reward with its counts, for its edit screen. */
+export async function getRewardWithCounts(ctx: TenantContext, id: string): Promise<RewardListItem> {
+  const [item] = await withCounts(ctx, [await getReward(ctx, id)]);
+  return item!;
+}
+
+async function withCounts(ctx: TenantContext, rewards: RewardDto[]): Promise<RewardListItem[]> {
   if (rewards.length === 0) return [];
   const ids = rewards.map((r) => r.id);
   const db = getDb();
