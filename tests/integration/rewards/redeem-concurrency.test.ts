@@ -5,7 +5,7 @@ import { redeemAsCustomer, redeemReward } from "../../../src/server/modules/rewa
 import { cancelRedemption } from "../../../src/server/modules/rewards/redemption.service";
 import { uploadRewardCodes } from "../../../src/server/modules/rewards/reward-codes.service";
 import { createReward } from "../../../src/server/modules/rewards/reward.service";
-import { settleAtMost } from "../support/at-most";
+import { allAtMost, settleAtMost } from "../support/at-most";
 import { createTenantWithMember } from "../support/factories";
 import { assertLedgerInvariants } from "../support/ledger-invariants";
 import { balanceOf, customerWith, ledgerOf, rewardRow } from "./rewards-kit";
@@ -16,7 +16,7 @@ const refusals = (results: PromiseSettledResult<unknown>[]) =>
 describe("redemptions under concurrency", () => {
   it("40 customers racing for a stock of 10: exactly 10 redeem, and no ledger entry without stock", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
-    const customers = await Promise.all(Array.from({ length: 40 }, () => customerWith(ctx, 500)));
+    const customers = await allAtMost(40, () => customerWith(ctx, 500));
     const reward = await createReward(ctx, { name: "Limited print", cost: 100, stock: 10 });
     const results = await settleAtMost(40, (i) => redeemAsCustomer(customers[i]!.cctx, { rewardId: reward.id, idempotencyKey: `try-${i}` }));
     const won = results.filter((r) => r.status === "fulfilled");
@@ -75,7 +75,7 @@ describe("redemptions under concurrency", () => {
 
   it("pool codes are never handed out twice: 20 racing for 15 codes", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
-    const customers = await Promise.all(Array.from({ length: 20 }, () => customerWith(ctx, 100)));
+    const customers = await allAtMost(20, () => customerWith(ctx, 100));
     const reward = await createReward(ctx, { name: "Cinema voucher", cost: 50, fulfilment: "CODE_POOL" });
     const codes = Array.from({ length: 15 }, (_, i) => `CINE-${1000 + i}`);
     expect(await uploadRewardCodes(ctx, { rewardId: reward.id, text: codes.join("\n") })).toMatchObject({ added: 15, stock: 15 });
