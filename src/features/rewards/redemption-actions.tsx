@@ -32,6 +32,7 @@ export function RedemptionActions({
   tenantSlug,
   redemptionId,
   status,
+  filter,
   canFulfil,
   canCancel,
   fulfilAction,
@@ -40,6 +41,8 @@ export function RedemptionActions({
   tenantSlug: string;
   redemptionId: string;
   status: RedemptionStatus;
+  /** The list's status filter, so the answer comes back to the same list. */
+  filter: RedemptionStatus | undefined;
   canFulfil: boolean;
   canCancel: boolean;
   fulfilAction: FormAction;
@@ -54,6 +57,7 @@ export function RedemptionActions({
         <form action={fulfil} className="flex flex-col gap-1 sm:items-end">
           <input type="hidden" name="tenant" value={tenantSlug} />
           <input type="hidden" name="id" value={redemptionId} />
+          <input type="hidden" name="filter" value={filter ?? ""} />
           <SubmitButton size="sm" pendingLabel="Saving…">
             Mark fulfilled
           </SubmitButton>
@@ -66,6 +70,7 @@ export function RedemptionActions({
           <form action={cancel} className="mt-2 flex flex-col gap-2">
             <input type="hidden" name="tenant" value={tenantSlug} />
             <input type="hidden" name="id" value={redemptionId} />
+            <input type="hidden" name="filter" value={filter ?? ""} />
             <label className="text-xs text-fg-muted" htmlFor={`reason-${redemptionId}`}>
               Reason (the customer gets the points back)
             </label>

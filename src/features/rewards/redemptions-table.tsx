@@ -1,6 +1,6 @@
 import { Badge } from "@/components/badge";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
-import type { RedemptionListItem } from "@/server/modules/rewards/reward.schemas";
+import type { RedemptionListItem, RedemptionStatus } from "@/server/modules/rewards/reward.schemas";
 import { formatUtc } from "../campaigns/campaign-labels";
 import type { FormAction } from "../forms/remembered";
 import { RedemptionActions } from "./redemption-actions";
@@ -9,6 +9,7 @@ import { formatPoints, REDEMPTION_STATUS_LABELS, REDEMPTION_STATUS_TONES } from 
 export function RedemptionsTable({
   redemptions,
   tenantSlug,
+  filter,
   canFulfil,
   canCancel,
   fulfilAction,
@@ -16,6 +17,7 @@ export function RedemptionsTable({
 }: {
   redemptions: RedemptionListItem[];
   tenantSlug: string;
+  filter: RedemptionStatus | undefined;
   canFulfil: boolean;
   canCancel: boolean;
   fulfilAction: FormAction;
@@ -57,6 +59,7 @@ export function RedemptionsTable({
           tenantSlug={tenantSlug}
           redemptionId={r.id}
           status={r.status}
+          filter={filter}
           canFulfil={canFulfil}
           canCancel={canCancel}
           fulfilAction={fulfilAction}

@@ -67,9 +67,15 @@ export function RewardForm({
             <Select name="fulfilment" defaultValue={fulfilment} options={FULFILMENT_OPTIONS} />
           )}
         </Field>
-        <Field label="Stock" hint="Leave empty for unlimited. A code pool's stock is its unclaimed codes." error={errors.stock}>
-          <Input name="stock" type="number" inputMode="numeric" min={0} step={1} defaultValue={value("stock", text(reward?.stock))} />
-        </Field>
+        {reward?.fulfilment === "CODE_POOL" ? (
+          <Field label="Stock" hint="The codes not yet handed out: upload more above.">
+            <Input name="stock" readOnly value={text(reward.stock)} />
+          </Field>
+        ) : (
+          <Field label="Stock" hint="Leave empty for unlimited. A code pool's stock is its unclaimed codes." error={errors.stock}>
+            <Input name="stock" type="number" inputMode="numeric" min={0} step={1} defaultValue={value("stock", text(reward?.stock))} />
+          </Field>
+        )}
         <Field label="Limit per customer" hint="Leave empty for no limit. Cancelled redemptions do not count." error={errors.perCustomerLimit}>
           <Input
             name="perCustomerLimit"

@@ -6,7 +6,7 @@ import { localRedirect } from "@/server/http/local-redirect";
 import { formText, tenantAction } from "@/server/http/tenant-action";
 import { cancelRedemption, fulfilRedemption } from "@/server/modules/rewards/redemption.service";
 import { uploadRewardCodes } from "@/server/modules/rewards/reward-codes.service";
-import { ZById, ZCancelRedemption, ZRewardCreate, ZRewardUpdate, ZUploadCodes } from "@/server/modules/rewards/reward.schemas";
+import { REDEMPTION_STATUSES, ZById, ZCancelRedemption, ZRewardCreate, ZRewardUpdate, ZUploadCodes } from "@/server/modules/rewards/reward.schemas";
 import { archiveReward, createReward, updateReward } from "@/server/modules/rewards/reward.service";
 import { describeUpload } from "@/features/rewards/upload-summary";
 
@@ -72,11 +72,21 @@ const upload = tenantAction(
   },
 );
 
-const fulfil = tenantAction({ permission: "rewards:manage", schema: ZById, fromForm: (form) => ({ id: formText(form, "id") ?? "" }) }, async (ctx, input) => {
-  const { unchanged } = await fulfilRedemption(ctx, input);
-  revalidatePath(`${base(ctx.tenantSlug)}/redemptions`);
-  return { status: "ok", message: unchanged ? "It was already fulfilled." : "Marked as fulfilled." };
-});
+/** Back to the list the button was on (a status filter, or all), with what happened on top. */
+function redemptionsPage(slug: string, form: FormData, done: string): string {
+  const filter = formText(form, "filter");
+  const status = REDEMPTION_STATUSES.find((s) => s === filter);
+  return `${base(slug)}/redemptions?${status ? `status=${status}&` : ""}done=${done}`;
+}
+
+const fulfil = tenantAction(
+  { permission: "rewards:manage", schema: ZById, fromForm: (form) => ({ id: formText(form, "id") ?? "" }) },
+  async (ctx, input, form) => {
+    const { unchanged } = await fulfilRedemption(ctx, input);
+    revalidatePath(`${base(ctx.tenantSlug)}/redemptions`);
+    localRedirect(redemptionsPage(ctx.tenantSlug, form, unchanged ? "already-fulfilled" : "fulfilled"));
+  },
+);
 
 const cancel = tenantAction(
   {
@@ -84,11 +94,11 @@ const cancel = tenantAction(
     schema: ZCancelRedemption,
     fromForm: (form) => ({ id: formText(form, "id") ?? "", reason: formText(form, "reason") ?? "" }),
   },
-  async (ctx, input) => {
-    const { unchanged, redemption } = await cancelRedemption(ctx, input);
+  async (ctx, input, form) => {
+    const { unchanged } = await cancelRedemption(ctx, input);
     revalidatePath(`${base(ctx.tenantSlug)}/redemptions`);
     revalidatePath(base(ctx.tenantSlug));
-    return { status: "ok", message: unchanged ? "It was already cancelled." : `Cancelled; ${redemption.cost.toLocaleString("en-US")} points given back.` };
+    localRedirect(redemptionsPage(ctx.tenantSlug, form, unchanged ? "already-cancelled" : "cancelled"));
   },
 );
 

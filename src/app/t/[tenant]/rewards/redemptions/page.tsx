@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
 import { cn } from "@/components/cn";
 import { RedemptionsTable } from "@/features/rewards/redemptions-table";
@@ -10,9 +11,22 @@ import { cancelRedemptionAction, fulfilRedemptionAction } from "../actions";
 
 export const metadata = { title: "Redemptions" };
 
-export default async function RedemptionsPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<{ status?: string }> }) {
+const DONE: Record<string, string> = {
+  fulfilled: "Redemption marked as fulfilled.",
+  "already-fulfilled": "That redemption was already fulfilled; nothing changed.",
+  cancelled: "Redemption cancelled: its points were given back with a new ledger entry.",
+  "already-cancelled": "That redemption was already cancelled; nothing changed.",
+};
+
+export default async function RedemptionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ status?: string; done?: string }>;
+}) {
   const { tenant: slug } = await params;
-  const { status: rawStatus } = await searchParams;
+  const { status: rawStatus, done } = await searchParams;
   const base = `/t/${slug}/rewards/redemptions`;
   const { ctx, can } = await requireMember(slug, base);
   const status = REDEMPTION_STATUSES.find<RedemptionStatus>((s): s is RedemptionStatus => s === rawStatus);
@@ -32,6 +46,11 @@ export default async function RedemptionsPage({ params, searchParams }: { params
         title="Redemptions"
         description="Newest first. Hand over pending ones and mark them fulfilled; cancelling gives the customer the points back with a new ledger entry."
       />
+      {done && DONE[done] && (
+        <Alert tone="success" role="status" className="mb-4">
+          {DONE[done]}
+        </Alert>
+      )}
       <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2">
         {filters.map((f) => (
           <Link
@@ -50,6 +69,7 @@ export default async function RedemptionsPage({ params, searchParams }: { params
       <RedemptionsTable
         redemptions={redemptions}
         tenantSlug={slug}
+        filter={status}
         canFulfil={can("rewards:manage")}
         canCancel={can("rewards:manage") && can("ledger:adjust")}
         fulfilAction={fulfilRedemptionAction}
