@@ -35,6 +35,10 @@ const { createLocation } = await import("../../src/server/modules/listening/loca
 const { inviteMember } = await import("../../src/server/modules/members/member.service");
 const { startStaffSession, checkStaffSession } = await import("../../src/server/auth/staff-sessions");
 const { getEnv, resetEnvCache } = await import("../../src/server/env");
+const { adjustPoints } = await import("../../src/server/modules/ledger/adjust-points");
+const { createReward } = await import("../../src/server/modules/rewards/reward.service");
+const { uploadRewardCodes } = await import("../../src/server/modules/rewards/reward-codes.service");
+const { redeemReward } = await import("../../src/server/modules/rewards/redeem-reward");
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -129,7 +133,15 @@ beforeAll(async () => {
   });
   victimSession = { id: await startStaffSession(admin.user.id), userId: admin.user.id };
   const job = await failPollOf(ctx.tenantId, source.id);
+  // A code-pool reward with codes left and one fulfilled redemption: cancel, fulfil, upload, edit
+  // and archive would all succeed for B's own staff, so only the tenant check can refuse A.
+  const reward = await createReward(ctx, { name: "Victim reward", cost: 10, fulfilment: "CODE_POOL" });
+  await uploadRewardCodes(ctx, { rewardId: reward.id, text: "VICTIM-1\nVICTIM-2" });
+  await adjustPoints(ctx, { customerId: customer.id, amount: 50, reason: "victim balance", idempotencyKey: "victim-seed" });
+  const { redemption } = await redeemReward(ctx, { customerId: customer.id, rewardId: reward.id, idempotencyKey: "victim-redemption" });
   ids = {
+    reward: reward.id,
+    redemption: redemption.id,
     customer: customer.id,
     segment: segment.id,
     campaign: campaign.id,

@@ -26,6 +26,10 @@ export interface VictimIds {
   job?: string;
   /** The membership id of an admin of tenant B (not B's owner; integration tier only). */
   member?: string;
+  /** B's reward (a code-pool reward in the integration tier, with codes and one redemption). */
+  reward: string;
+  /** B's redemption of that reward (integration tier only; no route creates one over HTTP). */
+  redemption?: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -132,6 +136,9 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/customers/new",
   "PAGE /t/[tenant]/inbox",
   "PAGE /t/[tenant]/rewards",
+  "PAGE /t/[tenant]/rewards/[id]/edit",
+  "PAGE /t/[tenant]/rewards/new",
+  "PAGE /t/[tenant]/rewards/redemptions",
   "PAGE /t/[tenant]/segments",
   "PAGE /t/[tenant]/segments/[id]",
   "PAGE /t/[tenant]/segments/[id]/edit",
@@ -167,6 +174,7 @@ const CUSTOMER_FORM = { displayName: "pwned", emails: ["pwned@attacker.test"], l
 const SEGMENT_FORM = { name: "pwned", lifecycleStages: ["LOYAL"] };
 const CAMPAIGN_FORM = { name: "pwned", startsAt: "2026-01-01T00:00", endsAt: "2026-02-01T00:00", multiplier: "3" };
 const RULE_FORM = { name: "pwned", basePoints: "9999", influenceCurve: "NONE", enabled: "on" };
+const REWARD_FORM = { name: "pwned", cost: "1", fulfilment: "CODE_POOL", active: "on" };
 
 export const ACTION_CASES: Record<string, ActionCase> = {
   "ACTION t/[tenant]/customers/actions.ts#createCustomerAction": { fields: () => CUSTOMER_FORM, underOwnSlug: "own-tenant" },
@@ -229,6 +237,20 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "ACTION t/[tenant]/settings/members/actions.ts#removeMemberAction": { fields: (ids) => ({ id: ids.member ?? "" }), underOwnSlug: "not-found" },
 
+  // Issue 11 item 5: the reward catalogue, its code pool and redemptions.
+  "ACTION t/[tenant]/rewards/actions.ts#createRewardAction": { fields: () => REWARD_FORM, underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/rewards/actions.ts#updateRewardAction": { fields: (ids) => ({ id: ids.reward, ...REWARD_FORM }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/rewards/actions.ts#archiveRewardAction": { fields: (ids) => ({ id: ids.reward }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/rewards/actions.ts#uploadRewardCodesAction": {
+    fields: (ids) => ({ id: ids.reward, codes: "PLANTED-1\nPLANTED-2" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/rewards/actions.ts#fulfilRedemptionAction": { fields: (ids) => ({ id: ids.redemption ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/rewards/actions.ts#cancelRedemptionAction": {
+    fields: (ids) => ({ id: ids.redemption ?? "", reason: "planted by A" }),
+    underOwnSlug: "not-found",
+  },
+
   // Issue 9 item 2: the queue screen acts only on its own tenant's jobs; a foreign job id is 404.
   "ACTION t/[tenant]/settings/queues/actions.ts#retryJobAction": { fields: (ids) => ({ queue: "listening", jobId: ids.job ?? "" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/settings/queues/actions.ts#discardJobAction": {
@@ -262,6 +284,12 @@ export const PORTAL_CASES: Record<string, PortalCase> = {
   "PAGE /r/[brand]/account": { who: "customer", why: "the customer's own profile, data download and erasure" },
   "GET /r/[brand]/account/export": { who: "customer", why: "withCustomer: the brand's customer session or 401; exports that customer's rows only" },
   "ACTION r/[brand]/account/actions.ts#eraseMeAction": { who: "customer", why: "customerAction: erases the session's own customer, never an id from the form" },
+  "PAGE /r/[brand]/rewards": { who: "customer", why: "the catalogue as this customer can use it, and their own redemptions with codes" },
+  "ACTION r/[brand]/rewards/actions.ts#redeemRewardAction": {
+    who: "customer",
+    why: "customerAction: redeems for the session's own customer; the reward must be this brand's (404 otherwise)",
+  },
+  "POST /r/[brand]/api/redemptions": { who: "customer", why: "withCustomer: same-origin, the brand's customer session or 401; redeems for that customer only" },
   "PAGE /r/[brand]/sign-in": { who: "visitor", why: "asks for an email; the same answer whether or not it is a customer" },
   "PAGE /r/[brand]/sign-in/[token]": { who: "visitor", why: "opening the link spends nothing; the button posts the token to signInWithLinkAction" },
   "PAGE /r/[brand]/join": { who: "visitor", why: "shown only with the join cookie of a verified address of this brand" },

@@ -338,6 +338,8 @@ test("team members, channels, queues and the other settings screens", async () =
     "inbox",
     "advocates",
     "rewards",
+    "rewards/new",
+    "rewards/redemptions",
     "customers/new",
     "segments/new",
     "settings/rules/new",

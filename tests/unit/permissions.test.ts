@@ -9,6 +9,9 @@ describe("role permissions", () => {
     expect(matrix.MARKETER).toEqual(expect.arrayContaining(["customers:write", "mentions:moderate"]));
     expect(matrix.MARKETER).not.toContain("customers:delete");
     expect(matrix.MARKETER).not.toContain("members:invite");
+    // Marketers run the reward catalogue; cancelling a redemption also needs ledger:adjust (admins).
+    expect(matrix.MARKETER).toContain("rewards:manage");
+    expect(matrix.MARKETER).not.toContain("ledger:adjust");
     expect(matrix.ADMIN).toEqual(expect.arrayContaining(["customers:delete", "members:invite", "settings:write", "ledger:adjust"]));
     expect(matrix.OWNER).toEqual([...PERMISSIONS]);
   });

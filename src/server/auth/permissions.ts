@@ -15,12 +15,14 @@ export const PERMISSIONS = [
   "members:manage",
   "settings:read",
   "settings:write",
+  /** The reward catalogue, its code pools, and fulfilling redemptions (cancelling also needs ledger:adjust). */
+  "rewards:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["customers:read", "mentions:read", "ledger:read", "members:read", "settings:read"];
-const MARKETER: Permission[] = [...VIEWER, "customers:write", "mentions:moderate"];
+const MARKETER: Permission[] = [...VIEWER, "customers:write", "mentions:moderate", "rewards:manage"];
 const ADMIN: Permission[] = [...MARKETER, "customers:delete", "ledger:adjust", "members:invite", "members:manage", "settings:write"];
 const OWNER: Permission[] = [...ADMIN];
 

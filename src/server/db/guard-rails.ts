@@ -22,6 +22,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "PointBalance",
   "Reward",
   "Redemption",
+  "RewardCode",
   "SharePost",
   "AuditLog",
   "ApiKey",

@@ -3,6 +3,10 @@ import { unsafeCrossTenantDb } from "../../../src/server/db/client";
 import { assertLedgerInvariants, findLedgerViolations } from "../support/ledger-invariants";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 import type { TenantContext } from "../../../src/server/auth/tenant-context";
+import { adjustPoints } from "../../../src/server/modules/ledger/adjust-points";
+import { redeemReward } from "../../../src/server/modules/rewards/redeem-reward";
+import { uploadRewardCodes } from "../../../src/server/modules/rewards/reward-codes.service";
+import { createReward } from "../../../src/server/modules/rewards/reward.service";
 import { mentionAward, post, realRef } from "./ledger-test-kit";
 
 /** The checker other tests rely on must itself catch broken ledgers. */
@@ -40,5 +44,25 @@ describe("assertLedgerInvariants", () => {
     await expect(assertLedgerInvariants(broken.ctx.tenantId)).rejects.toThrow(/ledger invariants violated/);
     await expect(assertLedgerInvariants()).rejects.toThrow(/ledger invariants violated/);
     expect(await findLedgerViolations(healthy.ctx.tenantId)).toEqual([]);
+  });
+
+  it("names a cancelled redemption without its refund, and a pool whose stock drifted from its codes", async () => {
+    const { ctx } = await createTenantWithMember("ADMIN");
+    const customer = await makeCustomer(ctx);
+    await adjustPoints(ctx, { customerId: customer.id, amount: 100, reason: "seed", idempotencyKey: "seed" });
+    const manual = await createReward(ctx, { name: "Mug", cost: 40 });
+    const pool = await createReward(ctx, { name: "Voucher", cost: 10, fulfilment: "CODE_POOL" });
+    await uploadRewardCodes(ctx, { rewardId: pool.id, text: "P-1\nP-2" });
+    const { redemption } = await redeemReward(ctx, { customerId: customer.id, rewardId: manual.id, idempotencyKey: "mug" });
+    await assertLedgerInvariants(ctx.tenantId);
+    // Behind the domain's back: cancelled with no refund, and a pool's stock set by hand.
+    const db = unsafeCrossTenantDb();
+    await db.$executeRaw`UPDATE "Redemption" SET status = 'CANCELLED' WHERE "tenantId" = ${ctx.tenantId} AND id = ${redemption.id}`;
+    await db.$executeRaw`UPDATE "Reward" SET stock = 5 WHERE "tenantId" = ${ctx.tenantId} AND id = ${pool.id}`;
+    const found = await findLedgerViolations(ctx.tenantId);
+    expect(
+      found.some((v) => v.startsWith("refund without a cancelled redemption, or cancelled redemption without exactly one refund") && v.includes(redemption.id)),
+    ).toBe(true);
+    expect(found.some((v) => v.startsWith("code-pool reward whose stock is not its unclaimed codes") && v.includes(pool.id))).toBe(true);
   });
 });

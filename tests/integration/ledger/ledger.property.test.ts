@@ -77,6 +77,8 @@ interface ModelEntry {
   amount: number;
   isReversal: boolean;
   reversedBy: string | null;
+  /** A spend on a reward: given back only by cancelling the redemption, never reversed directly. */
+  isRedemption?: boolean;
 }
 interface Model {
   balance: number[];
@@ -204,6 +206,7 @@ async function runCommand(world: World, model: Model, cmd: Command, index: numbe
         inTx((tx) => reverseLedgerEntry(tx, ctx, { entryId: target.id, reason: "property test" })),
       );
       if (target.isReversal) return expectAllRefused(results, "BAD_REQUEST", /cannot itself be reversed/, label);
+      if (target.isRedemption) return expectAllRefused(results, "BAD_REQUEST", /cancelling the redemption/, label);
       const c = target.customer;
       if (!target.reversedBy && target.amount > 0 && model.balance[c] === 0) {
         return expectAllRefused(results, "CONFLICT", /nothing to take back/, label);
@@ -280,7 +283,7 @@ function applyRedemption(model: Model, c: number, reward: number, cost: number, 
   const stock = model.stock[reward];
   if (stock !== null && stock !== undefined) model.stock[reward] = stock - 1;
   model.redemptions += 1;
-  model.entries.push({ id: ledgerEntryId, customer: c, amount: -cost, isReversal: false, reversedBy: null });
+  model.entries.push({ id: ledgerEntryId, customer: c, amount: -cost, isReversal: false, reversedBy: null, isRedemption: true });
 }
 
 async function expectDatabaseMatchesModel(world: World, model: Model, after: string) {

@@ -34,10 +34,13 @@ describe("reward catalogue", () => {
     expect(await listRewards(ctx)).toHaveLength(1);
   });
 
-  it("needs settings:write to change the catalogue", async () => {
+  it("needs rewards:manage to change the catalogue: marketers and up; a viewer only reads", async () => {
     const { ctx } = await createTenantWithMember("OWNER");
+    const viewer = await addMember(ctx, "VIEWER");
     const marketer = await addMember(ctx, "MARKETER");
-    await expectAppError(createReward(marketer.ctx, { name: "Mine", cost: 5 }), "FORBIDDEN");
-    expect(await listRewards(marketer.ctx)).toEqual([]);
+    await expectAppError(createReward(viewer.ctx, { name: "Mine", cost: 5 }), "FORBIDDEN");
+    expect(await listRewards(viewer.ctx)).toEqual([]);
+    await createReward(marketer.ctx, { name: "Theirs", cost: 5 });
+    expect((await listRewards(viewer.ctx)).map((r) => r.name)).toEqual(["Theirs"]);
   });
 });

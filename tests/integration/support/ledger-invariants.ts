@@ -98,6 +98,38 @@ export async function findLedgerViolations(tenantId?: string): Promise<string[]>
         LIMIT 20`,
     },
     {
+      // A spend on a reward comes back only by cancelling the redemption: a refund (a reversal
+      // of a REDEMPTION entry) pairs with a cancelled redemption, and a cancelled one has its refund.
+      name: "refund without a cancelled redemption, or cancelled redemption without exactly one refund",
+      sql: Prisma.sql`
+        SELECT d.id AS redemption, d.status, count(r.id)::int AS refunds
+        FROM "Redemption" d
+        JOIN "LedgerEntry" e ON e."tenantId" = d."tenantId" AND e."redemptionId" = d.id AND e.source = 'REDEMPTION'
+        LEFT JOIN "LedgerEntry" r ON r."tenantId" = e."tenantId" AND r."reversesId" = e.id
+        WHERE ${scope("d")}
+        GROUP BY d.id, d.status
+        HAVING (d.status = 'CANCELLED') <> (count(r.id) = 1) OR count(r.id) > 1
+        LIMIT 20`,
+    },
+    {
+      name: "code-pool reward whose stock is not its unclaimed codes",
+      sql: Prisma.sql`
+        SELECT w.id AS reward, w.stock, count(c.id)::int AS unclaimed
+        FROM "Reward" w LEFT JOIN "RewardCode" c
+          ON c."tenantId" = w."tenantId" AND c."rewardId" = w.id AND c."redemptionId" IS NULL AND c."voidedAt" IS NULL
+        WHERE ${scope("w")} AND w.fulfilment = 'CODE_POOL'
+        GROUP BY w.id, w.stock HAVING w.stock IS DISTINCT FROM count(c.id)::int
+        LIMIT 20`,
+    },
+    {
+      name: "pool code claimed by a redemption of another reward or showing another code",
+      sql: Prisma.sql`
+        SELECT c.id AS "rewardCode", c."redemptionId" AS redemption
+        FROM "RewardCode" c JOIN "Redemption" d ON d."tenantId" = c."tenantId" AND d.id = c."redemptionId"
+        WHERE ${scope("c")} AND (d."rewardId" <> c."rewardId" OR d.code IS DISTINCT FROM c.code)
+        LIMIT 20`,
+    },
+    {
       name: "reward with negative stock",
       sql: Prisma.sql`SELECT id AS reward, stock FROM "Reward" w WHERE ${scope("w")} AND stock < 0 LIMIT 20`,
     },

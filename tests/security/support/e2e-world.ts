@@ -64,8 +64,14 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
      VALUES ($1, 'TWITTER', $2, '44000001', $3, 10, $4, now(), ARRAY[$5], 0.5, 'PROMOTER', 'NEW', now(), now()) RETURNING id`,
     [tenantId, String(1_900_000_000_000_000_000n + BigInt(Date.now())), `${label.toLowerCase()}fan`, `love ${keyword}`, keyword],
   );
+  // No route creates a reward (the catalogue is managed by server actions): stored as the form would.
+  const [reward] = await e2eQuery<{ id: string }>(`INSERT INTO "Reward" ("tenantId", name, cost, "updatedAt") VALUES ($1, $2, 50, now()) RETURNING id`, [
+    tenantId,
+    `${label} reward`,
+  ]);
   return {
     ids: {
+      reward: reward!.id,
       customer: customer.id,
       segment: segment.id,
       campaign: campaign.id,
@@ -75,7 +81,7 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
       location: location!.id,
       channel: channel.id,
     },
-    names: [`${label} customer`, `${label} segment`, `${label} campaign`, `${label} rule`, keyword, `${label} store`],
+    names: [`${label} customer`, `${label} segment`, `${label} campaign`, `${label} rule`, keyword, `${label} store`, `${label} reward`],
   };
 }
 
@@ -87,6 +93,7 @@ const RESOURCE_OF: Record<string, keyof VictimIds> = {
   rules: "rule",
   sources: "source",
   mentions: "mention",
+  rewards: "reward",
 };
 
 /** "/api/v1/tenants/[tenant]/customers/[id]" with the slug and the victim's ids filled in. */

@@ -13,6 +13,8 @@ export interface ReverseEntryInput {
   /** Defaults to `reversal:<entryId>`, so any retry of "reverse X" is the same request. */
   idempotencyKey?: string;
   actorUserId?: string | null;
+  /** Set only by cancelRedemption: a spend on a reward is given back by cancelling the redemption. */
+  cancelsRedemption?: boolean;
 }
 
 export interface ReversalResult {
@@ -52,6 +54,10 @@ export async function reverseLedgerEntry(tx: DbTx, ctx: TenantContext, input: Re
   if (!original) throw AppError.notFound("ledger entry");
   if (original.source === "REVERSAL" || original.reversesId) {
     throw new AppError("BAD_REQUEST", "a reversal cannot itself be reversed; make an adjustment instead");
+  }
+  if (original.source === "REDEMPTION" && !input.cancelsRedemption) {
+    // Otherwise the points would come back while the redemption (and its code) stays valid.
+    throw new AppError("BAD_REQUEST", "points spent on a reward are given back by cancelling the redemption");
   }
 
   let amount = -original.amount;

@@ -1,24 +1,33 @@
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
-import { getDb } from "../../db/client";
+import { getDb, type DbTx } from "../../db/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
-import { ZRewardCreate, ZRewardListQuery, type RewardCreateInput, type RewardDto, type RewardListQuery } from "./reward.schemas";
+import { REWARD_SELECT, toRewardDto } from "./reward.mapper";
+import {
+  ZById,
+  ZRewardCreate,
+  ZRewardListQuery,
+  ZRewardUpdate,
+  type RewardCreateInput,
+  type RewardDto,
+  type RewardListItem,
+  type RewardListQuery,
+  type RewardUpdateInput,
+} from "./reward.schemas";
 
-const REWARD_SELECT = { id: true, name: true, description: true, cost: true, stock: true, active: true, createdAt: true } as const;
+export { toRewardDto } from "./reward.mapper";
 
-type RewardRow = { id: string; name: string; description: string | null; cost: number; stock: number | null; active: boolean; createdAt: Date };
-
-export function toRewardDto(row: RewardRow): RewardDto {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+function nameTaken(error: unknown): never {
+  if (isUniqueViolation(error, ["name"])) {
+    throw new AppError("CONFLICT", "a reward with this name already exists", { issues: [{ path: "name", message: "already used by another reward" }] });
+  }
+  throw error;
 }
 
-/**
- * The reward catalogue is tenant configuration, so it needs "settings:write" (there is no
- * rewards permission yet).
- */
+/** The catalogue is managed with "rewards:manage" (marketers and up). */
 export async function createReward(ctx: TenantContext, raw: RewardCreateInput): Promise<RewardDto> {
-  assertCan(ctx, "settings:write");
+  assertCan(ctx, "rewards:manage");
   const input = ZRewardCreate.parse(raw);
   try {
     return await getDb().$transaction(async (tx) => {
@@ -27,8 +36,15 @@ export async function createReward(ctx: TenantContext, raw: RewardCreateInput): 
           tenantId: ctx.tenantId,
           name: input.name,
           description: input.description ?? null,
+          imageKey: input.imageKey ?? null,
           cost: input.cost,
-          stock: input.stock ?? null,
+          // A pool's stock is its unclaimed codes: none until codes are uploaded.
+          stock: input.fulfilment === "CODE_POOL" ? 0 : (input.stock ?? null),
+          perCustomerLimit: input.perCustomerLimit ?? null,
+          availableFrom: input.availableFrom ?? null,
+          availableUntil: input.availableUntil ?? null,
+          minimumTierId: input.minimumTierId ?? null,
+          fulfilment: input.fulfilment,
           active: input.active,
         },
         select: REWARD_SELECT,
@@ -37,23 +53,143 @@ export async function createReward(ctx: TenantContext, raw: RewardCreateInput): 
       return toRewardDto(row);
     });
   } catch (error) {
-    if (isUniqueViolation(error, ["name"])) {
-      throw new AppError("CONFLICT", "a reward with this name already exists", {
-        issues: [{ path: "name", message: "already used by another reward" }],
-      });
-    }
-    throw error;
+    nameTaken(error);
   }
 }
 
-/** The catalogue, cheapest first; inactive rewards only when asked for. */
+/**
+ * Edits a reward. Redemptions keep the cost they paid, so changing the cost is safe. The way it is
+ * delivered cannot change once it has codes or redemptions, and a pool's stock is not edited by
+ * hand (it is the number of unclaimed codes).
+ */
+export async function updateReward(ctx: TenantContext, raw: RewardUpdateInput): Promise<RewardDto> {
+  assertCan(ctx, "rewards:manage");
+  const input = ZRewardUpdate.parse(raw);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const current = await lockReward(tx, ctx, input.id);
+      if (current.archivedAt) throw new AppError("CONFLICT", "an archived reward cannot be edited");
+      if (input.fulfilment !== current.fulfilment && (await hasHistory(tx, ctx, current.id))) {
+        throw new AppError("CONFLICT", "the delivery cannot change once the reward has codes or redemptions", {
+          issues: [{ path: "fulfilment", message: "cannot change after codes were uploaded or the reward was redeemed" }],
+        });
+      }
+      const stock =
+        input.fulfilment === "CODE_POOL"
+          ? await tx.rewardCode.count({ where: { tenantId: ctx.tenantId, rewardId: current.id, redemptionId: null, voidedAt: null } })
+          : (input.stock ?? null);
+      const row = await tx.reward.update({
+        where: { tenantId_id: { tenantId: ctx.tenantId, id: current.id } },
+        data: {
+          name: input.name,
+          description: input.description ?? null,
+          // Absent from the input: unchanged (the picture is set by the upload flow, tiers by their own screen).
+          imageKey: input.imageKey,
+          cost: input.cost,
+          stock,
+          perCustomerLimit: input.perCustomerLimit ?? null,
+          availableFrom: input.availableFrom ?? null,
+          availableUntil: input.availableUntil ?? null,
+          minimumTierId: input.minimumTierId,
+          fulfilment: input.fulfilment,
+          active: input.active,
+        },
+        select: REWARD_SELECT,
+      });
+      await writeAudit(tx, ctx, { action: "reward.updated", targetType: "Reward", targetId: row.id, data: { cost: row.cost, stock: row.stock } });
+      return toRewardDto(row);
+    });
+  } catch (error) {
+    nameTaken(error);
+  }
+}
+
+/**
+ * Takes a reward out of the catalogue. One that was ever redeemed is archived (its redemptions and
+ * ledger entries point at it); one that never was is deleted with its codes.
+ */
+export async function archiveReward(ctx: TenantContext, raw: { id: string }): Promise<{ archived: boolean; deleted: boolean }> {
+  assertCan(ctx, "rewards:manage");
+  const { id } = ZById.parse(raw);
+  return getDb().$transaction(async (tx) => {
+    const current = await lockReward(tx, ctx, id);
+    if (current.archivedAt) return { archived: true, deleted: false };
+    const redeemed = await tx.redemption.count({ where: { tenantId: ctx.tenantId, rewardId: current.id } });
+    if (redeemed === 0) {
+      await tx.reward.delete({ where: { tenantId_id: { tenantId: ctx.tenantId, id: current.id } } });
+      await writeAudit(tx, ctx, { action: "reward.deleted", targetType: "Reward", targetId: current.id, data: { name: current.name } });
+      return { archived: false, deleted: true };
+    }
+    await tx.reward.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: current.id } }, data: { archivedAt: new Date(), active: false } });
+    await writeAudit(tx, ctx, { action: "reward.archived", targetType: "Reward", targetId: current.id, data: { redeemed } });
+    return { archived: true, deleted: false };
+  });
+}
+
+export async function getReward(ctx: TenantContext, id: string): Promise<RewardDto> {
+  assertCan(ctx, "ledger:read");
+  const row = await getDb().reward.findFirst({ where: { tenantId: ctx.tenantId, id }, select: REWARD_SELECT });
+  if (!row) throw AppError.notFound("reward");
+  return toRewardDto(row);
+}
+
+/** The catalogue, cheapest first; inactive and archived rewards only when asked for. */
 export async function listRewards(ctx: TenantContext, rawQuery: RewardListQuery = {}): Promise<RewardDto[]> {
   assertCan(ctx, "ledger:read");
   const query = ZRewardListQuery.parse(rawQuery);
   const rows = await getDb().reward.findMany({
-    where: { tenantId: ctx.tenantId, ...(query.includeInactive ? {} : { active: true }) },
+    where: { tenantId: ctx.tenantId, ...(query.includeInactive ? {} : { active: true }), ...(query.includeArchived ? {} : { archivedAt: null }) },
     select: REWARD_SELECT,
     orderBy: [{ cost: "asc" }, { name: "asc" }],
   });
   return rows.map(toRewardDto);
+}
+
+/** The staff catalogue: every reward with its redeemed and pending counts and unclaimed codes. */
+export async function listRewardsWithCounts(ctx: TenantContext, rawQuery: RewardListQuery = {}): Promise<RewardListItem[]> {
+  return withCounts(ctx, await listRewards(ctx, { includeInactive: true, ...rawQuery }));
+}
+
+/** One reward with its counts, for its edit screen. */
+export async function getRewardWithCounts(ctx: TenantContext, id: string): Promise<RewardListItem> {
+  const [item] = await withCounts(ctx, [await getReward(ctx, id)]);
+  return item!;
+}
+
+async function withCounts(ctx: TenantContext, rewards: RewardDto[]): Promise<RewardListItem[]> {
+  if (rewards.length === 0) return [];
+  const ids = rewards.map((r) => r.id);
+  const db = getDb();
+  const [byStatus, codes] = await Promise.all([
+    db.redemption.groupBy({ by: ["rewardId", "status"], where: { tenantId: ctx.tenantId, rewardId: { in: ids } }, _count: { _all: true } }),
+    db.rewardCode.groupBy({
+      by: ["rewardId"],
+      where: { tenantId: ctx.tenantId, rewardId: { in: ids }, redemptionId: null, voidedAt: null },
+      _count: { _all: true },
+    }),
+  ]);
+  const count = (rewardId: string, statuses: string[]) =>
+    byStatus.filter((g) => g.rewardId === rewardId && statuses.includes(g.status)).reduce((sum, g) => sum + g._count._all, 0);
+  const unclaimed = new Map(codes.map((c) => [c.rewardId, c._count._all]));
+  return rewards.map((r) => ({
+    ...r,
+    redeemedCount: count(r.id, ["PENDING", "FULFILLED"]),
+    pendingCount: count(r.id, ["PENDING"]),
+    unclaimedCodes: r.fulfilment === "CODE_POOL" ? (unclaimed.get(r.id) ?? 0) : null,
+  }));
+}
+
+/** Locks the reward row for the rest of the transaction (stock and codes change under it). */
+export async function lockReward(tx: DbTx, ctx: TenantContext, id: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Reward" WHERE "tenantId" = ${ctx.tenantId} AND id = ${id} FOR UPDATE`;
+  if (rows.length === 0) throw AppError.notFound("reward");
+  return tx.reward.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id }, select: { id: true, name: true, fulfilment: true, archivedAt: true } });
+}
+
+async function hasHistory(tx: DbTx, ctx: TenantContext, rewardId: string): Promise<boolean> {
+  const [codes, redemptions] = await Promise.all([
+    tx.rewardCode.count({ where: { tenantId: ctx.tenantId, rewardId } }),
+    tx.redemption.count({ where: { tenantId: ctx.tenantId, rewardId } }),
+  ]);
+  return codes + redemptions > 0;
 }
