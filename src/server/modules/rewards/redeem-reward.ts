@@ -1,4 +1,5 @@
 import { assertCan, type CustomerContext, type TenantContext } from "../../auth/tenant-context";
+import { AppError } from "../../errors";
 import { redeemCore, type RedemptionResult } from "./redeem-core";
 import { ZRedeemAsCustomer, ZRedeemReward, type RedeemAsCustomerInput, type RedeemRewardInput } from "./reward.schemas";
 
@@ -17,6 +18,9 @@ export async function redeemReward(ctx: TenantContext, raw: RedeemRewardInput): 
  * click or a second device replays the first result instead of paying twice.
  */
 export async function redeemAsCustomer(cctx: CustomerContext, raw: RedeemAsCustomerInput): Promise<RedemptionResult> {
+  // Staff previewing the portal as this customer (the portal work adds `previewBy` and
+  // assertCustomerActs; use that once both are merged) may look, never spend.
+  if ((cctx as { previewBy?: unknown }).previewBy) throw new AppError("FORBIDDEN", "this is a read-only preview of the customer's portal");
   const input = ZRedeemAsCustomer.parse(raw);
   // Namespaced by customer, so one customer's key can never collide with (or reveal) another's.
   const idempotencyKey = `portal:${cctx.customerId}:${input.idempotencyKey}`;
