@@ -29,6 +29,15 @@ describe("redeeming: what is refused, and that nothing is half-written", () => {
     expect(await getDb().redemption.count({ where: { tenantId: ctx.tenantId } })).toBe(0);
   });
 
+  it("a staff preview of the portal cannot spend the customer's points", async () => {
+    const { ctx } = await createTenantWithMember("ADMIN");
+    const { customer, cctx } = await customerWith(ctx, 100);
+    const reward = await createReward(ctx, { name: "Pen", cost: 10 });
+    const preview = { ...cctx, previewBy: { userId: ctx.actor.id! } };
+    await expectAppError(redeemAsCustomer(preview, { rewardId: reward.id, idempotencyKey: "p" }), "FORBIDDEN", /read-only preview/);
+    expect(await balanceOf(ctx, customer.id)).toBe(100);
+  });
+
   it("tells staff and the customer, each in their words, about too few points and the per-customer limit", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const { customer, cctx } = await customerWith(ctx, 150);

@@ -121,6 +121,7 @@ export type CancelRedemptionInput = z.input<typeof ZCancelRedemption>;
 export const ZUploadCodes = z.strictObject({
   rewardId: z.string().min(1),
   /** The CSV file's text or pasted lines: one code per line, or a CSV whose first column is the code. */
-  text: z.string().max(2_000_000, "at most 2 MB of codes at a time"),
+  // Next refuses a server-action body over 1 MB before this runs; below that, this says what to do.
+  text: z.string().max(900_000, "at most about 900 KB of codes per upload: split the file"),
 });
 export type UploadCodesInput = z.input<typeof ZUploadCodes>;
