@@ -31,6 +31,26 @@ async function openScreen(page: Page, slug: string) {
 const css = (page: Page, property: "background-color" | "color") =>
   page.getByTestId("brand-preview").evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
 
+test("a logo of exactly 2 MB goes through the server action; one byte more is refused with the reason", async ({ page }) => {
+  const account = await signUp(page, "Big");
+  await openScreen(page, account.slug);
+  const limit = 2 * 1024 * 1024;
+  const over = Buffer.from(pngBytes(10, 10, [0, 0, 0], limit + 1));
+  await page.getByLabel("Logo").setInputFiles({ name: "big.png", mimeType: "image/png", buffer: over });
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByText("the image is larger than 2 MB")).toBeVisible();
+  expect((await appearance(account.slug)).logoKey).toBeNull();
+
+  const atLimit = Buffer.from(pngBytes(10, 10, [0, 0, 0], limit));
+  await page.getByLabel("Logo").setInputFiles({ name: "big.png", mimeType: "image/png", buffer: atLimit });
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The new logo is saved." })).toBeVisible();
+  const { logoKey } = await appearance(account.slug);
+  const served = await page.request.get(`/media/${logoKey}`);
+  expect(served.status()).toBe(200);
+  expect(Buffer.from(await served.body()).equals(atLimit)).toBe(true);
+});
+
 for (const viewport of [
   { name: "desktop", size: { width: 1280, height: 800 } },
   { name: "phone", size: { width: 390, height: 844 } },
