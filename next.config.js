@@ -8,7 +8,9 @@ const nextConfig = {
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pino", "bullmq", "ioredis", "pg", "@prisma/adapter-pg"],
   // forbidden() (src/server/http/require-permission.ts): a page the role may not open answers 403.
-  experimental: { authInterrupts: true },
+  // serverActions.bodySizeLimit: a logo or reward picture of up to 2 MB (storeImage) with its form;
+  // src/server/http/server-action-guard.ts refuses larger action bodies with the same figure.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [
       {

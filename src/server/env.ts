@@ -82,6 +82,21 @@ export const ZEnv = ZSandboxEnv.extend({
    * sign-in, so the env module refuses it when NODE_ENV=production.
    */
   MAIL_OUTBOX_PAGE: z.preprocess(emptyAsUnset, ZBool.default(false)),
+  /**
+   * Where uploaded images (brand logos, reward pictures) are kept: `local` (a directory on this
+   * machine, the default) or `s3` (any S3-compatible store; the S3_* variables below).
+   */
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  /** The local driver's directory (created on demand; relative paths are from the working directory). */
+  STORAGE_LOCAL_DIR: z.preprocess(emptyAsUnset, z.string().default(".data/uploads")),
+  /** The S3 driver's endpoint; empty: AWS S3 in S3_REGION. MinIO, R2, Ceph and the like: their URL. */
+  S3_ENDPOINT: ZOptionalUrl,
+  S3_REGION: z.preprocess(emptyAsUnset, z.string().default("us-east-1")),
+  S3_BUCKET: z.preprocess(emptyAsUnset, z.string().optional()),
+  S3_ACCESS_KEY_ID: z.preprocess(emptyAsUnset, z.string().optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** Address objects as ENDPOINT/BUCKET/KEY instead of BUCKET.ENDPOINT/KEY (MinIO and most self-hosted stores need it). */
+  S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUnset, ZBool.default(false)),
   /** Failed sign-ins per email + client IP before that pair is locked for the window. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   /** Failed sign-ins per account from any IP before the account is locked for the window (IP rotation cannot escape it). */
@@ -186,7 +201,13 @@ export const ZEnv = ZSandboxEnv.extend({
  */
 export const DEV_ONLY_SWITCHES = ["MAIL_OUTBOX_PAGE", "FAULT_INJECTION"] as const;
 
+/** With STORAGE_DRIVER=s3 the bucket and both keys are required (the rest has defaults). */
+const S3_REQUIRED = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+
 const ZEnvChecked = ZEnv.superRefine((env, ctx) => {
+  if (env.STORAGE_DRIVER === "s3") {
+    for (const name of S3_REQUIRED) if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when STORAGE_DRIVER=s3" });
+  }
   if (env.NODE_ENV !== "production") return;
   const on: Record<(typeof DEV_ONLY_SWITCHES)[number], boolean> = {
     MAIL_OUTBOX_PAGE: env.MAIL_OUTBOX_PAGE,

@@ -113,6 +113,11 @@ beforeAll(async () => {
   const channel = await saveChannelConnection(ctx, { network: "TWITTER", credentials: { kind: "bearer", bearerToken: "victim-bearer-token-0123456789" } });
   const source = await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: "victimword" });
   const location = await createLocation(ctx, { name: "Victim store", foursquareVenueId: "5a4d000000000000000000b1" });
+  // A colour and a logo of B's own, which A's brand actions must leave as they are.
+  await unsafeCrossTenantDb().tenant.update({
+    where: { id: ctx.tenantId },
+    data: { brandColor: "#0f766e", logoKey: `${ctx.tenantId}/logo/${"ab".repeat(16)}.png` },
+  });
   const mention = await unsafeCrossTenantDb().mention.create({
     data: {
       tenantId: ctx.tenantId,

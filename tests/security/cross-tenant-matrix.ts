@@ -144,6 +144,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/segments/[id]/edit",
   "PAGE /t/[tenant]/segments/new",
   "PAGE /t/[tenant]/settings",
+  "PAGE /t/[tenant]/settings/brand",
   "PAGE /t/[tenant]/settings/channels",
   "PAGE /t/[tenant]/settings/deletions",
   "PAGE /t/[tenant]/settings/listening",
@@ -225,6 +226,12 @@ export const ACTION_CASES: Record<string, ActionCase> = {
 
   "ACTION t/[tenant]/settings/deletions/actions.ts#updateDeletionPeriodAction": { fields: () => ({ periodDays: "3" }), underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/settings/deletions/actions.ts#runDeletionPassAction": { fields: () => ({ network: "TWITTER" }), underOwnSlug: "own-tenant" },
+
+  // Issue 11: the brand's colour and logo. The logo is sent as a file; here a string stands in for
+  // it, as B's slug must be refused before the form is even parsed.
+  "ACTION t/[tenant]/settings/brand/actions.ts#updateBrandColorAction": { fields: () => ({ brandColor: "#ff0000" }), underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/settings/brand/actions.ts#uploadBrandLogoAction": { fields: () => ({ logo: "not a file" }), underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/settings/brand/actions.ts#removeBrandLogoAction": { fields: () => ({}), underOwnSlug: "own-tenant" },
 
   "ACTION t/[tenant]/settings/members/actions.ts#inviteMemberAction": {
     fields: () => ({ email: "planted@attacker.test", role: "ADMIN" }),
@@ -315,6 +322,9 @@ export const NOT_TENANT_SCOPED: Record<string, string> = {
   "GET /api/auth/[...nextauth]": "next-auth: CSRF token, session and providers of the caller only",
   "POST /api/auth/[...nextauth]":
     "next-auth: sign-in and sign-out of the caller; the login locks are tested in tests/security and tests/integration/auth.test.ts",
+  "GET /media/[...key]":
+    "uploaded images (logos, reward pictures) are public by design, as the portal shows them to anonymous visitors; keys carry 128 random bits, unknown or malformed keys answer 404, only sniffed image types are served (tests/security/media.test.ts)",
+  "GET /brand-theme/[file]": "a colour's stylesheet: a pure function of the #rrggbb in its name, reads no tenant data (brand-media.test.ts)",
   "PAGE /": "redirects to the caller's last tenant (resolved from the caller's own memberships) or to /signin",
   "PAGE /signin": "anonymous sign-in form",
   "PAGE /signup": "anonymous sign-up form; creates a new tenant, never joins an existing one",

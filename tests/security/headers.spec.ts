@@ -149,6 +149,7 @@ test("every tenant screen hydrates under the policy with no CSP violation", asyn
     "/settings",
     "/settings/rules",
     "/settings/rules/new",
+    "/settings/brand",
     "/settings/channels",
     "/settings/listening",
     "/settings/members",

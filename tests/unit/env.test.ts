@@ -81,6 +81,29 @@ describe("development-only switches", () => {
   });
 });
 
+describe("storage env", () => {
+  it("keeps uploads on local disk by default, and needs a bucket and both keys for S3", () => {
+    const env = parseEnv(valid);
+    expect(env.STORAGE_DRIVER).toBe("local");
+    expect(env.STORAGE_LOCAL_DIR).toBe(".data/uploads");
+    expect(() => parseEnv({ ...valid, STORAGE_DRIVER: "s3", S3_BUCKET: "media" })).toThrow(
+      /S3_ACCESS_KEY_ID: is required when STORAGE_DRIVER=s3[\s\S]*S3_SECRET_ACCESS_KEY/,
+    );
+    const s3 = parseEnv({
+      ...valid,
+      STORAGE_DRIVER: "s3",
+      S3_BUCKET: "media",
+      S3_ACCESS_KEY_ID: "k",
+      S3_SECRET_ACCESS_KEY: "s",
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_FORCE_PATH_STYLE: "true",
+    });
+    expect(s3).toMatchObject({ S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: true, S3_ENDPOINT: "http://127.0.0.1:9000" });
+    expect(() => parseEnv({ ...valid, STORAGE_DRIVER: "ftp" })).toThrow(/STORAGE_DRIVER/);
+    expect(() => parseEnv({ ...valid, S3_ENDPOINT: "not a url" })).toThrow(/S3_ENDPOINT/);
+  });
+});
+
 describe("sandbox env", () => {
   it("needs none of the app's secrets", async () => {
     const { ZSandboxEnv } = await import("../../src/server/env");

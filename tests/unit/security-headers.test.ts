@@ -81,4 +81,16 @@ describe("security headers per response", () => {
     }
     for (const path of ["/", "/tea", "/apiary", "/terms"]) expect(needsNoStore(path), path).toBe(false);
   });
+
+  it("gives uploaded images (/media/) a sandbox policy with no sources instead of the page policy", () => {
+    const media = securityHeaders({ ...base, pathname: "/media/ten_1/logo/a.png", appUrl: "http://x.test" });
+    expect(media["Content-Security-Policy"]).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    expect(media["X-Content-Type-Options"]).toBe("nosniff");
+    expect(media["Cache-Control"]).toBeUndefined();
+    expect(securityHeaders({ ...base, pathname: "/mediakit", appUrl: "http://x.test" })["Content-Security-Policy"]).toContain("script-src");
+  });
+
+  it("lets pages show images from this origin (the media route), data: and blob: only", () => {
+    expect(buildContentSecurityPolicy({ nonce: "bm9uY2U=", dev: false, https: false })).toContain("img-src 'self' data: blob:;");
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refuseBadServerAction } from "../../src/server/http/server-action-guard";
+import { MAX_ACTION_BODY_BYTES, refuseBadServerAction } from "../../src/server/http/server-action-guard";
 
 const ORIGIN = "http://app.test";
 const action = (body: BodyInit, headers: Record<string, string>, path = "/t/acme/customers/new") =>
@@ -36,7 +36,7 @@ describe("server-action guard (src/proxy.ts)", () => {
     const refused = action("[]", { ...fetchAction, origin: "https://evil.example", "content-length": "2" });
     expect(await status(refused)).toBe(403);
     expect(refused.bodyUsed).toBe(true);
-    const oversized = action("[]", { ...fetchAction, "content-length": String(2 * 1024 * 1024) });
+    const oversized = action("[]", { ...fetchAction, "content-length": String(MAX_ACTION_BODY_BYTES + 1) });
     expect(await status(oversized)).toBe(400);
     expect(oversized.bodyUsed).toBe(false);
   });
@@ -47,6 +47,6 @@ describe("server-action guard (src/proxy.ts)", () => {
     }
     expect(await status(action("garbage", { ...fetchAction, "content-type": "multipart/form-data; boundary=xyz" }))).toBe(400);
     expect(await status(action('{"x":1}', { ...fetchAction, "content-type": "application/json" }))).toBe(400);
-    expect(await status(action(`["${"a".repeat(1_100_000)}"]`, fetchAction))).toBe(400);
+    expect(await status(action(`["${"a".repeat(MAX_ACTION_BODY_BYTES + 1)}"]`, fetchAction))).toBe(400);
   });
 });

@@ -41,6 +41,15 @@ export function buildContentSecurityPolicy({ nonce, dev, https }: CspOptions): s
 }
 
 /**
+ * Uploaded images (/media/<key>): nothing but the image itself. Opened on its own, a sandboxed
+ * document with no sources runs nothing even if a browser took it for markup. Pages show these
+ * images through img-src 'self' above.
+ */
+export const MEDIA_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
+const MEDIA_PATH = /^\/media\//;
+
+/**
  * Answers that may hold one person's data, or set session cookies, are never stored by a
  * browser or shared cache: the API, every tenant page, the account pages, and the auth pages.
  */
@@ -61,7 +70,7 @@ export interface SecurityHeaderOptions {
 export function securityHeaders({ pathname, nonce, appUrl, dev }: SecurityHeaderOptions): Record<string, string> {
   const https = new URL(appUrl).protocol === "https:";
   const headers: Record<string, string> = {
-    "Content-Security-Policy": buildContentSecurityPolicy({ nonce, dev, https }),
+    "Content-Security-Policy": MEDIA_PATH.test(pathname) ? MEDIA_CSP : buildContentSecurityPolicy({ nonce, dev, https }),
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",

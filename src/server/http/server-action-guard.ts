@@ -10,13 +10,14 @@ import { problemResponse } from "./problem";
  *   aborts the action but answers 500 ("Invalid Server Actions request"); here it is 403;
  * - a body Next cannot decode (not JSON / not multipart, or no argument list): Next's decoder
  *   throws and the action answers 500; here it is 400;
- * - a content type no action is sent with, or a body over Next's 1 MB action limit: 400.
+ * - a content type no action is sent with, or a body over the action limit (3 MB, next.config.js's
+ *   serverActions.bodySizeLimit: an image upload of up to 2 MB with its form): 400.
  *
  * A request without an Origin is not a browser's, so it carries no ambient cookie risk; it is
  * left to Next (which lets it through with a warning), as are unknown action ids (Next answers
  * 400/409 itself). What the decoded arguments are is checked by each action (action-payload.ts).
  */
-export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+export const MAX_ACTION_BODY_BYTES = 3 * 1024 * 1024;
 
 /** The origins our own pages are served from (the same list withTenant accepts writes from). */
 export function appOrigins(): string[] {
