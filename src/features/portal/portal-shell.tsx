@@ -2,12 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/cn";
 
-export type PortalTab = "home" | "earn" | "points";
+export type PortalTab = "home" | "earn" | "points" | "accounts";
 
 const TABS: { key: PortalTab; label: string; path: string; signedInOnly: boolean }[] = [
   { key: "home", label: "Home", path: "", signedInOnly: false },
   { key: "earn", label: "Ways to earn", path: "/earn", signedInOnly: false },
   { key: "points", label: "My points", path: "/points", signedInOnly: true },
+  { key: "accounts", label: "My accounts", path: "/accounts", signedInOnly: true },
 ];
 
 export interface PortalShellProps {
