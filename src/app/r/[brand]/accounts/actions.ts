@@ -27,17 +27,13 @@ export const startLinkAction = customerAction(
   },
 );
 
+/** Back to the accounts page, which words the outcome (the unlinked account is no longer listed there). */
 export const unlinkAccountAction = customerAction(
   { schema: ZProfileId, fromForm: (form) => ({ profileId: formText(form, "profileId") ?? "" }) },
   async ({ brand, cctx }, input) => {
     const outcome = await unlinkMyAccount(cctx, input);
     revalidatePath(`/r/${brand.scope.tenantSlug}/accounts`);
-    return {
-      status: "ok",
-      message: outcome.revokedAtNetwork
-        ? `@${outcome.handle} is unlinked: its access was revoked, and nothing more is read from it or posted to it.`
-        : `@${outcome.handle} is unlinked here and nothing more is read from it or posted to it, but the network did not confirm the revoke: you can also remove the app in that network's settings (connected apps).`,
-    };
+    redirect(`/r/${brand.scope.tenantSlug}/accounts?unlinked=${outcome.revokedAtNetwork ? "revoked" : "local"}`);
   },
 );
 

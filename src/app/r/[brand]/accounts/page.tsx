@@ -31,7 +31,7 @@ export default async function MyAccountsPage({
   searchParams,
 }: {
   params: Promise<{ brand: string }>;
-  searchParams: Promise<{ error?: string; linked?: string }>;
+  searchParams: Promise<{ error?: string; linked?: string; unlinked?: string }>;
 }) {
   const { brand: slug } = await params;
   const { brand, cctx } = await requireCustomer(slug, `/r/${slug}/accounts`);
@@ -47,6 +47,13 @@ export default async function MyAccountsPage({
       {failure.success && (
         <Alert tone="danger" title="Not linked">
           {FAILURES[failure.data]}
+        </Alert>
+      )}
+      {(query.unlinked === "revoked" || query.unlinked === "local") && (
+        <Alert tone={query.unlinked === "revoked" ? "success" : "warning"} title="Unlinked">
+          {query.unlinked === "revoked"
+            ? "The account is unlinked: its access was revoked, and nothing more is read from it or posted to it."
+            : "The account is unlinked here and nothing more is read from it or posted to it, but the network did not confirm the revoke: you can also remove the app in that network's settings (connected apps)."}
         </Alert>
       )}
       {justLinked && (
