@@ -208,6 +208,15 @@ describe("linking X from the portal", () => {
     expect(await balanceOf(ctx, customer.id)).toBe(50);
   });
 
+  it("a link the domain refuses for another reason (the customer was erased meanwhile) says so and writes nothing", async () => {
+    const { ctx, customer, cctx, session } = await brandWithCustomer();
+    const { url } = await startAccountLink(cctx, { network: "TWITTER", allowPosting: false }, session);
+    const callback = await consentAt(url, { approveAs: username() });
+    await getDb().customer.updateMany({ where: { tenantId: ctx.tenantId, id: customer.id }, data: { erasedAt: new Date() } });
+    expect(await finishAccountLink(cctx, callback, session)).toEqual({ ok: false, failure: "failed" });
+    expect(await written(ctx)).toEqual(NOTHING);
+  });
+
   it("unlink revokes the tokens at the sandbox, withdraws the consent and stops listening; relinking pays the link rule nothing more", async () => {
     const { ctx, customer, cctx, session } = await brandWithCustomer();
     const name = username();

@@ -24,6 +24,7 @@ const FAILURES: Record<LinkFailure, string> = {
   refused: "The network did not accept the sign-in. Nothing was linked; please try again.",
   conflict: "That account is already linked to another customer of this brand, so it was not linked to you.",
   unavailable: "Linking that network is not available yet.",
+  failed: "Something went wrong on our side. Nothing was linked; please try again.",
 };
 
 export default async function MyAccountsPage({

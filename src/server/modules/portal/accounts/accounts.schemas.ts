@@ -20,6 +20,6 @@ export const ZProfileId = z.strictObject({ profileId: z.string().trim().min(1).m
 export const ZAutoSharing = z.strictObject({ profileId: z.string().trim().min(1).max(64), on: z.boolean() });
 
 /** Why a link did not happen: the accounts page turns each into a sentence (nothing from the network is echoed). */
-export const LINK_FAILURES = ["denied", "state", "network", "refused", "conflict", "unavailable"] as const;
+export const LINK_FAILURES = ["denied", "state", "network", "refused", "conflict", "unavailable", "failed"] as const;
 export type LinkFailure = (typeof LINK_FAILURES)[number];
 export const ZLinkFailure = z.enum(LINK_FAILURES);

@@ -133,6 +133,11 @@ export async function finishAccountLink(
     if (error instanceof AppError && error.code === "BAD_REQUEST") return { ok: false, failure: "unavailable" };
     // The network's account data did not pass the linking schema (an id or handle we cannot store).
     if (error instanceof ZodError) return { ok: false, failure: "refused" };
-    throw error;
+    // Anything else rolled the linking transaction back: nothing was written; the customer is told so.
+    getLogger().error(
+      { err: error instanceof AppError ? error.code : error instanceof Error ? error.name : "error", tenantId: cctx.tenantId, network: attempt.network },
+      "account link: linking failed",
+    );
+    return { ok: false, failure: "failed" };
   }
 }
