@@ -314,6 +314,23 @@ export const PORTAL_CASES: Record<string, PortalCase> = {
     who: "visitor",
     why: "ends whatever session this browser's cookie names at this brand, and nothing else",
   },
+  "PAGE /r/[brand]/accounts": { who: "customer", why: "the customer's own linked accounts and share posts, read through the CustomerContext of the session" },
+  "GET /r/[brand]/accounts/callback": {
+    who: "customer",
+    why: "OAuth callback: the state must be this brand's, this customer's and this session's, unused and fresh (tests/integration/portal/account-linking.test.ts)",
+  },
+  "ACTION r/[brand]/accounts/actions.ts#startLinkAction": {
+    who: "customer",
+    why: "starts a link for the session's customer only; state bound to brand, customer and session",
+  },
+  "ACTION r/[brand]/accounts/actions.ts#unlinkAccountAction": {
+    who: "customer",
+    why: "unlinks a profile only when it is linked to the session's customer in the form's brand",
+  },
+  "ACTION r/[brand]/accounts/actions.ts#autoSharingAction": {
+    who: "customer",
+    why: "records posting consent only for a profile linked to the session's customer in the form's brand",
+  },
 };
 
 /** Entry points that address no tenant's data, each with the reason. */

@@ -8,6 +8,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "CustomerEmail",
   "CustomerSignIn",
   "CustomerSession",
+  "AccountLinkAttempt",
   "Segment",
   "SocialProfile",
   "ConsentRecord",

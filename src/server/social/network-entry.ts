@@ -1,4 +1,5 @@
 import type { Network } from "../db/generated/enums";
+import type { AccountLinking } from "./account-linking";
 import type { CheckinProvider } from "./checkin-provider";
 import type { ShareNetworkRules } from "./share-rules";
 import type { SocialProvider } from "./social-provider";
@@ -19,6 +20,8 @@ export interface SocialNetworkEntry {
   readonly search: SocialProvider | null;
   /** Reading linked customers' own check-ins (and check-in pushes); null when the network has none. */
   readonly checkins: CheckinProvider | null;
+  /** A customer linking their own account from the portal (OAuth); null until the network has it. */
+  readonly linking: AccountLinking | null;
   /** Posting on a customer's behalf (NO_SHARE_RULES when nothing is posted there). */
   readonly sharing: ShareNetworkRules;
 }

@@ -1,5 +1,6 @@
 import type { Network } from "../db/generated/enums";
 import { AppError } from "../errors";
+import type { AccountLinking } from "./account-linking";
 import type { CheckinProvider } from "./checkin-provider";
 import { foursquareNetwork } from "./foursquare/foursquare.network";
 import type { SocialNetworkEntry } from "./network-entry";
@@ -64,4 +65,18 @@ export function checkinNetworks(): Network[] {
 /** What posting on this network needs to know (length, own-post search, duplicate answer). */
 export function shareRulesFor(network: Network): ShareNetworkRules {
   return networkEntry(network).sharing;
+}
+
+/** How customers link their own account on this network from the portal; BAD_REQUEST when they cannot yet. */
+export function getAccountLinking(network: Network): AccountLinking {
+  const linking = networkEntry(network).linking;
+  if (!linking) throw new AppError("BAD_REQUEST", `linking a ${networkLabel(network)} account from the portal is not available yet`);
+  return linking;
+}
+
+/** Networks a customer can link from the portal, in registry order. */
+export function linkableNetworks(): Network[] {
+  return registeredNetworks()
+    .filter((entry) => entry.linking !== null)
+    .map((entry) => entry.network);
 }

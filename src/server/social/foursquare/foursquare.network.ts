@@ -9,5 +9,7 @@ export const foursquareNetwork: SocialNetworkEntry = {
   connectionHelp: "Your Foursquare app's client id and secret, and the push secret its check-in pushes carry.",
   search: null,
   checkins: foursquareCheckinProvider,
+  // Linking from the portal is not built for Foursquare yet (issue 11 item 3 does X first).
+  linking: null,
   sharing: NO_SHARE_RULES,
 };

@@ -1,4 +1,5 @@
 import type { SocialNetworkEntry } from "../network-entry";
+import { twitterAccountLinking } from "./twitter-account-linking";
 import { twitterShareRules } from "./twitter-share-rules";
 import { twitterProvider } from "./twitter.provider";
 
@@ -9,5 +10,6 @@ export const twitterNetwork: SocialNetworkEntry = {
   connectionHelp: "An app-only bearer token (or the app's client id and secret) for recent search and user lookups.",
   search: twitterProvider,
   checkins: null,
+  linking: twitterAccountLinking,
   sharing: twitterShareRules,
 };

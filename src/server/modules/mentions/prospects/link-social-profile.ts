@@ -5,9 +5,11 @@ import { AppError } from "../../../errors";
 import { getLogger } from "../../../logger";
 import { enqueueSharePosts } from "../../../pipeline/sharing/queue-shares";
 import { networkLabel } from "../../../social/provider-registry";
+import type { UserTokens } from "../../../social/social-provider";
 import { writeAudit } from "../../audit/audit.service";
 import { assertLiveCustomer } from "../../ledger/ledger-customer";
 import { createSharePostsForEntries } from "../../sharing/share-posts";
+import { storeProfileTokens } from "../../social-profiles/profile-tokens";
 import { creditEarlierMentionsInTx } from "./credit-earlier-mentions";
 import { payLinkAccountRules } from "./link-account-points";
 import { ZLinkSocialProfile, type LinkSocialProfileInput, type LinkSocialProfileResult } from "./social-profile.schemas";
@@ -26,8 +28,15 @@ import { ZLinkSocialProfile, type LinkSocialProfileInput, type LinkSocialProfile
  *  5. an audit entry.
  * Every call records the consent it was given (consent is append-only history); linking again
  * credits nothing more. Concurrent links of one account wait on its unique key and row lock.
+ * `tokens` (the portal's OAuth callback) are sealed onto the profile in the same transaction, so
+ * a linked profile never lacks the token it was linked with.
  */
-export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfileInput, now = new Date()): Promise<LinkSocialProfileResult> {
+export async function linkSocialProfile(
+  ctx: TenantContext,
+  raw: LinkSocialProfileInput,
+  now = new Date(),
+  options: { tokens?: UserTokens } = {},
+): Promise<LinkSocialProfileResult> {
   assertCan(ctx, "customers:write");
   const input = ZLinkSocialProfile.parse(raw);
   const { tenantId } = ctx;
@@ -65,6 +74,9 @@ export async function linkSocialProfile(ctx: TenantContext, raw: LinkSocialProfi
         select: { id: true, customerId: true, network: true, externalUserId: true, handle: true, followersCount: true, linkedAt: true },
       });
       if (!profile) throw new AppError("INTERNAL", "social profile vanished while linking");
+      if (options.tokens && !(await storeProfileTokens(tx, ctx, profile.id, options.tokens))) {
+        throw new AppError("INTERNAL", "social profile vanished while storing its tokens");
+      }
 
       const consent = await tx.consentRecord.create({
         data: {

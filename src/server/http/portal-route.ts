@@ -1,0 +1,45 @@
+import { NextResponse } from "next/server";
+import type { CustomerContext } from "../auth/tenant-context";
+import { AppError } from "../errors";
+import { getEnv } from "../env";
+import { resolveCustomerSession } from "../modules/portal/customer-sessions";
+import { findPortalBrand, type PortalBrand } from "../modules/portal/portal-brand";
+import { readPortalSessionToken } from "./portal-cookies";
+
+export interface CustomerRoute {
+  brand: PortalBrand;
+  cctx: CustomerContext;
+  /** The portal session's own token (from its cookie), for flows bound to this session. */
+  sessionToken: string;
+}
+
+/** An absolute address of this app (APP_URL), for redirects that leave and come back (OAuth). */
+export function appUrl(path: string): string {
+  return new URL(path, getEnv().APP_URL).toString();
+}
+
+/**
+ * The guard of the portal's GET route handlers that a network redirects the browser to (the OAuth
+ * callback): the brand of the URL (404 otherwise), then that brand's customer session from the
+ * path-scoped cookie; signed out → the sign-in page with the way back to `returnTo`. A staff
+ * session counts for nothing here.
+ */
+export function customerRoute(returnTo: (slug: string) => string, run: (page: CustomerRoute, url: URL) => Promise<Response>) {
+  return async (request: Request, { params }: { params: Promise<{ brand: string }> }): Promise<Response> => {
+    const { brand: slug } = await params;
+    let brand: PortalBrand;
+    try {
+      brand = await findPortalBrand(slug);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "NOT_FOUND") return new NextResponse("Not found", { status: 404 });
+      throw error;
+    }
+    const token = await readPortalSessionToken();
+    const cctx = token ? await resolveCustomerSession(brand.scope, token) : null;
+    if (!token || !cctx) {
+      const back = returnTo(brand.scope.tenantSlug);
+      return NextResponse.redirect(appUrl(`/r/${brand.scope.tenantSlug}/sign-in?next=${encodeURIComponent(back)}`), 303);
+    }
+    return run({ brand, cctx, sessionToken: token }, new URL(request.url));
+  };
+}

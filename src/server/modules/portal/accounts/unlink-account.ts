@@ -1,0 +1,71 @@
+import { assertCustomerActs, type CustomerContext } from "../../../auth/tenant-context";
+import { getDb } from "../../../db/client";
+import { AppError } from "../../../errors";
+import { getLogger } from "../../../logger";
+import { getAccountLinking } from "../../../social/provider-registry";
+import { writeAudit } from "../../audit/audit.service";
+import { openProfileToken } from "../../social-profiles/profile-tokens";
+import { ZProfileId } from "./accounts.schemas";
+
+export interface UnlinkOutcome {
+  handle: string;
+  /** False when the network could not be reached or refused: the local unlink happened anyway. */
+  revokedAtNetwork: boolean;
+}
+
+/**
+ * The customer unlinks one of their accounts:
+ *  1. the tokens are revoked at the network (refresh token first: at X that ends the whole grant);
+ *  2. in one transaction: the profile is no longer theirs (customerId cleared, REVOKED, tokens and
+ *     scopes dropped), so ingest keeps that author's later posts as a prospect's (attribution reads
+ *     linked, non-REVOKED profiles), check-in polling and sharing stop; every open consent for the
+ *     profile gets its revokedAt (the withdrawal; sharing reads the latest consent); an audit entry.
+ * A failed revoke does not stop the unlink: the customer asked us to stop, and once our copy of
+ * the token is gone we cannot use it; the page says the network may still list the app, with
+ * where to remove it. Relinking later pays the link rule nothing (once per account, ever).
+ */
+export async function unlinkMyAccount(cctx: CustomerContext, raw: { profileId: string }, now = new Date()): Promise<UnlinkOutcome> {
+  assertCustomerActs(cctx);
+  const { profileId } = ZProfileId.parse(raw);
+  const { tenantId, customerId } = cctx;
+  const profile = await getDb().socialProfile.findFirst({
+    where: { tenantId, id: profileId, customerId, status: { not: "REVOKED" } },
+    select: { id: true, network: true, handle: true, accessTokenCiphertext: true, refreshTokenCiphertext: true },
+  });
+  if (!profile) throw AppError.notFound("linked account");
+
+  let revokedAtNetwork = true;
+  const linking = getAccountLinking(profile.network);
+  const tokens: [string | null, "access" | "refresh"][] = [
+    [profile.refreshTokenCiphertext, "refresh"],
+    [profile.accessTokenCiphertext, "access"],
+  ];
+  for (const [ciphertext, kind] of tokens) {
+    if (!ciphertext) continue;
+    try {
+      await linking.revokeToken(openProfileToken(tenantId, profile.id, kind, ciphertext), kind);
+    } catch (error) {
+      revokedAtNetwork = false;
+      getLogger().warn({ tenantId, network: profile.network, kind: linking.classifyError(error).kind }, "unlink: revoking the token at the network failed");
+    }
+  }
+
+  await getDb().$transaction(async (tx) => {
+    const unlinked = await tx.socialProfile.updateMany({
+      where: { tenantId, id: profile.id, customerId, status: { not: "REVOKED" } },
+      data: { customerId: null, status: "REVOKED", accessTokenCiphertext: null, refreshTokenCiphertext: null, tokenExpiresAt: null, scopes: [] },
+    });
+    if (unlinked.count !== 1) throw AppError.notFound("linked account");
+    const withdrawn = await tx.consentRecord.updateMany({
+      where: { tenantId, customerId, socialProfileId: profile.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    await writeAudit(tx, cctx, {
+      action: "social_profile.unlinked",
+      targetType: "Customer",
+      targetId: customerId,
+      data: { socialProfileId: profile.id, network: profile.network, revokedAtNetwork, consentsWithdrawn: withdrawn.count },
+    });
+  });
+  return { handle: profile.handle, revokedAtNetwork };
+}
