@@ -4,6 +4,7 @@ import type { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { eraseCustomerInTx } from "./erase-customer";
+import { revokeCustomerAtNetworks } from "../social-profiles/revoke-at-network";
 import { writeAudit } from "../audit/audit.service";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
 import {
@@ -159,6 +160,8 @@ export async function updateCustomer(ctx: TenantContext, id: string, raw: Custom
 export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ mode: "deleted" | "erased" }> {
   assertCan(ctx, "customers:delete");
   await getCustomerOrThrow(ctx, id);
+  // Before the transaction (the network may be slow): a deleted or erased customer's grants end too.
+  await revokeCustomerAtNetworks(ctx, id);
   return getDb().$transaction(async (tx) => {
     // A customer with ledger history, or one that others were merged into, is referenced by rows
     // that must stay: it is erased (personal data removed) rather than deleted.

@@ -1,10 +1,8 @@
 import { assertCustomerActs, type CustomerContext } from "../../../auth/tenant-context";
 import { getDb } from "../../../db/client";
 import { AppError } from "../../../errors";
-import { getLogger } from "../../../logger";
-import { getAccountLinking } from "../../../social/provider-registry";
 import { writeAudit } from "../../audit/audit.service";
-import { openProfileToken } from "../../social-profiles/profile-tokens";
+import { revokeAtNetwork } from "../../social-profiles/revoke-at-network";
 import { ZProfileId } from "./accounts.schemas";
 
 export interface UnlinkOutcome {
@@ -34,21 +32,7 @@ export async function unlinkMyAccount(cctx: CustomerContext, raw: { profileId: s
   });
   if (!profile) throw AppError.notFound("linked account");
 
-  let revokedAtNetwork = true;
-  const linking = getAccountLinking(profile.network);
-  const tokens: [string | null, "access" | "refresh"][] = [
-    [profile.refreshTokenCiphertext, "refresh"],
-    [profile.accessTokenCiphertext, "access"],
-  ];
-  for (const [ciphertext, kind] of tokens) {
-    if (!ciphertext) continue;
-    try {
-      await linking.revokeToken(openProfileToken(tenantId, profile.id, kind, ciphertext), kind);
-    } catch (error) {
-      revokedAtNetwork = false;
-      getLogger().warn({ tenantId, network: profile.network, kind: linking.classifyError(error).kind }, "unlink: revoking the token at the network failed");
-    }
-  }
+  const revokedAtNetwork = await revokeAtNetwork(cctx, profile);
 
   await getDb().$transaction(async (tx) => {
     const unlinked = await tx.socialProfile.updateMany({
