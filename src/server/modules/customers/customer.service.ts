@@ -4,6 +4,7 @@ import type { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
+import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
 import {
   ZCustomerCreate,
@@ -158,7 +159,7 @@ export async function updateCustomer(ctx: TenantContext, id: string, raw: Custom
 export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ mode: "deleted" | "erased" }> {
   assertCan(ctx, "customers:delete");
   await getCustomerOrThrow(ctx, id);
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     // A customer with ledger history, or one that others were merged into, is referenced by rows
     // that must stay: it is erased (personal data removed) rather than deleted.
     const hasLedger = await tx.ledgerEntry.count({ where: { tenantId: ctx.tenantId, customerId: id } });
@@ -171,9 +172,12 @@ export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ 
     await tx.customerEmail.deleteMany({ where: { tenantId: ctx.tenantId, customerId: id } });
     await tx.customer.updateMany({
       where: { tenantId: ctx.tenantId, id },
-      data: { displayName: "Erased customer", phone: null, externalId: null, notes: null, erasedAt: new Date() },
+      data: { displayName: "Erased customer", phone: null, externalId: null, notes: null, leaderboardName: null, erasedAt: new Date() },
     });
     await writeAudit(tx, ctx, { action: "customer.erased", targetType: "Customer", targetId: id });
     return { mode: "erased" as const };
   });
+  // Off the leaderboard at once, after the commit (the next sync would drop them too).
+  if (result.mode === "erased") await markLeaderboardDirty(ctx, [id], new Date(), true);
+  return result;
 }
