@@ -33,6 +33,7 @@ const { saveChannelConnection } = await import("../../src/server/modules/channel
 const { createSource } = await import("../../src/server/modules/listening/source.service");
 const { createLocation } = await import("../../src/server/modules/listening/location.service");
 const { inviteMember } = await import("../../src/server/modules/members/member.service");
+const { createTier } = await import("../../src/server/modules/tiers/tier.service");
 const { startStaffSession, checkStaffSession } = await import("../../src/server/auth/staff-sessions");
 const { getEnv, resetEnvCache } = await import("../../src/server/env");
 
@@ -129,6 +130,7 @@ beforeAll(async () => {
   });
   victimSession = { id: await startStaffSession(admin.user.id), userId: admin.user.id };
   const job = await failPollOf(ctx.tenantId, source.id);
+  const tier = await createTier(ctx, { name: "Victim tier", threshold: 500 });
   ids = {
     customer: customer.id,
     segment: segment.id,
@@ -140,6 +142,7 @@ beforeAll(async () => {
     channel: channel.id,
     job,
     member: membership.id,
+    tier: tier.id,
   };
   session.user = { id: a.user.id, email: a.user.email, name: a.user.name ?? "" };
 });

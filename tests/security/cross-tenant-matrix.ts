@@ -26,6 +26,8 @@ export interface VictimIds {
   job?: string;
   /** The membership id of an admin of tenant B (not B's owner; integration tier only). */
   member?: string;
+  /** One of tenant B's loyalty tiers (integration tier only: no page addresses a tier by id). */
+  tier?: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -144,6 +146,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/settings/rules",
   "PAGE /t/[tenant]/settings/rules/[id]/edit",
   "PAGE /t/[tenant]/settings/rules/new",
+  "PAGE /t/[tenant]/settings/tiers",
 ];
 
 // ─── Server actions ──────────────────────────────────────────────────────────────────────────
@@ -213,6 +216,15 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
   "ACTION t/[tenant]/settings/channels/actions.ts#deleteChannelAction": { fields: (ids) => ({ id: ids.channel }), underOwnSlug: "not-found" },
+
+  // Issue 11 item 6: Settings → Tiers edits only its own brand's tiers and period.
+  "ACTION t/[tenant]/settings/tiers/actions.ts#createTierAction": { fields: () => ({ name: "Planted tier", threshold: "1" }), underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/settings/tiers/actions.ts#updateTierAction": {
+    fields: (ids) => ({ id: ids.tier ?? "", name: "pwned", threshold: "1" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/settings/tiers/actions.ts#deleteTierAction": { fields: (ids) => ({ id: ids.tier ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/tiers/actions.ts#updateTierPeriodAction": { fields: () => ({ months: "1" }), underOwnSlug: "own-tenant" },
 
   "ACTION t/[tenant]/settings/deletions/actions.ts#updateDeletionPeriodAction": { fields: () => ({ periodDays: "3" }), underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/settings/deletions/actions.ts#runDeletionPassAction": { fields: () => ({ network: "TWITTER" }), underOwnSlug: "own-tenant" },
