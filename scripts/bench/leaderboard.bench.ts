@@ -1,5 +1,6 @@
 // npm run bench:leaderboard [-- --customers 1000000 --entries 10000000 --samples 2000]
 //       [--http-url http://127.0.0.1:3000/r/<slug>/leaderboard?period=all] (or LEADERBOARD_BENCH_URL)
+//       [--reuse-db [--skip-rebuild]]: measure again on the brand (and boards) a previous run left
 //
 // One brand with 1M customers and 10M ledger entries (seeded in SQL), then:
 //   1. the rebuild of its Redis boards from the ledger, timed, and checked member by member
@@ -39,6 +40,8 @@ const { values: args } = parseArgs({
     "http-rps": { type: "string", default: "500" },
     "http-seconds": { type: "string", default: "20" },
     "reuse-db": { type: "boolean", default: false },
+    // With --reuse-db: keep the boards a previous run built (the agreement check still runs).
+    "skip-rebuild": { type: "boolean", default: false },
   },
 });
 const CUSTOMERS = Number(args.customers);
@@ -110,13 +113,19 @@ const scope: TenantScope = { tenantId, tenantSlug: slug, actor: { type: "SYSTEM"
 const redis = getRedis("cache");
 const keys = leaderboardKeys(scope);
 const now = new Date();
-await redis.del(keys.all, keys.month(now), keys.meta, keys.dirty, keys.lock);
-
-// 1. Rebuild, then agreement with the ledger, member by member.
-log("rebuilding the boards from the ledger");
-const rebuild = await rebuildLeaderboard(scope, now);
-if (rebuild.kind !== "rebuilt") throw new Error(`rebuild did not run: ${rebuild.kind}`);
-log(`rebuilt ${rebuild.customers.toLocaleString("en")} standings in ${(rebuild.ms / 1000).toFixed(1)} s`);
+const keepBoards = args["reuse-db"] && args["skip-rebuild"] && (await redis.exists(keys.meta)) === 1;
+let rebuildMs: number | null = null;
+if (!keepBoards) {
+  await redis.del(keys.all, keys.month(now), keys.meta, keys.dirty, keys.lock);
+  // 1. Rebuild, then agreement with the ledger, member by member.
+  log("rebuilding the boards from the ledger");
+  const rebuild = await rebuildLeaderboard(scope, now);
+  if (rebuild.kind !== "rebuilt") throw new Error(`rebuild did not run: ${rebuild.kind}`);
+  rebuildMs = rebuild.ms;
+  log(`rebuilt ${rebuild.customers.toLocaleString("en")} standings in ${(rebuild.ms / 1000).toFixed(1)} s`);
+} else {
+  log("keeping the boards of the previous run");
+}
 const standings = await withPgConnection((run) => loadAllStandings(run, scope, now));
 async function boardOf(key: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -252,7 +261,7 @@ const result = {
   customers: CUSTOMERS,
   ledgerEntries: ENTRIES,
   seedSeconds,
-  rebuildSeconds: Number((rebuild.ms / 1000).toFixed(1)),
+  rebuildSeconds: rebuildMs === null ? null : Number((rebuildMs / 1000).toFixed(1)),
   agreement,
   topP95Ms: dataLayer.topAll.p95,
   rankP95Ms: dataLayer.rankAll.p95,
