@@ -33,6 +33,7 @@ const { saveChannelConnection } = await import("../../src/server/modules/channel
 const { createSource } = await import("../../src/server/modules/listening/source.service");
 const { createLocation } = await import("../../src/server/modules/listening/location.service");
 const { inviteMember } = await import("../../src/server/modules/members/member.service");
+const { createTier } = await import("../../src/server/modules/tiers/tier.service");
 const { startStaffSession, checkStaffSession } = await import("../../src/server/auth/staff-sessions");
 const { getEnv, resetEnvCache } = await import("../../src/server/env");
 const { adjustPoints } = await import("../../src/server/modules/ledger/adjust-points");
@@ -144,6 +145,7 @@ beforeAll(async () => {
   await uploadRewardCodes(ctx, { rewardId: reward.id, text: "VICTIM-1\nVICTIM-2" });
   await adjustPoints(ctx, { customerId: customer.id, amount: 50, reason: "victim balance", idempotencyKey: "victim-seed" });
   const { redemption } = await redeemReward(ctx, { customerId: customer.id, rewardId: reward.id, idempotencyKey: "victim-redemption" });
+  const tier = await createTier(ctx, { name: "Victim tier", threshold: 500 });
   ids = {
     reward: reward.id,
     redemption: redemption.id,
@@ -157,6 +159,7 @@ beforeAll(async () => {
     channel: channel.id,
     job,
     member: membership.id,
+    tier: tier.id,
   };
   session.user = { id: a.user.id, email: a.user.email, name: a.user.name ?? "" };
 });

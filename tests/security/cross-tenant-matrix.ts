@@ -30,6 +30,8 @@ export interface VictimIds {
   reward: string;
   /** B's redemption of that reward (integration tier only; no route creates one over HTTP). */
   redemption?: string;
+  /** One of tenant B's loyalty tiers (integration tier only: no page addresses a tier by id). */
+  tier?: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -153,6 +155,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/settings/rules",
   "PAGE /t/[tenant]/settings/rules/[id]/edit",
   "PAGE /t/[tenant]/settings/rules/new",
+  "PAGE /t/[tenant]/settings/tiers",
 ];
 
 // ─── Server actions ──────────────────────────────────────────────────────────────────────────
@@ -223,6 +226,15 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
   "ACTION t/[tenant]/settings/channels/actions.ts#deleteChannelAction": { fields: (ids) => ({ id: ids.channel }), underOwnSlug: "not-found" },
+
+  // Issue 11 item 6: Settings → Tiers edits only its own brand's tiers and period.
+  "ACTION t/[tenant]/settings/tiers/actions.ts#createTierAction": { fields: () => ({ name: "Planted tier", threshold: "1" }), underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/settings/tiers/actions.ts#updateTierAction": {
+    fields: (ids) => ({ id: ids.tier ?? "", name: "pwned", threshold: "1" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/settings/tiers/actions.ts#deleteTierAction": { fields: (ids) => ({ id: ids.tier ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/tiers/actions.ts#updateTierPeriodAction": { fields: () => ({ months: "1" }), underOwnSlug: "own-tenant" },
 
   "ACTION t/[tenant]/settings/deletions/actions.ts#updateDeletionPeriodAction": { fields: () => ({ periodDays: "3" }), underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/settings/deletions/actions.ts#runDeletionPassAction": { fields: () => ({ network: "TWITTER" }), underOwnSlug: "own-tenant" },

@@ -6,8 +6,10 @@ import { Checkbox } from "@/components/checkbox";
 import { Field } from "@/components/field";
 import { FormError } from "@/components/form-error";
 import { Input } from "@/components/input";
+import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import type { SegmentDto } from "@/server/modules/segments/segment.schemas";
+import type { TierDto } from "@/server/modules/tiers/tier.schemas";
 import { SENTIMENT_LABELS } from "../customers/sentiment-labels";
 import { STAGE_LABELS } from "../customers/stage-labels";
 import { formKey, remembered, rememberedList, type FormAction } from "../forms/remembered";
@@ -65,6 +67,7 @@ function StoredFilterInputs({ filter }: { filter: SegmentDto["filter"] }) {
       <input type="hidden" name="minFollowers" value={text(filter.minFollowers)} />
       <input type="hidden" name="minPoints" value={text(filter.minPoints)} />
       <input type="hidden" name="minLifetimeEarned" value={text(filter.minLifetimeEarned)} />
+      <input type="hidden" name="tierId" value={filter.tierId ?? ""} />
     </>
   );
 }
@@ -78,12 +81,15 @@ export function SegmentForm({
   action,
   segment,
   cancelHref,
+  tiers,
   conditionsLocked = false,
 }: {
   tenantSlug: string;
   action: FormAction;
   segment?: SegmentDto;
   cancelHref: string;
+  /** The brand's tiers, lowest first (Settings → Tiers). */
+  tiers: TierDto[];
   /** A campaign targets the segment and this member may not change who is in it: conditions are shown read-only. */
   conditionsLocked?: boolean;
 }) {
@@ -138,6 +144,19 @@ export function SegmentForm({
             />
           </Field>
         </div>
+        <Field
+          label="Tier"
+          hint={tiers.length ? "Their tier now, from points earned in the brand's tier period." : "This brand has no tiers yet (Settings → Tiers)."}
+          error={errors.tierId}
+        >
+          <Select
+            name="tierId"
+            placeholder="Any tier"
+            defaultValue={value("tierId", filter?.tierId ?? "")}
+            options={tiers.map((t) => ({ value: t.id, label: `${t.name} (${t.threshold.toLocaleString("en-US")}+ points)` }))}
+            className="max-w-sm"
+          />
+        </Field>
       </fieldset>
       <div className="flex gap-3">
         <SubmitButton pendingLabel="Saving…">{segment ? "Save changes" : "Create segment"}</SubmitButton>

@@ -4,14 +4,15 @@ import { STAGE_LABELS } from "../customers/stage-labels";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-/** Each condition of a filter in words, e.g. ["Loyal or Advocate", "Promoter", "≥ 10,000 followers"]. */
-export function describeFilter(filter: SegmentFilterDto): string[] {
+/** Each condition of a filter in words, e.g. ["Loyal or Advocate", "Promoter", "≥ 10,000 followers", "Gold tier"]. */
+export function describeFilter(filter: SegmentFilterDto, tierName: string | null = null): string[] {
   const parts: string[] = [];
   if (filter.lifecycleStages.length) parts.push(filter.lifecycleStages.map((s) => STAGE_LABELS[s]).join(" or "));
   if (filter.sentimentLabels.length) parts.push(filter.sentimentLabels.map((s) => SENTIMENT_LABELS[s]).join(" or "));
   if (filter.minFollowers !== null) parts.push(`≥ ${count(filter.minFollowers)} followers`);
   if (filter.minPoints !== null) parts.push(`≥ ${count(filter.minPoints)} points balance`);
   if (filter.minLifetimeEarned !== null) parts.push(`≥ ${count(filter.minLifetimeEarned)} points earned`);
+  if (filter.tierId !== null) parts.push(tierName ? `${tierName} tier` : "a deleted tier");
   return parts;
 }
 

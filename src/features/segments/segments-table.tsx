@@ -15,7 +15,7 @@ export function SegmentsTable({ segments, tenantSlug }: { segments: SegmentListI
         </Link>
       ),
     },
-    { key: "conditions", header: "Conditions", cell: (s) => describeFilter(s.filter).join(" · ") },
+    { key: "conditions", header: "Conditions", cell: (s) => describeFilter(s.filter, s.tierName).join(" · ") },
     { key: "members", header: "Members", align: "right", cell: (s) => formatCount(s.memberCount) },
     {
       key: "campaigns",

@@ -31,6 +31,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "WebhookDelivery",
   "SentimentRollupState",
   "DeletionCheckState",
+  "Tier",
 ]);
 
 const READ_OR_BULK_OPERATIONS = new Set([

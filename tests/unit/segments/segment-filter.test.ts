@@ -18,6 +18,7 @@ describe("segment filter", () => {
       minFollowers: 10_000,
       minPoints: null,
       minLifetimeEarned: null,
+      tierId: null,
     });
     expect(ZSegmentFilter.parse({ lifecycleStages: ["ADVOCATE", "PROSPECT"], sentimentLabels: ["DETRACTOR", "PROMOTER"] })).toMatchObject({
       lifecycleStages: ["PROSPECT", "ADVOCATE"],
@@ -45,6 +46,13 @@ describe("segment filter", () => {
     expect(issuesOf(ZSegmentFilter, { minPoints: 2_147_483_648 })).toEqual({ minPoints: "at most 2,147,483,647" });
     expect(ZSegmentFilter.parse({ minPoints: 0 }).minPoints).toBe(0);
   });
+
+  it("a tier condition is a tier id, and alone is enough; an empty choice is no tier condition", () => {
+    const tierId = `tier_${"a".repeat(32)}`;
+    expect(ZSegmentFilter.parse({ tierId })).toMatchObject({ tierId, minPoints: null });
+    expect(issuesOf(ZSegmentFilter, { tierId: "gold" })).toEqual({ tierId: "not a tier id" });
+    expect(issuesOf(ZSegmentFilter, { tierId: "" })).toEqual({ "": NO_CONDITION_MESSAGE });
+  });
 });
 
 describe("segment create, update and form", () => {
@@ -54,7 +62,7 @@ describe("segment create, update and form", () => {
     expect(issuesOf(ZSegmentCreate, { name: "Fans", filter: { minPoints: -5 } })).toEqual({ "filter.minPoints": "0 or more" });
     expect(issuesOf(ZSegmentUpdate, {})).toEqual({ "": "nothing to update" });
     expect(ZSegmentUpdate.parse({ filter: { sentimentLabels: ["PROMOTER"] } })).toEqual({
-      filter: { lifecycleStages: [], sentimentLabels: ["PROMOTER"], minFollowers: null, minPoints: null, minLifetimeEarned: null },
+      filter: { lifecycleStages: [], sentimentLabels: ["PROMOTER"], minFollowers: null, minPoints: null, minLifetimeEarned: null, tierId: null },
     });
   });
 
@@ -77,7 +85,10 @@ describe("segment create, update and form", () => {
     });
     expect(ok).toEqual({
       id: "seg_1",
-      input: { name: "Top", filter: { lifecycleStages: [], sentimentLabels: ["PROMOTER"], minFollowers: 5_000, minPoints: null, minLifetimeEarned: null } },
+      input: {
+        name: "Top",
+        filter: { lifecycleStages: [], sentimentLabels: ["PROMOTER"], minFollowers: 5_000, minPoints: null, minLifetimeEarned: null, tierId: null },
+      },
     });
   });
 });

@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import { eraseCustomerInTx } from "./erase-customer";
 import { revokeCustomerAtNetworks } from "../social-profiles/revoke-at-network";
 import { writeAudit } from "../audit/audit.service";
+import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
 import {
   ZCustomerCreate,
@@ -162,7 +163,7 @@ export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ 
   await getCustomerOrThrow(ctx, id);
   // Before the transaction (the network may be slow): a deleted or erased customer's grants end too.
   await revokeCustomerAtNetworks(ctx, id);
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     // A customer with ledger history, or one that others were merged into, is referenced by rows
     // that must stay: it is erased (personal data removed) rather than deleted.
     const hasLedger = await tx.ledgerEntry.count({ where: { tenantId: ctx.tenantId, customerId: id } });
@@ -176,4 +177,7 @@ export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ 
     await writeAudit(tx, ctx, { action: "customer.erased", targetType: "Customer", targetId: id });
     return { mode: "erased" as const };
   });
+  // Off the leaderboard at once, after the commit (the next sync would drop them too).
+  if (result.mode === "erased") await markLeaderboardDirty(ctx, [id], new Date(), true);
+  return result;
 }

@@ -9,7 +9,8 @@ const ERASED_TEXT = "[erased]";
  * (anonymous), its ledger entries (append-only; totals still add up), redemptions and consent
  * history (withdrawn, as evidence). Emails, phone, ids, notes, the text and handles of their
  * posts and linked accounts' names and tokens are gone; linked accounts are REVOKED (attribution
- * and sharing skip them), portal sessions end and pending sign-in emails die. Revoking tokens at
+ * and sharing skip them), portal sessions end and pending sign-in emails die. The caller takes
+ * them off the leaderboard after the commit (markLeaderboardDirty with removeNow). Revoking tokens at
  * the networks is the caller's job before this runs (the tokens are cleared here).
  */
 export async function eraseCustomerInTx(tx: DbTx, scope: TenantScope, customerId: string, now: Date): Promise<void> {
@@ -27,6 +28,6 @@ export async function eraseCustomerInTx(tx: DbTx, scope: TenantScope, customerId
   await tx.mention.updateMany({ where: mine, data: { text: ERASED_TEXT, authorHandle: ERASED_TEXT, url: null } });
   await tx.customer.updateMany({
     where: { tenantId, id: customerId },
-    data: { displayName: ERASED_NAME, phone: null, externalId: null, notes: null, erasedAt: now },
+    data: { displayName: ERASED_NAME, phone: null, externalId: null, notes: null, leaderboardName: null, erasedAt: now },
   });
 }

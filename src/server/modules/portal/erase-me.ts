@@ -3,6 +3,7 @@ import { assertCustomerActs, type CustomerContext } from "../../auth/tenant-cont
 import { getDb } from "../../db/client";
 import { writeAudit } from "../audit/audit.service";
 import { eraseCustomerInTx } from "../customers/erase-customer";
+import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
 import { revokeCustomerAtNetworks } from "../social-profiles/revoke-at-network";
 
 /** The customer types the word, so an erasure is never one stray tap. */
@@ -18,8 +19,8 @@ export type EraseMeInput = z.input<typeof ZEraseMe>;
 /**
  * "Erase my account" in the portal: the customer's personal data goes (eraseCustomerInTx), the
  * brand's ledger stays whole and anonymous, every portal session of theirs ends, and their linked
- * accounts' tokens are revoked at the networks first (a network that cannot be reached does not stop it). Recorded in the
- * audit log as the customer's own act.
+ * accounts' tokens are revoked at the networks first (a network that cannot be reached does not
+ * stop it). Recorded in the audit log as the customer's own act.
  */
 export async function eraseMe(cctx: CustomerContext, raw: EraseMeInput, now: Date = new Date()): Promise<void> {
   assertCustomerActs(cctx);
@@ -35,4 +36,6 @@ export async function eraseMe(cctx: CustomerContext, raw: EraseMeInput, now: Dat
       data: { by: "customer", tokensNotRevokedAtNetwork: unrevoked },
     });
   });
+  // Off the leaderboard at once, after the commit (the next sync would drop them too).
+  await markLeaderboardDirty(cctx, [cctx.customerId], now, true);
 }

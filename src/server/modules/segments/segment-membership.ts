@@ -2,6 +2,7 @@ import type { TenantContext } from "../../auth/tenant-context";
 import type { Db, DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { prismaRunner, type SqlRunner } from "../../db/raw-sql";
+import { earnedJoin, tenantPeriodUntilNow } from "../tiers/earned-in-period";
 import { ZSegmentFilter, type SegmentFilter } from "./segment.schemas";
 
 /**
@@ -11,7 +12,9 @@ import { ZSegmentFilter, type SegmentFilter } from "./segment.schemas";
  *   - sentiment label among `sentimentLabels` (empty: any; an unlabelled customer matches none);
  *   - followers ≥ `minFollowers`: the most followers on any of their linked, non-revoked social
  *     profiles (0 without one);
- *   - points balance ≥ `minPoints`, lifetime points ≥ `minLifetimeEarned` (0 without a balance).
+ *   - points balance ≥ `minPoints`, lifetime points ≥ `minLifetimeEarned` (0 without a balance);
+ *   - in tier `tierId` now: the highest of the brand's tiers whose threshold their points earned in
+ *     the brand's period reach (tiers/earned-in-period.ts, as of the statement's clock).
  *
  * Every lookup is by the customer's key: Customer by id, PointBalance by its primary key
  * (tenantId, customerId), SocialProfile by (tenantId, customerId). One statement answers for a
@@ -45,14 +48,25 @@ function parseSegments(segments: readonly SegmentRef[]): ParsedSegment[] {
 // no-tenant-data: an empty result, no table is read
 const EMPTY = Prisma.sql`SELECT NULL::text AS "segmentId", NULL::text AS "customerId" WHERE false`;
 
+/**
+ * "In tier X": earned reaches X's threshold and no tier of the brand lies above X and at or
+ * below earned. An unknown tier (deleted, or another tenant's id) matches no one.
+ */
+function inTier(tenantId: string, tierId: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "Tier" t WHERE t."tenantId" = ${tenantId} AND t.id = ${tierId} AND m.earned >= t.threshold
+      AND NOT EXISTS (SELECT 1 FROM "Tier" up WHERE up."tenantId" = ${tenantId} AND up.threshold > t.threshold AND up.threshold <= m.earned))`;
+}
+
 /** The conditions of one filter over the columns of `member` (see memberRows). */
-function filterPredicate(f: SegmentFilter): Prisma.Sql {
+function filterPredicate(tenantId: string, f: SegmentFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (f.lifecycleStages.length) parts.push(Prisma.sql`m.stage = ANY(${f.lifecycleStages}::text[]::"LifecycleStage"[])`);
   if (f.sentimentLabels.length) parts.push(Prisma.sql`m.label = ANY(${f.sentimentLabels}::text[]::"SentimentLabel"[])`);
   if (f.minFollowers !== null) parts.push(Prisma.sql`m.followers >= ${f.minFollowers}::int`);
   if (f.minPoints !== null) parts.push(Prisma.sql`m.balance >= ${f.minPoints}::int`);
   if (f.minLifetimeEarned !== null) parts.push(Prisma.sql`m.lifetime >= ${f.minLifetimeEarned}::int`);
+  if (f.tierId !== null) parts.push(inTier(tenantId, f.tierId));
   return Prisma.join(parts, " AND ");
 }
 
@@ -64,7 +78,8 @@ type Scope = { kind: "customers"; ids: string[] } | { kind: "tenant"; followersV
  * (`needs`). Followers are one index probe per customer (LATERAL: a batch of ids, or a page that
  * stops at its limit) or one grouped pass over the tenant's profiles (counting everyone).
  */
-function memberRows(tenantId: string, scope: Scope, needs: { followers: boolean; balance: boolean }): Prisma.Sql {
+function memberRows(ctx: TenantContext, scope: Scope, needs: { followers: boolean; balance: boolean; earned: boolean }): Prisma.Sql {
+  const tenantId = ctx.tenantId;
   const balanceJoin = needs.balance ? Prisma.sql`LEFT JOIN "PointBalance" pb ON pb."tenantId" = ${tenantId} AND pb."customerId" = c.id` : Prisma.empty;
   let followersJoin = Prisma.empty;
   if (needs.followers) {
@@ -80,15 +95,20 @@ function memberRows(tenantId: string, scope: Scope, needs: { followers: boolean;
             GROUP BY sp."customerId"
           ) f ON f."customerId" = c.id`;
   }
+  const earnedJoinSql = needs.earned
+    ? earnedJoin(ctx, tenantPeriodUntilNow(ctx), scope.kind === "customers" || scope.followersVia === "lateral" ? "lateral" : "grouped")
+    : Prisma.empty;
   const inScope = scope.kind === "customers" ? Prisma.sql`AND c.id = ANY(${scope.ids}::text[])` : Prisma.empty;
   return Prisma.sql`
     SELECT c.id, c."createdAt", c."displayName", c."lifecycleStage" AS stage, c."sentimentLabel" AS label,
            ${needs.followers ? Prisma.sql`coalesce(f.followers, 0)` : Prisma.sql`0`}::int AS followers,
            ${needs.balance ? Prisma.sql`coalesce(pb.balance, 0)` : Prisma.sql`0`}::int AS balance,
-           ${needs.balance ? Prisma.sql`coalesce(pb."lifetimeEarned", 0)` : Prisma.sql`0`}::int AS lifetime
+           ${needs.balance ? Prisma.sql`coalesce(pb."lifetimeEarned", 0)` : Prisma.sql`0`}::int AS lifetime,
+           ${needs.earned ? Prisma.sql`coalesce(earned.earned, 0)` : Prisma.sql`0`}::int AS earned
     FROM "Customer" c
     ${balanceJoin}
     ${followersJoin}
+    ${earnedJoinSql}
     WHERE c."tenantId" = ${tenantId} AND c."erasedAt" IS NULL AND c."mergedIntoId" IS NULL ${inScope}`;
 }
 
@@ -96,6 +116,7 @@ function needsOf(filters: readonly SegmentFilter[]) {
   return {
     followers: filters.some((f) => f.minFollowers !== null),
     balance: filters.some((f) => f.minPoints !== null || f.minLifetimeEarned !== null),
+    earned: filters.some((f) => f.tierId !== null),
   };
 }
 
@@ -109,10 +130,10 @@ export function segmentMembershipSql(ctx: TenantContext, segments: readonly Segm
   const parsed = parseSegments(segments);
   const ids = [...new Set(customerIds)];
   if (parsed.length === 0 || ids.length === 0) return EMPTY;
-  const rows = memberRows(ctx.tenantId, { kind: "customers", ids }, needsOf(parsed.map((s) => s.filter)));
+  const rows = memberRows(ctx, { kind: "customers", ids }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
     // tenant-predicate-in: memberRows (the member CTE these select from)
-    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(s.filter)}`,
+    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(ctx.tenantId, s.filter)}`,
   );
   // tenant-predicate-in: memberRows
   return Prisma.sql`WITH member AS MATERIALIZED (${rows})
@@ -149,10 +170,10 @@ export function segmentMemberCountsSql(ctx: TenantContext, segments: readonly Se
   const parsed = parseSegments(segments);
   // no-tenant-data: an empty result, no table is read
   if (parsed.length === 0) return Prisma.sql`SELECT NULL::text AS "segmentId", 0::int AS members WHERE false`;
-  const rows = memberRows(ctx.tenantId, { kind: "tenant", followersVia: "grouped" }, needsOf(parsed.map((s) => s.filter)));
+  const rows = memberRows(ctx, { kind: "tenant", followersVia: "grouped" }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
     // tenant-predicate-in: memberRows (the member CTE these select from)
-    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(s.filter)}`,
+    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(ctx.tenantId, s.filter)}`,
   );
   // tenant-predicate-in: memberRows
   return Prisma.sql`WITH member AS MATERIALIZED (${rows})
@@ -171,11 +192,11 @@ export interface SegmentMemberRow {
 
 /** One page of a segment's members, newest customers first; the single-segment query is left to the planner (not materialized). */
 export function segmentMembersPageSql(ctx: TenantContext, filter: SegmentFilter, page: { limit: number; offset: number }): Prisma.Sql {
-  const rows = memberRows(ctx.tenantId, { kind: "tenant", followersVia: "lateral" }, { followers: true, balance: true });
+  const rows = memberRows(ctx, { kind: "tenant", followersVia: "lateral" }, { followers: true, balance: true, earned: filter.tierId !== null });
   // tenant-predicate-in: memberRows
   return Prisma.sql`SELECT m.id, m."displayName", m.stage::text AS stage, m.label::text AS label, m.followers, m.balance, m.lifetime
     FROM (${rows}) m
-    WHERE ${filterPredicate(filter)}
+    WHERE ${filterPredicate(ctx.tenantId, filter)}
     ORDER BY m."createdAt" DESC, m.id DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`;
 }

@@ -28,12 +28,14 @@ export function storedFilter(row: { id: string; filter: unknown }): SegmentFilte
   return parsed.data;
 }
 
-/** Prisma rows never reach React or JSON: this is the segment's public shape. */
-export function toSegmentDto(row: SegmentRow): SegmentDto {
+/** Prisma rows never reach React or JSON: this is the segment's public shape. `tierNames`: the brand's tiers by id. */
+export function toSegmentDto(row: SegmentRow, tierNames: ReadonlyMap<string, string>): SegmentDto {
+  const filter = storedFilter(row);
   return {
     id: row.id,
     name: row.name,
-    filter: storedFilter(row),
+    filter,
+    tierName: filter.tierId ? (tierNames.get(filter.tierId) ?? null) : null,
     campaigns: row.campaigns.map((c) => ({ id: c.id, name: c.name })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

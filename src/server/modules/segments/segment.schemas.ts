@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIFECYCLE_STAGES } from "../customers/customer.schemas";
+import { ZTierId } from "../tiers/tier.schemas";
 
 export const SENTIMENT_LABELS = ["PROMOTER", "PASSIVE", "DETRACTOR"] as const;
 export type LifecycleStageName = (typeof LIFECYCLE_STAGES)[number];
@@ -39,6 +40,8 @@ const FILTER_FIELDS = {
   minPoints: ZMinimum("points"),
   /** Points earned over all time (PointBalance.lifetimeEarned). */
   minLifetimeEarned: ZMinimum("points"),
+  /** The customer's tier now (tiers/: points earned in the brand's period); a tier of another brand matches no one. */
+  tierId: z.union([z.literal("").transform(() => null), z.null(), ZTierId], { message: "choose a tier" }),
 };
 
 /** A type alias, not an interface: it is stored as JSON, which needs an implicit index signature. */
@@ -48,10 +51,18 @@ export type SegmentFilter = {
   minFollowers: number | null;
   minPoints: number | null;
   minLifetimeEarned: number | null;
+  tierId: string | null;
 };
 
 export function hasAnyCondition(f: SegmentFilter): boolean {
-  return f.lifecycleStages.length > 0 || f.sentimentLabels.length > 0 || f.minFollowers !== null || f.minPoints !== null || f.minLifetimeEarned !== null;
+  return (
+    f.lifecycleStages.length > 0 ||
+    f.sentimentLabels.length > 0 ||
+    f.minFollowers !== null ||
+    f.minPoints !== null ||
+    f.minLifetimeEarned !== null ||
+    f.tierId !== null
+  );
 }
 
 export const NO_CONDITION_MESSAGE = "choose at least one condition (a campaign for everyone needs no segment)";
@@ -67,6 +78,7 @@ export const ZSegmentFilter = z
     minFollowers: FILTER_FIELDS.minFollowers.default(null),
     minPoints: FILTER_FIELDS.minPoints.default(null),
     minLifetimeEarned: FILTER_FIELDS.minLifetimeEarned.default(null),
+    tierId: FILTER_FIELDS.tierId.default(null),
   })
   .refine(hasAnyCondition, { message: NO_CONDITION_MESSAGE });
 export type SegmentFilterInput = z.input<typeof ZSegmentFilter>;
@@ -98,6 +110,7 @@ export const ZSegmentForm = z
     minFollowers: FILTER_FIELDS.minFollowers,
     minPoints: FILTER_FIELDS.minPoints,
     minLifetimeEarned: FILTER_FIELDS.minLifetimeEarned,
+    tierId: FILTER_FIELDS.tierId.default(null),
   })
   .refine(hasAnyCondition, { message: NO_CONDITION_MESSAGE })
   .transform(({ id, name, ...filter }) => ({ id, input: { name, filter } }));
@@ -116,6 +129,7 @@ export const ZSegmentFilterDto = z.object({
   minFollowers: z.number().int().nullable(),
   minPoints: z.number().int().nullable(),
   minLifetimeEarned: z.number().int().nullable(),
+  tierId: z.string().nullable(),
 });
 export type SegmentFilterDto = z.infer<typeof ZSegmentFilterDto>;
 
@@ -123,6 +137,8 @@ export const ZSegmentDto = z.object({
   id: z.string(),
   name: z.string(),
   filter: ZSegmentFilterDto,
+  /** The name of the filter's tier; null without a tier condition (or if the tier is gone). */
+  tierName: z.string().nullable(),
   /** Campaigns that give this segment's members their multiplier. */
   campaigns: z.array(z.object({ id: z.string(), name: z.string() })),
   createdAt: z.iso.datetime(),

@@ -1,6 +1,6 @@
 import { roleCan } from "../../auth/permissions";
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
-import { getDb, type DbTx } from "../../db/client";
+import { getDb, type Db, type DbTx } from "../../db/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
@@ -27,6 +27,21 @@ import {
  * silently apply to everyone.
  */
 
+/** The brand's tier names by id (segments name a tier by id; the DTO shows its name). */
+async function tierNames(db: Db | DbTx, ctx: TenantContext): Promise<Map<string, string>> {
+  const tiers = await db.tier.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, name: true } });
+  return new Map(tiers.map((t) => [t.id, t.name]));
+}
+
+/** A tier condition must name one of the brand's tiers (another brand's id answers as an unknown one). */
+async function assertTierExists(tx: DbTx, ctx: TenantContext, filter: { tierId: string | null }) {
+  if (filter.tierId === null) return;
+  const tier = await tx.tier.findFirst({ where: { tenantId: ctx.tenantId, id: filter.tierId }, select: { id: true } });
+  if (!tier) {
+    throw new AppError("VALIDATION_FAILED", "the tier does not exist in this brand", { issues: [{ path: "tierId", message: "no such tier in this brand" }] });
+  }
+}
+
 async function countMembers(ctx: TenantContext, segments: { id: string; filter: unknown }[]): Promise<Map<string, number>> {
   if (segments.length === 0) return new Map();
   const rows = await getDb().$queryRaw<{ segmentId: string; members: number }[]>(segmentMemberCountsSql(ctx, segments));
@@ -37,8 +52,8 @@ async function countMembers(ctx: TenantContext, segments: { id: string; filter: 
 export async function listSegments(ctx: TenantContext): Promise<SegmentList> {
   assertCan(ctx, "customers:read");
   const rows = await getDb().segment.findMany({ where: { tenantId: ctx.tenantId }, select: SEGMENT_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }] });
-  const counts = await countMembers(ctx, rows);
-  return { items: rows.map((r) => ({ ...toSegmentDto(r), memberCount: counts.get(r.id) ?? 0 })) };
+  const [counts, tiers] = await Promise.all([countMembers(ctx, rows), tierNames(getDb(), ctx)]);
+  return { items: rows.map((r) => ({ ...toSegmentDto(r, tiers), memberCount: counts.get(r.id) ?? 0 })) };
 }
 
 export async function getSegmentOrThrow(ctx: TenantContext, id: string): Promise<SegmentDto> {
@@ -46,7 +61,7 @@ export async function getSegmentOrThrow(ctx: TenantContext, id: string): Promise
   if (!ZSegmentId.safeParse(id).success) throw AppError.notFound("segment");
   const row = await getDb().segment.findFirst({ where: { tenantId: ctx.tenantId, id }, select: SEGMENT_SELECT });
   if (!row) throw AppError.notFound("segment");
-  return toSegmentDto(row);
+  return toSegmentDto(row, await tierNames(getDb(), ctx));
 }
 
 /** One page of the segment's members (newest customers first) and how many there are. */
@@ -98,9 +113,10 @@ export async function createSegment(ctx: TenantContext, raw: SegmentCreateInput)
   try {
     return await getDb().$transaction(async (tx) => {
       await assertNameFree(tx, ctx, input.name);
+      await assertTierExists(tx, ctx, input.filter);
       const row = await tx.segment.create({ data: { tenantId: ctx.tenantId, name: input.name, filter: input.filter }, select: SEGMENT_SELECT });
       await writeAudit(tx, ctx, { action: "segment.created", targetType: "Segment", targetId: row.id, data: { after: segmentAuditSnapshot(input) } });
-      return toSegmentDto(row);
+      return toSegmentDto(row, await tierNames(tx, ctx));
     });
   } catch (error) {
     // A concurrent create with the same name loses the race at the unique index.
@@ -122,7 +138,7 @@ export async function updateSegment(ctx: TenantContext, id: string, raw: Segment
       const before = segmentAuditSnapshot({ name: current.name, filter: storedFilter(current) });
       const after = { name: patch.name ?? before.name, filter: patch.filter ?? before.filter };
       const changed = (["name", "filter"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-      if (changed.length === 0) return toSegmentDto(current);
+      if (changed.length === 0) return toSegmentDto(current, await tierNames(tx, ctx));
       if (changed.includes("filter") && current.campaigns.length > 0 && !roleCan(ctx.role, "settings:write")) {
         throw new AppError(
           "FORBIDDEN",
@@ -131,6 +147,7 @@ export async function updateSegment(ctx: TenantContext, id: string, raw: Segment
         );
       }
       if (changed.includes("name")) await assertNameFree(tx, ctx, after.name, id);
+      if (changed.includes("filter")) await assertTierExists(tx, ctx, after.filter);
       const updated = await tx.segment.updateManyAndReturn({
         where: { tenantId: ctx.tenantId, id },
         data: { name: after.name, filter: after.filter, updatedAt: new Date() },
@@ -139,7 +156,7 @@ export async function updateSegment(ctx: TenantContext, id: string, raw: Segment
       if (updated.length !== 1) throw AppError.notFound("segment");
       const row = await tx.segment.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id }, select: SEGMENT_SELECT });
       await writeAudit(tx, ctx, { action: "segment.updated", targetType: "Segment", targetId: id, data: { changed, before, after } });
-      return toSegmentDto(row);
+      return toSegmentDto(row, await tierNames(tx, ctx));
     });
   } catch (error) {
     if (patch.name !== undefined && isUniqueViolation(error)) throw nameConflict(patch.name);

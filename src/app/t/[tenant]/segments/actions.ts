@@ -23,6 +23,7 @@ function segmentFromForm(form: FormData) {
     minFollowers: nullableNumber(form, "minFollowers"),
     minPoints: nullableNumber(form, "minPoints"),
     minLifetimeEarned: nullableNumber(form, "minLifetimeEarned"),
+    tierId: formText(form, "tierId") || null,
   };
 }
 

@@ -9,6 +9,7 @@ export const metadata = { title: "Settings" };
 const AREAS = [
   { key: "members", title: "Team", text: "Members, roles and invitations.", built: true },
   { key: "rules", title: "Point rules", text: "Base points per channel and action, influence curve, daily caps, minimum sentiment.", built: true },
+  { key: "tiers", title: "Tiers", text: "Loyalty tiers by points earned in a rolling period, and that period.", built: true },
   { key: "listening", title: "Listening", text: "Tracked keywords, hashtags, brand handles and venues.", built: true },
   { key: "channels", title: "Channel credentials", text: "Your X and Foursquare app credentials, stored encrypted.", built: true },
   { key: "brand", title: "Brand", text: "Your brand's colour and logo in the rewards portal.", built: true },

@@ -36,7 +36,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
           </Link>
         }
         title={segment.name}
-        description={describeFilter(segment.filter).join(" · ")}
+        description={describeFilter(segment.filter, segment.tierName).join(" · ")}
         actions={
           canWrite ? (
             <ButtonLink href={`${base}/edit`} variant="secondary">

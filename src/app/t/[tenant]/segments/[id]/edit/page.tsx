@@ -6,6 +6,7 @@ import { SegmentForm } from "@/features/segments/segment-form";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
 import { requirePermission } from "@/server/http/require-permission";
+import { getTierSettings } from "@/server/modules/tiers/tier.service";
 import { getSegmentOrThrow } from "@/server/modules/segments/segment.service";
 import { updateSegmentAction } from "../../actions";
 
@@ -16,6 +17,7 @@ export default async function EditSegmentPage({ params }: { params: Promise<{ te
   const { ctx, can } = await requireMember(slug, `/t/${slug}/segments/${id}/edit`);
   const segment = await notFoundUnlessFound(getSegmentOrThrow(ctx, id));
   requirePermission(can, "customers:write");
+  const { tiers } = await getTierSettings(ctx);
   const locked = segment.campaigns.length > 0 && !can("settings:write");
   return (
     <>
@@ -35,7 +37,14 @@ export default async function EditSegmentPage({ params }: { params: Promise<{ te
         </Alert>
       )}
       <Card className="max-w-3xl">
-        <SegmentForm tenantSlug={slug} action={updateSegmentAction} segment={segment} cancelHref={`/t/${slug}/segments/${id}`} conditionsLocked={locked} />
+        <SegmentForm
+          tenantSlug={slug}
+          action={updateSegmentAction}
+          segment={segment}
+          cancelHref={`/t/${slug}/segments/${id}`}
+          conditionsLocked={locked}
+          tiers={tiers}
+        />
       </Card>
     </>
   );
