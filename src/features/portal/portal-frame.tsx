@@ -9,6 +9,7 @@ export function PortalFrame(props: {
   brandName: string;
   customerName: string | null;
   active: PortalTab | null;
+  theme: { themeUrl: string; logoUrl: string | null };
   signOutAction: FormAction;
   children: ReactNode;
 }) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/cn";
+import { BrandTheme } from "../brand/brand-theme";
 
 export type PortalTab = "home" | "earn" | "rewards" | "points" | "accounts" | "account";
 
@@ -19,6 +20,8 @@ export interface PortalShellProps {
   /** The signed-in customer's name, or null for a visitor. */
   customerName: string | null;
   active: PortalTab | null;
+  /** The brand's colour stylesheet and logo (brand settings). */
+  theme: { themeUrl: string; logoUrl: string | null };
   /** The sign-out form (a server action), shown when someone is signed in. */
   signOut?: ReactNode;
   children: ReactNode;
@@ -29,15 +32,22 @@ export interface PortalShellProps {
  * Built for a phone first (360 px wide, nothing wider than the screen); on a desktop it stays a
  * readable column. Everything shown is text (React escapes it): brand and customer names are input.
  */
-export function PortalShell({ slug, brandName, customerName, active, signOut, children }: PortalShellProps) {
+export function PortalShell({ slug, brandName, customerName, active, theme, signOut, children }: PortalShellProps) {
   const base = `/r/${slug}`;
   const tabs = TABS.filter((tab) => customerName !== null || !tab.signedInOnly);
   return (
-    <div className="min-h-dvh bg-canvas">
+    <div className="min-h-dvh bg-canvas" data-brand-theme>
+      <BrandTheme appearance={theme} />
+      <div className="h-1.5 bg-[var(--brand-color)]" aria-hidden="true" />
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-2xl items-center justify-between gap-3 px-4 py-3">
-          <Link href={base} className="min-w-0 truncate text-lg font-semibold text-fg">
-            {brandName} <span className="font-normal text-fg-muted">rewards</span>
+          <Link href={base} className="flex min-w-0 items-center gap-2 text-lg font-semibold text-fg">
+            {/* The logo is ours (/media/<key>, already size-limited); next/image's optimiser is not configured for it. The name beside it is its text. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            {theme.logoUrl && <img src={theme.logoUrl} alt="" className="h-8 w-auto max-w-24 shrink-0 object-contain" />}
+            <span className="truncate">
+              {brandName} <span className="font-normal text-fg-muted">rewards</span>
+            </span>
           </Link>
           {customerName === null ? (
             <Link href={`${base}/sign-in`} className="shrink-0 rounded-control px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
@@ -60,7 +70,7 @@ export function PortalShell({ slug, brandName, customerName, active, signOut, ch
               aria-current={active === tab.key ? "page" : undefined}
               className={cn(
                 "shrink-0 border-b-2 px-3 py-2 text-sm font-medium",
-                active === tab.key ? "border-brand-600 text-fg" : "border-transparent text-fg-muted hover:text-fg",
+                active === tab.key ? "border-[var(--brand-color)] text-fg" : "border-transparent text-fg-muted hover:text-fg",
               )}
             >
               {tab.label}

@@ -27,6 +27,7 @@ export function RewardForm({
   reward,
   cancelHref,
   deliveryLocked = false,
+  tiers = [],
 }: {
   tenantSlug: string;
   action: FormAction;
@@ -34,6 +35,8 @@ export function RewardForm({
   cancelHref: string;
   /** The reward has codes or redemptions: its delivery can no longer change. */
   deliveryLocked?: boolean;
+  /** The brand's tiers, lowest first, for the minimum-tier choice. */
+  tiers?: readonly { id: string; name: string }[];
 }) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
@@ -84,6 +87,13 @@ export function RewardForm({
             min={1}
             step={1}
             defaultValue={value("perCustomerLimit", text(reward?.perCustomerLimit))}
+          />
+        </Field>
+        <Field label="Minimum tier" hint="Only customers in this tier or above may redeem it." error={errors.minimumTierId}>
+          <Select
+            name="minimumTierId"
+            defaultValue={value("minimumTierId", reward?.minimumTierId ?? "")}
+            options={[{ value: "", label: "Everyone" }, ...tiers.map((tier) => ({ value: tier.id, label: tier.name }))]}
           />
         </Field>
         <Field label="Available from (UTC)" hint="Empty: from now." error={errors.availableFrom}>

@@ -5,6 +5,8 @@ import { ButtonLink } from "@/components/button-link";
 import { Card } from "@/components/card";
 import { PointsHistory } from "@/features/portal/points-history";
 import { PointsSummary } from "@/features/portal/points-summary";
+import { TierProgress } from "@/features/portal/tier-progress";
+import { tierStatus } from "@/server/modules/tiers/tier-status";
 import { PortalFrame } from "@/features/portal/portal-frame";
 import { WaysToEarnList } from "@/features/portal/ways-to-earn-list";
 import { visitPortal } from "@/server/http/require-customer";
@@ -24,7 +26,14 @@ export default async function PortalHomePage({ params, searchParams }: { params:
   if (!cctx) {
     const ways = await loadWaysToEarn(brand.scope);
     return (
-      <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={null} active="home" signOutAction={signOutOfPortalAction}>
+      <PortalFrame
+        slug={brand.scope.tenantSlug}
+        brandName={brand.name}
+        theme={brand.theme}
+        customerName={null}
+        active="home"
+        signOutAction={signOutOfPortalAction}
+      >
         {erased && (
           <Alert tone="success" role="status">
             Your account is erased and you are signed out. Thank you for being part of {brand.name} rewards.
@@ -44,11 +53,19 @@ export default async function PortalHomePage({ params, searchParams }: { params:
     );
   }
 
-  const [profile, summary, recent] = await Promise.all([myProfile(cctx), myPointsSummary(cctx), myLedger(cctx, brand.name, null, 5)]);
+  const [profile, summary, recent, tier] = await Promise.all([myProfile(cctx), myPointsSummary(cctx), myLedger(cctx, brand.name, null, 5), tierStatus(cctx)]);
   return (
-    <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={profile.displayName} active="home" signOutAction={signOutOfPortalAction}>
+    <PortalFrame
+      slug={brand.scope.tenantSlug}
+      brandName={brand.name}
+      theme={brand.theme}
+      customerName={profile.displayName}
+      active="home"
+      signOutAction={signOutOfPortalAction}
+    >
       <h1 className="text-xl font-semibold text-fg">Hi {profile.displayName}</h1>
       <PointsSummary summary={summary} />
+      <TierProgress status={tier} />
       <Card
         title="Latest points"
         actions={

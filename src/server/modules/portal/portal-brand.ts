@@ -1,12 +1,15 @@
 import type { TenantScope } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
+import { brandAppearance } from "../tenants/brand-appearance.service";
 import { ZTenantSlug } from "../tenants/tenant.schemas";
 
 export interface PortalBrand {
   /** Who acts is not known yet: an anonymous visitor of the brand's portal. */
   scope: TenantScope;
   name: string;
+  /** The brand's colour stylesheet and logo, for the portal's frame (brand settings). */
+  theme: { themeUrl: string; logoUrl: string | null };
 }
 
 /** The brand a portal URL names; an unknown or malformed slug is a 404 like any other. */
@@ -14,5 +17,7 @@ export async function findPortalBrand(slug: string): Promise<PortalBrand> {
   if (!ZTenantSlug.safeParse(slug).success) throw AppError.notFound("brand");
   const tenant = await getDb().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
   if (!tenant) throw AppError.notFound("brand");
-  return { scope: { tenantId: tenant.id, tenantSlug: tenant.slug, actor: { type: "CUSTOMER", id: null } }, name: tenant.name };
+  const scope: TenantScope = { tenantId: tenant.id, tenantSlug: tenant.slug, actor: { type: "CUSTOMER", id: null } };
+  const { themeUrl, logoUrl } = await brandAppearance(scope);
+  return { scope, name: tenant.name, theme: { themeUrl, logoUrl } };
 }

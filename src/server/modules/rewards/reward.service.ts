@@ -31,6 +31,7 @@ export async function createReward(ctx: TenantContext, raw: RewardCreateInput): 
   const input = ZRewardCreate.parse(raw);
   try {
     return await getDb().$transaction(async (tx) => {
+      await assertOwnTier(tx, ctx, input.minimumTierId);
       const row = await tx.reward.create({
         data: {
           tenantId: ctx.tenantId,
@@ -69,6 +70,7 @@ export async function updateReward(ctx: TenantContext, raw: RewardUpdateInput): 
     return await getDb().$transaction(async (tx) => {
       const current = await lockReward(tx, ctx, input.id);
       if (current.archivedAt) throw new AppError("CONFLICT", "an archived reward cannot be edited");
+      await assertOwnTier(tx, ctx, input.minimumTierId);
       if (input.fulfilment !== current.fulfilment && (await hasHistory(tx, ctx, current.id))) {
         throw new AppError("CONFLICT", "the delivery cannot change once the reward has codes or redemptions", {
           issues: [{ path: "fulfilment", message: "cannot change after codes were uploaded or the reward was redeemed" }],
@@ -192,4 +194,11 @@ async function hasHistory(tx: DbTx, ctx: TenantContext, rewardId: string): Promi
     tx.redemption.count({ where: { tenantId: ctx.tenantId, rewardId } }),
   ]);
   return codes + redemptions > 0;
+}
+
+/** A minimum tier must be one of the brand's own tiers (another brand's id reads as no such tier). */
+async function assertOwnTier(tx: DbTx, ctx: TenantContext, tierId: string | null | undefined): Promise<void> {
+  if (!tierId) return;
+  const tier = await tx.tier.findFirst({ where: { tenantId: ctx.tenantId, id: tierId }, select: { id: true } });
+  if (!tier) throw new AppError("VALIDATION_FAILED", "no such tier", { issues: [{ path: "minimumTierId", message: "choose one of this brand's tiers" }] });
 }

@@ -139,6 +139,15 @@ export async function deleteTier(ctx: TenantContext, id: string): Promise<{ dele
     if (segments.length > 0) {
       throw new AppError("CONFLICT", `segment ${segments.map((s) => `“${s.name}”`).join(", ")} targets this tier: change the segment's condition first`);
     }
+    const rewards = await tx.reward.findMany({
+      where: { tenantId: ctx.tenantId, minimumTierId: id },
+      select: { name: true },
+      orderBy: { name: "asc" },
+      take: 5,
+    });
+    if (rewards.length > 0) {
+      throw new AppError("CONFLICT", `reward ${rewards.map((r) => `“${r.name}”`).join(", ")} is for this tier: change the reward's minimum tier first`);
+    }
     await tx.tier.deleteMany({ where: { tenantId: ctx.tenantId, id } });
     await writeAudit(tx, ctx, { action: "tier.deleted", targetType: "Tier", targetId: id, data: { before: { name: tier.name, threshold: tier.threshold } } });
     return { deleted: true as const };

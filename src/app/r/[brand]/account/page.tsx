@@ -15,7 +15,14 @@ export default async function MyAccountPage({ params }: { params: Promise<{ bran
   const profile = await myProfile(cctx);
   const base = `/r/${brand.scope.tenantSlug}`;
   return (
-    <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={profile.displayName} active="account" signOutAction={signOutOfPortalAction}>
+    <PortalFrame
+      slug={brand.scope.tenantSlug}
+      brandName={brand.name}
+      theme={brand.theme}
+      customerName={profile.displayName}
+      active="account"
+      signOutAction={signOutOfPortalAction}
+    >
       <h1 className="text-xl font-semibold text-fg">My account</h1>
       <Card title="You">
         <dl className="space-y-2 text-sm">

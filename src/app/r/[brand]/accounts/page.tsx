@@ -43,7 +43,14 @@ export default async function MyAccountsPage({
   const justLinked = accounts.find((account) => account.id === query.linked);
   const brandSlug = brand.scope.tenantSlug;
   return (
-    <PortalFrame slug={brandSlug} brandName={brand.name} customerName={profile.displayName} active="accounts" signOutAction={signOutOfPortalAction}>
+    <PortalFrame
+      slug={brandSlug}
+      brandName={brand.name}
+      theme={brand.theme}
+      customerName={profile.displayName}
+      active="accounts"
+      signOutAction={signOutOfPortalAction}
+    >
       <h1 className="text-xl font-semibold text-fg">Linked accounts</h1>
       {failure.success && (
         <Alert tone="danger" title="Not linked">

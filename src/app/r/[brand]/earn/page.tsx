@@ -16,6 +16,7 @@ export default async function WaysToEarnPage({ params }: { params: Promise<{ bra
     <PortalFrame
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
+      theme={brand.theme}
       customerName={profile?.displayName ?? null}
       active="earn"
       signOutAction={signOutOfPortalAction}

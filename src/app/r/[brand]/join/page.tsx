@@ -19,7 +19,14 @@ export default async function PortalJoinPage({ params, searchParams }: { params:
   const token = await readJoinToken();
   const email = token ? await pendingJoinEmail(brand.scope, token) : null;
   return (
-    <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={null} active={null} signOutAction={signOutOfPortalAction}>
+    <PortalFrame
+      slug={brand.scope.tenantSlug}
+      brandName={brand.name}
+      theme={brand.theme}
+      customerName={null}
+      active={null}
+      signOutAction={signOutOfPortalAction}
+    >
       {email ? (
         <Card title={`Join ${brand.name} rewards`} description="Your email is confirmed. Tell us your name and accept the terms to start earning.">
           <JoinForm

@@ -18,7 +18,14 @@ export default async function MyPointsPage({ params, searchParams }: { params: P
   const [profile, summary, page] = await Promise.all([myProfile(cctx), myPointsSummary(cctx), myLedger(cctx, brand.name, after.success ? after.data : null)]);
   const base = `/r/${brand.scope.tenantSlug}/points`;
   return (
-    <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={profile.displayName} active="points" signOutAction={signOutOfPortalAction}>
+    <PortalFrame
+      slug={brand.scope.tenantSlug}
+      brandName={brand.name}
+      theme={brand.theme}
+      customerName={profile.displayName}
+      active="points"
+      signOutAction={signOutOfPortalAction}
+    >
       <h1 className="text-xl font-semibold text-fg">My points</h1>
       <PointsSummary summary={summary} />
       <Card title="Every point, and why">

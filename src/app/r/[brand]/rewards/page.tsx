@@ -41,7 +41,14 @@ export default async function PortalRewardsPage({ params }: { params: Promise<{ 
     progress: item.cost === 0 ? 1 : Math.min(1, catalog.balance / item.cost),
   }));
   return (
-    <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={profile.displayName} active="rewards" signOutAction={signOutOfPortalAction}>
+    <PortalFrame
+      slug={brand.scope.tenantSlug}
+      brandName={brand.name}
+      theme={brand.theme}
+      customerName={profile.displayName}
+      active="rewards"
+      signOutAction={signOutOfPortalAction}
+    >
       <h1 className="text-xl font-semibold text-fg">Rewards</h1>
       <PointsSummary summary={summary} />
       {rewards.length === 0 ? (

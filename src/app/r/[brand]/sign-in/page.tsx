@@ -14,7 +14,14 @@ export default async function PortalSignInPage({ params, searchParams }: { param
   const next = portalReturnPath(brand.scope.tenantSlug, (await searchParams).next);
   if (cctx) redirect(next);
   return (
-    <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={null} active={null} signOutAction={signOutOfPortalAction}>
+    <PortalFrame
+      slug={brand.scope.tenantSlug}
+      brandName={brand.name}
+      theme={brand.theme}
+      customerName={null}
+      active={null}
+      signOutAction={signOutOfPortalAction}
+    >
       <Card title={`Sign in to ${brand.name} rewards`} description="New here? The same email gets you started. No password needed.">
         <PortalSignInForm slug={brand.scope.tenantSlug} next={next} requestAction={requestSignInAction} codeAction={signInWithCodeAction} />
       </Card>

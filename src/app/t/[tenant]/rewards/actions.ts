@@ -35,6 +35,7 @@ function rewardFromForm(form: FormData) {
     perCustomerLimit: nullableNumber(form, "perCustomerLimit"),
     availableFrom: utcFromInput(form, "availableFrom"),
     availableUntil: utcFromInput(form, "availableUntil"),
+    minimumTierId: form.has("minimumTierId") ? (formText(form, "minimumTierId") ?? "") : undefined,
     fulfilment: formText(form, "fulfilment") || undefined,
     active: form.get("active") === "on",
   };

@@ -12,7 +12,14 @@ export default async function PortalLinkSignInPage({ params }: { params: Promise
   const { brand: slug, token } = await params;
   const { brand } = await visitPortal(slug);
   return (
-    <PortalFrame slug={brand.scope.tenantSlug} brandName={brand.name} customerName={null} active={null} signOutAction={signOutOfPortalAction}>
+    <PortalFrame
+      slug={brand.scope.tenantSlug}
+      brandName={brand.name}
+      theme={brand.theme}
+      customerName={null}
+      active={null}
+      signOutAction={signOutOfPortalAction}
+    >
       <Card title={`Sign in to ${brand.name} rewards`} description="You opened the link from your email. One more tap and you're in.">
         <LinkSignInForm slug={brand.scope.tenantSlug} token={token} brandName={brand.name} action={signInWithLinkAction} />
       </Card>

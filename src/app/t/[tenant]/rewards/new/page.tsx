@@ -4,14 +4,16 @@ import { PageHeader } from "@/components/page-header";
 import { RewardForm } from "@/features/rewards/reward-form";
 import { requireMember } from "@/server/http/require-member";
 import { requirePermission } from "@/server/http/require-permission";
+import { getTierSettings } from "@/server/modules/tiers/tier.service";
 import { createRewardAction } from "../actions";
 
 export const metadata = { title: "New reward" };
 
 export default async function NewRewardPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
-  const { can } = await requireMember(slug, `/t/${slug}/rewards/new`);
+  const { ctx, can } = await requireMember(slug, `/t/${slug}/rewards/new`);
   requirePermission(can, "rewards:manage");
+  const { tiers } = await getTierSettings(ctx);
   return (
     <>
       <PageHeader
@@ -24,7 +26,7 @@ export default async function NewRewardPage({ params }: { params: Promise<{ tena
         description="A code-pool reward starts with no stock: upload its codes on the next screen."
       />
       <Card className="max-w-3xl">
-        <RewardForm tenantSlug={slug} action={createRewardAction} cancelHref={`/t/${slug}/rewards`} />
+        <RewardForm tenantSlug={slug} action={createRewardAction} cancelHref={`/t/${slug}/rewards`} tiers={tiers} />
       </Card>
     </>
   );

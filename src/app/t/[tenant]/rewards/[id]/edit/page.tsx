@@ -8,6 +8,7 @@ import { RewardForm } from "@/features/rewards/reward-form";
 import { describeStock } from "@/features/rewards/reward-labels";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
+import { getTierSettings } from "@/server/modules/tiers/tier.service";
 import { requirePermission } from "@/server/http/require-permission";
 import { getRewardWithCounts } from "@/server/modules/rewards/reward.service";
 import { archiveRewardAction, updateRewardAction, uploadRewardCodesAction } from "../../actions";
@@ -26,6 +27,7 @@ export default async function EditRewardPage({
   const { ctx, can } = await requireMember(slug, `/t/${slug}/rewards/${id}/edit`);
   const reward = await notFoundUnlessFound(getRewardWithCounts(ctx, id));
   requirePermission(can, "rewards:manage");
+  const { tiers } = await getTierSettings(ctx);
   // The server has the last word (cancelled redemptions and claimed codes count too); this hides the choice when it is plainly fixed.
   const hasHistory = reward.redeemedCount > 0 || (reward.unclaimedCodes ?? 0) > 0;
   return (
@@ -59,7 +61,14 @@ export default async function EditRewardPage({
             </Card>
           )}
           <Card>
-            <RewardForm tenantSlug={slug} action={updateRewardAction} reward={reward} cancelHref={`/t/${slug}/rewards`} deliveryLocked={hasHistory} />
+            <RewardForm
+              tenantSlug={slug}
+              action={updateRewardAction}
+              reward={reward}
+              cancelHref={`/t/${slug}/rewards`}
+              deliveryLocked={hasHistory}
+              tiers={tiers}
+            />
           </Card>
           <ArchiveRewardForm tenantSlug={slug} rewardId={reward.id} name={reward.name} action={archiveRewardAction} />
         </div>
