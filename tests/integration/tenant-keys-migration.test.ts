@@ -139,7 +139,8 @@ describe("the tenant reference keys migration on a database with data", () => {
       const before = await countRows(client);
 
       const applied = await applyMigrations(url);
-      expect(applied).toEqual([REFERENCE_KEYS, FIRST_MATCH, LEDGER_KEYS]);
+      // Later migrations follow; these three come first, in order.
+      expect(applied.slice(0, 3)).toEqual([REFERENCE_KEYS, FIRST_MATCH, LEDGER_KEYS]);
       expect(await countRows(client)).toEqual(before);
 
       const mentions = await client.query(`SELECT id, "sourceId", "socialProfileId" FROM "Mention" WHERE "tenantId" = 'ten_fx_a' ORDER BY id`);
@@ -199,7 +200,7 @@ describe("the first-match migration on a database with data", () => {
       await client.query(`INSERT INTO "MentionMatch" ("tenantId", "mentionId", "sourceId") VALUES ('ten_fx_a', 'men_fx_1', 'src_fx_later')`);
       const before = await countRows(client);
 
-      expect(await applyMigrations(url)).toEqual([FIRST_MATCH, LEDGER_KEYS]);
+      expect((await applyMigrations(url)).slice(0, 2)).toEqual([FIRST_MATCH, LEDGER_KEYS]);
       expect(await countRows(client)).toEqual(before);
       const matches = await client.query(`SELECT "mentionId", "sourceId" FROM "MentionMatch" ORDER BY "sourceId"`);
       expect(matches.rows).toEqual([{ mentionId: "men_fx_1", sourceId: "src_fx_later" }]);
@@ -232,7 +233,7 @@ describe("the ledger reference keys migration on a database with data", () => {
       );
       await client.query(`DELETE FROM _prisma_migrations WHERE migration_name = $1`, [LEDGER_KEYS]);
       const withRule = await countRows(client);
-      expect(await applyMigrations(url)).toEqual([LEDGER_KEYS]);
+      expect((await applyMigrations(url))[0]).toBe(LEDGER_KEYS);
       expect(await countRows(client)).toEqual(withRule);
       const keys = await client.query(
         `SELECT conname FROM pg_constraint WHERE conname LIKE 'LedgerEntry_tenantId_%_fkey' OR conname = 'Customer_tenantId_mergedIntoId_fkey' ORDER BY conname`,

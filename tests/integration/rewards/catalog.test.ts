@@ -8,22 +8,24 @@ import { archiveReward, createReward, listRewardsWithCounts, updateReward } from
 import { addMember, createTenantWithMember } from "../support/factories";
 import { expectAppError } from "../ledger/ledger-test-kit";
 import { balanceOf, customerWith, ledgerOf, rewardRow } from "./rewards-kit";
+import { createTier } from "../../../src/server/modules/tiers/tier.service";
 
 const HOUR = 3_600_000;
 
 describe("redeeming: what is refused, and that nothing is half-written", () => {
-  it("refuses before the window opens and from its (exclusive) end on, an inactive reward, and a tier it cannot check", async () => {
+  it("refuses before the window opens and from its (exclusive) end on, an inactive reward, and a tier the customer has not reached", async () => {
     const { ctx } = await createTenantWithMember("ADMIN");
     const { customer, cctx } = await customerWith(ctx, 1_000);
     const now = Date.now();
     const soon = await createReward(ctx, { name: "Soon", cost: 10, availableFrom: new Date(now + HOUR) });
     const over = await createReward(ctx, { name: "Over", cost: 10, availableFrom: new Date(now - 2 * HOUR), availableUntil: new Date(now - 1) });
     const paused = await createReward(ctx, { name: "Paused", cost: 10, active: false });
-    const gold = await createReward(ctx, { name: "Gold only", cost: 10, minimumTierId: "tier_gold" });
+    const goldTier = await createTier(ctx, { name: "Gold", threshold: 5_000 });
+    const gold = await createReward(ctx, { name: "Gold only", cost: 10, minimumTierId: goldTier.id });
     await expectAppError(redeemAsCustomer(cctx, { rewardId: soon.id, idempotencyKey: "a" }), "CONFLICT", /“Soon” can be redeemed from /);
     await expectAppError(redeemAsCustomer(cctx, { rewardId: over.id, idempotencyKey: "b" }), "CONFLICT", /“Over” is no longer available: it ended /);
     await expectAppError(redeemAsCustomer(cctx, { rewardId: paused.id, idempotencyKey: "c" }), "NOT_FOUND", /reward not found/);
-    await expectAppError(redeemAsCustomer(cctx, { rewardId: gold.id, idempotencyKey: "d" }), "CONFLICT", /needs a membership tier/);
+    await expectAppError(redeemAsCustomer(cctx, { rewardId: gold.id, idempotencyKey: "d" }), "CONFLICT", /this reward is for Gold tier members and up/);
     expect(await balanceOf(ctx, customer.id)).toBe(1_000);
     expect(await ledgerOf(ctx, customer.id)).toEqual([]);
     expect(await getDb().redemption.count({ where: { tenantId: ctx.tenantId } })).toBe(0);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/server/http/route-methods";
 import { withCustomer } from "@/server/http/with-customer";
 import { exportMyData } from "@/server/modules/portal/export-my-data";
 
@@ -13,3 +14,6 @@ export const GET = withCustomer({}, async ({ brand, cctx }) => {
     },
   });
 });
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served one.
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/server/http/route-methods";
 import { NextResponse } from "next/server";
 import { appUrl, customerRoute } from "@/server/http/portal-route";
 import { finishAccountLink } from "@/server/modules/portal/accounts/link-attempts";
@@ -23,3 +24,6 @@ export const GET = customerRoute(
     return NextResponse.redirect(appUrl(back), 303);
   },
 );
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served one.
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

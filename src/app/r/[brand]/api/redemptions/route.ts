@@ -1,3 +1,4 @@
+import { otherMethods } from "@/server/http/route-methods";
 import { withCustomer } from "@/server/http/with-customer";
 import { redeemAsCustomer } from "@/server/modules/rewards/redeem-reward";
 import { ZRedeemAsCustomer } from "@/server/modules/rewards/reward.schemas";
@@ -13,3 +14,6 @@ export const POST = withCustomer({ body: ZRedeemAsCustomer }, async ({ cctx, bod
     { status: result.replayed ? 200 : 201, headers: { "Cache-Control": "no-store" } },
   );
 });
+
+// Every other method: 405 with Allow and problem+json; OPTIONS lists the served one.
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods(["POST"]);
