@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { erasedCustomer, freshPortalSignIn, grantPoints, portalCustomer } from "./support/portal";
+import { createGeneratedCodeReward, erasedCustomer, freshPortalSignIn, grantPoints, portalCustomer, redemptionsOf } from "./support/portal";
 import { signUp } from "./support/session";
 
 /**
@@ -97,6 +97,22 @@ for (const { name, size } of VIEWPORTS) {
       await fan.getByRole("button", { name: `Continue to ${staff.brand} rewards` }).click();
       await expect(fan.getByText("this sign-in link has expired or was already used")).toBeVisible();
 
+      // Redeem a reward: one confirmed action, the code shown at once and kept under My rewards.
+      await createGeneratedCodeReward(slug, "Free <i>cone</i>", 100, 5);
+      await fan.getByRole("link", { name: "Rewards", exact: true }).click();
+      const card = fan.getByTestId("portal-reward").filter({ hasText: "Free <i>cone</i>" });
+      await card.getByRole("button", { name: "Redeem" }).click();
+      await expect(card).toContainText("Spend 100 points on Free <i>cone</i>?");
+      await card.getByRole("button", { name: "Confirm" }).click();
+      await expect(card.getByRole("status")).toContainText("Your code:");
+      const redeemed = await redemptionsOf(joined.customerId);
+      expect(redeemed).toHaveLength(1);
+      await expect(card.getByRole("status")).toContainText(redeemed[0]!.code!);
+      await fan.reload();
+      await expect(fan.getByTestId("portal-redemption-code")).toHaveText(redeemed[0]!.code!);
+      await expect(fan.getByTestId("portal-balance")).toHaveText(String(155 - 100));
+      await noHorizontalScroll(fan);
+
       // Download everything held about them: the file holds what the database holds.
       await fan.goto(`/r/${slug}/account`);
       const [download] = await Promise.all([fan.waitForEvent("download"), fan.getByRole("link", { name: "Download my data" }).click()]);
@@ -108,7 +124,7 @@ for (const { name, size } of VIEWPORTS) {
       const held = (await portalCustomer(slug, email))!;
       expect(exported.profile.displayName).toBe(held.displayName);
       expect(exported.points.balance).toBe(held.balance);
-      expect(exported.ledger.map((entry) => entry.amount)).toEqual([120, 35]);
+      expect(exported.ledger.map((entry) => entry.amount)).toEqual([120, 35, -100]);
 
       // Erase: a typed confirmation, then signed out and gone.
       await fan.getByRole("button", { name: "Erase my account" }).click();

@@ -66,12 +66,14 @@ test("customer pages admit only the brand's own signed-in customer; staff and an
     }
   }
 
-  // Customer routes answer 401 to both (same-origin, so only the missing session refuses them).
+  // Customer routes refuse both (same-origin, so only the missing session refuses them).
   for (const [method, pattern] of customerRoutes) {
     const path = pattern.replace("[brand]", a.slug);
     for (const browserPage of [page, visitorPage]) {
       const response = await browserPage.request.fetch(path, { method, headers: { origin: new URL(browserPage.url()).origin }, maxRedirects: 0 });
-      expect(response.status(), `${method} ${path}`).toBe(401);
+      // A JSON route answers 401; a route a browser is sent to (the OAuth callback) sends it to sign in.
+      if (response.status() === 303) expect(response.headers()["location"], `${method} ${path}`).toMatch(new RegExp(`/r/${a.slug}/sign-in\\?next=`));
+      else expect(response.status(), `${method} ${path}`).toBe(401);
       expect(await response.text()).not.toContain("B's Fan");
     }
   }

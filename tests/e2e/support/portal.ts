@@ -123,3 +123,21 @@ export async function erasedCustomer(customerId: string): Promise<{ displayName:
     return { displayName: found.displayName, erased: found.erasedAt !== null, balance: found.balance ?? 0 };
   });
 }
+
+/** A reward with generated codes, written as the staff Rewards screen writes one. */
+export async function createGeneratedCodeReward(slug: string, name: string, cost: number, stock: number): Promise<string> {
+  return withClient(async (c) => {
+    const row = await c.query<{ id: string }>(
+      `INSERT INTO "Reward" ("tenantId", name, cost, stock, fulfilment, "updatedAt") SELECT t.id, $2, $3, $4, 'GENERATED_CODE', now() FROM "Tenant" t WHERE t.slug = $1 RETURNING id`,
+      [slug, name, cost, stock],
+    );
+    return row.rows[0]!.id;
+  });
+}
+
+/** A customer's redemptions as the database holds them. */
+export async function redemptionsOf(customerId: string): Promise<{ id: string; code: string | null; status: string; cost: number }[]> {
+  return withClient(
+    async (c) => (await c.query(`SELECT id, code, status::text, cost FROM "Redemption" WHERE "customerId" = $1 ORDER BY "createdAt"`, [customerId])).rows,
+  );
+}
