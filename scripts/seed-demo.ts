@@ -10,6 +10,7 @@ import { saveChannelConnection } from "../src/server/modules/channels/channel.se
 import { createSource } from "../src/server/modules/listening/source.service";
 import { createPointRule } from "../src/server/modules/rules/point-rule.service";
 import { seedCheckinListening } from "./seed/demo-checkins";
+import { seedDemoRewards } from "./seed/demo-rewards";
 import { demoCustomers } from "./seed/demo-customers";
 import { DEMO } from "./seed/demo-staff";
 
@@ -78,6 +79,9 @@ if (existing) {
   const ctx: TenantContext = { tenantId: tenant.id, tenantSlug: tenant.slug, role: "OWNER", actor: { type: "USER", id: owner.id } };
   const added = await seedCheckinListening(ctx);
   if (added.length) console.log(`added Foursquare check-in listening: ${added.join(", ")}`);
+  // Tiers and a catalogue — also added to a demo tenant seeded before they existed.
+  const rewards = await seedDemoRewards(ctx);
+  if (rewards.length) console.log(`added ${rewards.join("; ")}`);
 }
 console.log("");
 console.log(`  Staff sign-in: ${getEnv().APP_URL}/signin`);
