@@ -23,7 +23,7 @@ for (const { name, size } of VIEWPORTS) {
     test.use({ viewport: size });
 
     test("a customer joins by email link, sees each point and why, and signs back in with the code", async ({ page, browser }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       const staff = await signUp(page, "Portal");
       const slug = staff.slug;
       const email = `fan-${randomUUID().slice(0, 8)}@e2e.test`;
@@ -99,6 +99,7 @@ for (const { name, size } of VIEWPORTS) {
 
       // Redeem a reward: one confirmed action, the code shown at once and kept under My rewards.
       await createGeneratedCodeReward(slug, "Free <i>cone</i>", 100, 5);
+      await fan.goto(`/r/${slug}`);
       await fan.getByRole("link", { name: "Rewards", exact: true }).click();
       const card = fan.getByTestId("portal-reward").filter({ hasText: "Free <i>cone</i>" });
       await card.getByRole("button", { name: "Redeem" }).click();
