@@ -2,12 +2,10 @@ import type { z } from "zod";
 import type { CustomerContext } from "../auth/tenant-context";
 import { AppError } from "../errors";
 import type { PortalBrand } from "../modules/portal/portal-brand";
-import { resolveCustomerSession } from "../modules/portal/customer-sessions";
 import { assertActionForm } from "./action-payload";
 import { submittedValues, type ActionState } from "./action-state";
 import { parseWith } from "./guard-steps";
-import { readPortalSessionToken } from "./portal-cookies";
-import { portalBrandOr404 } from "./require-customer";
+import { currentCustomer, portalBrandOr404 } from "./require-customer";
 import { errorState } from "./tenant-action";
 
 interface ActionOptions<S extends z.ZodType> {
@@ -58,10 +56,9 @@ export function customerAction<S extends z.ZodType>(
   return pipeline(
     options,
     async (brand) => {
-      const token = await readPortalSessionToken();
-      const cctx = token ? await resolveCustomerSession(brand.scope, token) : null;
-      if (!cctx) throw new AppError("UNAUTHENTICATED", "your session has ended; sign in again");
-      return { brand, cctx };
+      const signedIn = await currentCustomer(brand);
+      if (!signedIn) throw new AppError("UNAUTHENTICATED", "your session has ended; sign in again");
+      return { brand, cctx: signedIn.cctx };
     },
     run,
   );

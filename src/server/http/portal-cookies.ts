@@ -7,8 +7,7 @@ import { secureSessionCookies } from "./auth-options";
  * session to brand B's portal or to a staff screen. Each holds a random token whose hash is the
  * server-side record (customer-sessions.ts, join-portal.ts).
  */
-export const PORTAL_SESSION_COOKIE = "megaphone_portal";
-const SESSION = PORTAL_SESSION_COOKIE;
+const SESSION = "megaphone_portal";
 const JOIN = "megaphone_portal_join";
 
 const portalPath = (slug: string) => `/r/${slug}`;

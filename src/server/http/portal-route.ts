@@ -2,9 +2,8 @@ import { NextResponse } from "next/server";
 import type { CustomerContext } from "../auth/tenant-context";
 import { AppError } from "../errors";
 import { getEnv } from "../env";
-import { resolveCustomerSession } from "../modules/portal/customer-sessions";
 import { findPortalBrand, type PortalBrand } from "../modules/portal/portal-brand";
-import { readPortalSessionToken } from "./portal-cookies";
+import { currentCustomer } from "./require-customer";
 
 export interface CustomerRoute {
   brand: PortalBrand;
@@ -34,12 +33,11 @@ export function customerRoute(returnTo: (slug: string) => string, run: (page: Cu
       if (error instanceof AppError && error.code === "NOT_FOUND") return new NextResponse("Not found", { status: 404 });
       throw error;
     }
-    const token = await readPortalSessionToken();
-    const cctx = token ? await resolveCustomerSession(brand.scope, token) : null;
-    if (!token || !cctx) {
+    const signedIn = await currentCustomer(brand);
+    if (!signedIn) {
       const back = returnTo(brand.scope.tenantSlug);
       return NextResponse.redirect(appUrl(`/r/${brand.scope.tenantSlug}/sign-in?next=${encodeURIComponent(back)}`), 303);
     }
-    return run({ brand, cctx, sessionToken: token }, new URL(request.url));
+    return run({ brand, cctx: signedIn.cctx, sessionToken: signedIn.token }, new URL(request.url));
   };
 }

@@ -28,11 +28,20 @@ export async function portalBrandOr404(slug: string): Promise<PortalBrand> {
   }
 }
 
+/**
+ * The one reading of the portal cookie, for every portal guard (pages, actions, route handlers):
+ * the brand's customer this browser's session stands for, with its token, or null.
+ */
+export async function currentCustomer(brand: PortalBrand): Promise<{ cctx: CustomerContext; token: string } | null> {
+  const token = await readPortalSessionToken();
+  const cctx = token ? await resolveCustomerSession(brand.scope, token) : null;
+  return token && cctx ? { cctx, token } : null;
+}
+
 /** The guard of portal pages open to visitors (landing, ways to earn, sign-in): who, if anyone, is signed in. */
 export async function visitPortal(slug: string): Promise<PortalVisit> {
   const brand = await portalBrandOr404(slug);
-  const token = await readPortalSessionToken();
-  return { brand, cctx: token ? await resolveCustomerSession(brand.scope, token) : null };
+  return { brand, cctx: (await currentCustomer(brand))?.cctx ?? null };
 }
 
 /**

@@ -2,10 +2,9 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { CustomerContext } from "../auth/tenant-context";
 import { AppError } from "../errors";
-import { resolveCustomerSession } from "../modules/portal/customer-sessions";
 import { findPortalBrand, type PortalBrand } from "../modules/portal/portal-brand";
 import { assertSafeRequestInput, assertSameOrigin, parseWith, readJsonBody } from "./guard-steps";
-import { PORTAL_SESSION_COOKIE } from "./portal-cookies";
+import { currentCustomer } from "./require-customer";
 import { problemResponse } from "./problem";
 import { appOrigins } from "./server-action-guard";
 
@@ -35,9 +34,9 @@ export function withCustomer<B extends z.ZodType | undefined = undefined>(
       const params = await context.params;
       const brand = await findPortalBrand(typeof params.brand === "string" ? params.brand : "");
       assertSameOrigin(request.method, request.headers, appOrigins());
-      const token = request.cookies.get(PORTAL_SESSION_COOKIE)?.value;
-      const cctx = token ? await resolveCustomerSession(brand.scope, token) : null;
-      if (!cctx) throw new AppError("UNAUTHENTICATED", "sign in to the portal to continue");
+      const signedIn = await currentCustomer(brand);
+      if (!signedIn) throw new AppError("UNAUTHENTICATED", "sign in to the portal to continue");
+      const { cctx } = signedIn;
       assertSafeRequestInput(request.nextUrl.searchParams, params);
       const body = (options.body ? parseWith(options.body, await readJsonBody(request)) : undefined) as Infer<B>;
       return await handler({ brand, cctx, request, params, body });

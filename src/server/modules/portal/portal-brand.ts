@@ -1,7 +1,7 @@
 import type { TenantScope } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
-import { brandAppearance } from "../tenants/brand-appearance.service";
+import { appearanceOf } from "../tenants/brand-appearance.service";
 import { ZTenantSlug } from "../tenants/tenant.schemas";
 
 export interface PortalBrand {
@@ -15,9 +15,10 @@ export interface PortalBrand {
 /** The brand a portal URL names; an unknown or malformed slug is a 404 like any other. */
 export async function findPortalBrand(slug: string): Promise<PortalBrand> {
   if (!ZTenantSlug.safeParse(slug).success) throw AppError.notFound("brand");
-  const tenant = await getDb().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const tenant = await getDb().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, brandColor: true, logoKey: true } });
   if (!tenant) throw AppError.notFound("brand");
   const scope: TenantScope = { tenantId: tenant.id, tenantSlug: tenant.slug, actor: { type: "CUSTOMER", id: null } };
-  const { themeUrl, logoUrl } = await brandAppearance(scope);
+  // The same row carries the look: no second read of the tenant on every portal request.
+  const { themeUrl, logoUrl } = appearanceOf(tenant);
   return { scope, name: tenant.name, theme: { themeUrl, logoUrl } };
 }

@@ -15,7 +15,7 @@ import {
   type BrandSettingsDto,
 } from "./brand-appearance.schemas";
 
-interface AppearanceRow {
+export interface AppearanceRow {
   name: string;
   brandColor: string | null;
   logoKey: string | null;
@@ -27,7 +27,8 @@ async function readAppearance(scope: TenantScope): Promise<AppearanceRow> {
   return tenant;
 }
 
-function toDto(row: AppearanceRow): BrandAppearanceDto {
+/** The appearance of a Tenant row already read (name, brandColor, logoKey): pure, no query. */
+export function appearanceOf(row: AppearanceRow): BrandAppearanceDto {
   const color = row.brandColor ?? DEFAULT_BRAND_COLOR;
   const textColor = readableTextColor(color);
   return ZBrandAppearanceDto.parse({
@@ -46,14 +47,14 @@ function toDto(row: AppearanceRow): BrandAppearanceDto {
  * visiting the brand's portal sees anyway.
  */
 export async function brandAppearance(scope: TenantScope): Promise<BrandAppearanceDto> {
-  return toDto(await readAppearance(scope));
+  return appearanceOf(await readAppearance(scope));
 }
 
 /** Settings → Brand (settings:read). */
 export async function getBrandSettings(ctx: TenantContext): Promise<BrandSettingsDto> {
   assertCan(ctx, "settings:read");
   const row = await readAppearance(ctx);
-  return ZBrandSettingsDto.parse({ ...toDto(row), customColor: row.brandColor !== null });
+  return ZBrandSettingsDto.parse({ ...appearanceOf(row), customColor: row.brandColor !== null });
 }
 
 /** Locks the tenant's row for the rest of the transaction, so two saves of its appearance serialise and each knows what it replaced. */
@@ -79,7 +80,7 @@ export async function updateBrandColor(ctx: TenantContext, input: unknown): Prom
       targetId: ctx.tenantId,
       data: { from: before.brandColor, to: brandColor },
     });
-    return toDto({ ...before, brandColor });
+    return appearanceOf({ ...before, brandColor });
   });
 }
 
@@ -98,7 +99,7 @@ export async function setBrandLogo(ctx: TenantContext, file: Blob): Promise<Bran
       replaced = before.logoKey;
       await tx.tenant.update({ where: { id: ctx.tenantId }, data: { logoKey: key } });
       await writeAudit(tx, ctx, { action: "brand.logo-changed", targetType: "Tenant", targetId: ctx.tenantId, data: { from: before.logoKey, to: key } });
-      return toDto({ ...before, logoKey: key });
+      return appearanceOf({ ...before, logoKey: key });
     });
     await deleteImageQuietly(ctx, replaced);
     return after;
@@ -117,7 +118,7 @@ export async function removeBrandLogo(ctx: TenantContext): Promise<BrandAppearan
       await tx.tenant.update({ where: { id: ctx.tenantId }, data: { logoKey: null } });
       await writeAudit(tx, ctx, { action: "brand.logo-removed", targetType: "Tenant", targetId: ctx.tenantId, data: { from: before.logoKey } });
     }
-    return { after: toDto({ ...before, logoKey: null }), removed: before.logoKey };
+    return { after: appearanceOf({ ...before, logoKey: null }), removed: before.logoKey };
   });
   await deleteImageQuietly(ctx, removed);
   return after;
