@@ -8,7 +8,7 @@ import { PASSWORD } from "./session";
  * Direct set-up steps the UI does not offer in one click (a second membership, a viewer
  * account), written to the e2e database the way the domain code writes them.
  */
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {

@@ -1,20 +1,9 @@
 import { createHmac, randomInt } from "node:crypto";
-import pg from "pg";
 import { newEmailedToken } from "../../../src/server/crypto/emailed-token";
-import { E2E_DATABASE_URL } from "../../../playwright.config";
+import { withClient } from "./db";
 
 /** The e2e server's NEXTAUTH_SECRET (playwright.config.ts), which keys sign-in code hashes. */
 const E2E_SECRET = "e2e-only-nextauth-secret-0123456789abcdef";
-
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * The e2e tier runs no worker, so portal sign-in emails are never delivered and the database holds
