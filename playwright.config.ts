@@ -10,12 +10,21 @@ export const E2E_DATABASE_URL = overrides.E2E_DATABASE_URL ?? "postgresql://post
 // The e2e server's own social sandbox (X + Foursquare emulator, idle generator), so the portal's
 // "Connect X" reaches a consent page and token endpoint of this run's, not the dev sandbox of .env.
 const sandboxPort = Number(overrides.E2E_SANDBOX_PORT ?? port + 1000);
-const sandboxURL = `http://127.0.0.1:${sandboxPort}`;
+export const E2E_SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
+const sandboxURL = E2E_SANDBOX_URL;
+// The sandbox's SMTP catcher: only the journeys' worker delivers mail (to it); read at /__admin/mail.
+export const E2E_SMTP_PORT = Number(overrides.E2E_SMTP_PORT ?? port + 2000);
 
 export default defineConfig({
   // User journeys (tests/e2e) and the security suite's browser/HTTP cases (tests/security/*.spec.ts).
   testDir: "tests",
   testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
+  projects: [
+    { name: "screens", testIgnore: ["e2e/journeys/**"] },
+    // Journeys run a real worker (listening, mail, sharing), which would take the jobs other specs
+    // inspect by hand; so they start once every other spec is done.
+    { name: "journeys", testMatch: ["e2e/journeys/**/*.spec.ts"], dependencies: ["screens"] },
+  ],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
@@ -43,7 +52,7 @@ export default defineConfig({
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_TRAFFIC_PER_MINUTE: "0",
         SANDBOX_INITIAL_POSTS: "0",
-        SANDBOX_SMTP_PORT: "0",
+        SANDBOX_SMTP_PORT: String(E2E_SMTP_PORT),
       },
     },
     {

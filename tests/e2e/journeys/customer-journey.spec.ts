@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { DEV_BEARER_TOKEN } from "../../../src/sandbox/sandbox-state";
+import { withClient } from "../support/db";
+import { startJourneyWorker, type JourneyWorker } from "../support/journey-worker";
+import { addXLinkRule } from "../support/linking";
+import { createGeneratedCodeReward, erasedCustomer, portalCustomer, redemptionsOf } from "../support/portal";
+import { tenantIdOf } from "../support/queues";
+import { createXUser, postOnX, waitForMail } from "../support/sandbox";
+import { signUp } from "../support/session";
+
+/**
+ * Issue 11's "done means": one customer, on a phone, through the whole portal with the real
+ * worker running — the sign-in link read from the mail the worker delivered over SMTP, X linked at
+ * the sandbox's consent page, an earlier post credited on linking, a new post collected and paid,
+ * a reward redeemed, the data downloaded, the account erased. Every step checked against the database.
+ */
+test.use({ viewport: { width: 390, height: 844 } });
+
+let worker: JourneyWorker | undefined;
+test.afterAll(async () => {
+  await worker?.stop();
+});
+
+async function noHorizontalScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+}
+
+async function ledgerOf(customerId: string) {
+  return withClient(async (c) => {
+    const { rows } = await c.query<{ source: string; amount: number; mentionId: string | null }>(
+      `SELECT source::text AS source, amount, "mentionId" FROM "LedgerEntry" WHERE "customerId" = $1 ORDER BY "createdAt", id`,
+      [customerId],
+    );
+    return rows;
+  });
+}
+
+async function mentionOf(tenantId: string, externalId: string) {
+  return withClient(async (c) => {
+    const { rows } = await c.query<{ id: string; status: string; customerId: string | null }>(
+      `SELECT id, status::text AS status, "customerId" FROM "Mention" WHERE "tenantId" = $1 AND "externalId" = $2`,
+      [tenantId, externalId],
+    );
+    return rows[0] ?? null;
+  });
+}
+
+test("a customer signs in from the emailed link, links X, is paid for old and new posts, redeems, downloads and erases", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const tag = randomUUID().replaceAll("-", "").slice(0, 8);
+  const keyword = `journey${tag}`;
+  const xName = `fan${tag}`;
+  const email = `fan-${tag}@e2e.test`;
+
+  // The brand: X listening on a keyword, a mention rule weighted by followers, a link reward, a reward with codes.
+  const staff = await signUp(page, "Journey");
+  const slug = staff.slug;
+  const tenantId = await tenantIdOf(slug);
+  const api = (path: string, data: unknown, method: "put" | "post" = "post") =>
+    page.request[method](`/api/v1/tenants/${slug}${path}`, { headers: { Origin: new URL(page.url()).origin }, data });
+  expect((await api("/channels/twitter", { credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } }, "put")).ok()).toBe(true);
+  expect((await api("/sources", { network: "TWITTER", kind: "KEYWORD", value: keyword })).ok()).toBe(true);
+  expect((await api("/rules", { network: "TWITTER", action: "MENTION", name: "Mention us on X", basePoints: 10, influenceCurve: "LOG" })).ok()).toBe(true);
+  await addXLinkRule(slug, 40);
+  await createGeneratedCodeReward(slug, "Free cone", 50, 5);
+
+  // Before the customer joins, their X account already talks about the brand: kept as a prospect.
+  await createXUser(xName, 2140);
+  const earlier = await postOnX(xName, `Best frozen yogurt in town ${keyword}`);
+  worker = await startJourneyWorker(tenantId);
+  await expect.poll(async () => (await mentionOf(tenantId, earlier.id))?.status, { timeout: 60_000, message: worker.output() }).toBe("PROSPECT");
+
+  // Sign in by the link in the email the worker delivered.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const fan = await context.newPage();
+  await fan.goto(`/r/${slug}/sign-in`);
+  await fan.getByLabel("Email").fill(email);
+  await fan.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(fan.getByRole("status")).toContainText("Check your email");
+  const mail = await waitForMail(email, /sign-in link/);
+  const link = new RegExp(`https?://[^\\s]+(/r/${slug}/sign-in/[A-Za-z0-9_-]+)`).exec(mail.text)?.[1];
+  expect(link, mail.text).toBeDefined();
+  await fan.goto(link!);
+  await fan.getByRole("button", { name: `Continue to ${staff.brand} rewards` }).click();
+  await fan.getByLabel("Your name").fill("Jo Fan");
+  await fan.getByLabel("I accept the program terms").check();
+  await fan.getByRole("button", { name: `Join ${staff.brand} rewards` }).click();
+  await expect(fan.getByRole("heading", { level: 1, name: "Hi Jo Fan" })).toBeVisible();
+  const customerId = (await portalCustomer(slug, email))!.customerId;
+
+  // Link X (posting allowed) at the sandbox's consent page: the link reward, and the earlier post credited.
+  await fan.getByRole("link", { name: "Linked accounts" }).click();
+  await fan.getByTestId("connect-twitter").getByLabel(`${staff.brand} may post the points I earn on my X account`).check();
+  await fan.getByTestId("connect-twitter").getByRole("button", { name: "Continue to X" }).click();
+  await fan.locator("#username").fill(xName);
+  await fan.locator("#approve").click();
+  await fan.waitForURL(new RegExp(`/r/${slug}/accounts\\?linked=`));
+  await expect(fan.getByTestId("linked-twitter")).toContainText(`@${xName}`);
+  await expect.poll(async () => (await mentionOf(tenantId, earlier.id))?.customerId, { timeout: 60_000, message: worker.output() }).toBe(customerId);
+
+  await fan.getByRole("link", { name: "My points", exact: true }).click();
+  const lines = fan.getByTestId("portal-ledger-line");
+  await expect(async () => {
+    await fan.reload();
+    await expect(lines).toHaveCount(2, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  let ledger = await ledgerOf(customerId);
+  expect(ledger.map((e) => e.source).sort()).toEqual(["LINK_ACCOUNT", "MENTION"]);
+  const earlierAward = ledger.find((e) => e.source === "MENTION")!;
+  await expect(fan.getByText("+40: linking your X account")).toBeVisible();
+  await expect(fan.getByText(new RegExp(`^\\+${earlierAward.amount}: your post about ${staff.brand} on X \\(2,140 followers ×`))).toBeVisible();
+  await expect(fan.getByTestId("portal-balance")).toHaveText(String(40 + earlierAward.amount));
+  await noHorizontalScroll(fan);
+
+  // A new post on X: the worker collects it and the award arrives.
+  const fresh = await postOnX(xName, `Just had another cup ${keyword}`);
+  await expect(async () => {
+    await fan.reload();
+    await expect(lines).toHaveCount(3, { timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
+  ledger = await ledgerOf(customerId);
+  const freshMention = (await mentionOf(tenantId, fresh.id))!;
+  expect(freshMention).toMatchObject({ status: "ATTRIBUTED", customerId });
+  const freshAward = ledger.find((e) => e.mentionId === freshMention.id)!;
+  expect(freshAward.source).toBe("MENTION");
+  await expect(lines.first()).toContainText(`+${freshAward.amount}: your post about ${staff.brand} on X`);
+  const balance = ledger.reduce((sum, e) => sum + e.amount, 0);
+  await expect(fan.getByTestId("portal-balance")).toHaveText(balance.toLocaleString("en-US"));
+
+  // Redeem a reward: the code at once, the points spent.
+  await fan.getByRole("link", { name: "Rewards", exact: true }).click();
+  const card = fan.getByTestId("portal-reward").filter({ hasText: "Free cone" });
+  await card.getByRole("button", { name: "Redeem" }).click();
+  await card.getByRole("button", { name: "Confirm" }).click();
+  await expect(card.getByRole("status")).toContainText("Your code:");
+  const [redemption] = await redemptionsOf(customerId);
+  await expect(card.getByRole("status")).toContainText(redemption!.code!);
+  expect((await portalCustomer(slug, email))!.balance).toBe(balance - 50);
+
+  // Download everything held about them, then erase.
+  await fan.goto(`/r/${slug}/account`);
+  const [download] = await Promise.all([fan.waitForEvent("download"), fan.getByRole("link", { name: "Download my data" }).click()]);
+  const exported = JSON.parse(await readFile(await download.path(), "utf8")) as { ledger: { amount: number }[]; points: { balance: number } };
+  expect(exported.ledger.map((e) => e.amount).sort()).toEqual((await ledgerOf(customerId)).map((e) => e.amount).sort());
+  expect(exported.points.balance).toBe(balance - 50);
+  await fan.getByRole("button", { name: "Erase my account" }).click();
+  await fan.getByLabel('Type "erase" to confirm').fill("erase");
+  await fan.getByRole("button", { name: "Erase my account" }).click();
+  await expect(fan.getByRole("status")).toContainText("Your account is erased");
+  expect(await portalCustomer(slug, email)).toBeNull();
+  expect(await erasedCustomer(customerId)).toMatchObject({ displayName: "Erased customer", balance: balance - 50 });
+  await context.close();
+});
