@@ -91,7 +91,8 @@ export async function finishAccountLink(
   if (!callback.code) return { ok: false, failure: "refused" };
 
   const linking = getAccountLinking(attempt.network);
-  const codeVerifier = attempt.codeVerifierCiphertext === null ? null : decryptSecret(attempt.codeVerifierCiphertext, verifierAad(cctx.tenantId, attempt.stateHash));
+  const codeVerifier =
+    attempt.codeVerifierCiphertext === null ? null : decryptSecret(attempt.codeVerifierCiphertext, verifierAad(cctx.tenantId, attempt.stateHash));
   let granted: { tokens: UserTokens; account: SocialUser };
   try {
     granted = await linking.exchangeCode({ code: callback.code, codeVerifier, redirectUri: session.redirectUri });

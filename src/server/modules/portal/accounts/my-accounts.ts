@@ -88,7 +88,13 @@ export async function myLinkedAccounts(cctx: CustomerContext): Promise<MyLinkedA
 export function linkableNetworkInfo(): LinkableNetwork[] {
   return linkableNetworks().map((network) => {
     const linking = getAccountLinking(network);
-    return { network, label: networkLabel(network), whatIsRead: [...linking.whatIsRead], unlinkNote: linking.unlinkNote, postingOffered: linking.postScopes !== null };
+    return {
+      network,
+      label: networkLabel(network),
+      whatIsRead: [...linking.whatIsRead],
+      unlinkNote: linking.unlinkNote,
+      postingOffered: linking.postScopes !== null,
+    };
   });
 }
 
