@@ -37,7 +37,7 @@ async function joinAsFan(browser: Browser, size: { width: number; height: number
 }
 
 for (const { name, size } of VIEWPORTS) {
-  test.describe(`linking X on a ${name}`, () => {
+  test.describe(`linking accounts on a ${name}`, () => {
     test.use({ viewport: size });
 
     test("a customer reads the consent, connects X at the sandbox, earns the link reward once, and unlinks", async ({ page, browser }) => {
