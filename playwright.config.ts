@@ -8,7 +8,7 @@ const port = Number(overrides.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 export const E2E_DATABASE_URL = overrides.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/megaphone_e2e";
 // The e2e server's own social sandbox (X + Foursquare emulator, idle generator), so the portal's
-// "Connect X" reaches a consent page and token endpoint of this run's, not the dev sandbox of .env.
+// "Connect X" / "Connect Foursquare" reach a consent page and token endpoint of this run's, not the dev sandbox of .env.
 const sandboxPort = Number(overrides.E2E_SANDBOX_PORT ?? port + 1000);
 export const E2E_SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
 const sandboxURL = E2E_SANDBOX_URL;
@@ -76,6 +76,7 @@ export default defineConfig({
         // Every spec signs up its own brands from 127.0.0.1; the limits themselves are tested in tests/security.
         ABUSE_LIMIT_MULTIPLIER: "100",
         TWITTER_API_BASE_URL: sandboxURL,
+        FOURSQUARE_API_BASE_URL: sandboxURL,
       },
     },
   ],

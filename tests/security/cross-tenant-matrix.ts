@@ -329,7 +329,7 @@ export const PORTAL_CASES: Record<string, PortalCase> = {
   "PAGE /r/[brand]/accounts": { who: "customer", why: "the customer's own linked accounts and share posts, read through the CustomerContext of the session" },
   "GET /r/[brand]/accounts/callback": {
     who: "customer",
-    why: "OAuth callback: the state must be this brand's, this customer's and this session's, unused and fresh (tests/integration/portal/account-linking.test.ts)",
+    why: "OAuth callback of every linkable network (X, Foursquare): the state must be this brand's, this customer's and this session's, unused and fresh (tests/integration/portal/account-linking.test.ts, foursquare-linking.test.ts)",
   },
   "ACTION r/[brand]/accounts/actions.ts#startLinkAction": {
     who: "customer",

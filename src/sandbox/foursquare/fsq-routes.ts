@@ -1,5 +1,7 @@
 /**
- * Legacy Foursquare v2: OAuth for users (/oauth2/authenticate consent page, /oauth2/access_token),
+ * Legacy Foursquare v2: OAuth for users (/oauth2/authenticate consent page on the sandbox's consent
+ * kit, the `state` echoed; denied → redirect_uri?error=access_denied; /oauth2/access_token with
+ * client id + secret, `{"access_token"}` or `{"error": invalid_client | invalid_request | invalid_grant}`),
  * /v2/users/self, /v2/users/self/checkins and /v2/checkins/:id with the meta/response envelope,
  * the required `v=YYYYMMDD`, `oauth_token` or Bearer auth, and 500 requests/hour per token and
  * endpoint group (X-RateLimit-* headers; over the limit: 403 rate_limit_exceeded).
@@ -60,15 +62,19 @@ export function registerFoursquareRoutes(router: Router, state: SandboxState): v
       return sendHtml(ctx, 400, renderErrorPage("Invalid redirect_uri", "redirect_uri must be an absolute URL."));
     }
     if (get("response_type") !== "code") return sendHtml(ctx, 400, renderErrorPage("Invalid request", "response_type must be code."));
-    const finish = (handle: string) => {
-      const user = state.fsq.byHandle(handle) ?? state.fsq.addUser({ handle });
-      target.searchParams.set("code", state.fsq.createCode(user.id, state.fsqClient.clientId, redirectUri));
+    // An OAuth 2.0 `state` comes back unchanged with the code or the error (what OAuth clients of
+    // Foursquare, e.g. omniauth-oauth2, rely on); no state sent, none returned.
+    const oauthState = get("state");
+    const back = (params: Record<string, string>) => {
+      for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
+      if (oauthState !== undefined) target.searchParams.set("state", oauthState);
       redirect(ctx, target.toString());
     };
-    if (decision === "deny") {
-      target.searchParams.set("error", "access_denied");
-      return redirect(ctx, target.toString());
-    }
+    const finish = (handle: string) => {
+      const user = state.fsq.byHandle(handle) ?? state.fsq.addUser({ handle });
+      back({ code: state.fsq.createCode(user.id, state.fsqClient.clientId, redirectUri) });
+    };
+    if (decision === "deny") return back({ error: "access_denied" });
     if (decision === "approve") return finish((username ?? "").trim() || "swarm.user");
     if (state.autoApproveUsername) return finish(state.autoApproveUsername);
     sendHtml(
@@ -81,7 +87,7 @@ export function registerFoursquareRoutes(router: Router, state: SandboxState): v
         userLabel: "Sign in as (sandbox Swarm user)",
         defaultUser: "swarm.user",
         scopes: [],
-        hidden: { client_id: clientId, redirect_uri: redirectUri, response_type: "code" },
+        hidden: { client_id: clientId, redirect_uri: redirectUri, response_type: "code", ...(oauthState !== undefined ? { state: oauthState } : {}) },
       }),
     );
   };

@@ -11,13 +11,13 @@ async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-/** The brand's X link rule, as staff would set it on the rules screen (the e2e tier tests linking, not that screen). */
-export async function addXLinkRule(slug: string, points: number): Promise<void> {
+/** The brand's link rule for a network, as staff would set it on the rules screen (the e2e tier tests linking, not that screen). */
+export async function addLinkRule(slug: string, points: number, network: "TWITTER" | "FOURSQUARE" = "TWITTER"): Promise<void> {
   await withClient((c) =>
     c.query(
       `INSERT INTO "PointRule" ("tenantId", network, action, name, "basePoints", "influenceCurve", "updatedAt")
-       SELECT id, 'TWITTER', 'LINK_ACCOUNT', 'Link your X account', $2, 'NONE', now() FROM "Tenant" WHERE slug = $1`,
-      [slug, points],
+       SELECT id, $3::"Network", 'LINK_ACCOUNT', 'Link your account', $2, 'NONE', now() FROM "Tenant" WHERE slug = $1`,
+      [slug, points, network],
     ),
   );
 }
@@ -28,7 +28,7 @@ export interface LinkingState {
   linkEntries: number[];
 }
 
-/** What the database holds about the X accounts linked (or once linked) at the brand. */
+/** What the database holds about the accounts linked (or once linked) at the brand. */
 export async function linkingState(slug: string): Promise<LinkingState> {
   return withClient(async (c) => {
     const tenant = (await c.query<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug])).rows[0]!.id;

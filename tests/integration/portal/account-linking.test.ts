@@ -226,7 +226,7 @@ describe("linking X from the portal", () => {
     const access = openProfileToken(ctx.tenantId, profile.id, "access", profile.accessTokenCiphertext!);
     expect(sandbox.state.xAuth.resolve(access)).toBeDefined();
 
-    expect(await unlinkMyAccount(cctx, { profileId: profile.id })).toEqual({ handle: name, revokedAtNetwork: true });
+    expect(await unlinkMyAccount(cctx, { profileId: profile.id })).toEqual({ handle: name, atNetwork: "revoked" });
     expect(sandbox.state.xAuth.resolve(access)).toBeUndefined();
     const unlinked = await getDb().socialProfile.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: profile.id }, ...WITH_TOKENS });
     expect(unlinked).toMatchObject({ customerId: null, status: "REVOKED", accessTokenCiphertext: null, refreshTokenCiphertext: null, scopes: [] });
@@ -234,7 +234,7 @@ describe("linking X from the portal", () => {
     expect(consents.map((c) => c.revokedAt !== null)).toEqual([true]);
     expect(await myLinkedAccounts(cctx)).toEqual([]);
     const audit = await getDb().auditLog.findFirstOrThrow({ where: { tenantId: ctx.tenantId, action: "social_profile.unlinked" } });
-    expect(audit.data).toMatchObject({ socialProfileId: profile.id, revokedAtNetwork: true, consentsWithdrawn: 1 });
+    expect(audit.data).toMatchObject({ socialProfileId: profile.id, atNetwork: "revoked", consentsWithdrawn: 1 });
     // Unlinking twice: the account is no longer theirs.
     await expect(unlinkMyAccount(cctx, { profileId: profile.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
@@ -253,7 +253,7 @@ describe("linking X from the portal", () => {
     if (!outcome.ok) throw new Error("not linked");
     sandbox.state.faults.add({ kind: "server_error", pathPrefix: "/2/oauth2/revoke", remaining: 10 });
     try {
-      expect((await unlinkMyAccount(cctx, { profileId: outcome.profileId })).revokedAtNetwork).toBe(false);
+      expect((await unlinkMyAccount(cctx, { profileId: outcome.profileId })).atNetwork).toBe("failed");
     } finally {
       sandbox.state.faults.clear();
     }

@@ -47,25 +47,32 @@ describe("Foursquare OAuth and check-ins", () => {
   it("authorizes in Chromium and exchanges the code for a token", async () => {
     const redirectUri = `${receiver.url}/fsq/callback`;
     const page = await browser.newPage();
-    await page.goto(fsq.authorizeUrl(redirectUri));
+    await page.goto(fsq.authorizeUrl(redirectUri, "state-1 &x"));
     await page.fill("#username", "swarm.sam");
     await Promise.all([page.waitForURL((u) => u.href.startsWith(receiver.url)), page.click("#approve")]);
     const code = new URL(page.url()).searchParams.get("code")!;
+    expect(new URL(page.url()).searchParams.get("state")).toBe("state-1 &x");
     await page.close();
+    // The app's client secret is checked before the code: a wrong one spends nothing.
+    const wrongSecret = createFoursquareClient({ baseUrl: sandbox.url, clientId: "fsq-test-client", clientSecret: "not-the-secret" });
+    await expect(wrongSecret.exchangeCode(code, redirectUri)).rejects.toMatchObject({ status: 400, errorType: "invalid_client" });
     token = await fsq.exchangeCode(code, redirectUri);
     expect(token).toMatch(/^[0-9A-F]{48}$/);
     // Single use.
     await expect(fsq.exchangeCode(code, redirectUri)).rejects.toMatchObject({ status: 400, errorType: "invalid_grant" });
+    await expect(fsq.exchangeCode("NOT-A-CODE", redirectUri)).rejects.toMatchObject({ status: 400, errorType: "invalid_grant" });
     const self = await fsq.getSelf(token);
     expect(self.firstName).toBe("Swarm");
     expect(self.checkins?.count).toBe(0);
   });
 
-  it("denies with error=access_denied", async () => {
+  it("denies with error=access_denied and the state", async () => {
     const page = await browser.newPage();
-    await page.goto(fsq.authorizeUrl(`${receiver.url}/fsq/callback`));
+    await page.goto(fsq.authorizeUrl(`${receiver.url}/fsq/callback`, "state-2"));
     await Promise.all([page.waitForURL((u) => u.href.startsWith(receiver.url)), page.click("#deny")]);
     expect(new URL(page.url()).searchParams.get("error")).toBe("access_denied");
+    expect(new URL(page.url()).searchParams.get("state")).toBe("state-2");
+    expect(new URL(page.url()).searchParams.get("code")).toBeNull();
     await page.close();
   });
 

@@ -7,8 +7,10 @@ import { describe, expect, it } from "vitest";
 import { Network } from "../../../src/server/db/generated/enums";
 import {
   checkinNetworks,
+  getAccountLinking,
   getCheckinProvider,
   getProvider,
+  linkableNetworks,
   networkEntry,
   networkLabel,
   registeredNetworks,
@@ -104,6 +106,38 @@ describe("the social network registry", () => {
     // Today's product: X is searched, Foursquare is read through check-ins.
     expect(searchNetworks()).toContain("TWITTER");
     expect(checkinNetworks()).toContain("FOURSQUARE");
+  });
+
+  it.each(networks)("%s: a portal linking capability, when claimed, says what it reads and what unlinking does", (network) => {
+    const linking = networkEntry(network).linking;
+    if (!linking) {
+      expect(linkableNetworks()).not.toContain(network);
+      expect(() => getAccountLinking(network)).toThrow(/not available yet/);
+      return;
+    }
+    expect(getAccountLinking(network)).toBe(linking);
+    expect(linking.whatIsRead.length).toBeGreaterThan(0);
+    expect(linking.unlinkNote.trim().length).toBeGreaterThan(10);
+    for (const method of ["authorizationLink", "exchangeCode", "accountName", "postUrl", "classifyError"] as const) {
+      expect(typeof linking[method], `${network} linking.${method}`).toBe("function");
+    }
+    expect(linking.revokeToken === null || typeof linking.revokeToken === "function").toBe(true);
+    // Posting is offered only where the network's sharing rules can post.
+    if (linking.postScopes !== null) expect(linking.postScopes.length).toBeGreaterThan(0);
+  });
+
+  it("links X and Foursquare from the portal; Foursquare without PKCE, posting or an app-side revoke", () => {
+    expect(linkableNetworks()).toEqual(["TWITTER", "FOURSQUARE"]);
+    const fsq = getAccountLinking("FOURSQUARE");
+    expect(fsq.postScopes).toBeNull();
+    expect(fsq.revokeToken).toBeNull();
+    const link = fsq.authorizationLink({ redirectUri: "https://app.test/r/b/accounts/callback", state: "s1", scopes: [] });
+    expect(link.codeVerifier).toBeNull();
+    expect(new URL(link.url).pathname).toBe("/oauth2/authenticate");
+    expect(new URL(link.url).searchParams.get("state")).toBe("s1");
+    expect(fsq.accountName({ handle: "48000001", displayName: "Ana <b>" })).toBe("Ana <b>");
+    expect(fsq.accountName({ handle: "48000001", displayName: null })).toBe("Foursquare user 48000001");
+    expect(getAccountLinking("TWITTER").accountName({ handle: "ana", displayName: "Ana" })).toBe("@ana");
   });
 
   it("refuses a name that is not a network", () => {

@@ -12,14 +12,17 @@ export interface ConnectAccountFormProps {
   network: string;
   label: string;
   whatIsRead: string[];
+  unlinkNote: string;
+  /** False where the portal offers no posting (Foursquare): no box, and the page says so. */
+  postingOffered: boolean;
   action: FormAction;
 }
 
 /**
  * The consent step on our own page, before the customer leaves for the network: exactly what is
- * read, and the separate, optional "may post" consent (unticked by default).
+ * read, and the separate, optional "may post" consent (unticked by default) where posting is offered.
  */
-export function ConnectAccountForm({ slug, brandName, network, label, whatIsRead, action }: ConnectAccountFormProps) {
+export function ConnectAccountForm({ slug, brandName, network, label, whatIsRead, unlinkNote, postingOffered, action }: ConnectAccountFormProps) {
   const [state, connect] = useActionState(action, { status: "idle" });
   return (
     <form action={connect} className="space-y-3" data-testid={`connect-${network.toLowerCase()}`}>
@@ -36,15 +39,20 @@ export function ConnectAccountForm({ slug, brandName, network, label, whatIsRead
           ))}
         </ul>
         <p>
-          {brandName} never posts on your behalf unless you tick the box below. You can unlink at any time; that revokes the access at {label}.
+          {postingOffered
+            ? `${brandName} never posts on your behalf unless you tick the box below.`
+            : `${brandName} never posts on ${label} for you: posting there is not offered.`}{" "}
+          {unlinkNote}
         </p>
       </div>
-      <Checkbox
-        name="allowPosting"
-        label={`${brandName} may post the points I earn on my ${label} account`}
-        description="Optional, and separate: you can turn it off later for each account."
-        defaultChecked={rememberedChecked(state, "allowPosting", false)}
-      />
+      {postingOffered && (
+        <Checkbox
+          name="allowPosting"
+          label={`${brandName} may post the points I earn on my ${label} account`}
+          description="Optional, and separate: you can turn it off later for each account."
+          defaultChecked={rememberedChecked(state, "allowPosting", false)}
+        />
+      )}
       <SubmitButton fullWidth pendingLabel={`Opening ${label}…`}>
         Continue to {label}
       </SubmitButton>

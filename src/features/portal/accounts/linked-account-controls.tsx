@@ -28,13 +28,13 @@ export function AutoSharingToggle({ slug, profileId, on, action }: { slug: strin
   );
 }
 
-export function UnlinkButton({ slug, profileId, handle, action }: { slug: string; profileId: string; handle: string; action: FormAction }) {
+export function UnlinkButton({ slug, profileId, accountName, action }: { slug: string; profileId: string; accountName: string; action: FormAction }) {
   const [state, unlink] = useActionState(action, { status: "idle" });
   return (
     <form action={unlink} className="space-y-2">
       <input type="hidden" name="brand" value={slug} />
       <input type="hidden" name="profileId" value={profileId} />
-      <SubmitButton variant="danger" size="sm" pendingLabel="Unlinking…" aria-label={`Unlink @${handle}`}>
+      <SubmitButton variant="danger" size="sm" pendingLabel="Unlinking…" aria-label={`Unlink ${accountName}`}>
         Unlink
       </SubmitButton>
       <Outcome state={state} />

@@ -13,17 +13,22 @@ interface ProfileTokens {
 }
 
 /**
- * Revokes a linked account's tokens at its network (refresh token first: at X that ends the whole
- * grant). Never throws: false when the network could not be reached or refused, and the caller
- * goes on (an unlink or an erasure must not wait on the network; our copy of the token is dropped
- * either way).
+ * What happened at the network: "revoked" (or nothing held to revoke), "failed" (unreachable or
+ * refused), "not-offered" (the network has no way for an app to revoke, e.g. Foursquare; only the
+ * user can, in the network's own settings).
  */
-export async function revokeAtNetwork(scope: TenantScope, profile: ProfileTokens): Promise<boolean> {
-  if (!profile.accessTokenCiphertext && !profile.refreshTokenCiphertext) return true;
-  // A network the portal cannot link yet (Foursquare) has no revoke call here: its tokens are only dropped.
-  if (!linkableNetworks().includes(profile.network)) return false;
-  let revoked = true;
-  const linking = getAccountLinking(profile.network);
+export type RevokeResult = "revoked" | "failed" | "not-offered";
+
+/**
+ * Revokes a linked account's tokens at its network (refresh token first: at X that ends the whole
+ * grant). Never throws: the caller goes on whatever the network said (an unlink or an erasure must
+ * not wait on the network; our copy of the token is dropped either way).
+ */
+export async function revokeAtNetwork(scope: TenantScope, profile: ProfileTokens): Promise<RevokeResult> {
+  if (!profile.accessTokenCiphertext && !profile.refreshTokenCiphertext) return "revoked";
+  const linking = linkableNetworks().includes(profile.network) ? getAccountLinking(profile.network) : null;
+  if (!linking?.revokeToken) return "not-offered";
+  let revoked: RevokeResult = "revoked";
   const tokens: [string | null, "access" | "refresh"][] = [
     [profile.refreshTokenCiphertext, "refresh"],
     [profile.accessTokenCiphertext, "access"],
@@ -33,7 +38,7 @@ export async function revokeAtNetwork(scope: TenantScope, profile: ProfileTokens
     try {
       await linking.revokeToken(openProfileToken(scope.tenantId, profile.id, kind, ciphertext), kind);
     } catch (error) {
-      revoked = false;
+      revoked = "failed";
       getLogger().warn(
         { tenantId: scope.tenantId, network: profile.network, kind: linking.classifyError(error).kind },
         "revoking a token at the network failed",
@@ -43,13 +48,13 @@ export async function revokeAtNetwork(scope: TenantScope, profile: ProfileTokens
   return revoked;
 }
 
-/** Every live linked account of a customer, revoked at its network (before an erasure). Returns how many failed. */
+/** Every live linked account of a customer, revoked at its network (before an erasure). Returns how many were not revoked there (failed or not offered). */
 export async function revokeCustomerAtNetworks(scope: TenantScope, customerId: string): Promise<number> {
   const profiles = await getDb().socialProfile.findMany({
     where: { tenantId: scope.tenantId, customerId, status: { not: "REVOKED" } },
     select: { id: true, network: true, accessTokenCiphertext: true, refreshTokenCiphertext: true },
   });
   let failed = 0;
-  for (const profile of profiles) if (!(await revokeAtNetwork(scope, profile))) failed++;
+  for (const profile of profiles) if ((await revokeAtNetwork(scope, profile)) !== "revoked") failed++;
   return failed;
 }

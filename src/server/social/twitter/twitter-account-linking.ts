@@ -13,6 +13,7 @@ export const twitterAccountLinking: AccountLinking = {
   readScopes: ["tweet.read", "users.read", "offline.access"],
   postScopes: ["tweet.write"],
   whatIsRead: ["your X username, display name and follower count", "your public posts that mention the brand (they earn you points)"],
+  unlinkNote: "You can unlink at any time; that revokes the access at X.",
 
   authorizationLink({ redirectUri, state, scopes }) {
     const link = createTwitterOAuth2Client().generateOAuth2AuthLink(redirectUri, { scope: scopes, state });
@@ -20,6 +21,8 @@ export const twitterAccountLinking: AccountLinking = {
   },
 
   async exchangeCode({ code, codeVerifier, redirectUri }) {
+    // X's flow always has PKCE (authorizationLink above keeps a verifier for every attempt).
+    if (!codeVerifier) throw new Error("X code exchange without a PKCE verifier");
     const login = await createTwitterOAuth2Client().loginWithOAuth2({ code, codeVerifier, redirectUri });
     const me = await login.client.v2.me({ "user.fields": ["public_metrics", "name", "username"] });
     return {
@@ -36,6 +39,8 @@ export const twitterAccountLinking: AccountLinking = {
   async revokeToken(token, kind) {
     await createTwitterOAuth2Client().revokeOAuth2Token(token, kind === "access" ? "access_token" : "refresh_token");
   },
+
+  accountName: ({ handle }) => `@${handle}`,
 
   postUrl(handle, externalPostId) {
     const bare = handle.replace(/^@/, "");

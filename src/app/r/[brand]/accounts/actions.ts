@@ -27,13 +27,16 @@ export const startLinkAction = customerAction(
   },
 );
 
+/** How each unlink outcome at the network reaches the accounts page, which words it. */
+const UNLINKED = { revoked: "revoked", failed: "local", "not-offered": "deleted" } as const;
+
 /** Back to the accounts page, which words the outcome (the unlinked account is no longer listed there). */
 export const unlinkAccountAction = customerAction(
   { schema: ZProfileId, fromForm: (form) => ({ profileId: formText(form, "profileId") ?? "" }) },
   async ({ brand, cctx }, input) => {
     const outcome = await unlinkMyAccount(cctx, input);
     revalidatePath(`/r/${brand.scope.tenantSlug}/accounts`);
-    redirect(`/r/${brand.scope.tenantSlug}/accounts?unlinked=${outcome.revokedAtNetwork ? "revoked" : "local"}`);
+    redirect(`/r/${brand.scope.tenantSlug}/accounts?unlinked=${UNLINKED[outcome.atNetwork]}`);
   },
 );
 

@@ -15,6 +15,19 @@ import { autoSharingAction, startLinkAction, unlinkAccountAction } from "./actio
 
 export const metadata: Metadata = { title: "Linked accounts" };
 
+/** What the network did when an account was unlinked (?unlinked=), in words. */
+const UNLINKED: Record<string, { tone: "success" | "warning"; text: string }> = {
+  revoked: { tone: "success", text: "The account is unlinked: its access was revoked, and nothing more is read from it or posted to it." },
+  local: {
+    tone: "warning",
+    text: "The account is unlinked here and nothing more is read from it or posted to it, but the network did not confirm the revoke: you can also remove the app in that network's settings (connected apps).",
+  },
+  deleted: {
+    tone: "warning",
+    text: "The account is unlinked: we deleted our copy of its access, and nothing more is read from it. That network gives apps no way to revoke access themselves, so to remove the app there too, do it in that network's settings (connected apps).",
+  },
+};
+
 /** Each way a link can fail, in words: nothing the network or the URL says is shown. */
 const FAILURES: Record<LinkFailure, string> = {
   denied: "You did not allow access at the network, so nothing was linked.",
@@ -41,6 +54,7 @@ export default async function MyAccountsPage({
   const failure = ZLinkFailure.safeParse(query.error);
   // Only an account of this customer's is named; anything else in ?linked= is ignored.
   const justLinked = accounts.find((account) => account.id === query.linked);
+  const unlinked = query.unlinked && Object.hasOwn(UNLINKED, query.unlinked) ? UNLINKED[query.unlinked] : undefined;
   const brandSlug = brand.scope.tenantSlug;
   return (
     <PortalFrame
@@ -57,16 +71,14 @@ export default async function MyAccountsPage({
           {FAILURES[failure.data]}
         </Alert>
       )}
-      {(query.unlinked === "revoked" || query.unlinked === "local") && (
-        <Alert tone={query.unlinked === "revoked" ? "success" : "warning"} title="Unlinked">
-          {query.unlinked === "revoked"
-            ? "The account is unlinked: its access was revoked, and nothing more is read from it or posted to it."
-            : "The account is unlinked here and nothing more is read from it or posted to it, but the network did not confirm the revoke: you can also remove the app in that network's settings (connected apps)."}
+      {unlinked && (
+        <Alert tone={unlinked.tone} title="Unlinked">
+          {unlinked.text}
         </Alert>
       )}
       {justLinked && (
         <Alert tone="success" title="Linked">
-          Your {justLinked.networkLabel} account @{justLinked.handle} is linked. Any points it earned you are on your points page.
+          Your {justLinked.networkLabel} account {justLinked.accountName} is linked. Any points it earned you are on your points page.
         </Alert>
       )}
       <Card title="Linked accounts">
@@ -77,17 +89,18 @@ export default async function MyAccountsPage({
             {accounts.map((account) => (
               <li key={account.id} className="space-y-2 py-3" data-testid={`linked-${account.network.toLowerCase()}`}>
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium break-all text-fg">@{account.handle}</span>
+                  <span className="font-medium break-all text-fg">{account.accountName}</span>
                   <Badge tone="neutral">{account.networkLabel}</Badge>
                   {account.needsReconnect && <Badge tone="warning">Connect again</Badge>}
                 </div>
                 <p className="text-sm text-fg-muted">
                   {account.linkedAt ? <>Linked since {account.linkedAt.slice(0, 10)}. </> : null}
                   {account.autoSharing ? `${brand.name} may post the points you earn on this account.` : `${brand.name} does not post on this account.`}
+                  {account.postingOffered ? null : ` Posting on ${account.networkLabel} is not offered.`}
                 </p>
                 <div className="flex flex-wrap items-start gap-2">
-                  <AutoSharingToggle slug={brandSlug} profileId={account.id} on={account.autoSharing} action={autoSharingAction} />
-                  <UnlinkButton slug={brandSlug} profileId={account.id} handle={account.handle} action={unlinkAccountAction} />
+                  {account.postingOffered && <AutoSharingToggle slug={brandSlug} profileId={account.id} on={account.autoSharing} action={autoSharingAction} />}
+                  <UnlinkButton slug={brandSlug} profileId={account.id} accountName={account.accountName} action={unlinkAccountAction} />
                 </div>
               </li>
             ))}
@@ -102,6 +115,8 @@ export default async function MyAccountsPage({
             network={network.network}
             label={network.label}
             whatIsRead={network.whatIsRead}
+            unlinkNote={network.unlinkNote}
+            postingOffered={network.postingOffered}
             action={startLinkAction}
           />
         </Card>

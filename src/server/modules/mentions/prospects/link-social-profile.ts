@@ -65,6 +65,7 @@ export async function linkSocialProfile(
         data: {
           customerId: input.customerId,
           handle: input.handle,
+          ...(input.displayName ? { displayName: input.displayName } : {}),
           followersCount: input.followers,
           scopes: input.consent.scopes,
           status: "ACTIVE",

@@ -8,6 +8,8 @@ export const ZLinkSocialProfile = z.strictObject({
     .trim()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, "not an account id"),
   handle: z.string().trim().min(1, "handle is required").max(100),
+  /** The account's name at the network, when known (Foursquare has no usernames: it is what the customer recognises). */
+  displayName: z.string().trim().max(200).nullish(),
   followers: z.number().int().min(0).max(2_000_000_000).default(0),
   /** What the customer granted on the consent screen; recorded before the account is linked. */
   consent: z.strictObject({

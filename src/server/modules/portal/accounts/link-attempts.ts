@@ -6,6 +6,7 @@ import type { Network } from "../../../db/generated/enums";
 import { ZodError } from "zod";
 import { AppError } from "../../../errors";
 import { getLogger } from "../../../logger";
+import { grantAllowsPosting } from "../../../social/account-linking";
 import { getAccountLinking } from "../../../social/provider-registry";
 import type { SocialUser, UserTokens } from "../../../social/social-provider";
 import { linkSocialProfile } from "../../mentions/prospects/link-social-profile";
@@ -15,8 +16,9 @@ import { LINK_ATTEMPT_TTL_MS, LINK_POLICY_VERSION } from "./link-policy";
 /**
  * "Connect <network>" from the portal, in two halves around the network's consent page.
  *
- * start: after the customer read what will be read and chose whether the brand may post, a
- * random state (only its hash is stored) and the PKCE verifier (sealed) are kept in an
+ * start: after the customer read what will be read and chose whether the brand may post (where
+ * the network offers posting), a random state (only its hash is stored) and the PKCE verifier
+ * (sealed; none for a network without PKCE, Foursquare) are kept in an
  * AccountLinkAttempt bound to the brand, the customer and the portal session; the browser goes
  * to the network with the state.
  *
@@ -42,7 +44,8 @@ export async function startAccountLink(
   assertCustomerActs(cctx);
   const input = ZStartAccountLink.parse(raw);
   const linking = getAccountLinking(input.network);
-  const scopes = [...linking.readScopes, ...(input.allowPosting ? linking.postScopes : [])];
+  if (input.allowPosting && linking.postScopes === null) throw new AppError("BAD_REQUEST", "posting on this network is not offered");
+  const scopes = [...linking.readScopes, ...(input.allowPosting ? (linking.postScopes ?? []) : [])];
   const { token: state, tokenHash: stateHash } = newEmailedToken();
   const { url, codeVerifier } = linking.authorizationLink({ redirectUri: session.redirectUri, state, scopes });
   await getDb().accountLinkAttempt.create({
@@ -52,7 +55,7 @@ export async function startAccountLink(
       sessionTokenHash: hashEmailedToken(session.token),
       network: input.network,
       stateHash,
-      codeVerifierCiphertext: encryptSecret(codeVerifier, verifierAad(cctx.tenantId, stateHash)),
+      codeVerifierCiphertext: codeVerifier === null ? null : encryptSecret(codeVerifier, verifierAad(cctx.tenantId, stateHash)),
       scopes,
       allowPosting: input.allowPosting,
       createdAt: now,
@@ -88,7 +91,8 @@ export async function finishAccountLink(
   if (!callback.code) return { ok: false, failure: "refused" };
 
   const linking = getAccountLinking(attempt.network);
-  const codeVerifier = decryptSecret(attempt.codeVerifierCiphertext, verifierAad(cctx.tenantId, attempt.stateHash));
+  const codeVerifier =
+    attempt.codeVerifierCiphertext === null ? null : decryptSecret(attempt.codeVerifierCiphertext, verifierAad(cctx.tenantId, attempt.stateHash));
   let granted: { tokens: UserTokens; account: SocialUser };
   try {
     granted = await linking.exchangeCode({ code: callback.code, codeVerifier, redirectUri: session.redirectUri });
@@ -99,7 +103,7 @@ export async function finishAccountLink(
   }
 
   const { tokens, account } = granted;
-  const canPost = linking.postScopes.every((scope) => tokens.scopes.includes(scope));
+  const canPost = grantAllowsPosting(linking, tokens.scopes);
   try {
     // The customer acts for themselves; the linking domain is staff-shaped (customers:write), so
     // it runs with a system context for this brand, and customerId is the session's, never input.
@@ -110,6 +114,7 @@ export async function finishAccountLink(
         network: attempt.network,
         externalUserId: account.externalId,
         handle: account.handle,
+        displayName: account.name,
         followers: account.followers,
         consent: { scopes: tokens.scopes, allowPosting: attempt.allowPosting && canPost, policyVersion: LINK_POLICY_VERSION },
       },
@@ -125,8 +130,9 @@ export async function finishAccountLink(
       earlierMentionPoints: linked.earlierMentions.pointsAwarded,
     };
   } catch (error) {
-    // Nothing was linked: the grant we were just given is of no use, so it is given back.
-    await linking.revokeToken(tokens.refreshToken ?? tokens.accessToken, tokens.refreshToken ? "refresh" : "access").catch((err: unknown) => {
+    // Nothing was linked: the grant we were just given is of no use, so it is given back where
+    // the network lets an app do that (Foursquare does not: the token is simply not kept).
+    await linking.revokeToken?.(tokens.refreshToken ?? tokens.accessToken, tokens.refreshToken ? "refresh" : "access").catch((err: unknown) => {
       getLogger().warn({ err: err instanceof Error ? err.name : "error", tenantId: cctx.tenantId }, "account link: revoking an unused grant failed");
     });
     if (error instanceof AppError && error.code === "CONFLICT") return { ok: false, failure: "conflict" };

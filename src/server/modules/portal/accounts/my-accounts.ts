@@ -1,6 +1,7 @@
 import type { CustomerContext } from "../../../auth/tenant-context";
 import { getDb } from "../../../db/client";
 import type { Network, SharePostStatus } from "../../../db/generated/enums";
+import { grantAllowsPosting } from "../../../social/account-linking";
 import { getAccountLinking, linkableNetworks, networkLabel } from "../../../social/provider-registry";
 
 export interface MyLinkedAccount {
@@ -8,6 +9,8 @@ export interface MyLinkedAccount {
   network: Network;
   networkLabel: string;
   handle: string;
+  /** How the account is named to the customer ("@name" on X, the person's name on Foursquare). */
+  accountName: string;
   linkedAt: string | null;
   /** NEEDS_RECONNECT: the network refused the stored grant; connecting again fixes it. */
   needsReconnect: boolean;
@@ -15,12 +18,18 @@ export interface MyLinkedAccount {
   autoSharing: boolean;
   /** The stored grant includes the network's posting scope. */
   grantAllowsPosting: boolean;
+  /** The portal offers posting on this network at all (not on Foursquare). */
+  postingOffered: boolean;
 }
 
 export interface LinkableNetwork {
   network: Network;
   label: string;
   whatIsRead: string[];
+  /** What unlinking does at the network, in words. */
+  unlinkNote: string;
+  /** The separate "may post" consent is offered (not on Foursquare, where nothing is posted). */
+  postingOffered: boolean;
 }
 
 export interface MySharePost {
@@ -51,6 +60,7 @@ export async function myLinkedAccounts(cctx: CustomerContext): Promise<MyLinkedA
       id: true,
       network: true,
       handle: true,
+      displayName: true,
       linkedAt: true,
       status: true,
       scopes: true,
@@ -64,17 +74,28 @@ export async function myLinkedAccounts(cctx: CustomerContext): Promise<MyLinkedA
       network: p.network,
       networkLabel: networkLabel(p.network),
       handle: p.handle,
+      accountName: linking ? linking.accountName({ handle: p.handle, displayName: p.displayName }) : p.handle,
       linkedAt: p.linkedAt?.toISOString() ?? null,
       needsReconnect: p.status !== "ACTIVE",
       autoSharing: latestAllowsPosting(p.consents),
-      grantAllowsPosting: linking !== null && linking.postScopes.every((scope) => p.scopes.includes(scope)),
+      grantAllowsPosting: linking !== null && grantAllowsPosting(linking, p.scopes),
+      postingOffered: linking !== null && linking.postScopes !== null,
     };
   });
 }
 
 /** The networks the portal can link, with what linking reads, for the consent step. */
 export function linkableNetworkInfo(): LinkableNetwork[] {
-  return linkableNetworks().map((network) => ({ network, label: networkLabel(network), whatIsRead: [...getAccountLinking(network).whatIsRead] }));
+  return linkableNetworks().map((network) => {
+    const linking = getAccountLinking(network);
+    return {
+      network,
+      label: networkLabel(network),
+      whatIsRead: [...linking.whatIsRead],
+      unlinkNote: linking.unlinkNote,
+      postingOffered: linking.postScopes !== null,
+    };
+  });
 }
 
 export const MY_SHARE_POSTS_LIMIT = 50;

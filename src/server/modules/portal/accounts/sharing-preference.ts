@@ -1,6 +1,7 @@
 import { assertCustomerActs, type CustomerContext } from "../../../auth/tenant-context";
 import { getDb } from "../../../db/client";
 import { AppError } from "../../../errors";
+import { grantAllowsPosting } from "../../../social/account-linking";
 import { getAccountLinking } from "../../../social/provider-registry";
 import { writeAudit } from "../../audit/audit.service";
 import { ZAutoSharing } from "./accounts.schemas";
@@ -27,7 +28,9 @@ export async function setAutoSharing(cctx: CustomerContext, raw: { profileId: st
     if (!profile) throw AppError.notFound("linked account");
     if (input.on) {
       const linking = getAccountLinking(profile.network);
-      const canPost = profile.status === "ACTIVE" && linking.postScopes.every((scope) => profile.scopes.includes(scope));
+      // The portal offers no posting consent on this network (Foursquare): nothing to turn on.
+      if (linking.postScopes === null) throw new AppError("BAD_REQUEST", `posting on ${profile.network} accounts is not offered`);
+      const canPost = profile.status === "ACTIVE" && grantAllowsPosting(linking, profile.scopes);
       if (!canPost) return { status: "reconnect" } as const;
     }
     await tx.consentRecord.create({

@@ -2,21 +2,24 @@ import { assertCustomerActs, type CustomerContext } from "../../../auth/tenant-c
 import { getDb } from "../../../db/client";
 import { AppError } from "../../../errors";
 import { writeAudit } from "../../audit/audit.service";
-import { revokeAtNetwork } from "../../social-profiles/revoke-at-network";
+import { revokeAtNetwork, type RevokeResult } from "../../social-profiles/revoke-at-network";
 import { ZProfileId } from "./accounts.schemas";
 
 export interface UnlinkOutcome {
   handle: string;
-  /** False when the network could not be reached or refused: the local unlink happened anyway. */
-  revokedAtNetwork: boolean;
+  /** "failed": the network could not be reached or refused; "not-offered": it has no revoke for apps. The local unlink happened either way. */
+  atNetwork: RevokeResult;
 }
 
 /**
  * The customer unlinks one of their accounts:
- *  1. the tokens are revoked at the network (refresh token first: at X that ends the whole grant);
+ *  1. the tokens are revoked at the network (refresh token first: at X that ends the whole grant;
+ *     Foursquare has no revoke for apps, so there our copy is only deleted);
  *  2. in one transaction: the profile is no longer theirs (customerId cleared, REVOKED, tokens and
  *     scopes dropped), so ingest keeps that author's later posts as a prospect's (attribution reads
- *     linked, non-REVOKED profiles), check-in polling and sharing stop; every open consent for the
+ *     linked, non-REVOKED profiles), check-in polling and pushes stop counting and sharing stops
+ *     (the check-in cursor is cleared, so a later relink reads from the new link time, not the
+ *     check-ins made while unlinked); every open consent for the
  *     profile gets its revokedAt (the withdrawal; sharing reads the latest consent); an audit entry.
  * A failed revoke does not stop the unlink: the customer asked us to stop, and once our copy of
  * the token is gone we cannot use it; the page says the network may still list the app, with
@@ -32,12 +35,21 @@ export async function unlinkMyAccount(cctx: CustomerContext, raw: { profileId: s
   });
   if (!profile) throw AppError.notFound("linked account");
 
-  const revokedAtNetwork = await revokeAtNetwork(cctx, profile);
+  const atNetwork = await revokeAtNetwork(cctx, profile);
 
   await getDb().$transaction(async (tx) => {
     const unlinked = await tx.socialProfile.updateMany({
       where: { tenantId, id: profile.id, customerId, status: { not: "REVOKED" } },
-      data: { customerId: null, status: "REVOKED", accessTokenCiphertext: null, refreshTokenCiphertext: null, tokenExpiresAt: null, scopes: [] },
+      data: {
+        customerId: null,
+        status: "REVOKED",
+        accessTokenCiphertext: null,
+        refreshTokenCiphertext: null,
+        tokenExpiresAt: null,
+        scopes: [],
+        checkinCursor: null,
+        checkinNextRunAt: null,
+      },
     });
     if (unlinked.count !== 1) throw AppError.notFound("linked account");
     const withdrawn = await tx.consentRecord.updateMany({
@@ -48,8 +60,8 @@ export async function unlinkMyAccount(cctx: CustomerContext, raw: { profileId: s
       action: "social_profile.unlinked",
       targetType: "Customer",
       targetId: customerId,
-      data: { socialProfileId: profile.id, network: profile.network, revokedAtNetwork, consentsWithdrawn: withdrawn.count },
+      data: { socialProfileId: profile.id, network: profile.network, atNetwork, consentsWithdrawn: withdrawn.count },
     });
   });
-  return { handle: profile.handle, revokedAtNetwork };
+  return { handle: profile.handle, atNetwork };
 }

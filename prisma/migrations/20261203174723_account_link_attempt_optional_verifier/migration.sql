@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AccountLinkAttempt" ALTER COLUMN "codeVerifierCiphertext" DROP NOT NULL;
