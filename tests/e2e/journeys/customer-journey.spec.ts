@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEV_BEARER_TOKEN } from "../../../src/sandbox/sandbox-state";
 import { withClient } from "../support/db";
 import { startJourneyWorker, type JourneyWorker } from "../support/journey-worker";
-import { addXLinkRule } from "../support/linking";
+import { addLinkRule } from "../support/linking";
 import { createGeneratedCodeReward, erasedCustomer, portalCustomer, redemptionsOf } from "../support/portal";
 import { tenantIdOf } from "../support/queues";
 import { createXUser, postOnX, waitForMail } from "../support/sandbox";
@@ -63,7 +63,7 @@ test("a customer signs in from the emailed link, links X, is paid for old and ne
   expect((await api("/channels/twitter", { credentials: { kind: "bearer", bearerToken: DEV_BEARER_TOKEN } }, "put")).ok()).toBe(true);
   expect((await api("/sources", { network: "TWITTER", kind: "KEYWORD", value: keyword })).ok()).toBe(true);
   expect((await api("/rules", { network: "TWITTER", action: "MENTION", name: "Mention us on X", basePoints: 10, influenceCurve: "LOG" })).ok()).toBe(true);
-  await addXLinkRule(slug, 40);
+  await addLinkRule(slug, 40);
   await createGeneratedCodeReward(slug, "Free cone", 50, 5);
 
   // Before the customer joins, their X account already talks about the brand: kept as a prospect.
@@ -101,6 +101,7 @@ test("a customer signs in from the emailed link, links X, is paid for old and ne
   await expect.poll(async () => (await mentionOf(tenantId, earlier.id))?.customerId, { timeout: 60_000, message: worker.output() }).toBe(customerId);
 
   await fan.getByRole("link", { name: "My points", exact: true }).click();
+  await expect(fan.getByRole("heading", { level: 1, name: "My points" })).toBeVisible();
   const lines = fan.getByTestId("portal-ledger-line");
   await expect(async () => {
     await fan.reload();
@@ -122,7 +123,7 @@ test("a customer signs in from the emailed link, links X, is paid for old and ne
   }).toPass({ timeout: 90_000 });
   ledger = await ledgerOf(customerId);
   const freshMention = (await mentionOf(tenantId, fresh.id))!;
-  expect(freshMention).toMatchObject({ status: "ATTRIBUTED", customerId });
+  expect(freshMention).toMatchObject({ status: "CREDITED", customerId });
   const freshAward = ledger.find((e) => e.mentionId === freshMention.id)!;
   expect(freshAward.source).toBe("MENTION");
   await expect(lines.first()).toContainText(`+${freshAward.amount}: your post about ${staff.brand} on X`);
