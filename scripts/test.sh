@@ -39,6 +39,8 @@ step "unit tests"
 timed unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 step "integration tests (Postgres + Redis)"
 timed integration npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+step "integration tests that time recovery (run alone)"
+timed integration-alone npx vitest run --project integration-alone --reporter=default --reporter=json --outputFile.json="$results/integration-alone.json"
 step "building the app for e2e"
 timed build npx next build
 step "e2e tests (next start + Chromium)"
