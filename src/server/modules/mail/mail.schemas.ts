@@ -19,7 +19,8 @@ export const ZMailMessage = z.object({
    * Credentials inside `text` (an invitation or reset link, a token). Mail is sent with them,
    * but nothing kept after delivery (the mail log, job payloads) may contain them.
    */
-  secrets: z.array(z.string().min(8)).max(10).default([]),
+  // 4: a pool reward code may be short; cutting a short secret everywhere it occurs is lossless on delivery.
+  secrets: z.array(z.string().min(4)).max(10).default([]),
 });
 
 export type MailMessage = z.input<typeof ZMailMessage>;
