@@ -44,8 +44,9 @@ function blockText(block: MailBlock): string {
   }
 }
 
-function blockHtml(block: MailBlock, colour: string): SafeHtml {
-  const para = "margin:0 0 16px;font-size:15px;line-height:1.5;color:#1f2937";
+function blockHtml(block: MailBlock, colour: string, small = false): SafeHtml {
+  const para = small ? "margin:0 0 8px;font-size:12px;line-height:1.5;color:#6b7280" : "margin:0 0 16px;font-size:15px;line-height:1.5;color:#1f2937";
+  if (small && block.kind === "link") return html`<p style="${para}"><a href="${block.url}" style="color:#6b7280">${block.label}</a></p>`;
   switch (block.kind) {
     case "p":
       return html`<p style="${para}">${block.text}</p>`;
@@ -102,7 +103,7 @@ export function renderMail(input: { sender: MailSender; subject: string; blocks:
                 ${
                   footer.length
                     ? html`<tr>
-                        <td style="padding:0 24px 24px;font-size:12px;color:#6b7280">${footer.map((b) => blockHtml(b, colour))}</td>
+                        <td style="padding:0 24px 24px;font-size:12px;color:#6b7280">${footer.map((b) => blockHtml(b, colour, true))}</td>
                       </tr>`
                     : ""
                 }
