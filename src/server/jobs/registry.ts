@@ -17,7 +17,16 @@ import { QUEUE_NAMES, type QueueName } from "./queue-names";
  * `schedule`s found here (schedulers.ts). tests/unit/jobs/job-registry.test.ts fails when a
  * defined job is missing here or a Queue, Worker or scheduler is built some other way.
  */
-const ALL_JOBS = [...LISTENING_JOBS, ...CHECKIN_JOBS, ...REVERSAL_JOBS, ...SHARING_JOBS, ...SENTIMENT_ROLLUP_JOBS, ...MAIL_JOBS, ...LEADERBOARD_JOBS, ...NOTIFICATION_JOBS] as const;
+const ALL_JOBS = [
+  ...LISTENING_JOBS,
+  ...CHECKIN_JOBS,
+  ...REVERSAL_JOBS,
+  ...SHARING_JOBS,
+  ...SENTIMENT_ROLLUP_JOBS,
+  ...MAIL_JOBS,
+  ...LEADERBOARD_JOBS,
+  ...NOTIFICATION_JOBS,
+] as const;
 
 type RegisteredJob = (typeof ALL_JOBS)[number];
 export type JobName = RegisteredJob["name"];

@@ -8,7 +8,12 @@ import type { CaughtMail, MailStore } from "../../../src/sandbox/mail/mail-store
 import { waitFor } from "../support/wait-for";
 
 /** An award as the pipeline writes it (the outbox row comes from the database's trigger). */
-export async function award(ctx: TenantContext, customerId: string, amount: number, options: { source?: LedgerSource; capped?: boolean; ruleName?: string } = {}) {
+export async function award(
+  ctx: TenantContext,
+  customerId: string,
+  amount: number,
+  options: { source?: LedgerSource; capped?: boolean; ruleName?: string } = {},
+) {
   const explanation: AwardExplanation = {
     formula: `${amount}`,
     rule: { id: "rul_test", name: options.ruleName ?? "Posts about us", network: "TWITTER", action: "MENTION", basePoints: amount },
@@ -21,7 +26,11 @@ export async function award(ctx: TenantContext, customerId: string, amount: numb
 }
 
 /** Every mail the in-process SMTP server caught for `to`, oldest first. */
-export const mailsTo = (inbox: MailStore, to: string): CaughtMail[] => inbox.list().filter((m) => m.envelope.to.includes(to)).reverse();
+export const mailsTo = (inbox: MailStore, to: string): CaughtMail[] =>
+  inbox
+    .list()
+    .filter((m) => m.envelope.to.includes(to))
+    .reverse();
 
 export async function waitForMail(inbox: MailStore, to: string, subject: RegExp): Promise<CaughtMail> {
   return waitFor(() => mailsTo(inbox, to).find((m) => subject.test(m.subject)), `a mail to ${to} matching ${String(subject)}`);

@@ -44,7 +44,14 @@ export function mailBase(brand: BrandForMail, recipient: Recipient, kind: Unsubs
  * dedupe key is the notification's identity (per customer and day, reward crossing, redemption):
  * a retried drain or a second digest run queues the same key, and the mail is sent once.
  */
-export function notificationJob(brand: BrandForMail, recipient: Recipient, kind: UnsubscribeKind, mail: RenderedMail, dedupeKey: string, secrets: string[] = []) {
+export function notificationJob(
+  brand: BrandForMail,
+  recipient: Recipient,
+  kind: UnsubscribeKind,
+  mail: RenderedMail,
+  dedupeKey: string,
+  secrets: string[] = [],
+) {
   const { oneClick } = unsubscribeUrls(brand.ctx, recipient.customerId, kind);
   const payload: MailJob = sealMail({
     to: recipient.email,

@@ -41,4 +41,3 @@ export async function loadRecipients(tx: Db | DbTx, ctx: TenantContext, ids: rea
   }
   return out;
 }
-

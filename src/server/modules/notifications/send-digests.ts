@@ -47,7 +47,9 @@ export async function sendDailyDigests(ctx: TenantContext, rawDay: string): Prom
       const mine = entries.filter((e) => e.customerId === who.customerId);
       // Preferences are read now, not when the row was written: an unsubscribe counts at once.
       if (!who.prefs.digest || mine.length === 0) return [];
-      const lines = mine.slice(-MAX_LINES).map((e) => describeEntryForCustomer({ ...e, explanation: e.explanation as unknown as AwardExplanation }, brand.name));
+      const lines = mine
+        .slice(-MAX_LINES)
+        .map((e) => describeEntryForCustomer({ ...e, explanation: e.explanation as unknown as AwardExplanation }, brand.name));
       if (mine.length > MAX_LINES) lines.unshift(`… and ${mine.length - MAX_LINES} earlier awards`);
       const mail = digestMail({ ...mailBase(brand, who, "digest"), day, lines, balance: who.balance });
       return [notificationJob(brand, who, "digest", mail, `digest:${who.customerId}:${day}`)];

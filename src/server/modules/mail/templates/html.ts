@@ -22,8 +22,8 @@ type HtmlValue = SafeHtml | string | number | readonly HtmlValue[] | null | unde
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return "";
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(render).join("");
-  return escapeHtml(String(value as string | number));
+  if (Array.isArray(value)) return value.map(render).join("");
+  return escapeHtml(String(value));
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
