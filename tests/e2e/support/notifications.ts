@@ -10,7 +10,10 @@ export async function brandWithEarningCustomer(): Promise<{ slug: string; tenant
   return withClient(async (c) => {
     const tenant = await c.query<{ id: string }>(`INSERT INTO "Tenant" (slug, name, "updatedAt") VALUES ($1, $2, now()) RETURNING id`, [slug, brand]);
     const tenantId = tenant.rows[0]!.id;
-    const customer = await c.query<{ id: string }>(`INSERT INTO "Customer" ("tenantId", "displayName", "updatedAt") VALUES ($1, 'Ann Lee', now()) RETURNING id`, [tenantId]);
+    const customer = await c.query<{ id: string }>(
+      `INSERT INTO "Customer" ("tenantId", "displayName", "updatedAt") VALUES ($1, 'Ann Lee', now()) RETURNING id`,
+      [tenantId],
+    );
     const customerId = customer.rows[0]!.id;
     await c.query(`INSERT INTO "CustomerEmail" ("tenantId", "customerId", email, "isPrimary") VALUES ($1, $2, $3, true)`, [tenantId, customerId, email]);
     await c.query("BEGIN");
@@ -19,7 +22,10 @@ export async function brandWithEarningCustomer(): Promise<{ slug: string; tenant
        VALUES ($1, $2, 25, 'MENTION', 'e2e:' || gen_random_uuid(), '{"formula":"25","rule":{"id":"r","name":"Posts","network":"TWITTER","action":"MENTION","basePoints":25}}'::jsonb)`,
       [tenantId, customerId],
     );
-    await c.query(`INSERT INTO "PointBalance" ("tenantId","customerId",balance,"lifetimeEarned","updatedAt") VALUES ($1, $2, 25, 25, now())`, [tenantId, customerId]);
+    await c.query(`INSERT INTO "PointBalance" ("tenantId","customerId",balance,"lifetimeEarned","updatedAt") VALUES ($1, $2, 25, 25, now())`, [
+      tenantId,
+      customerId,
+    ]);
     await c.query("COMMIT");
     return { slug, tenantId, customerId, email, brand };
   });

@@ -1,3 +1,4 @@
+export {};
 // Run by notifications.spec.ts as its own process (`npx tsx`): the e2e tier has no worker, so this
 // plays it for one brand: drains the notification outbox, queues the day's digests, then delivers
 // that customer's digest mail job with the worker's own code (no SMTP_URL: the delivery log row is
