@@ -38,7 +38,14 @@ describe("worker process", () => {
     const worker = startWorker();
     await worker.waitFor("worker started");
     const secret = "https://localhost:3000/invite/worker-process-secret-token";
-    await queueMail({ to: "proc@example.test", subject: "From the process", text: `hello ${secret}`, dedupeKey: "proc-1", secrets: [secret] });
+    await queueMail({
+      to: "proc@example.test",
+      subject: "From the process",
+      text: `hello ${secret}`,
+      html: `<p>hello ${secret}</p>`,
+      dedupeKey: "proc-1",
+      secrets: [secret],
+    });
     while (!(await unsafeCrossTenantDb().mailMessage.findFirst({ where: { dedupeKey: "proc-1" } }))) {
       if (worker.hasExited()) throw new Error(`worker exited before delivering the mail:\n${worker.output()}`);
       await new Promise((r) => setTimeout(r, 100));

@@ -303,6 +303,19 @@ export const PORTAL_CASES: Record<string, PortalCase> = {
   "PAGE /r/[brand]/account": { who: "customer", why: "the customer's own profile, data download and erasure" },
   "GET /r/[brand]/account/export": { who: "customer", why: "withCustomer: the brand's customer session or 401; exports that customer's rows only" },
   "ACTION r/[brand]/account/actions.ts#eraseMeAction": { who: "customer", why: "customerAction: erases the session's own customer, never an id from the form" },
+  "ACTION r/[brand]/account/actions.ts#saveNotificationPrefsAction": {
+    who: "customer",
+    why: "customerAction: sets the session's own customer's email choices, never an id from the form",
+  },
+  "PAGE /r/[brand]/unsubscribe/[token]": {
+    who: "visitor",
+    why: "opening changes nothing; the token is an HMAC bound to this brand, the customer and the kind (another brand's token: the invalid-link page)",
+  },
+  "GET /r/[brand]/unsubscribe/[token]/one-click": { who: "visitor", why: "redirects to the confirm page of the same brand and token; changes nothing" },
+  "POST /r/[brand]/unsubscribe/[token]/one-click": {
+    who: "visitor",
+    why: "RFC 8058 one-click: turns off the kind the token names for the customer it names, only if signed for this brand (404 otherwise)",
+  },
   "PAGE /r/[brand]/rewards": { who: "customer", why: "the catalogue as this customer can use it, and their own redemptions with codes" },
   "ACTION r/[brand]/rewards/actions.ts#redeemRewardAction": {
     who: "customer",

@@ -54,6 +54,7 @@ function invitation(name: string) {
       to: `${name}@example.test`,
       subject: "You're invited to Secret Brand on Megaphone",
       text: `Hello,\n\nJoin Secret Brand: ${link}\n\nThe link works once and expires in 7 days.\n`,
+      html: `<p>Hello,</p><p><a href="${link}">Join Secret Brand</a>: ${link}</p>`,
       dedupeKey: `invite:${name}`,
       secrets: [link],
     },

@@ -82,6 +82,7 @@ beforeAll(async () => {
       to: "staff@example.test",
       subject: "Reset",
       text: "https://x.test/reset?t=secret-link-123",
+      html: "<p>https://x.test/reset?t=secret-link-123</p>",
       dedupeKey: "qm-sec-1",
       secrets: ["https://x.test/reset?t=secret-link-123"],
     }),

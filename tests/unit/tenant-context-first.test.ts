@@ -28,6 +28,10 @@ const EXCEPTIONS: Record<string, string> = {
   "src/server/modules/social-profiles/profile-tokens.ts#openProfileToken": "opens a ciphertext bound to its row's tenant (see profileTokenAad)",
   "src/server/modules/customers/sentiment-rollup.jobs.ts#sentimentRollupJobId":
     "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
+  "src/server/modules/notifications/notifications.jobs.ts#drainJobId":
+    "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
+  "src/server/modules/notifications/notifications.jobs.ts#digestJobId":
+    "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
   "src/server/pipeline/checkins/receive-push.ts#pushJobId":
     "a push's dedupe job id from the tenant id the receiver resolved from the URL; pure, queries nothing",
   "src/server/pipeline/deletions/schedule-deletion-checks.ts#deletionCheckJobId":

@@ -14,8 +14,9 @@ export class MailStore {
 
   constructor(private readonly limit = 500) {}
 
-  add(raw: string, envelope: CaughtMail["envelope"], receivedAt = new Date()): CaughtMail {
-    const mail: CaughtMail = { id: this.nextId++, receivedAt: receivedAt.toISOString(), envelope, ...parseMail(raw) };
+  async add(raw: string, envelope: CaughtMail["envelope"], receivedAt = new Date()): Promise<CaughtMail> {
+    const id = this.nextId++;
+    const mail: CaughtMail = { id, receivedAt: receivedAt.toISOString(), envelope, ...(await parseMail(raw)) };
     this.messages.unshift(mail);
     if (this.messages.length > this.limit) this.messages.length = this.limit;
     return mail;

@@ -39,11 +39,10 @@ export async function startSmtpCatcher(store: MailStore, options: { host?: strin
       stream.on("end", () => {
         if (stream.sizeExceeded) return callback(Object.assign(new Error("message too large"), { responseCode: 552 }));
         const { mailFrom, rcptTo } = session.envelope;
-        store.add(Buffer.concat(chunks).toString("utf8"), {
-          from: mailFrom ? mailFrom.address : "",
-          to: rcptTo.map((r) => r.address),
-        });
-        callback();
+        store.add(Buffer.concat(chunks).toString("utf8"), { from: mailFrom ? mailFrom.address : "", to: rcptTo.map((r) => r.address) }).then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
       });
     },
   });

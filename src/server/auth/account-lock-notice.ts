@@ -2,6 +2,7 @@ import { unsafeCrossTenantDb } from "../db/client";
 import { getEnv } from "../env";
 import { getLogger } from "../logger";
 import { queueMail } from "../modules/mail/mail.service";
+import { accountLockedMail } from "../modules/mail/templates/staff-mail";
 
 export interface AccountLockEvent {
   email: string;
@@ -45,14 +46,7 @@ export async function reportAccountLocked(event: AccountLockEvent): Promise<void
   const lockEnds = Math.floor(Date.now() / 1000) + event.retryAfterSeconds;
   await queueMail({
     to: user.email,
-    subject: "Sign-ins to your Megaphone account are paused",
-    text:
-      `There were ${failures} failed attempts to sign in to your Megaphone account (${user.email}) with a wrong password, ` +
-      `the last from the network address ${event.ip}.\n\n` +
-      `To protect the account, sign-ins are paused for about ${minutes} minutes, even with the right password. ` +
-      `Your password was not revealed and nothing in the account changed.\n\n` +
-      `If this was you, wait and sign in again: ${signIn}\n` +
-      `If it was not you, someone is guessing your password: choose a new, unique password now (this also ends the pause): ${reset}`,
+    ...accountLockedMail({ email: user.email, failures, ip: event.ip, minutes, signInLink: signIn, resetLink: reset }),
     dedupeKey: `account-locked:${user.id}:${lockEnds}`,
   });
 }

@@ -3,6 +3,8 @@ import type { CustomerContext } from "../auth/tenant-context";
 import { AppError } from "../errors";
 import { getEnv } from "../env";
 import { findPortalBrand, type PortalBrand } from "../modules/portal/portal-brand";
+import { assertSafeRequestInput } from "./guard-steps";
+import { problemResponse } from "./problem";
 import { currentCustomer } from "./require-customer";
 
 export interface CustomerRoute {
@@ -39,5 +41,23 @@ export function customerRoute(returnTo: (slug: string) => string, run: (page: Cu
       return NextResponse.redirect(appUrl(`/r/${brand.scope.tenantSlug}/sign-in?next=${encodeURIComponent(back)}`), 303);
     }
     return run({ brand, cctx: signedIn.cctx, sessionToken: signedIn.token }, new URL(request.url));
+  };
+}
+
+/**
+ * The guard of the portal's route handlers that need no session (the one-click unsubscribe a mail
+ * provider POSTs, RFC 8058): the brand of the URL (404 otherwise) → the input normaliser on the
+ * path and query → run. The route's own token is its authority.
+ */
+export function portalVisitorRoute(run: (brand: PortalBrand, params: Record<string, string>, request: Request) => Promise<Response>) {
+  return async (request: Request, { params }: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const values = await params;
+    try {
+      const brand = await findPortalBrand(values.brand ?? "");
+      assertSafeRequestInput(new URL(request.url).searchParams, values);
+      return await run(brand, values, request);
+    } catch (error) {
+      return problemResponse(error, new URL(request.url).pathname);
+    }
   };
 }

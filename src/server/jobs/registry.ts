@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { SENTIMENT_ROLLUP_JOBS } from "../modules/customers/sentiment-rollup.jobs";
 import { LEADERBOARD_JOBS } from "../modules/leaderboard/leaderboard.jobs";
 import { MAIL_JOBS } from "../modules/mail/mail.jobs";
+import { NOTIFICATION_JOBS } from "../modules/notifications/notifications.jobs";
 import { CHECKIN_JOBS } from "../pipeline/checkins/checkins.jobs";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
 import { LISTENING_JOBS } from "../pipeline/listening.jobs";
@@ -16,7 +17,16 @@ import { QUEUE_NAMES, type QueueName } from "./queue-names";
  * `schedule`s found here (schedulers.ts). tests/unit/jobs/job-registry.test.ts fails when a
  * defined job is missing here or a Queue, Worker or scheduler is built some other way.
  */
-const ALL_JOBS = [...LISTENING_JOBS, ...CHECKIN_JOBS, ...REVERSAL_JOBS, ...SHARING_JOBS, ...SENTIMENT_ROLLUP_JOBS, ...MAIL_JOBS, ...LEADERBOARD_JOBS] as const;
+const ALL_JOBS = [
+  ...LISTENING_JOBS,
+  ...CHECKIN_JOBS,
+  ...REVERSAL_JOBS,
+  ...SHARING_JOBS,
+  ...SENTIMENT_ROLLUP_JOBS,
+  ...MAIL_JOBS,
+  ...LEADERBOARD_JOBS,
+  ...NOTIFICATION_JOBS,
+] as const;
 
 type RegisteredJob = (typeof ALL_JOBS)[number];
 export type JobName = RegisteredJob["name"];

@@ -86,6 +86,7 @@ describe("job registry", () => {
         "customers.schedule-sentiment-rollup",
         "listening.schedule",
         "mentions.schedule-deletion-checks",
+        "notifications.tick",
         "profiles.schedule-refresh",
         "share.sweep",
       ].sort(),

@@ -4,6 +4,7 @@ import { endAllStaffSessions, startStaffSession } from "../../auth/staff-session
 import { getDb, unsafeCrossTenantDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { queueMail } from "../mail/mail.service";
+import { passwordChangedMail } from "../mail/templates/staff-mail";
 import { ZChangePassword, type ChangePasswordInput } from "./account.schemas";
 
 /** A stolen session must not become a password-guessing oracle for the account. */
@@ -44,8 +45,7 @@ export async function changePassword(userId: string, raw: ChangePasswordInput): 
   const sessionId = await startStaffSession(userId);
   await queueMail({
     to: user.email,
-    subject: "Your Megaphone password was changed",
-    text: "The password of your Megaphone account was just changed, and every other signed-in device was signed out.\n\nIf this was not you, reset your password from the sign-in page at once and tell the owner of your brand.",
+    ...passwordChangedMail(),
     dedupeKey: `password-changed:${userId}:${Date.now()}`,
   });
   return { sessionId, sessionsEnded: ended };

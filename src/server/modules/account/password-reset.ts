@@ -5,6 +5,7 @@ import { getDb } from "../../db/client";
 import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import { queueMail } from "../mail/mail.service";
+import { passwordResetMail } from "../mail/templates/staff-mail";
 import { ZRequestPasswordReset, ZResetPassword, ZResetToken, type RequestPasswordResetInput, type ResetPasswordInput } from "./account.schemas";
 import { passwordResetLimitChecks } from "./password-reset-limits";
 import { hashEmailedToken as hashResetToken, newEmailedToken as newResetToken } from "../../crypto/emailed-token";
@@ -36,8 +37,7 @@ export async function requestPasswordReset(raw: RequestPasswordResetInput, sourc
   const link = new URL(`/reset-password/${token}`, getEnv().APP_URL).toString();
   await queueMail({
     to: user.email,
-    subject: "Reset your Megaphone password",
-    text: `Someone (hopefully you) asked to reset the password of your Megaphone account.\n\nChoose a new password: ${link}\n\nThe link works once and expires in 30 minutes. If you did not ask for it, ignore this email: your password stays as it is.`,
+    ...passwordResetMail({ link }),
     dedupeKey: `password-reset:${reset.id}`,
     secrets: [link],
   });

@@ -1,5 +1,6 @@
 import { decryptSecret, encryptSecret } from "../../crypto/secret-box";
 import { AppError } from "../../errors";
+import { escapeHtml } from "./templates/html";
 import { ZMailMessage, type MailBodyPart, type MailJob, type MailMessage } from "./mail.schemas";
 
 /** What the delivery log shows where a secret was. */
@@ -38,7 +39,8 @@ export function sealMail(message: MailMessage): MailJob {
   const parsed = ZMailMessage.parse(message);
   // Header values are one line; a CR/LF from a hostile brand name must not start a new header.
   const subject = parsed.subject.replace(/[\r\n\t]+/g, " ");
-  if (parsed.secrets.some((secret) => subject.includes(secret) || parsed.to.includes(secret))) {
+  const headers = Object.values(parsed.headers ?? {}).join("\n");
+  if (parsed.secrets.some((secret) => subject.includes(secret) || parsed.to.includes(secret) || headers.includes(secret))) {
     throw new AppError("INTERNAL", "a mail secret may only appear in the body");
   }
   return {
@@ -46,6 +48,9 @@ export function sealMail(message: MailMessage): MailJob {
     subject,
     dedupeKey: parsed.dedupeKey,
     body: splitAtSecrets(parsed.text, parsed.secrets),
+    // The HTML body holds each secret escaped (in an href and in the text), so it is cut there.
+    htmlBody: splitAtSecrets(parsed.html, parsed.secrets.map(escapeHtml)),
+    ...(parsed.headers ? { headers: parsed.headers } : {}),
     sealedSecrets: parsed.secrets.map((secret, index) => encryptSecret(secret, secretAad(parsed.dedupeKey, index))),
   };
 }
@@ -55,13 +60,24 @@ export function openMailSecrets(job: MailJob): string[] {
   return job.sealedSecrets.map((sealed, index) => decryptSecret(sealed, secretAad(job.dedupeKey, index)));
 }
 
-/** The body as sent: every secret back in place (the worker only). */
+/** The text body as sent: every secret back in place (the worker only). */
 export function openMailText(job: MailJob): string {
   const secrets = openMailSecrets(job);
   return job.body.map((part) => (typeof part === "string" ? part : secrets[part.secret]!)).join("");
 }
 
-/** The body as the delivery log keeps it: every secret replaced by REDACTED_SECRET. */
+/** The HTML body as sent: every secret back in place, escaped as it was cut out (the worker only). */
+export function openMailHtml(job: MailJob): string {
+  const secrets = openMailSecrets(job);
+  return job.htmlBody.map((part) => (typeof part === "string" ? part : escapeHtml(secrets[part.secret]!))).join("");
+}
+
+/** The text body as the delivery log keeps it: every secret replaced by REDACTED_SECRET. */
 export function redactedMailText(job: MailJob): string {
   return job.body.map((part) => (typeof part === "string" ? part : REDACTED_SECRET)).join("");
+}
+
+/** The HTML body as the delivery log keeps it (a link's href too becomes the placeholder: it leads nowhere). */
+export function redactedMailHtml(job: MailJob): string {
+  return job.htmlBody.map((part) => (typeof part === "string" ? part : escapeHtml(REDACTED_SECRET))).join("");
 }

@@ -2,7 +2,7 @@ import { unsafeCrossTenantDb } from "../../db/client";
 import { getEnv } from "../../env";
 import { getLogger } from "../../logger";
 import { enqueue } from "../../jobs/queues";
-import { openMailText, redactedMailText, sealMail } from "./mail-secrets";
+import { openMailHtml, openMailText, redactedMailHtml, redactedMailText, sealMail } from "./mail-secrets";
 import { mailTransport } from "./mail-transport";
 import type { MailJob, MailMessage } from "./mail.schemas";
 
@@ -31,11 +31,23 @@ export async function deliverMail(job: MailJob): Promise<void> {
   }
   const env = getEnv();
   const text = openMailText(job);
+  const html = openMailHtml(job);
   const transport = mailTransport();
   // Sent before it is recorded: a crash in between sends it again on retry rather than never.
-  if (transport) await transport.sendMail({ from: env.MAIL_FROM, to: job.to, subject: job.subject, text });
+  // Text and HTML make nodemailer send multipart/alternative; both came from one template.
+  if (transport)
+    await transport.sendMail({ from: env.MAIL_FROM, to: job.to, subject: job.subject, text, html, ...(job.headers ? { headers: job.headers } : {}) });
+  const keepAll = env.MAIL_OUTBOX_PAGE;
   await db.mailMessage.createMany({
-    data: [{ dedupeKey: job.dedupeKey, toEmail: job.to, subject: job.subject, text: env.MAIL_OUTBOX_PAGE ? text : redactedMailText(job) }],
+    data: [
+      {
+        dedupeKey: job.dedupeKey,
+        toEmail: job.to,
+        subject: job.subject,
+        text: keepAll ? text : redactedMailText(job),
+        html: keepAll ? html : redactedMailHtml(job),
+      },
+    ],
     skipDuplicates: true,
   });
   const about = { to: job.to, subject: job.subject, dedupeKey: job.dedupeKey };

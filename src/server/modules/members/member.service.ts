@@ -6,6 +6,7 @@ import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
 import { queueMail } from "../mail/mail.service";
+import { invitationMail } from "../mail/templates/staff-mail";
 import { consumeLimits } from "../../abuse-limits";
 import { invitationLimitChecks } from "./invitation-limits";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token";
@@ -92,8 +93,7 @@ export async function inviteMember(ctx: TenantContext, raw: InviteMemberInput, s
   const brand = mailSafeName(tenantName);
   await queueMail({
     to: input.email,
-    subject: `You're invited to ${brand} on Megaphone`,
-    text: `You have been invited to join ${brand} on Megaphone as ${input.role.toLowerCase()}.\n\nAccept the invitation: ${link}\n\nThe link expires in 7 days.`,
+    ...invitationMail({ brand, role: input.role, link }),
     dedupeKey: `invite:${invitation.id}`,
     secrets: [link],
   });

@@ -5,6 +5,7 @@ import { getDb, type DbTx } from "../../db/client";
 import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import { queueMail } from "../mail/mail.service";
+import { portalSignInMail } from "../mail/templates/portal-mail";
 import { startCustomerSession, type IssuedSession } from "./customer-sessions";
 import { findSignedInCustomer } from "./find-signed-in-customer";
 import { ZPortalEmail, ZPortalToken, ZSignInCode, type PortalEmailInput, type SignInCodeInput } from "./portal.schemas";
@@ -28,7 +29,7 @@ const CODE_WRONG = () => new AppError("VALIDATION_FAILED", "that code is not rig
 export async function requestPortalSignIn(scope: TenantScope, raw: PortalEmailInput, source: { ip: string }, now: Date = new Date()): Promise<void> {
   const { email } = ZPortalEmail.parse(raw);
   await consumeLimits(signInRequestLimitChecks(scope, { ip: source.ip, email }));
-  const brand = await getDb().tenant.findUnique({ where: { id: scope.tenantId }, select: { name: true } });
+  const brand = await getDb().tenant.findUnique({ where: { id: scope.tenantId }, select: { name: true, brandColor: true } });
   if (!brand) throw AppError.notFound("brand");
   const { token, tokenHash } = newEmailedToken();
   const code = newSignInCode();
@@ -52,12 +53,7 @@ export async function requestPortalSignIn(scope: TenantScope, raw: PortalEmailIn
   const link = new URL(`/r/${scope.tenantSlug}/sign-in/${token}`, getEnv().APP_URL).toString();
   await queueMail({
     to: email,
-    subject: `Your sign-in link for ${brand.name} rewards`,
-    text: [
-      `Sign in to ${brand.name} rewards: ${link}`,
-      `Or enter this code on the sign-in page: ${code}`,
-      `The link and the code work once and expire in 15 minutes. If you did not ask to sign in, ignore this email.`,
-    ].join("\n\n"),
+    ...portalSignInMail({ brand: { name: brand.name, colour: brand.brandColor }, link, code }),
     dedupeKey: `portal-sign-in:${row.id}`,
     secrets: [link, code],
   });

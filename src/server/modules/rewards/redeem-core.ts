@@ -7,6 +7,7 @@ import { insertEntryRow } from "../ledger/insert-entry";
 import { assertLiveCustomer } from "../ledger/ledger-customer";
 import { formatPoints } from "../ledger/ledger-explanation";
 import { debitBalance, lockBalance, readBalance } from "../ledger/point-balance";
+import { nudgeNotificationDrain } from "../notifications/schedule-notifications";
 import { generateRewardCode } from "./code-list";
 import { REDEMPTION_SELECT, toRedemptionDto, windowState, type RedemptionRow } from "./reward.mapper";
 import type { RedemptionDto } from "./reward.schemas";
@@ -44,6 +45,13 @@ export interface RedeemRequest {
  * oversold. Any refusal throws, which rolls back every row written before it.
  */
 export async function redeemCore(scope: TenantScope, req: RedeemRequest): Promise<RedemptionResult> {
+  const result = await redeemOnce(scope, req);
+  // After the commit: the code email goes out now instead of at the next notifications tick.
+  if (!result.replayed) await nudgeNotificationDrain(scope);
+  return result;
+}
+
+async function redeemOnce(scope: TenantScope, req: RedeemRequest): Promise<RedemptionResult> {
   try {
     return await getDb().$transaction(async (tx) => {
       const previous = await findByKey(tx, scope, req.idempotencyKey);
