@@ -105,3 +105,13 @@ export async function markFeedbackHandled(ctx: TenantContext, raw: unknown, now 
     return { status: "handled" as const };
   });
 }
+
+/** The inbox's summary: open detractor answers and all answers. */
+export async function feedbackInboxCounts(ctx: TenantContext): Promise<{ openDetractors: number; total: number }> {
+  assertCan(ctx, "customers:read");
+  const [openDetractors, total] = await Promise.all([
+    getDb().feedbackResponse.count({ where: { tenantId: ctx.tenantId, npsClass: "DETRACTOR", status: "OPEN" } }),
+    getDb().feedbackResponse.count({ where: { tenantId: ctx.tenantId } }),
+  ]);
+  return { openDetractors, total };
+}
