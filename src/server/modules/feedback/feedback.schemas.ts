@@ -11,11 +11,15 @@ export const ZFeedbackId = z.string().regex(/^fbk_[0-9a-f]{32}$/, "not a feedbac
 const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 export const ZFeedbackAnswer = z.strictObject({
-  score: z.coerce
-    .number({ message: "choose a score from 0 to 10" })
-    .int("choose a score from 0 to 10")
-    .min(0, "choose a score from 0 to 10")
-    .max(10, "choose a score from 0 to 10"),
+  // Not z.coerce: Number("") is 0, and an unanswered question must not read as a 0.
+  score: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v),
+    z
+      .number({ message: "choose a score from 0 to 10" })
+      .int("choose a score from 0 to 10")
+      .min(0, "choose a score from 0 to 10")
+      .max(10, "choose a score from 0 to 10"),
+  ),
   comment: z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
     z.preprocess(blankToNull, z.string().max(FEEDBACK_COMMENT_MAX, `at most ${FEEDBACK_COMMENT_MAX.toLocaleString("en")} characters`).nullable()),
