@@ -111,7 +111,14 @@ for (const { name, size } of VIEWPORTS) {
       await expect(fan.getByRole("status").filter({ hasText: "Your post is on its way" })).toBeVisible();
       state = await feedbackState(slug);
       expect(state.shares).toEqual([
-        { id: expect.stringMatching(/^shp_/), customerId: proAnswer.customerId, feedbackResponseId: proAnswer.id, text, status: "PENDING", externalPostId: null },
+        {
+          id: expect.stringMatching(/^shp_/),
+          customerId: proAnswer.customerId,
+          feedbackResponseId: proAnswer.id,
+          text,
+          status: "PENDING",
+          externalPostId: null,
+        },
       ]);
       expect(state.entries).toEqual([]);
 

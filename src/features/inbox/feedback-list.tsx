@@ -47,7 +47,10 @@ export function FeedbackList({ items, tenantSlug, markAction }: { items: Feedbac
             {markAction && item.status === "OPEN" && <MarkHandledButton tenantSlug={tenantSlug} feedbackId={item.id} action={markAction} />}
           </div>
           {item.comment ? (
-            <p className="max-h-48 overflow-y-auto rounded-control bg-surface-muted px-3 py-2 text-sm break-words whitespace-pre-wrap text-fg" data-testid="feedback-comment">
+            <p
+              className="max-h-48 overflow-y-auto rounded-control bg-surface-muted px-3 py-2 text-sm break-words whitespace-pre-wrap text-fg"
+              data-testid="feedback-comment"
+            >
               {item.comment}
             </p>
           ) : (
@@ -69,9 +72,7 @@ export function FeedbackList({ items, tenantSlug, markAction }: { items: Feedbac
             <div>
               <dt className="text-fg-subtle">Earlier answers</dt>
               <dd className="font-medium text-fg">
-                {item.customer.previousAnswers.length === 0
-                  ? "None"
-                  : item.customer.previousAnswers.map((a) => `${a.score} (${day(a.createdAt)})`).join(", ")}
+                {item.customer.previousAnswers.length === 0 ? "None" : item.customer.previousAnswers.map((a) => `${a.score} (${day(a.createdAt)})`).join(", ")}
               </dd>
             </div>
           </dl>

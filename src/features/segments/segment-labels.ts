@@ -3,7 +3,11 @@ import { SENTIMENT_LABELS } from "../customers/sentiment-labels";
 import { STAGE_LABELS } from "../customers/stage-labels";
 
 /** The customer's latest answer to the portal's 0–10 question. */
-export const NPS_CLASS_LABELS: Record<SegmentFilterDto["npsClasses"][number], string> = { PROMOTER: "Promoter (9–10)", PASSIVE: "Passive (7–8)", DETRACTOR: "Detractor (0–6)" };
+export const NPS_CLASS_LABELS: Record<SegmentFilterDto["npsClasses"][number], string> = {
+  PROMOTER: "Promoter (9–10)",
+  PASSIVE: "Passive (7–8)",
+  DETRACTOR: "Detractor (0–6)",
+};
 
 const count = (n: number) => n.toLocaleString("en-US");
 

@@ -8,16 +8,25 @@ export async function feedbackSetup(slug: string, sharePoints: number, locationN
        SELECT id, 'TWITTER', 'SHARE', 'Share on X', $2, 'NONE', now() FROM "Tenant" WHERE slug = $1`,
       [slug, sharePoints],
     );
-    const row = await c.query<{ id: string }>(`INSERT INTO "Location" ("tenantId", name, "updatedAt") SELECT id, $2, now() FROM "Tenant" WHERE slug = $1 RETURNING id`, [
-      slug,
-      locationName,
-    ]);
+    const row = await c.query<{ id: string }>(
+      `INSERT INTO "Location" ("tenantId", name, "updatedAt") SELECT id, $2, now() FROM "Tenant" WHERE slug = $1 RETURNING id`,
+      [slug, locationName],
+    );
     return { locationId: row.rows[0]!.id };
   });
 }
 
 export interface FeedbackState {
-  answers: { id: string; customerId: string; score: number; npsClass: string; comment: string | null; locationId: string | null; status: string; handledById: string | null }[];
+  answers: {
+    id: string;
+    customerId: string;
+    score: number;
+    npsClass: string;
+    comment: string | null;
+    locationId: string | null;
+    status: string;
+    handledById: string | null;
+  }[];
   shares: { id: string; customerId: string; feedbackResponseId: string | null; text: string; status: string; externalPostId: string | null }[];
   entries: { customerId: string; source: string; amount: number; idempotencyKey: string }[];
   classes: Record<string, string | null>;
@@ -35,8 +44,13 @@ export async function feedbackState(slug: string): Promise<FeedbackState> {
       `SELECT id, "customerId", "feedbackResponseId", text, status::text AS status, "externalPostId" FROM "SharePost" WHERE "tenantId" = $1 ORDER BY "createdAt"`,
       [tenant],
     );
-    const entries = await c.query(`SELECT "customerId", source::text AS source, amount, "idempotencyKey" FROM "LedgerEntry" WHERE "tenantId" = $1 ORDER BY "createdAt"`, [tenant]);
-    const classes = await c.query<{ id: string; npsClass: string | null }>(`SELECT id, "npsClass"::text AS "npsClass" FROM "Customer" WHERE "tenantId" = $1`, [tenant]);
+    const entries = await c.query(
+      `SELECT "customerId", source::text AS source, amount, "idempotencyKey" FROM "LedgerEntry" WHERE "tenantId" = $1 ORDER BY "createdAt"`,
+      [tenant],
+    );
+    const classes = await c.query<{ id: string; npsClass: string | null }>(`SELECT id, "npsClass"::text AS "npsClass" FROM "Customer" WHERE "tenantId" = $1`, [
+      tenant,
+    ]);
     return {
       answers: answers.rows,
       shares: shares.rows,

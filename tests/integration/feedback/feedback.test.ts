@@ -43,7 +43,8 @@ async function refusal(promise: Promise<unknown>) {
   return toAppError(error);
 }
 
-const npsOf = async (ctx: TenantContext, id: string) => (await getDb().customer.findFirst({ where: { tenantId: ctx.tenantId, id }, select: { npsClass: true } }))?.npsClass;
+const npsOf = async (ctx: TenantContext, id: string) =>
+  (await getDb().customer.findFirst({ where: { tenantId: ctx.tenantId, id }, select: { npsClass: true } }))?.npsClass;
 
 describe("answering", () => {
   it("stores the answer, sets the class from the latest answer, audits it, and allows one answer per 10 minutes", async () => {
@@ -143,7 +144,10 @@ describe("promoters share, detractors are heard", () => {
     const share = await getDb().sharePost.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: sharePostId } });
     expect(share).toMatchObject({ status: "POSTED", feedbackResponseId: answer.id, ledgerEntryId: null, text, customerId: fan.customerId });
     expect(livePostsBy(fan.userId).map((p) => p.text)).toEqual([text]);
-    const entries = await getDb().ledgerEntry.findMany({ where: { tenantId: ctx.tenantId, customerId: fan.customerId }, select: { source: true, amount: true, idempotencyKey: true } });
+    const entries = await getDb().ledgerEntry.findMany({
+      where: { tenantId: ctx.tenantId, customerId: fan.customerId },
+      select: { source: true, amount: true, idempotencyKey: true },
+    });
     expect(entries).toEqual([{ source: "SHARE", amount: 15, idempotencyKey: shareAwardKey(sharePostId, rule.id) }]);
     expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId } })).toBe(1); // the SHARE award is not shared again
     await assertLedgerInvariants(ctx.tenantId);
@@ -190,7 +194,11 @@ describe("the staff inbox", () => {
     const t0 = Date.now() - 3 * FEEDBACK_INTERVAL_MS;
     await submitFeedback(asCustomer(ctx, unhappy.id), { score: 8 }, new Date(t0));
     const older = await submitFeedback(asCustomer(ctx, unhappy.id), { score: 5 }, new Date(t0 + FEEDBACK_INTERVAL_MS));
-    const newest = await submitFeedback(asCustomer(ctx, unhappy.id), { score: 1, comment: "slow", locationId: store.id }, new Date(t0 + 2 * FEEDBACK_INTERVAL_MS));
+    const newest = await submitFeedback(
+      asCustomer(ctx, unhappy.id),
+      { score: 1, comment: "slow", locationId: store.id },
+      new Date(t0 + 2 * FEEDBACK_INTERVAL_MS),
+    );
     await submitFeedback(asCustomer(ctx, happy.id), { score: 10 }, new Date(t0));
     const theirs = await submitFeedback(asCustomer(other.ctx, (await makeCustomer(other.ctx)).id), { score: 0 });
     await post(ctx, [mentionAward(unhappy.id, "history", 90)]);

@@ -41,12 +41,15 @@ describe("the NPS-class segment rule", () => {
     const counts = Object.fromEntries((await listSegments(ctx)).items.map((s) => [s.name, s.memberCount]));
     expect(counts).toEqual({ Promoters: 1, Unhappy: 2 });
     expect((await listSegmentMembers(ctx, promoters.id)).items.map((m) => m.displayName)).toEqual(["Pro Moter"]);
-    const batch = await loadSegmentMembership(getDb(), ctx, [{ id: promoters.id, filter: promoters.filter }, { id: unhappy.id, filter: unhappy.filter }], [
-      promoter.id,
-      turned.id,
-      detractor.id,
-      silent.id,
-    ]);
+    const batch = await loadSegmentMembership(
+      getDb(),
+      ctx,
+      [
+        { id: promoters.id, filter: promoters.filter },
+        { id: unhappy.id, filter: unhappy.filter },
+      ],
+      [promoter.id, turned.id, detractor.id, silent.id],
+    );
     expect([...batch.get(promoters.id)!]).toEqual([promoter.id]);
     expect([...batch.get(unhappy.id)!].sort()).toEqual([turned.id, detractor.id].sort());
 
@@ -62,7 +65,12 @@ describe("the NPS-class segment rule", () => {
     const now = new Date();
     const pay = (customerId: string) =>
       getDb().$transaction((tx) =>
-        payOneOffAction(tx, ctx, { action: "SHARE", network: "TWITTER", customerId, followers: 0, key: (r) => `t:${customerId}:${r}`, note: "test", dailyCaps: false }, now),
+        payOneOffAction(
+          tx,
+          ctx,
+          { action: "SHARE", network: "TWITTER", customerId, followers: 0, key: (r) => `t:${customerId}:${r}`, note: "test", dailyCaps: false },
+          now,
+        ),
       );
     expect((await pay(promoter.id)).pointsAwarded).toBe(20);
     expect((await pay(detractor.id)).pointsAwarded).toBe(10);

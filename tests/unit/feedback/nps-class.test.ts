@@ -5,13 +5,7 @@ import { npsClassOf } from "../../../src/server/modules/feedback/nps-class";
 
 describe("NPS classes", () => {
   it("0–6 detractor, 7–8 passive, 9–10 promoter", () => {
-    expect(Array.from({ length: 11 }, (_, s) => npsClassOf(s))).toEqual([
-      ...Array<string>(7).fill("DETRACTOR"),
-      "PASSIVE",
-      "PASSIVE",
-      "PROMOTER",
-      "PROMOTER",
-    ]);
+    expect(Array.from({ length: 11 }, (_, s) => npsClassOf(s))).toEqual([...Array<string>(7).fill("DETRACTOR"), "PASSIVE", "PASSIVE", "PROMOTER", "PROMOTER"]);
   });
 
   it("refuses anything but a whole 0–10 score", () => {
@@ -35,7 +29,9 @@ describe("feedback input", () => {
   });
 
   it("the ready-made post names the brand as text and stays within X's 280 characters for any name", () => {
-    expect(defaultFeedbackPost("Tasti <b>D-Lite</b>", 10)).toBe("I'd give Tasti <b>D-Lite</b> a 10 out of 10. If you haven't tried Tasti <b>D-Lite</b> yet, you should!");
+    expect(defaultFeedbackPost("Tasti <b>D-Lite</b>", 10)).toBe(
+      "I'd give Tasti <b>D-Lite</b> a 10 out of 10. If you haven't tried Tasti <b>D-Lite</b> yet, you should!",
+    );
     expect([...defaultFeedbackPost("é".repeat(500), 9)].length).toBeLessThanOrEqual(280);
   });
 });

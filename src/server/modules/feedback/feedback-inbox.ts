@@ -54,7 +54,12 @@ export async function listFeedback(ctx: TenantContext, raw: FeedbackInboxQuery =
         }),
         db.mention.groupBy({
           by: ["customerId"],
-          where: { tenantId, customerId: { in: customerIds }, status: { not: "DELETED" }, postedAt: { gte: new Date(now.getTime() - RECENT_MENTIONS_DAYS * 86_400_000) } },
+          where: {
+            tenantId,
+            customerId: { in: customerIds },
+            status: { not: "DELETED" },
+            postedAt: { gte: new Date(now.getTime() - RECENT_MENTIONS_DAYS * 86_400_000) },
+          },
           _count: { _all: true },
         }),
       ])
@@ -101,7 +106,12 @@ export async function markFeedbackHandled(ctx: TenantContext, raw: unknown, now 
       if (!exists) throw AppError.notFound("feedback answer");
       return { status: "already" as const };
     }
-    await writeAudit(tx, ctx, { action: "feedback.handled", targetType: "FeedbackResponse", targetId: row.id, data: { customerId: row.customerId, npsClass: row.npsClass } });
+    await writeAudit(tx, ctx, {
+      action: "feedback.handled",
+      targetType: "FeedbackResponse",
+      targetId: row.id,
+      data: { customerId: row.customerId, npsClass: row.npsClass },
+    });
     return { status: "handled" as const };
   });
 }

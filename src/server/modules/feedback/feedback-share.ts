@@ -89,7 +89,12 @@ export async function shareFeedback(cctx: CustomerContext, raw: unknown, now = n
       RETURNING id`;
     const shareId = created[0]?.id;
     if (!shareId) throw new AppError("CONFLICT", "this answer is already shared");
-    await writeAudit(tx, cctx, { action: "feedback.shared", targetType: "SharePost", targetId: shareId, data: { feedbackResponseId: answer.id, network: profile.network } });
+    await writeAudit(tx, cctx, {
+      action: "feedback.shared",
+      targetType: "SharePost",
+      targetId: shareId,
+      data: { feedbackResponseId: answer.id, network: profile.network },
+    });
     return shareId;
   });
   await enqueueSharePosts(ctx, [id]);

@@ -22,7 +22,13 @@ export const ZFeedbackAnswer = z.strictObject({
   ),
   comment: z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.preprocess(blankToNull, z.string().max(FEEDBACK_COMMENT_MAX, `at most ${FEEDBACK_COMMENT_MAX.toLocaleString("en")} characters`).nullable()),
+    z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .max(FEEDBACK_COMMENT_MAX, `at most ${FEEDBACK_COMMENT_MAX.toLocaleString("en")} characters`)
+        .nullable(),
+    ),
   ),
   locationId: z.preprocess(blankToNull, ZLocationId.nullable()),
 });

@@ -49,12 +49,18 @@ export async function submitFeedback(cctx: CustomerContext, raw: unknown, now = 
     const waitMs = last ? last.createdAt.getTime() + FEEDBACK_INTERVAL_MS - now.getTime() : 0;
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000);
-      throw new AppError("RATE_LIMITED", `thanks, we already have your answer from a few minutes ago; you can answer again in ${minutes} minute${minutes === 1 ? "" : "s"}`, {
-        retryAfterSeconds: Math.ceil(waitMs / 1000),
-      });
+      throw new AppError(
+        "RATE_LIMITED",
+        `thanks, we already have your answer from a few minutes ago; you can answer again in ${minutes} minute${minutes === 1 ? "" : "s"}`,
+        {
+          retryAfterSeconds: Math.ceil(waitMs / 1000),
+        },
+      );
     }
     if (input.locationId && !(await tx.location.findFirst({ where: { tenantId, id: input.locationId }, select: { id: true } }))) {
-      throw new AppError("VALIDATION_FAILED", "choose one of the brand's locations", { issues: [{ path: "locationId", message: "choose one of the brand's locations" }] });
+      throw new AppError("VALIDATION_FAILED", "choose one of the brand's locations", {
+        issues: [{ path: "locationId", message: "choose one of the brand's locations" }],
+      });
     }
     const row = await tx.feedbackResponse.create({
       data: { tenantId, customerId, score: input.score, npsClass, comment: input.comment, locationId: input.locationId, createdAt: now },

@@ -24,6 +24,9 @@ export const shareFeedbackAction = customerAction(
   async ({ brand, cctx }, input) => {
     await shareFeedback(cctx, input);
     revalidatePath(`/r/${brand.scope.tenantSlug}/feedback`);
-    return { status: "ok", message: "Thank you! Your post is on its way; it shows under Linked accounts → Posted on your behalf, and your points follow once it is live." };
+    return {
+      status: "ok",
+      message: "Thank you! Your post is on its way; it shows under Linked accounts → Posted on your behalf, and your points follow once it is live.",
+    };
   },
 );

@@ -34,7 +34,13 @@ export default async function FeedbackPage({
   const query = await searchParams;
   const base = `/r/${brand.scope.tenantSlug}`;
   const [profile, answer] = await Promise.all([myProfile(cctx), answerOfMine(cctx, query.answered)]);
-  const frame = { slug: brand.scope.tenantSlug, brandName: brand.name, theme: brand.theme, customerName: profile.displayName, signOutAction: signOutOfPortalAction };
+  const frame = {
+    slug: brand.scope.tenantSlug,
+    brandName: brand.name,
+    theme: brand.theme,
+    customerName: profile.displayName,
+    signOutAction: signOutOfPortalAction,
+  };
 
   if (!answer) {
     const [locations, at] = await Promise.all([feedbackLocations(cctx), feedbackLocationOf(cctx, query.at)]);

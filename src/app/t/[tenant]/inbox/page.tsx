@@ -18,14 +18,20 @@ export default async function InboxPage({ params }: { params: Promise<{ tenant: 
       <div className="space-y-6">
         <Card title="Feedback" headingLevel={2}>
           <p className="text-sm text-fg-muted">
-            {counts.openDetractors === 0 ? "No open detractor answer." : `${counts.openDetractors} open detractor answer${counts.openDetractors === 1 ? "" : "s"} to follow up.`}{" "}
+            {counts.openDetractors === 0
+              ? "No open detractor answer."
+              : `${counts.openDetractors} open detractor answer${counts.openDetractors === 1 ? "" : "s"} to follow up.`}{" "}
             {counts.total} answer{counts.total === 1 ? "" : "s"} in all.
           </p>
           <Link href={`/t/${tenant}/inbox/feedback`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
             Open Feedback
           </Link>
         </Card>
-        <ComingSoon title="Mentions are on their way" description="The mentions inbox is not built yet. When it ships, it will give you:" capabilities={MENTIONS_INBOX_PLAN} />
+        <ComingSoon
+          title="Mentions are on their way"
+          description="The mentions inbox is not built yet. When it ships, it will give you:"
+          capabilities={MENTIONS_INBOX_PLAN}
+        />
       </div>
     </>
   );

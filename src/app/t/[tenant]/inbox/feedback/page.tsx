@@ -10,14 +10,21 @@ import { markFeedbackHandledAction } from "./actions";
 
 export const metadata = { title: "Feedback · Inbox" };
 
-export default async function FeedbackInboxPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<{ view?: string; page?: string }> }) {
+export default async function FeedbackInboxPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ view?: string; page?: string }>;
+}) {
   const { tenant: slug } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/inbox/feedback`);
   const query = await searchParams;
   const list = await listFeedback(ctx, { view: query.view, page: query.page });
   const view = query.view === "all" ? "all" : "detractors";
   const base = `/t/${slug}/inbox/feedback`;
-  const hrefFor = (v: string, page = 1) => `${base}?${new URLSearchParams({ ...(v === "all" ? { view: "all" } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const hrefFor = (v: string, page = 1) =>
+    `${base}?${new URLSearchParams({ ...(v === "all" ? { view: "all" } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   return (
     <>
       <PageHeader
@@ -49,7 +56,12 @@ export default async function FeedbackInboxPage({ params, searchParams }: { para
           </Link>
         ))}
       </nav>
-      <Card title={view === "all" ? "All answers" : "Detractors"} description={`${list.total} answer${list.total === 1 ? "" : "s"}, newest first`} headingLevel={2} flush>
+      <Card
+        title={view === "all" ? "All answers" : "Detractors"}
+        description={`${list.total} answer${list.total === 1 ? "" : "s"}, newest first`}
+        headingLevel={2}
+        flush
+      >
         {list.items.length === 0 ? (
           <p className="px-5 py-4 text-sm text-fg-muted">{view === "all" ? "No customer has answered yet." : "No detractor answers. Nothing to follow up."}</p>
         ) : (
