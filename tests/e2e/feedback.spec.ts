@@ -125,7 +125,7 @@ for (const { name, size } of VIEWPORTS) {
       // The sharing job posts it at X and the share rule pays, once.
       const env = {
         ...process.env,
-        NODE_ENV: "test",
+        NODE_ENV: "test" as const,
         LOG_LEVEL: "warn",
         DATABASE_URL: E2E_DATABASE_URL,
         REDIS_URL: E2E_REDIS_URL,

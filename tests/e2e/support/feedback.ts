@@ -36,15 +36,15 @@ export interface FeedbackState {
 export async function feedbackState(slug: string): Promise<FeedbackState> {
   return withClient(async (c) => {
     const tenant = (await c.query<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug])).rows[0]!.id;
-    const answers = await c.query(
+    const answers = await c.query<FeedbackState["answers"][number]>(
       `SELECT id, "customerId", score, "npsClass"::text AS "npsClass", comment, "locationId", status::text AS status, "handledById" FROM "FeedbackResponse" WHERE "tenantId" = $1 ORDER BY "createdAt"`,
       [tenant],
     );
-    const shares = await c.query(
+    const shares = await c.query<FeedbackState["shares"][number]>(
       `SELECT id, "customerId", "feedbackResponseId", text, status::text AS status, "externalPostId" FROM "SharePost" WHERE "tenantId" = $1 ORDER BY "createdAt"`,
       [tenant],
     );
-    const entries = await c.query(
+    const entries = await c.query<FeedbackState["entries"][number]>(
       `SELECT "customerId", source::text AS source, amount, "idempotencyKey" FROM "LedgerEntry" WHERE "tenantId" = $1 ORDER BY "createdAt"`,
       [tenant],
     );
@@ -56,6 +56,6 @@ export async function feedbackState(slug: string): Promise<FeedbackState> {
       shares: shares.rows,
       entries: entries.rows,
       classes: Object.fromEntries(classes.rows.map((r) => [r.id, r.npsClass])),
-    } as FeedbackState;
+    };
   });
 }

@@ -17,7 +17,7 @@ import { shareFeedbackAction, submitFeedbackAction } from "./actions";
 export const metadata: Metadata = { title: "Feedback" };
 
 const SHARE_STATUS: Record<Extract<FeedbackShareOffer, { kind: "shared" }>["status"], string> = {
-  PENDING: "Your post is on its way.",
+  PENDING: "Your post is on its way; your points follow once it is live. It shows under Linked accounts → Posted on your behalf.",
   POSTED: "Your post is live. Thank you for recommending us!",
   FAILED: "Your post could not be made; see Linked accounts for the reason.",
 };
@@ -96,7 +96,11 @@ export default async function FeedbackPage({
           </p>
         </Card>
       )}
-      {offer?.kind === "shared" && <p className="text-sm text-fg-muted">{SHARE_STATUS[offer.status]}</p>}
+      {offer?.kind === "shared" && (
+        <Alert tone={offer.status === "FAILED" ? "warning" : "success"} title="Shared" role="status">
+          {SHARE_STATUS[offer.status]}
+        </Alert>
+      )}
       <p className="text-sm">
         <Link href={base} className="font-medium text-brand-700 hover:underline">
           Back to {brand.name} rewards
