@@ -34,6 +34,7 @@ const { createSource } = await import("../../src/server/modules/listening/source
 const { createLocation } = await import("../../src/server/modules/listening/location.service");
 const { inviteMember } = await import("../../src/server/modules/members/member.service");
 const { createTier } = await import("../../src/server/modules/tiers/tier.service");
+const { submitFeedback } = await import("../../src/server/modules/feedback/submit-feedback");
 const { startStaffSession, checkStaffSession } = await import("../../src/server/auth/staff-sessions");
 const { getEnv, resetEnvCache } = await import("../../src/server/env");
 const { adjustPoints } = await import("../../src/server/modules/ledger/adjust-points");
@@ -146,6 +147,10 @@ beforeAll(async () => {
   await adjustPoints(ctx, { customerId: customer.id, amount: 50, reason: "victim balance", idempotencyKey: "victim-seed" });
   const { redemption } = await redeemReward(ctx, { customerId: customer.id, rewardId: reward.id, idempotencyKey: "victim-redemption" });
   const tier = await createTier(ctx, { name: "Victim tier", threshold: 500 });
+  const feedback = await submitFeedback(
+    { tenantId: ctx.tenantId, tenantSlug: ctx.tenantSlug, customerId: customer.id, actor: { type: "CUSTOMER", id: customer.id } },
+    { score: 2, comment: "victim's complaint", locationId: location.id },
+  );
   ids = {
     reward: reward.id,
     redemption: redemption.id,
@@ -160,6 +165,7 @@ beforeAll(async () => {
     job,
     member: membership.id,
     tier: tier.id,
+    feedback: feedback.id,
   };
   session.user = { id: a.user.id, email: a.user.email, name: a.user.name ?? "" };
 });

@@ -32,6 +32,8 @@ export interface VictimIds {
   redemption?: string;
   /** One of tenant B's loyalty tiers (integration tier only: no page addresses a tier by id). */
   tier?: string;
+  /** A feedback answer of B's customer, open in B's inbox (integration tier only: no page addresses one by id). */
+  feedback?: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -137,6 +139,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/customers/[id]/portal",
   "PAGE /t/[tenant]/customers/new",
   "PAGE /t/[tenant]/inbox",
+  "PAGE /t/[tenant]/inbox/feedback",
   "PAGE /t/[tenant]/rewards",
   "PAGE /t/[tenant]/rewards/[id]/edit",
   "PAGE /t/[tenant]/rewards/new",
@@ -270,6 +273,9 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
 
+  // The inbox's Feedback view marks only its own brand's answers handled.
+  "ACTION t/[tenant]/inbox/feedback/actions.ts#markFeedbackHandledAction": { fields: (ids) => ({ id: ids.feedback ?? "" }), underOwnSlug: "not-found" },
+
   // Issue 9 item 2: the queue screen acts only on its own tenant's jobs; a foreign job id is 404.
   "ACTION t/[tenant]/settings/queues/actions.ts#retryJobAction": { fields: (ids) => ({ queue: "listening", jobId: ids.job ?? "" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/settings/queues/actions.ts#discardJobAction": {
@@ -355,6 +361,18 @@ export const PORTAL_CASES: Record<string, PortalCase> = {
   "ACTION r/[brand]/accounts/actions.ts#autoSharingAction": {
     who: "customer",
     why: "records posting consent only for a profile linked to the session's customer in the form's brand",
+  },
+  "PAGE /r/[brand]/feedback": {
+    who: "customer",
+    why: "the feedback form and the session's own answer (?answered= of another customer or brand shows the empty form); ?at= names only this brand's locations",
+  },
+  "ACTION r/[brand]/feedback/actions.ts#submitFeedbackAction": {
+    who: "customer",
+    why: "customerAction: stores an answer of the session's own customer; the location must be this brand's (tests/integration/feedback)",
+  },
+  "ACTION r/[brand]/feedback/actions.ts#shareFeedbackAction": {
+    who: "customer",
+    why: "customerAction: shares only the session customer's own promoter answer through their own linked profile (404 otherwise)",
   },
 };
 

@@ -26,7 +26,38 @@ function DeleteLocation({ tenantSlug, location, action }: { tenantSlug: string; 
   );
 }
 
-export function LocationsTable({ locations, tenantSlug, deleteAction }: { locations: LocationDto[]; tenantSlug: string; deleteAction?: Action }) {
+/** A location's printable feedback link and its QR code (an SVG data URL drawn server-side). */
+export interface FeedbackLink {
+  url: string;
+  qr: string;
+}
+
+function FeedbackLinkCell({ location, link }: { location: LocationDto; link: FeedbackLink | undefined }) {
+  if (!link) return "—";
+  return (
+    <div className="flex items-start gap-3">
+      {/* A data: SVG made from our own link (the CSP allows data: images); next/image does not optimise those. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src={link.qr} alt={`QR code of the feedback link for ${location.name}`} width={96} height={96} className="size-24 shrink-0 bg-white" />
+      <a href={link.url} className="font-mono text-xs break-all text-brand-700 hover:underline" data-testid="feedback-link">
+        {link.url}
+      </a>
+    </div>
+  );
+}
+
+export function LocationsTable({
+  locations,
+  tenantSlug,
+  deleteAction,
+  feedbackLinks = {},
+}: {
+  locations: LocationDto[];
+  tenantSlug: string;
+  deleteAction?: Action;
+  /** Location id → its feedback link, for staff to print. */
+  feedbackLinks?: Record<string, FeedbackLink>;
+}) {
   return (
     <DataTable
       caption="Brand locations"
@@ -40,6 +71,7 @@ export function LocationsTable({ locations, tenantSlug, deleteAction }: { locati
           header: "Foursquare venue",
           cell: (l) => (l.foursquareVenueId ? <span className="font-mono text-xs">{l.foursquareVenueId}</span> : "—"),
         },
+        { key: "feedback", header: "Feedback link", cell: (l) => <FeedbackLinkCell location={l} link={feedbackLinks[l.id]} /> },
         ...(deleteAction
           ? [
               {

@@ -13,6 +13,7 @@ import type { TierDto } from "@/server/modules/tiers/tier.schemas";
 import { SENTIMENT_LABELS } from "../customers/sentiment-labels";
 import { STAGE_LABELS } from "../customers/stage-labels";
 import { formKey, remembered, rememberedList, type FormAction } from "../forms/remembered";
+import { NPS_CLASS_LABELS } from "./segment-labels";
 
 const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
 
@@ -63,6 +64,9 @@ function StoredFilterInputs({ filter }: { filter: SegmentDto["filter"] }) {
       ))}
       {filter.sentimentLabels.map((s) => (
         <input key={s} type="hidden" name="sentimentLabels" value={s} />
+      ))}
+      {filter.npsClasses.map((s) => (
+        <input key={s} type="hidden" name="npsClasses" value={s} />
       ))}
       <input type="hidden" name="minFollowers" value={text(filter.minFollowers)} />
       <input type="hidden" name="minPoints" value={text(filter.minPoints)} />
@@ -125,6 +129,14 @@ export function SegmentForm({
           name="sentimentLabels"
           labels={SENTIMENT_LABELS}
           checked={rememberedList(state, "sentimentLabels", filter?.sentimentLabels ?? [])}
+        />
+        <CheckboxGroup
+          legend="Feedback (would recommend us)"
+          hint="From the customer's latest answer to the portal's 0–10 question. Customers who never answered match none."
+          error={errors.npsClasses}
+          name="npsClasses"
+          labels={NPS_CLASS_LABELS}
+          checked={rememberedList(state, "npsClasses", filter?.npsClasses ?? [])}
         />
         <div className="grid gap-5 sm:grid-cols-3">
           <Field label="Min followers" hint="On their most followed linked account." error={errors.minFollowers}>

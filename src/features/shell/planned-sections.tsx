@@ -35,6 +35,9 @@ const PLANNED = {
 
 export type PlannedSection = keyof typeof PLANNED;
 
+/** The Inbox page shows the built Feedback view and this plan for mentions. */
+export const MENTIONS_INBOX_PLAN = PLANNED.inbox.capabilities;
+
 export function PlannedSectionPage({ section }: { section: PlannedSection }) {
   const plan = PLANNED[section];
   return (

@@ -36,6 +36,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "SentimentRollupState",
   "DeletionCheckState",
   "Tier",
+  "FeedbackResponse",
 ]);
 
 const READ_OR_BULK_OPERATIONS = new Set([

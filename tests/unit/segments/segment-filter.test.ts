@@ -15,6 +15,7 @@ describe("segment filter", () => {
     expect(ZSegmentFilter.parse({ minFollowers: 10_000 })).toEqual({
       lifecycleStages: [],
       sentimentLabels: [],
+      npsClasses: [],
       minFollowers: 10_000,
       minPoints: null,
       minLifetimeEarned: null,
@@ -62,7 +63,15 @@ describe("segment create, update and form", () => {
     expect(issuesOf(ZSegmentCreate, { name: "Fans", filter: { minPoints: -5 } })).toEqual({ "filter.minPoints": "0 or more" });
     expect(issuesOf(ZSegmentUpdate, {})).toEqual({ "": "nothing to update" });
     expect(ZSegmentUpdate.parse({ filter: { sentimentLabels: ["PROMOTER"] } })).toEqual({
-      filter: { lifecycleStages: [], sentimentLabels: ["PROMOTER"], minFollowers: null, minPoints: null, minLifetimeEarned: null, tierId: null },
+      filter: {
+        lifecycleStages: [],
+        sentimentLabels: ["PROMOTER"],
+        npsClasses: [],
+        minFollowers: null,
+        minPoints: null,
+        minLifetimeEarned: null,
+        tierId: null,
+      },
     });
   });
 
@@ -87,7 +96,15 @@ describe("segment create, update and form", () => {
       id: "seg_1",
       input: {
         name: "Top",
-        filter: { lifecycleStages: [], sentimentLabels: ["PROMOTER"], minFollowers: 5_000, minPoints: null, minLifetimeEarned: null, tierId: null },
+        filter: {
+          lifecycleStages: [],
+          sentimentLabels: ["PROMOTER"],
+          npsClasses: [],
+          minFollowers: 5_000,
+          minPoints: null,
+          minLifetimeEarned: null,
+          tierId: null,
+        },
       },
     });
   });
@@ -115,5 +132,13 @@ describe("SHARE rules", () => {
       minSentiment: "a share posts the brand's own text: leave the minimum sentiment empty",
     });
     expect(ZPointRuleCreate.parse({ ...share, dailyCap: 20 })).toMatchObject({ dailyCap: 20, minSentiment: null });
+  });
+});
+
+describe("the feedback (NPS class) condition", () => {
+  it("is a condition of its own, stored once in its own order, and refuses unknown classes", () => {
+    expect(ZSegmentFilter.parse({ npsClasses: ["DETRACTOR", "PROMOTER"] }).npsClasses).toEqual(["PROMOTER", "DETRACTOR"]);
+    expect(issuesOf(ZSegmentFilter, { npsClasses: ["FAN"] })).toEqual({ "npsClasses.0": "choose promoter, passive or detractor" });
+    expect(issuesOf(ZSegmentFilter, { npsClasses: [] })).toEqual({ "": NO_CONDITION_MESSAGE });
   });
 });

@@ -42,6 +42,7 @@ const NOT_REFERENCES = new Set([
   "DeletionCheckState.requestedById",
   "Redemption.fulfilledById",
   "Redemption.cancelledById",
+  "FeedbackResponse.handledById",
   // Tiers are built as their own aggregate; until that lands the reward keeps the id only and
   // rewards/tier-gate.ts refuses any reward that names one (the tier work adds the foreign key).
   "Reward.minimumTierId",

@@ -76,9 +76,12 @@ export default async function PortalHomePage({ params, searchParams }: { params:
       >
         <PointsHistory lines={recent.lines} emptyHint="Points you earn by posting, checking in and sharing show up here, each with the reason." />
       </Card>
-      <p className="text-sm text-fg-muted">
+      <p className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-fg-muted">
         <Link href={`${base}/earn`} className="font-medium text-brand-700 hover:underline">
           How to earn more points →
+        </Link>
+        <Link href={`${base}/feedback`} className="font-medium text-brand-700 hover:underline">
+          Tell us how we did →
         </Link>
       </p>
     </PortalFrame>

@@ -14,7 +14,7 @@ export async function exportMyData(cctx: CustomerContext, now: Date = new Date()
   const db = getDb();
   const { tenantId, customerId } = cctx;
   const mine = { tenantId, customerId };
-  const [tenant, customer, balance, consents, profiles, ledger, redemptions, mentions, shares, sessions] = await Promise.all([
+  const [tenant, customer, balance, consents, profiles, ledger, redemptions, mentions, shares, sessions, feedback] = await Promise.all([
     db.tenant.findUnique({ where: { id: tenantId }, select: { name: true } }),
     db.customer.findUnique({
       where: { tenantId_id: { tenantId, id: customerId } },
@@ -24,6 +24,7 @@ export async function exportMyData(cctx: CustomerContext, now: Date = new Date()
         externalId: true,
         lifecycleStage: true,
         sentimentLabel: true,
+        npsClass: true,
         createdAt: true,
         emails: { where: { tenantId }, select: { email: true, isPrimary: true, createdAt: true } },
       },
@@ -55,6 +56,11 @@ export async function exportMyData(cctx: CustomerContext, now: Date = new Date()
     }),
     db.sharePost.findMany({ where: mine, orderBy: { createdAt: "asc" }, select: { text: true, status: true, externalPostId: true, postedAt: true } }),
     db.customerSession.findMany({ where: mine, orderBy: { createdAt: "asc" }, select: { createdAt: true, lastSeenAt: true, endedAt: true, endReason: true } }),
+    db.feedbackResponse.findMany({
+      where: mine,
+      orderBy: { createdAt: "asc" },
+      select: { score: true, npsClass: true, comment: true, createdAt: true, location: { select: { name: true } } },
+    }),
   ]);
   if (!tenant || !customer) throw AppError.notFound("customer");
   return {
@@ -72,6 +78,7 @@ export async function exportMyData(cctx: CustomerContext, now: Date = new Date()
     mentions,
     sharedPosts: shares,
     portalSessions: sessions,
+    feedback: feedback.map(({ location, ...answer }) => ({ ...answer, location: location?.name ?? null })),
   };
 }
 

@@ -10,6 +10,7 @@ import { ZSegmentFilter, type SegmentFilter } from "./segment.schemas";
  * not merged away) and meet every condition of the filter:
  *   - lifecycle stage among `lifecycleStages` (empty: any);
  *   - sentiment label among `sentimentLabels` (empty: any; an unlabelled customer matches none);
+ *   - NPS class among `npsClasses` (their latest feedback answer; empty: any; never answered matches none);
  *   - followers ≥ `minFollowers`: the most followers on any of their linked, non-revoked social
  *     profiles (0 without one);
  *   - points balance ≥ `minPoints`, lifetime points ≥ `minLifetimeEarned` (0 without a balance);
@@ -63,6 +64,7 @@ function filterPredicate(tenantId: string, f: SegmentFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (f.lifecycleStages.length) parts.push(Prisma.sql`m.stage = ANY(${f.lifecycleStages}::text[]::"LifecycleStage"[])`);
   if (f.sentimentLabels.length) parts.push(Prisma.sql`m.label = ANY(${f.sentimentLabels}::text[]::"SentimentLabel"[])`);
+  if (f.npsClasses.length) parts.push(Prisma.sql`m.nps = ANY(${f.npsClasses}::text[]::"NpsClass"[])`);
   if (f.minFollowers !== null) parts.push(Prisma.sql`m.followers >= ${f.minFollowers}::int`);
   if (f.minPoints !== null) parts.push(Prisma.sql`m.balance >= ${f.minPoints}::int`);
   if (f.minLifetimeEarned !== null) parts.push(Prisma.sql`m.lifetime >= ${f.minLifetimeEarned}::int`);
@@ -100,7 +102,7 @@ function memberRows(ctx: TenantContext, scope: Scope, needs: { followers: boolea
     : Prisma.empty;
   const inScope = scope.kind === "customers" ? Prisma.sql`AND c.id = ANY(${scope.ids}::text[])` : Prisma.empty;
   return Prisma.sql`
-    SELECT c.id, c."createdAt", c."displayName", c."lifecycleStage" AS stage, c."sentimentLabel" AS label,
+    SELECT c.id, c."createdAt", c."displayName", c."lifecycleStage" AS stage, c."sentimentLabel" AS label, c."npsClass" AS nps,
            ${needs.followers ? Prisma.sql`coalesce(f.followers, 0)` : Prisma.sql`0`}::int AS followers,
            ${needs.balance ? Prisma.sql`coalesce(pb.balance, 0)` : Prisma.sql`0`}::int AS balance,
            ${needs.balance ? Prisma.sql`coalesce(pb."lifetimeEarned", 0)` : Prisma.sql`0`}::int AS lifetime,

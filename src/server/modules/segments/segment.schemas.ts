@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIFECYCLE_STAGES } from "../customers/customer.schemas";
+import { NPS_CLASSES, type NpsClassName } from "../feedback/feedback.schemas";
 import { ZTierId } from "../tiers/tier.schemas";
 
 export const SENTIMENT_LABELS = ["PROMOTER", "PASSIVE", "DETRACTOR"] as const;
@@ -19,6 +20,7 @@ function ZEnumSet<const T extends readonly [string, ...string[]]>(values: T, mes
 
 const ZLifecycleStages = ZEnumSet(LIFECYCLE_STAGES, "choose prospect, customer, loyal or advocate", "lifecycle stages");
 const ZSentimentLabels = ZEnumSet(SENTIMENT_LABELS, "choose promoter, passive or detractor", "sentiment labels");
+const ZNpsClasses = ZEnumSet(NPS_CLASSES, "choose promoter, passive or detractor", "feedback classes");
 
 const ZMinimum = (unit: string) =>
   z
@@ -34,6 +36,8 @@ const FILTER_FIELDS = {
   lifecycleStages: ZLifecycleStages,
   /** Any of these labels (rolled up from recent mentions); empty: any, unlabelled included. */
   sentimentLabels: ZSentimentLabels,
+  /** Any of these NPS classes (the customer's latest feedback answer, Customer.npsClass); empty: any, never answered included. */
+  npsClasses: ZNpsClasses,
   /** The most followers on any of the customer's linked, non-revoked social profiles. */
   minFollowers: ZMinimum("followers"),
   /** Current points balance (PointBalance.balance). */
@@ -48,6 +52,7 @@ const FILTER_FIELDS = {
 export type SegmentFilter = {
   lifecycleStages: LifecycleStageName[];
   sentimentLabels: SentimentLabelName[];
+  npsClasses: NpsClassName[];
   minFollowers: number | null;
   minPoints: number | null;
   minLifetimeEarned: number | null;
@@ -58,6 +63,7 @@ export function hasAnyCondition(f: SegmentFilter): boolean {
   return (
     f.lifecycleStages.length > 0 ||
     f.sentimentLabels.length > 0 ||
+    f.npsClasses.length > 0 ||
     f.minFollowers !== null ||
     f.minPoints !== null ||
     f.minLifetimeEarned !== null ||
@@ -75,6 +81,7 @@ export const ZSegmentFilter = z
   .strictObject({
     lifecycleStages: FILTER_FIELDS.lifecycleStages.default([]),
     sentimentLabels: FILTER_FIELDS.sentimentLabels.default([]),
+    npsClasses: FILTER_FIELDS.npsClasses.default([]),
     minFollowers: FILTER_FIELDS.minFollowers.default(null),
     minPoints: FILTER_FIELDS.minPoints.default(null),
     minLifetimeEarned: FILTER_FIELDS.minLifetimeEarned.default(null),
@@ -107,6 +114,7 @@ export const ZSegmentForm = z
     name: ZName,
     lifecycleStages: FILTER_FIELDS.lifecycleStages,
     sentimentLabels: FILTER_FIELDS.sentimentLabels,
+    npsClasses: FILTER_FIELDS.npsClasses.default([]),
     minFollowers: FILTER_FIELDS.minFollowers,
     minPoints: FILTER_FIELDS.minPoints,
     minLifetimeEarned: FILTER_FIELDS.minLifetimeEarned,
@@ -126,6 +134,7 @@ export type SegmentMembersQuery = z.input<typeof ZSegmentMembersQuery>;
 export const ZSegmentFilterDto = z.object({
   lifecycleStages: z.array(z.enum(LIFECYCLE_STAGES)),
   sentimentLabels: z.array(z.enum(SENTIMENT_LABELS)),
+  npsClasses: z.array(z.enum(NPS_CLASSES)),
   minFollowers: z.number().int().nullable(),
   minPoints: z.number().int().nullable(),
   minLifetimeEarned: z.number().int().nullable(),

@@ -6,7 +6,9 @@ import { RssIcon } from "@/components/icons";
 import { PageHeader } from "@/components/page-header";
 import { AddSourceForm } from "@/features/listening/add-source-form";
 import { SourcesTable } from "@/features/listening/sources-table";
+import { appUrl } from "@/server/http/portal-route";
 import { requireMember } from "@/server/http/require-member";
+import { feedbackPath, qrCodeDataUrl } from "@/server/modules/feedback/feedback-links";
 import { listChannelConnections } from "@/server/modules/channels/channel.service";
 import { AddLocationForm } from "@/features/listening/add-location-form";
 import { CheckinPollingTable } from "@/features/listening/checkin-polling-table";
@@ -31,6 +33,14 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
     getCheckinListening(ctx),
   ]);
   const canWrite = can("settings:write");
+  const feedbackLinks = Object.fromEntries(
+    await Promise.all(
+      locations.map(async (l) => {
+        const url = appUrl(feedbackPath(slug, l.id));
+        return [l.id, { url, qr: await qrCodeDataUrl(url) }] as const;
+      }),
+    ),
+  );
   const activeNetworks = new Set(connections.filter((c) => c.status === "ACTIVE").map((c) => c.network));
   const missing = [...new Set(sources.filter((s) => s.enabled).map((s) => s.network))].filter((n) => !activeNetworks.has(n));
   const waiting = sources.filter((s) => s.sync.status === "NEEDS_RECONNECT").length;
@@ -83,14 +93,14 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
         )}
         <Card
           title="Brand locations"
-          description="Your stores and venues. Give a location its Foursquare venue to track it: check-ins there by customers who linked Foursquare earn points under your Check-in rules. Check-ins anywhere else are never stored."
+          description="Your stores and venues. Give a location its Foursquare venue to track it: check-ins there by customers who linked Foursquare earn points under your Check-in rules. Check-ins anywhere else are never stored. Print a location's feedback QR code for your counter: it opens the rewards portal's feedback form for that location."
           headingLevel={2}
           flush
         >
           {locations.length === 0 ? (
             <p className="px-5 py-4 text-sm text-fg-muted">No locations yet.</p>
           ) : (
-            <LocationsTable locations={locations} tenantSlug={slug} deleteAction={canWrite ? deleteLocationAction : undefined} />
+            <LocationsTable locations={locations} tenantSlug={slug} feedbackLinks={feedbackLinks} deleteAction={canWrite ? deleteLocationAction : undefined} />
           )}
           {canWrite && (
             <div className="border-t border-line px-5 py-4">
