@@ -263,6 +263,9 @@ const result = {
     quiet: loadBefore[0]! < cpus().length / 4 && loadAfter[0]! < cpus().length / 4,
   },
 };
+log(
+  `machine: 1-minute load ${result.machine.loadBefore[0]} before, ${result.machine.loadAfter[0]} after, on ${result.machine.cores} cores (${result.machine.quiet ? "quiet" : "NOT quiet: the figures are inflated by other work"})`,
+);
 await client.end();
 await closeQueues();
 await closeSharedRedis();

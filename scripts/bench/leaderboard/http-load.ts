@@ -133,7 +133,8 @@ export async function paceRequests(opts: {
       for (;;) {
         const i = next++;
         const due = started + (i * 1000) / opts.rps;
-        if (due >= endAt) return;
+        // The run lasts `seconds`: a backlog of late requests is not drained past the end.
+        if (due >= endAt || performance.now() >= endAt) return;
         const wait = due - performance.now();
         if (wait > 0) await sleep(wait);
         else if (wait < -5) late++;
