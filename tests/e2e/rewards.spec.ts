@@ -133,7 +133,8 @@ async function journey(page: Page, origin: string, label: string) {
   const picture = page.getByLabel("Picture", { exact: true });
   await picture.setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: Buffer.from(SVG_WITH_SCRIPT) });
   await page.getByRole("button", { name: "Create reward" }).click();
-  await expect(page.getByText("use a PNG, JPEG or WebP image (SVG and other files are not accepted)")).toBeVisible();
+  await expect(picture).toHaveAttribute("aria-invalid", "true");
+  await expect(picture).toHaveAccessibleDescription(/use a PNG, JPEG or WebP image \(SVG and other files are not accepted\)/);
   expect(await query(`SELECT id FROM "Reward" WHERE "tenantId" = $1 AND name = 'Signed poster'`, [tenantId])).toEqual([]);
   await expect(page.getByLabel("Name")).toHaveValue("Signed poster");
   await picture.setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: Buffer.from(POSTER_PNG) });
