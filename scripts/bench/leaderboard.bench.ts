@@ -1,19 +1,22 @@
 // npm run bench:leaderboard [-- --customers 1000000 --entries 10000000 --samples 2000]
-//       [--http-url http://127.0.0.1:3000/r/<slug>/leaderboard?period=all] (or LEADERBOARD_BENCH_URL)
-//       [--reuse-db [--skip-rebuild]]: measure again on the brand (and boards) a previous run left
+//       [--http-rps 500 --http-clients 64 --http-seconds 20] [--reuse-db [--skip-rebuild]]
+// Size and load also from the environment (the flags win): LEADERBOARD_BENCH_CUSTOMERS,
+// LEADERBOARD_BENCH_ENTRIES, LEADERBOARD_BENCH_HTTP_RPS, LEADERBOARD_BENCH_HTTP_CLIENTS,
+// LEADERBOARD_BENCH_HTTP_SECONDS, LEADERBOARD_BENCH_PORT. Defaults are the issue's size.
 //
 // One brand with 1M customers and 10M ledger entries (seeded in SQL), then:
 //   1. the rebuild of its Redis boards from the ledger, timed, and checked member by member
 //      against the standings computed by SQL from the ledger (they must agree exactly);
 //   2. data-layer latency of topAdvocates(scope, period, 100) and myRank(cctx, period), one client
-//      and 16 concurrent, against the floor measured in the same run: a bare Redis PING, the raw
-//      ZRANGE / ZSCORE+ZCOUNT, a bare SQL SELECT 1, and the Postgres alternative (an indexed
-//      standings table: top-100 by index, "my rank" by count(*));
-//   3. HTTP p95 at 500 requests/s against a portal route given by URL; without one that phase is
-//      reported as not measured, with the reason.
-// Ends with one JSON line. Own database (megaphone_leaderboard_bench), loopback only.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import http from "node:http";
+//      and 16 concurrent, against the floor measured in the same run: a bare Redis PING, a bare
+//      ZREVRANGE of 100, the raw ZSCORE+ZCOUNT, a bare SQL SELECT 1, and the Postgres alternative
+//      (an indexed standings table: top-100 by index, "my rank" by count(*));
+//   3. over HTTP: the built app under `next start` against this database (scripts/bench/leaderboard/
+//      http-load.ts), GET /r/{slug}/api/leaderboard?period=all|month with signed-in customers'
+//      sessions, paced at 500 requests/s with up to 64 clients for a fixed time; the floor is the
+//      app's bare /api/v1/health at the same pace and concurrency, in the same run.
+// Ends with one JSON line (the size included) and whether the machine was quiet (load average).
+// Own database (megaphone_leaderboard_bench), loopback only; nothing is written to the repository.
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -28,17 +31,18 @@ import { myRank, topAdvocates } from "../../src/server/modules/leaderboard/leade
 import { withPgConnection } from "../../src/server/db/raw-sql";
 import { closeSharedRedis, getRedis } from "../../src/server/redis";
 import { recreateBenchDatabase } from "./ingest/bench-database";
+import { customerCookies, paceRequests, startApp } from "./leaderboard/http-load";
 import { seedLeaderboardBrand } from "./leaderboard/seed-leaderboard";
 
 const { values: args } = parseArgs({
   options: {
-    customers: { type: "string", default: "1000000" },
-    entries: { type: "string", default: "10000000" },
+    customers: { type: "string", default: process.env.LEADERBOARD_BENCH_CUSTOMERS ?? "1000000" },
+    entries: { type: "string", default: process.env.LEADERBOARD_BENCH_ENTRIES ?? "10000000" },
     samples: { type: "string", default: "2000" },
     "pg-samples": { type: "string", default: "200" },
-    "http-url": { type: "string" },
-    "http-rps": { type: "string", default: "500" },
-    "http-seconds": { type: "string", default: "20" },
+    "http-rps": { type: "string", default: process.env.LEADERBOARD_BENCH_HTTP_RPS ?? "500" },
+    "http-clients": { type: "string", default: process.env.LEADERBOARD_BENCH_HTTP_CLIENTS ?? "64" },
+    "http-seconds": { type: "string", default: process.env.LEADERBOARD_BENCH_HTTP_SECONDS ?? "20" },
     "reuse-db": { type: "boolean", default: false },
     // With --reuse-db: keep the boards a previous run built (the agreement check still runs).
     "skip-rebuild": { type: "boolean", default: false },
@@ -48,7 +52,8 @@ const CUSTOMERS = Number(args.customers);
 const ENTRIES = Number(args.entries);
 const SAMPLES = Number(args.samples);
 const PG_SAMPLES = Number(args["pg-samples"]);
-const HTTP_URL = args["http-url"] ?? process.env.LEADERBOARD_BENCH_URL;
+const HTTP = { rps: Number(args["http-rps"]), clients: Number(args["http-clients"]), seconds: Number(args["http-seconds"]) };
+const PORT = Number(process.env.LEADERBOARD_BENCH_PORT ?? 3912);
 const BENCH_DB = process.env.LEADERBOARD_BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/megaphone_leaderboard_bench";
 const BENCH_REDIS = process.env.LEADERBOARD_BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/13";
 
@@ -165,7 +170,7 @@ log("measuring floors");
 await timeCalls(200, 1, () => redis.ping()); // warm-up
 const floor = {
   redisPing: await timeCalls(SAMPLES, 1, () => redis.ping()),
-  redisTop100: await timeCalls(SAMPLES, 1, () => redis.zrange(keys.all, "0", "99", "REV", "WITHSCORES")),
+  redisZrevrange100: await timeCalls(SAMPLES, 1, () => redis.zrevrange(keys.all, 0, 99, "WITHSCORES")),
   redisRank: await timeCalls(SAMPLES, 1, async (i) => {
     const s = await redis.zscore(keys.all, pick(i));
     return redis.zcount(keys.all, `(${s}`, "+inf");
@@ -208,51 +213,30 @@ const dataLayer = {
   rank16Concurrent: await timeCalls(SAMPLES, 16, (i) => myRank(cctx(pick(i)), "all", now)),
 };
 
-// 3. HTTP at a fixed arrival rate (open loop: a slow answer does not slow the senders).
-async function httpPhase(url: string, rps: number, seconds: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const samples: number[] = [];
-  let errors = 0;
-  const total = rps * seconds;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / rps;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      new Promise<void>((resolve) => {
-        const t = performance.now();
-        http
-          .get(url, { agent }, (res) => {
-            res.resume();
-            res.on("end", () => {
-              if (res.statusCode !== 200) errors++;
-              samples.push(performance.now() - t);
-              resolve();
-            });
-          })
-          .on("error", () => {
-            errors++;
-            resolve();
-          });
-      }),
-    );
-  }
-  await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { ...summary(samples), errors, achievedRps: Number((total / elapsed).toFixed(1)) };
+// 3. HTTP: the route and its floor, paced alike.
+const app = await startApp(PORT, { DATABASE_URL: BENCH_DB, REDIS_URL: BENCH_REDIS, LOG_LEVEL: "warn" }, log);
+let http: { route: Awaited<ReturnType<typeof paceRequests>>; health: Awaited<ReturnType<typeof paceRequests>> };
+try {
+  const cookies = await customerCookies(
+    client,
+    tenantId,
+    Array.from({ length: 500 }, (_, i) => pick(i)),
+  );
+  const route = (i: number) => ({
+    url: `${app.url}/r/${slug}/api/leaderboard?period=${i % 2 ? "month" : "all"}`,
+    headers: { cookie: cookies[i % cookies.length]! },
+  });
+  log("HTTP warm-up (compiles nothing in a build, fills pools and caches)");
+  await paceRequests({ rps: 100, clients: 8, seconds: 3, request: route });
+  log(`HTTP floor: /api/v1/health at ${HTTP.rps}/s, up to ${HTTP.clients} clients, ${HTTP.seconds} s`);
+  const health = await paceRequests({ ...HTTP, request: () => ({ url: `${app.url}/api/v1/health` }) });
+  log(`HTTP: /r/${slug}/api/leaderboard at ${HTTP.rps}/s, up to ${HTTP.clients} clients, ${HTTP.seconds} s`);
+  http = { route: await paceRequests({ ...HTTP, request: route }), health };
+} finally {
+  app.stop();
 }
-let httpResult: Awaited<ReturnType<typeof httpPhase>> | null = null;
-let httpNote: string | null = null;
-if (!HTTP_URL) {
-  httpNote = "not measured: no portal leaderboard route given (--http-url or LEADERBOARD_BENCH_URL); the portal route is built elsewhere";
-  log(httpNote);
-} else {
-  log(`HTTP: ${args["http-rps"]} requests/s for ${args["http-seconds"]} s against ${HTTP_URL}`);
-  httpResult = await httpPhase(HTTP_URL, Number(args["http-rps"]), Number(args["http-seconds"]));
-}
+log(`floor: redis ZREVRANGE 100 p95 ${floor.redisZrevrange100.p95} ms, /api/v1/health p95 ${http.health.p95} ms at ${http.health.achievedRps}/s`);
+log(`route: p95 ${http.route.p95} ms at ${http.route.achievedRps}/s achieved (target ${HTTP.rps}); statuses ${JSON.stringify(http.route.statuses)}`);
 
 const loadAfter = load();
 const result = {
@@ -265,9 +249,9 @@ const result = {
   agreement,
   topP95Ms: dataLayer.topAll.p95,
   rankP95Ms: dataLayer.rankAll.p95,
-  httpP95Ms: httpResult ? httpResult.p95 : httpNote,
-  requestsPerSecond: httpResult ? httpResult.achievedRps : httpNote,
-  http: httpResult,
+  httpP95Ms: http.route.p95,
+  requestsPerSecond: http.route.achievedRps,
+  http,
   dataLayer,
   floor,
   postgresAlternative: postgres,
@@ -279,8 +263,9 @@ const result = {
     quiet: loadBefore[0]! < cpus().length / 4 && loadAfter[0]! < cpus().length / 4,
   },
 };
-if (!existsSync("bench-results")) mkdirSync("bench-results");
-writeFileSync(`bench-results/leaderboard-${Date.now()}.json`, JSON.stringify(result, null, 2));
+log(
+  `machine: 1-minute load ${result.machine.loadBefore[0]} before, ${result.machine.loadAfter[0]} after, on ${result.machine.cores} cores (${result.machine.quiet ? "quiet" : "NOT quiet: the figures are inflated by other work"})`,
+);
 await client.end();
 await closeQueues();
 await closeSharedRedis();

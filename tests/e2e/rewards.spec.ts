@@ -4,6 +4,8 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { E2E_REDIS_URL, tenantIdOf } from "./support/queues";
+import { newEmailedToken } from "../../src/server/crypto/emailed-token";
+import { pngBytes, SVG_WITH_SCRIPT } from "../integration/support/test-images";
 import { signUp } from "./support/session";
 
 const run = promisify(execFile);
@@ -42,6 +44,41 @@ const rewardOf = async (tenantId: string, name: string) =>
       [tenantId, name],
     )
   )[0]!;
+
+const POSTER_PNG = pngBytes(24, 16, [200, 40, 90]);
+
+/**
+ * The poster's picture: the key the database holds is the brand's own, /media serves the uploaded
+ * bytes as PNG, and the staff list and the customer's portal show it with the reward's name as alt text.
+ */
+async function expectPicture(page: Page, tenantId: string, slug: string, customerId: string, rewardId: string) {
+  const [row] = await query<{ imageKey: string | null }>(`SELECT "imageKey" FROM "Reward" WHERE id = $1`, [rewardId]);
+  const key = row!.imageKey!;
+  expect(key).toMatch(new RegExp(`^${tenantId}/reward/[0-9a-f]{32}\\.png$`));
+  const media = await page.request.get(`/media/${key}`);
+  expect(media.headers()["content-type"]).toBe("image/png");
+  expect(Buffer.from(await media.body()).equals(Buffer.from(POSTER_PNG))).toBe(true);
+  const catalogue = page.getByRole("table", { name: "Reward catalogue" });
+  await expect(catalogue.getByRole("row").filter({ hasText: "Signed poster" }).getByRole("img", { name: "Signed poster" })).toHaveAttribute(
+    "src",
+    `/media/${key}`,
+  );
+
+  // The customer's portal (their session written as sign-in writes one; sign-in is walked in portal.spec.ts).
+  const { token, tokenHash } = newEmailedToken();
+  await query(
+    `INSERT INTO "CustomerSession" ("tenantId", "customerId", "tokenHash", "createdAt", "lastSeenAt", "expiresAt") VALUES ($1, $2, $3, now(), now(), now() + interval '1 hour')`,
+    [tenantId, customerId, tokenHash],
+  );
+  await page
+    .context()
+    .addCookies([{ name: "megaphone_portal", value: token, domain: new URL(page.url()).hostname, path: `/r/${slug}`, httpOnly: true, sameSite: "Lax" }]);
+  await page.goto(`/r/${slug}/rewards`);
+  const card = page.getByTestId("portal-reward").filter({ hasText: "Signed poster" });
+  await expect(card.getByRole("img", { name: "Signed poster" })).toHaveAttribute("src", `/media/${key}`);
+  // The browser decoded it: the picture is the uploaded one, not a broken image.
+  await expect.poll(() => card.getByRole("img").evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(24);
+}
 
 async function journey(page: Page, origin: string, label: string) {
   const account = await signUp(page, label);
@@ -87,15 +124,24 @@ async function journey(page: Page, origin: string, label: string) {
   expect(cinema.stock).toBe(3);
   expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "RewardCode" WHERE "tenantId" = $1`, [tenantId]))[0]!.n).toBe(3);
 
-  // A manual reward with stock and a per-customer limit.
+  // A manual reward with stock, a per-customer limit and a picture. An SVG (with script) is refused, whatever it is called.
   await page.goto(`/t/${account.slug}/rewards/new`);
   await page.getByLabel("Name").fill("Signed poster");
   await page.getByLabel("Cost in points").fill("100");
   await page.getByLabel("Stock").fill("2");
   await page.getByLabel("Limit per customer").fill("1");
+  const picture = page.getByLabel("Picture", { exact: true });
+  await picture.setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: Buffer.from(SVG_WITH_SCRIPT) });
+  await page.getByRole("button", { name: "Create reward" }).click();
+  await expect(picture).toHaveAttribute("aria-invalid", "true");
+  await expect(picture).toHaveAccessibleDescription(/use a PNG, JPEG or WebP image \(SVG and other files are not accepted\)/);
+  expect(await query(`SELECT id FROM "Reward" WHERE "tenantId" = $1 AND name = 'Signed poster'`, [tenantId])).toEqual([]);
+  await expect(page.getByLabel("Name")).toHaveValue("Signed poster");
+  await picture.setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: Buffer.from(POSTER_PNG) });
   await page.getByRole("button", { name: "Create reward" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Reward created." })).toBeVisible();
   const poster = await rewardOf(tenantId, "Signed poster");
+  await expectPicture(page, tenantId, account.slug, customerId, poster.id);
 
   const posterRedemption = await redeemAsCustomer(tenantId, account.slug, customerId, poster.id, 100);
   const cinemaRedemption = await redeemAsCustomer(tenantId, account.slug, customerId, cinema.id, 150);

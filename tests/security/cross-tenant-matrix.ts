@@ -327,6 +327,18 @@ export const PORTAL_CASES: Record<string, PortalCase> = {
     who: "customer",
     why: "customerAction: redeems for the session's own customer; the reward must be this brand's (404 otherwise)",
   },
+  "PAGE /r/[brand]/leaderboard": {
+    who: "customer",
+    why: "the brand's boards from its own Redis keys (names only, no ids) and the session customer's own rank and preferences",
+  },
+  "ACTION r/[brand]/leaderboard/actions.ts#leaderboardPreferencesAction": {
+    who: "customer",
+    why: "customerAction: sets the board name and opt-out of the session's own customer, never an id from the form",
+  },
+  "GET /r/[brand]/api/leaderboard": {
+    who: "customer",
+    why: "withCustomer: the brand's customer session or 401; the brand's board and that customer's own rank, private, no-store",
+  },
   "POST /r/[brand]/api/redemptions": { who: "customer", why: "withCustomer: same-origin, the brand's customer session or 401; redeems for that customer only" },
   "PAGE /r/[brand]/sign-in": { who: "visitor", why: "asks for an email; the same answer whether or not it is a customer" },
   "PAGE /r/[brand]/sign-in/[token]": { who: "visitor", why: "opening the link spends nothing; the button posts the token to signInWithLinkAction" },

@@ -3,13 +3,14 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/cn";
 import { BrandTheme } from "../brand/brand-theme";
 
-export type PortalTab = "home" | "earn" | "rewards" | "points" | "feedback" | "accounts" | "account";
+export type PortalTab = "home" | "earn" | "rewards" | "points" | "leaderboard" | "feedback" | "accounts" | "account";
 
 const TABS: { key: PortalTab; label: string; path: string; signedInOnly: boolean }[] = [
   { key: "home", label: "Home", path: "", signedInOnly: false },
   { key: "earn", label: "Ways to earn", path: "/earn", signedInOnly: false },
   { key: "rewards", label: "Rewards", path: "/rewards", signedInOnly: true },
   { key: "points", label: "My points", path: "/points", signedInOnly: true },
+  { key: "leaderboard", label: "Leaderboard", path: "/leaderboard", signedInOnly: true },
   { key: "feedback", label: "Feedback", path: "/feedback", signedInOnly: true },
   { key: "accounts", label: "Linked accounts", path: "/accounts", signedInOnly: true },
   { key: "account", label: "My account", path: "/account", signedInOnly: true },

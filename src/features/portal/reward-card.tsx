@@ -11,6 +11,8 @@ export interface RewardView {
   id: string;
   name: string;
   description: string | null;
+  /** The reward's picture (/media/…); null: none. */
+  pictureUrl: string | null;
   cost: number;
   /** Why it cannot be redeemed now, in words; null when it can. */
   blocker: string | null;
@@ -30,6 +32,16 @@ export function RewardCard({ slug, reward, action }: { slug: string; reward: Rew
   const [state, redeem] = useActionState(action, { status: "idle" });
   return (
     <li className="space-y-2 rounded-card border border-line bg-surface p-4" data-testid="portal-reward" data-reward-id={reward.id}>
+      {reward.pictureUrl && (
+        // Our own /media image, type-checked and size-limited at upload; the reward's name is its alt text.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          src={reward.pictureUrl}
+          alt={reward.name}
+          className="aspect-[4/3] w-full rounded-control bg-surface-muted object-cover"
+          data-testid="portal-reward-picture"
+        />
+      )}
       <div className="flex items-start justify-between gap-3">
         <h3 className="min-w-0 font-semibold text-fg">{reward.name}</h3>
         <span className="shrink-0 text-sm font-semibold text-fg tabular-nums">{n(reward.cost)} pts</span>

@@ -12,6 +12,7 @@ import { Textarea } from "@/components/textarea";
 import type { RewardDto } from "@/server/modules/rewards/reward.schemas";
 import { toUtcInputValue } from "../campaigns/campaign-labels";
 import { formKey, remembered, rememberedChecked, type FormAction } from "../forms/remembered";
+import { RewardPictureField } from "./reward-picture-field";
 import { FULFILMENT_LABELS } from "./reward-labels";
 
 const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
@@ -54,6 +55,7 @@ export function RewardForm({
       <Field label="Description" hint="Optional: what it is and how to use it." error={errors.description}>
         <Textarea name="description" rows={3} defaultValue={value("description", reward?.description ?? "")} maxLength={2000} />
       </Field>
+      <RewardPictureField reward={reward} error={errors.picture} removeChecked={rememberedChecked(state, "removePicture", false)} />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Cost in points" required error={errors.cost}>
           <Input name="cost" type="number" inputMode="numeric" min={1} step={1} defaultValue={value("cost", text(reward?.cost))} />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import type { RewardListItem } from "@/server/modules/rewards/reward.schemas";
+import { RewardThumbnail } from "./reward-picture-field";
 import { describeStock, describeWindow, formatPoints, FULFILMENT_LABELS, REWARD_STATE_LABELS, REWARD_STATE_TONES, rewardState } from "./reward-labels";
 
 export function RewardsTable({ rewards, tenantSlug, canManage, now }: { rewards: RewardListItem[]; tenantSlug: string; canManage: boolean; now: Date }) {
@@ -11,15 +12,18 @@ export function RewardsTable({ rewards, tenantSlug, canManage, now }: { rewards:
       header: "Reward",
       rowHeader: true,
       cell: (r) => (
-        <div className="space-y-0.5">
-          {canManage && !r.archivedAt ? (
-            <Link href={`/t/${tenantSlug}/rewards/${r.id}/edit`} className="font-medium text-fg hover:text-brand-700 hover:underline">
-              {r.name}
-            </Link>
-          ) : (
-            <span className="font-medium text-fg">{r.name}</span>
-          )}
-          <p className="text-xs text-fg-subtle">{FULFILMENT_LABELS[r.fulfilment]}</p>
+        <div className="flex items-center gap-3">
+          <RewardThumbnail name={r.name} url={r.pictureUrl} />
+          <div className="min-w-0 space-y-0.5">
+            {canManage && !r.archivedAt ? (
+              <Link href={`/t/${tenantSlug}/rewards/${r.id}/edit`} className="font-medium text-fg hover:text-brand-700 hover:underline">
+                {r.name}
+              </Link>
+            ) : (
+              <span className="font-medium text-fg">{r.name}</span>
+            )}
+            <p className="text-xs text-fg-subtle">{FULFILMENT_LABELS[r.fulfilment]}</p>
+          </div>
         </div>
       ),
     },

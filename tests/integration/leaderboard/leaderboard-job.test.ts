@@ -20,6 +20,6 @@ describe("leaderboard.sync job", () => {
     // What the worker does: the registry's handler, on the payload parsed again.
     const handler = (await jobDefinition("leaderboard.sync").handler()) as JobHandler<LeaderboardSyncJob>;
     await handler(ZLeaderboardSyncJob.parse(job.data), job);
-    expect((await topAdvocates(ctx, "all")).rows).toEqual([{ rank: 1, displayName: null, points: 42 }]);
+    expect((await topAdvocates(ctx, "all")).rows).toEqual([{ rank: 1, displayName: null, points: 42, you: false }]);
   });
 });

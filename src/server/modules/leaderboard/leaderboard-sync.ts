@@ -153,3 +153,18 @@ export async function markLeaderboardDirty(scope: TenantScope, customerIds: read
       .hdel(keys.names, ...customerIds);
   await multi.exec();
 }
+
+/**
+ * A customer's chosen name on the boards at once (null: back to no name), when they are on them:
+ * the sync that follows would write the same, but the customer who just chose it expects to see it.
+ * A customer not on the all-time board (nothing earned, opted out) gets no entry.
+ */
+const SHOW_NAME_SCRIPT = `
+if not redis.call("ZSCORE", KEYS[1], ARGV[1]) then return 0 end
+if ARGV[2] == "" then return redis.call("HDEL", KEYS[2], ARGV[1]) end
+return redis.call("HSET", KEYS[2], ARGV[1], ARGV[2])`;
+
+export async function showLeaderboardNameNow(scope: TenantScope, customerId: string, name: string | null): Promise<void> {
+  const keys = leaderboardKeys(scope);
+  await getRedis("cache").eval(SHOW_NAME_SCRIPT, 2, keys.all, keys.names, customerId, name ?? "");
+}

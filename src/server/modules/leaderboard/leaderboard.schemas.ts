@@ -44,6 +44,8 @@ export const ZLeaderboardRow = z.object({
   /** The name the customer chose; null: they chose none (shown as an anonymous advocate). */
   displayName: z.string().nullable(),
   points: z.number().int(),
+  /** This row is the signed-in customer reading the board. */
+  you: z.boolean(),
 });
 export type LeaderboardRow = z.infer<typeof ZLeaderboardRow>;
 
@@ -65,3 +67,10 @@ export const ZMyRank = z.object({
   of: z.number().int(),
 });
 export type MyRank = z.infer<typeof ZMyRank>;
+
+/** The portal's query: which board. */
+export const ZLeaderboardQuery = z.strictObject({ period: ZLeaderboardPeriod.default("month") });
+
+/** A customer's view of a board: the top (up to 100) and where they stand. */
+export const ZMyLeaderboard = z.object({ top: ZLeaderboardTop, me: ZMyRank });
+export type MyLeaderboard = z.infer<typeof ZMyLeaderboard>;

@@ -1,4 +1,4 @@
-import type { CustomerContext, TenantScope } from "../../auth/tenant-context";
+import { assertCustomerActs, type CustomerContext, type TenantScope } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { withPgConnection } from "../../db/raw-sql";
@@ -8,7 +8,7 @@ import { getLogger } from "../../logger";
 import { getRedis } from "../../redis";
 import { writeAudit } from "../audit/audit.service";
 import { leaderboardKeys, monthOf } from "./leaderboard-keys";
-import { markLeaderboardDirty } from "./leaderboard-sync";
+import { markLeaderboardDirty, showLeaderboardNameNow } from "./leaderboard-sync";
 import { leaderboardSyncJobId } from "./leaderboard.jobs";
 import {
   MAX_TOP,
@@ -20,6 +20,7 @@ import {
   type LeaderboardPreferencesInput,
   type LeaderboardRow,
   type LeaderboardTop,
+  type MyLeaderboard,
   type MyRank,
 } from "./leaderboard.schemas";
 
@@ -91,7 +92,14 @@ function ranked<T extends { id: string; points: number }>(rows: T[]): (T & { ran
  * Opted-out, erased and merged-away customers are not on the boards (they leave at once, and every
  * sync recomputes them). One Redis round trip, no database query.
  */
-export async function topAdvocates(scope: TenantScope, period: LeaderboardPeriod, limit: number = MAX_TOP, now = new Date()): Promise<LeaderboardTop> {
+export async function topAdvocates(
+  scope: TenantScope,
+  period: LeaderboardPeriod,
+  limit: number = MAX_TOP,
+  now = new Date(),
+  /** The signed-in customer reading the board: their row is marked `you` (ids never leave this function). */
+  viewerId?: string,
+): Promise<LeaderboardTop> {
   const p = ZLeaderboardPeriod.parse(period);
   const n = ZTopLimit.parse(limit);
   const keys = leaderboardKeys(scope);
@@ -103,7 +111,7 @@ export async function topAdvocates(scope: TenantScope, period: LeaderboardPeriod
   ];
   requestSyncIfStale(scope, syncedAt || null);
   const rows = ids.map((id, i) => ({ id, points: Number(scores[i]), name: names[i] ?? null }));
-  const out: LeaderboardRow[] = ranked(rows).map((r) => ({ rank: r.rank, displayName: r.name, points: r.points }));
+  const out: LeaderboardRow[] = ranked(rows).map((r) => ({ rank: r.rank, displayName: r.name, points: r.points, you: r.id === viewerId }));
   return { period: p, month: p === "month" ? monthOf(now) : null, rows: out };
 }
 
@@ -136,6 +144,12 @@ export async function myRank(cctx: CustomerContext, period: LeaderboardPeriod, n
   return { period: p, rank: ahead + 1, points: Number(score), optedOut: customer.optedOut, of: size };
 }
 
+/** What the portal shows a customer of one board: its top 100 (their own row marked) and their own rank. */
+export async function myLeaderboard(cctx: CustomerContext, period: LeaderboardPeriod, now = new Date()): Promise<MyLeaderboard> {
+  const [top, me] = await Promise.all([topAdvocates(cctx, period, MAX_TOP, now, cctx.customerId), myRank(cctx, period, now)]);
+  return { top, me };
+}
+
 export async function getLeaderboardPreferences(cctx: CustomerContext): Promise<LeaderboardPreferencesDto> {
   const row = await getDb().customer.findFirst({
     where: { tenantId: cctx.tenantId, id: cctx.customerId, erasedAt: null, mergedIntoId: null },
@@ -150,6 +164,7 @@ export async function getLeaderboardPreferences(cctx: CustomerContext): Promise<
  * any change is recomputed by the next sync.
  */
 export async function setLeaderboardPreferences(cctx: CustomerContext, raw: LeaderboardPreferencesInput): Promise<LeaderboardPreferencesDto> {
+  assertCustomerActs(cctx);
   const input = ZLeaderboardPreferences.parse(raw);
   const data = {
     ...(input.displayName !== undefined ? { leaderboardName: input.displayName } : {}),
@@ -166,5 +181,6 @@ export async function setLeaderboardPreferences(cctx: CustomerContext, raw: Lead
     return rows[0];
   });
   await markLeaderboardDirty(cctx, [cctx.customerId], new Date(), saved.leaderboardOptOut);
+  if (!saved.leaderboardOptOut) await showLeaderboardNameNow(cctx, cctx.customerId, saved.leaderboardName);
   return { displayName: saved.leaderboardName, optOut: saved.leaderboardOptOut };
 }

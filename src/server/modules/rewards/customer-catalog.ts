@@ -1,5 +1,6 @@
 import type { CustomerContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
+import { mediaUrl } from "../../storage/store-image";
 import { readBalance } from "../ledger/point-balance";
 import { REDEMPTION_SELECT, toRedemptionDto, windowState } from "./reward.mapper";
 import type { RedemptionDto } from "./reward.schemas";
@@ -9,6 +10,8 @@ export interface CatalogItem {
   name: string;
   description: string | null;
   imageKey: string | null;
+  /** The picture's URL (alt text: the reward's name); null: none. */
+  pictureUrl: string | null;
   cost: number;
   fulfilment: "CODE_POOL" | "GENERATED_CODE" | "MANUAL";
   /** null: unlimited. */
@@ -88,6 +91,7 @@ export async function listCatalogForCustomer(cctx: CustomerContext, now: Date = 
       name: r.name,
       description: r.description,
       imageKey: r.imageKey,
+      pictureUrl: r.imageKey ? mediaUrl(r.imageKey) : null,
       cost: r.cost,
       fulfilment: r.fulfilment,
       stock: r.stock,

@@ -1,3 +1,4 @@
+import { mediaUrl } from "../../storage/store-image";
 import type { RedemptionDto, RewardDto } from "./reward.schemas";
 
 export const REWARD_SELECT = {
@@ -39,6 +40,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function toRewardDto(row: RewardRow): RewardDto {
   return {
     ...row,
+    pictureUrl: row.imageKey ? mediaUrl(row.imageKey) : null,
     availableFrom: iso(row.availableFrom),
     availableUntil: iso(row.availableUntil),
     archivedAt: iso(row.archivedAt),

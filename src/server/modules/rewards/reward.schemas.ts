@@ -21,8 +21,10 @@ const optionalDate = z.coerce.date({ error: "not a date" }).nullable().optional(
 const rewardFields = {
   name: z.string().trim().min(1, "name is required").max(200, "at most 200 characters"),
   description: optionalText(2_000),
-  /** A key in the picture storage (uploads are handled elsewhere); only the key is stored. */
-  imageKey: optionalText(500),
+  /** A new picture, uploaded with the form (its type is decided from its bytes by storeImage); absent: unchanged. */
+  picture: z.instanceof(Blob, { message: "choose an image file" }).optional(),
+  /** Take the picture away (ignored when a new one is uploaded). */
+  removePicture: z.boolean().optional(),
   cost: z.number().int("must be a whole number of points").min(1, "costs at least 1 point").max(1_000_000, "at most 1,000,000 points"),
   /** null or absent: unlimited. Ignored for a code-pool reward, whose stock is its unclaimed codes. */
   stock: z.number().int("must be a whole number").min(0, "cannot be negative").max(10_000_000, "at most 10,000,000").nullable().optional(),
@@ -57,6 +59,8 @@ export const ZRewardDto = z.object({
   name: z.string(),
   description: z.string().nullable(),
   imageKey: z.string().nullable(),
+  /** Where the picture is served (/media/<key>); shown with the reward's name as its alt text. */
+  pictureUrl: z.string().nullable(),
   cost: z.number().int(),
   stock: z.number().int().nullable(),
   perCustomerLimit: z.number().int().nullable(),

@@ -3,6 +3,8 @@ import { getDb, type DbTx } from "../../db/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
+import { deleteImageQuietly } from "../../storage/store-image";
+import { pictureAudit, withRewardPicture } from "./reward-picture";
 import { REWARD_SELECT, toRewardDto } from "./reward.mapper";
 import {
   ZById,
@@ -25,34 +27,42 @@ function nameTaken(error: unknown): never {
   throw error;
 }
 
-/** The catalogue is managed with "rewards:manage" (marketers and up). */
+/** The catalogue is managed with "rewards:manage" (marketers and up). An uploaded picture is stored first (reward-picture.ts). */
 export async function createReward(ctx: TenantContext, raw: RewardCreateInput): Promise<RewardDto> {
   assertCan(ctx, "rewards:manage");
   const input = ZRewardCreate.parse(raw);
   try {
-    return await getDb().$transaction(async (tx) => {
-      await assertOwnTier(tx, ctx, input.minimumTierId);
-      const row = await tx.reward.create({
-        data: {
-          tenantId: ctx.tenantId,
-          name: input.name,
-          description: input.description ?? null,
-          imageKey: input.imageKey ?? null,
-          cost: input.cost,
-          // A pool's stock is its unclaimed codes: none until codes are uploaded.
-          stock: input.fulfilment === "CODE_POOL" ? 0 : (input.stock ?? null),
-          perCustomerLimit: input.perCustomerLimit ?? null,
-          availableFrom: input.availableFrom ?? null,
-          availableUntil: input.availableUntil ?? null,
-          minimumTierId: input.minimumTierId ?? null,
-          fulfilment: input.fulfilment,
-          active: input.active,
-        },
-        select: REWARD_SELECT,
-      });
-      await writeAudit(tx, ctx, { action: "reward.created", targetType: "Reward", targetId: row.id, data: { cost: row.cost, stock: row.stock } });
-      return toRewardDto(row);
-    });
+    return await withRewardPicture(ctx, { picture: input.picture }, async (imageKey) => ({
+      replaced: null,
+      result: await getDb().$transaction(async (tx) => {
+        await assertOwnTier(tx, ctx, input.minimumTierId);
+        const row = await tx.reward.create({
+          data: {
+            tenantId: ctx.tenantId,
+            name: input.name,
+            description: input.description ?? null,
+            imageKey: imageKey ?? null,
+            cost: input.cost,
+            // A pool's stock is its unclaimed codes: none until codes are uploaded.
+            stock: input.fulfilment === "CODE_POOL" ? 0 : (input.stock ?? null),
+            perCustomerLimit: input.perCustomerLimit ?? null,
+            availableFrom: input.availableFrom ?? null,
+            availableUntil: input.availableUntil ?? null,
+            minimumTierId: input.minimumTierId ?? null,
+            fulfilment: input.fulfilment,
+            active: input.active,
+          },
+          select: REWARD_SELECT,
+        });
+        await writeAudit(tx, ctx, {
+          action: "reward.created",
+          targetType: "Reward",
+          targetId: row.id,
+          data: { cost: row.cost, stock: row.stock, ...pictureAudit(imageKey, null) },
+        });
+        return toRewardDto(row);
+      }),
+    }));
   } catch (error) {
     nameTaken(error);
   }
@@ -61,45 +71,56 @@ export async function createReward(ctx: TenantContext, raw: RewardCreateInput): 
 /**
  * Edits a reward. Redemptions keep the cost they paid, so changing the cost is safe. The way it is
  * delivered cannot change once it has codes or redemptions, and a pool's stock is not edited by
- * hand (it is the number of unclaimed codes).
+ * hand (it is the number of unclaimed codes). A new picture replaces the old one, whose file is
+ * deleted once the change has committed; `removePicture` takes it away.
  */
 export async function updateReward(ctx: TenantContext, raw: RewardUpdateInput): Promise<RewardDto> {
   assertCan(ctx, "rewards:manage");
   const input = ZRewardUpdate.parse(raw);
   try {
-    return await getDb().$transaction(async (tx) => {
-      const current = await lockReward(tx, ctx, input.id);
-      if (current.archivedAt) throw new AppError("CONFLICT", "an archived reward cannot be edited");
-      await assertOwnTier(tx, ctx, input.minimumTierId);
-      if (input.fulfilment !== current.fulfilment && (await hasHistory(tx, ctx, current.id))) {
-        throw new AppError("CONFLICT", "the delivery cannot change once the reward has codes or redemptions", {
-          issues: [{ path: "fulfilment", message: "cannot change after codes were uploaded or the reward was redeemed" }],
+    return await withRewardPicture(ctx, input, async (imageKey) => {
+      let replaced: string | null = null;
+      const result = await getDb().$transaction(async (tx) => {
+        const current = await lockReward(tx, ctx, input.id);
+        if (imageKey !== undefined) replaced = current.imageKey;
+        if (current.archivedAt) throw new AppError("CONFLICT", "an archived reward cannot be edited");
+        await assertOwnTier(tx, ctx, input.minimumTierId);
+        if (input.fulfilment !== current.fulfilment && (await hasHistory(tx, ctx, current.id))) {
+          throw new AppError("CONFLICT", "the delivery cannot change once the reward has codes or redemptions", {
+            issues: [{ path: "fulfilment", message: "cannot change after codes were uploaded or the reward was redeemed" }],
+          });
+        }
+        const stock =
+          input.fulfilment === "CODE_POOL"
+            ? await tx.rewardCode.count({ where: { tenantId: ctx.tenantId, rewardId: current.id, redemptionId: null, voidedAt: null } })
+            : (input.stock ?? null);
+        const row = await tx.reward.update({
+          where: { tenantId_id: { tenantId: ctx.tenantId, id: current.id } },
+          data: {
+            name: input.name,
+            description: input.description ?? null,
+            // undefined: unchanged (no upload, not removed).
+            imageKey,
+            cost: input.cost,
+            stock,
+            perCustomerLimit: input.perCustomerLimit ?? null,
+            availableFrom: input.availableFrom ?? null,
+            availableUntil: input.availableUntil ?? null,
+            minimumTierId: input.minimumTierId,
+            fulfilment: input.fulfilment,
+            active: input.active,
+          },
+          select: REWARD_SELECT,
         });
-      }
-      const stock =
-        input.fulfilment === "CODE_POOL"
-          ? await tx.rewardCode.count({ where: { tenantId: ctx.tenantId, rewardId: current.id, redemptionId: null, voidedAt: null } })
-          : (input.stock ?? null);
-      const row = await tx.reward.update({
-        where: { tenantId_id: { tenantId: ctx.tenantId, id: current.id } },
-        data: {
-          name: input.name,
-          description: input.description ?? null,
-          // Absent from the input: unchanged (the picture is set by the upload flow, tiers by their own screen).
-          imageKey: input.imageKey,
-          cost: input.cost,
-          stock,
-          perCustomerLimit: input.perCustomerLimit ?? null,
-          availableFrom: input.availableFrom ?? null,
-          availableUntil: input.availableUntil ?? null,
-          minimumTierId: input.minimumTierId,
-          fulfilment: input.fulfilment,
-          active: input.active,
-        },
-        select: REWARD_SELECT,
+        await writeAudit(tx, ctx, {
+          action: "reward.updated",
+          targetType: "Reward",
+          targetId: row.id,
+          data: { cost: row.cost, stock: row.stock, ...pictureAudit(imageKey, current.imageKey) },
+        });
+        return toRewardDto(row);
       });
-      await writeAudit(tx, ctx, { action: "reward.updated", targetType: "Reward", targetId: row.id, data: { cost: row.cost, stock: row.stock } });
-      return toRewardDto(row);
+      return { result, replaced };
     });
   } catch (error) {
     nameTaken(error);
@@ -113,19 +134,24 @@ export async function updateReward(ctx: TenantContext, raw: RewardUpdateInput): 
 export async function archiveReward(ctx: TenantContext, raw: { id: string }): Promise<{ archived: boolean; deleted: boolean }> {
   assertCan(ctx, "rewards:manage");
   const { id } = ZById.parse(raw);
-  return getDb().$transaction(async (tx) => {
+  let deletedPicture: string | null = null;
+  const outcome = await getDb().$transaction(async (tx) => {
     const current = await lockReward(tx, ctx, id);
     if (current.archivedAt) return { archived: true, deleted: false };
     const redeemed = await tx.redemption.count({ where: { tenantId: ctx.tenantId, rewardId: current.id } });
     if (redeemed === 0) {
       await tx.reward.delete({ where: { tenantId_id: { tenantId: ctx.tenantId, id: current.id } } });
       await writeAudit(tx, ctx, { action: "reward.deleted", targetType: "Reward", targetId: current.id, data: { name: current.name } });
+      deletedPicture = current.imageKey;
       return { archived: false, deleted: true };
     }
     await tx.reward.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: current.id } }, data: { archivedAt: new Date(), active: false } });
     await writeAudit(tx, ctx, { action: "reward.archived", targetType: "Reward", targetId: current.id, data: { redeemed } });
     return { archived: true, deleted: false };
   });
+  // An archived reward keeps its picture (its redemptions still name it); a deleted one's file goes once the delete committed.
+  await deleteImageQuietly(ctx, deletedPicture);
+  return outcome;
 }
 
 export async function getReward(ctx: TenantContext, id: string): Promise<RewardDto> {
@@ -185,7 +211,10 @@ async function withCounts(ctx: TenantContext, rewards: RewardDto[]): Promise<Rew
 export async function lockReward(tx: DbTx, ctx: TenantContext, id: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Reward" WHERE "tenantId" = ${ctx.tenantId} AND id = ${id} FOR UPDATE`;
   if (rows.length === 0) throw AppError.notFound("reward");
-  return tx.reward.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id }, select: { id: true, name: true, fulfilment: true, archivedAt: true } });
+  return tx.reward.findFirstOrThrow({
+    where: { tenantId: ctx.tenantId, id },
+    select: { id: true, name: true, fulfilment: true, archivedAt: true, imageKey: true },
+  });
 }
 
 async function hasHistory(tx: DbTx, ctx: TenantContext, rewardId: string): Promise<boolean> {

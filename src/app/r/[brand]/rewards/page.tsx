@@ -36,6 +36,7 @@ export default async function PortalRewardsPage({ params }: { params: Promise<{ 
     id: item.id,
     name: item.name,
     description: item.description,
+    pictureUrl: item.pictureUrl,
     cost: item.cost,
     blocker: blocker(item),
     progress: item.cost === 0 ? 1 : Math.min(1, catalog.balance / item.cost),

@@ -23,13 +23,19 @@ function nullableNumber(form: FormData, name: string): number | null {
   return raw ? Number(raw) : null;
 }
 
+function pictureFrom(form: FormData): Blob | undefined {
+  const file = form.get("picture");
+  return file instanceof Blob && file.size > 0 ? file : undefined;
+}
+
 function rewardFromForm(form: FormData) {
   const cost = formText(form, "cost")?.trim();
   return {
     name: formText(form, "name") ?? "",
     description: formText(form, "description") ?? "",
-    // The form has no picture field yet (uploads are their own flow): absent means unchanged.
-    imageKey: form.has("imageKey") ? (formText(form, "imageKey") ?? "") : undefined,
+    // An empty file input still sends a nameless, empty file: that means "no new picture".
+    picture: pictureFrom(form),
+    removePicture: form.get("removePicture") === "on",
     cost: cost ? Number(cost) : Number.NaN,
     stock: nullableNumber(form, "stock"),
     perCustomerLimit: nullableNumber(form, "perCustomerLimit"),
