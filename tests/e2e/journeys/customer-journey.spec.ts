@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { DEV_BEARER_TOKEN } from "../../../src/sandbox/sandbox-state";
 import { withClient } from "../support/db";
+import { feedbackSetup, feedbackState } from "../support/feedback";
 import { startJourneyWorker, type JourneyWorker } from "../support/journey-worker";
 import { addLinkRule } from "../support/linking";
 import { createGeneratedCodeReward, erasedCustomer, portalCustomer, redemptionsOf } from "../support/portal";
@@ -14,7 +15,7 @@ import { signUp } from "../support/session";
  * Issue 11's "done means": one customer, on a phone, through the whole portal with the real
  * worker running — the sign-in link read from the mail the worker delivered over SMTP, X linked at
  * the sandbox's consent page, an earlier post credited on linking, a new post collected and paid,
- * a reward redeemed, the data downloaded, the account erased. Every step checked against the database.
+ * a reward redeemed, a 10 shared and a 3 sent to staff, the data downloaded, the account erased. Every step checked against the database.
  */
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -47,7 +48,10 @@ async function mentionOf(tenantId: string, externalId: string) {
   });
 }
 
-test("a customer signs in from the emailed link, links X, is paid for old and new posts, redeems, downloads and erases", async ({ page, browser }) => {
+test("a customer signs in from the emailed link, links X, is paid for old and new posts, redeems, gives feedback, downloads and erases", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
   const tag = randomUUID().replaceAll("-", "").slice(0, 8);
   const keyword = `journey${tag}`;
@@ -140,17 +144,54 @@ test("a customer signs in from the emailed link, links X, is paid for old and ne
   await expect(card.getByRole("status")).toContainText(redemption!.code!);
   expect((await portalCustomer(slug, email))!.balance).toBe(balance - 50);
 
+  // A 10: offered a ready-made post, which the worker puts on X; the share rule pays it once.
+  await feedbackSetup(slug, 25, "Main Street");
+  await fan.getByRole("link", { name: "Feedback", exact: true }).click();
+  await fan.getByRole("radio", { name: "10", exact: true }).check({ force: true });
+  await fan.getByRole("button", { name: "Send my answer" }).click();
+  await expect(fan.getByRole("status").filter({ hasText: "You made our day" })).toBeVisible();
+  await fan.getByRole("button", { name: "Share on X" }).click();
+  await expect(fan.getByRole("status").filter({ hasText: "Your post is on its way" })).toBeVisible();
+  const shareOf = async () => (await feedbackState(slug)).shares.find((share) => share.feedbackResponseId !== null);
+  await expect.poll(async () => (await shareOf())?.status, { timeout: 60_000, message: worker.output() }).toBe("POSTED");
+  await expect.poll(async () => (await ledgerOf(customerId)).filter((e) => e.source === "SHARE").map((e) => e.amount), { timeout: 30_000 }).toEqual([25]);
+  await fan.reload();
+  await expect(fan.getByText("Your post is live. Thank you for recommending us!")).toBeVisible();
+  expect((await feedbackState(slug)).classes[customerId]).toBe("PROMOTER");
+
+  // Ten minutes later (one answer per ten minutes: the first answer is moved back in time), a 3:
+  // an acknowledgement and no share offered; staff find it in Inbox → Feedback.
+  await withClient((c) => c.query(`UPDATE "FeedbackResponse" SET "createdAt" = "createdAt" - interval '11 minutes' WHERE "customerId" = $1`, [customerId]));
+  await fan.getByRole("link", { name: "Feedback", exact: true }).click();
+  await fan.getByRole("radio", { name: "3", exact: true }).check({ force: true });
+  await fan.getByLabel("Anything you would like to tell us?").fill("The queue was far too long");
+  await fan.getByRole("button", { name: "Send my answer" }).click();
+  await expect(fan.getByRole("status").filter({ hasText: `Thanks, someone from ${staff.brand} will read this.` })).toBeVisible();
+  await expect(fan.getByRole("button", { name: /Share on/ })).toHaveCount(0);
+  const answers = (await feedbackState(slug)).answers;
+  expect(answers.map((a) => [a.score, a.npsClass, a.status])).toEqual([
+    [10, "PROMOTER", "OPEN"],
+    [3, "DETRACTOR", "OPEN"],
+  ]);
+  expect((await feedbackState(slug)).classes[customerId]).toBe("DETRACTOR");
+  await page.goto(`/t/${slug}/inbox/feedback`);
+  const item = page.getByTestId("feedback-item").filter({ hasText: "The queue was far too long" });
+  await expect(item).toContainText("3 / 10");
+  await expect(item.getByRole("link", { name: "Jo Fan" })).toHaveAttribute("href", `/t/${slug}/customers/${customerId}`);
+  await noHorizontalScroll(page);
+
   // Download everything held about them, then erase.
+  const final = (await portalCustomer(slug, email))!.balance;
   await fan.goto(`/r/${slug}/account`);
   const [download] = await Promise.all([fan.waitForEvent("download"), fan.getByRole("link", { name: "Download my data" }).click()]);
   const exported = JSON.parse(await readFile(await download.path(), "utf8")) as { ledger: { amount: number }[]; points: { balance: number } };
   expect(exported.ledger.map((e) => e.amount).sort()).toEqual((await ledgerOf(customerId)).map((e) => e.amount).sort());
-  expect(exported.points.balance).toBe(balance - 50);
+  expect(exported.points.balance).toBe(final);
   await fan.getByRole("button", { name: "Erase my account" }).click();
   await fan.getByLabel('Type "erase" to confirm').fill("erase");
   await fan.getByRole("button", { name: "Erase my account" }).click();
   await expect(fan.getByRole("status")).toContainText("Your account is erased");
   expect(await portalCustomer(slug, email)).toBeNull();
-  expect(await erasedCustomer(customerId)).toMatchObject({ displayName: "Erased customer", balance: balance - 50 });
+  expect(await erasedCustomer(customerId)).toMatchObject({ displayName: "Erased customer", balance: final });
   await context.close();
 });
