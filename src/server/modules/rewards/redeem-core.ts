@@ -42,7 +42,8 @@ export interface RedeemRequest {
  * per-customer limit are read again and see what the first one committed. Points move with one
  * conditional UPDATE (… WHERE balance >= cost) and stock with another (… WHERE stock > 0), and the
  * reward row's update makes concurrent redeemers of the same reward queue, so stock is never
- * oversold. Any refusal throws, which rolls back every row written before it.
+ * oversold; it comes last, so that queue moves as fast as one statement and a commit. Any refusal
+ * throws, which rolls back every row written before it.
  */
 export async function redeemCore(scope: TenantScope, req: RedeemRequest): Promise<RedemptionResult> {
   const result = await redeemOnce(scope, req);
@@ -89,12 +90,6 @@ async function redeemOnce(scope: TenantScope, req: RedeemRequest): Promise<Redem
       const left = await debitBalance(tx, scope, req.customerId, reward.cost);
       if (left === null) throw new AppError("INTERNAL", "balance changed under a held lock");
 
-      const stocked = await tx.$queryRaw<{ stock: number | null }[]>`
-        UPDATE "Reward" SET stock = stock - 1, "updatedAt" = now()
-        WHERE "tenantId" = ${scope.tenantId} AND id = ${reward.id} AND active AND "archivedAt" IS NULL AND (stock IS NULL OR stock > 0)
-        RETURNING stock`;
-      if (stocked.length === 0) throw new AppError("CONFLICT", `“${reward.name}” is out of stock`);
-
       const pooled = reward.fulfilment === "CODE_POOL" ? await pickPoolCode(tx, scope, reward.id) : null;
       if (reward.fulfilment === "CODE_POOL" && !pooled) throw new AppError("CONFLICT", `“${reward.name}” is out of stock`);
       const code = pooled?.code ?? (reward.fulfilment === "GENERATED_CODE" ? await freshCode(tx, scope) : null);
@@ -136,6 +131,9 @@ async function redeemOnce(scope: TenantScope, req: RedeemRequest): Promise<Redem
         targetId: redemption.id,
         data: { customerId: req.customerId, rewardId: reward.id, cost: reward.cost, fulfilment: reward.fulfilment },
       });
+      // Last before the commit: the reward row's lock, which every redeemer of this reward queues
+      // on, is held for this statement and the commit only.
+      await takeOneFromStock(tx, scope, reward);
       return { redemption: toRedemptionDto(redemption), ledgerEntryId: entry.id, balance: left, replayed: false };
     });
   } catch (error) {
@@ -149,14 +147,22 @@ async function redeemOnce(scope: TenantScope, req: RedeemRequest): Promise<Redem
   }
 }
 
+/** One off the reward's stock (unlimited: null stays null), or the transaction is refused as out of stock. */
+async function takeOneFromStock(tx: DbTx, scope: TenantScope, reward: { id: string; name: string }): Promise<void> {
+  const stocked = await tx.$queryRaw<{ stock: number | null }[]>`
+    UPDATE "Reward" SET stock = stock - 1, "updatedAt" = now()
+    WHERE "tenantId" = ${scope.tenantId} AND id = ${reward.id} AND active AND "archivedAt" IS NULL AND (stock IS NULL OR stock > 0)
+    RETURNING stock`;
+  if (stocked.length === 0) throw new AppError("CONFLICT", `“${reward.name}” is out of stock`);
+}
+
 function times(n: number): string {
   return n === 1 ? "once" : n === 2 ? "twice" : `${n} times`;
 }
 
 /**
  * The oldest unclaimed code, locked for this transaction; SKIP LOCKED lets a concurrent redeemer
- * take the next one instead of waiting (they already queue on the reward row, so this is belt and
- * braces, and keeps working if that ever changes).
+ * take the next one instead of waiting (redeemers of one reward queue on its row only at the end).
  */
 async function pickPoolCode(tx: DbTx, scope: TenantScope, rewardId: string): Promise<{ id: string; code: string } | null> {
   const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
