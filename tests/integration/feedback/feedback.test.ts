@@ -7,7 +7,8 @@ import type { CustomerContext, TenantContext } from "../../../src/server/auth/te
 import { getDb } from "../../../src/server/db/client";
 import { toAppError } from "../../../src/server/http/problem";
 import { createLocation } from "../../../src/server/modules/listening/location.service";
-import { feedbackShareOffer, shareFeedback } from "../../../src/server/modules/feedback/feedback-share";
+import { FEEDBACK_SHARE_EVERY_DAYS, feedbackShareOffer, shareFeedback } from "../../../src/server/modules/feedback/feedback-share";
+import { deleteCustomer } from "../../../src/server/modules/customers/customer.service";
 import { feedbackInboxCounts, listFeedback, markFeedbackHandled } from "../../../src/server/modules/feedback/feedback-inbox";
 import { FEEDBACK_INTERVAL_MS, submitFeedback } from "../../../src/server/modules/feedback/submit-feedback";
 import { createPointRule } from "../../../src/server/modules/rules/point-rule.service";
@@ -151,6 +152,36 @@ describe("promoters share, detractors are heard", () => {
     expect(entries).toEqual([{ source: "SHARE", amount: 15, idempotencyKey: shareAwardKey(sharePostId, rule.id) }]);
     expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId } })).toBe(1); // the SHARE award is not shared again
     await assertLedgerInvariants(ctx.tenantId);
+  });
+
+  it("a second promoter answer within 30 days is thanked but not offered a paid share again", async () => {
+    const { ctx } = await brand();
+    await shareRule(ctx, 15);
+    const fan = await linkedCustomer(ctx);
+    const cctx = asCustomer(ctx, fan.customerId);
+    const first = await submitFeedback(cctx, { score: 10 });
+    await shareFeedback(cctx, { responseId: first.id, text: "Ten out of ten" });
+    // Eleven minutes later (past the one-answer-per-10-minutes rule), another 10.
+    const later = new Date(Date.now() + FEEDBACK_INTERVAL_MS + 60_000);
+    const second = await submitFeedback(cctx, { score: 10 }, later);
+    expect(await feedbackShareOffer(cctx, second.id, later)).toEqual({ kind: "recently-shared", days: FEEDBACK_SHARE_EVERY_DAYS });
+    await expectAppError(shareFeedback(cctx, { responseId: second.id, text: "Ten again" }, later), "CONFLICT", /already shared an answer in the last 30 days/);
+    expect(await getDb().sharePost.count({ where: { tenantId: ctx.tenantId } })).toBe(1);
+    // After the period, a new answer may be shared again.
+    const monthLater = new Date(Date.now() + (FEEDBACK_SHARE_EVERY_DAYS + 1) * 86_400_000);
+    const third = await submitFeedback(cctx, { score: 9 }, monthLater);
+    expect(await feedbackShareOffer(cctx, third.id, monthLater)).toMatchObject({ kind: "share" });
+  });
+
+  it("a customer whose only activity is a feedback share is erased, not deleted, and the shared words go too", async () => {
+    const { ctx } = await brand();
+    const fan = await linkedCustomer(ctx);
+    const cctx = asCustomer(ctx, fan.customerId);
+    const answer = await submitFeedback(cctx, { score: 10 });
+    await shareFeedback(cctx, { responseId: answer.id, text: "My own words about it" });
+    expect(await deleteCustomer(ctx, fan.customerId)).toEqual({ mode: "erased" });
+    const share = await getDb().sharePost.findFirstOrThrow({ where: { tenantId: ctx.tenantId, customerId: fan.customerId } });
+    expect(share.text).toBe("[erased]");
   });
 
   it("a promoter without an account that may post is asked to link X first, and cannot share", async () => {

@@ -14,6 +14,7 @@ import { describeUnsubscribe, unsubscribeWithToken } from "../../../src/server/m
 import { sendDailyDigests } from "../../../src/server/modules/notifications/send-digests";
 import { unsubscribeToken } from "../../../src/server/modules/notifications/unsubscribe-token";
 import { redeemReward } from "../../../src/server/modules/rewards/redeem-reward";
+import { uploadRewardCodes } from "../../../src/server/modules/rewards/reward-codes.service";
 import { createReward } from "../../../src/server/modules/rewards/reward.service";
 import { startWorkers, type RunningWorkers } from "../../../src/workers/start-workers";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
@@ -144,6 +145,23 @@ describe("customer notifications", () => {
     expect(row.text).not.toContain(code);
     expect(row.html).not.toContain(code);
     expect(row.text).toContain("Your code: [link removed after delivery]");
+  });
+
+  it("a short pool code that also occurs in the address is mailed as 'on your rewards page', and the mails behind it still go", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    const reward = await createReward(ctx, { name: "Pint", cost: 10, fulfilment: "CODE_POOL" });
+    await uploadRewardCodes(ctx, { rewardId: reward.id, text: "1985\n" });
+    const email = `john1985-${randomUUID().slice(0, 8)}@example.test`;
+    const me = { id: (await makeCustomer(ctx, { displayName: "John", emails: [email] })).id, email };
+    await adjustPoints(ctx, { customerId: me.id, amount: 10, reason: "gift", idempotencyKey: randomUUID() });
+    const { redemption } = await redeemReward(ctx, { customerId: me.id, rewardId: reward.id, idempotencyKey: randomUUID() });
+    expect(redemption.code).toBe("1985");
+    const other = await customer(ctx);
+    await adjustPoints(ctx, { customerId: other.id, amount: 10, reason: "gift", idempotencyKey: randomUUID() });
+    await drainNotificationOutbox(ctx);
+    const mail = await waitForMail(inbox, me.email, /Your code for Pint/);
+    expect(mail.text).toContain("Your code is on your rewards page.");
+    expect(await getDb().notificationOutbox.count({ where: { tenantId: ctx.tenantId } })).toBe(0);
   });
 
   it("unsubscribes with a signed link at once; a tampered or foreign token is refused; the next digest skips them", async () => {

@@ -164,11 +164,13 @@ export async function deleteCustomer(ctx: TenantContext, id: string): Promise<{ 
   // Before the transaction (the network may be slow): a deleted or erased customer's grants end too.
   await revokeCustomerAtNetworks(ctx, id);
   const result = await getDb().$transaction(async (tx) => {
-    // A customer with ledger history, or one that others were merged into, is referenced by rows
-    // that must stay: it is erased (personal data removed) rather than deleted.
+    // A customer with ledger history, posts made on their behalf (a feedback share may have no
+    // ledger entry yet), or others merged into them is referenced by rows that must stay: it is
+    // erased (personal data removed) rather than deleted.
     const hasLedger = await tx.ledgerEntry.count({ where: { tenantId: ctx.tenantId, customerId: id } });
+    const shared = await tx.sharePost.count({ where: { tenantId: ctx.tenantId, customerId: id } });
     const mergedInto = await tx.customer.count({ where: { tenantId: ctx.tenantId, mergedIntoId: id } });
-    if (hasLedger === 0 && mergedInto === 0) {
+    if (hasLedger === 0 && shared === 0 && mergedInto === 0) {
       await tx.customer.deleteMany({ where: { tenantId: ctx.tenantId, id } });
       await writeAudit(tx, ctx, { action: "customer.deleted", targetType: "Customer", targetId: id });
       return { mode: "deleted" as const };

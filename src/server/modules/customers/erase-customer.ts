@@ -8,7 +8,7 @@ const ERASED_TEXT = "[erased]";
  * Removes a customer's personal data and keeps what the brand's books need: the customer row
  * (anonymous), its ledger entries (append-only; totals still add up), redemptions and consent
  * history (withdrawn, as evidence). Emails, phone, ids, notes, the text and handles of their
- * posts, their feedback comments and linked accounts' names and tokens are gone; linked accounts are REVOKED (attribution
+ * posts and of what was posted for them, their feedback comments and linked accounts' names and tokens are gone; linked accounts are REVOKED (attribution
  * and sharing skip them), portal sessions end and pending sign-in emails die. The caller takes
  * them off the leaderboard after the commit (markLeaderboardDirty with removeNow). Revoking tokens at
  * the networks is the caller's job before this runs (the tokens are cleared here).
@@ -27,6 +27,8 @@ export async function eraseCustomerInTx(tx: DbTx, scope: TenantScope, customerId
   });
   await tx.mention.updateMany({ where: mine, data: { text: ERASED_TEXT, authorHandle: ERASED_TEXT, url: null } });
   await tx.feedbackResponse.updateMany({ where: mine, data: { comment: null } });
+  // What was posted on their behalf holds their words (a feedback share is written by them).
+  await tx.sharePost.updateMany({ where: mine, data: { text: ERASED_TEXT } });
   await tx.customer.updateMany({
     where: { tenantId, id: customerId },
     data: { displayName: ERASED_NAME, phone: null, externalId: null, notes: null, leaderboardName: null, erasedAt: now },

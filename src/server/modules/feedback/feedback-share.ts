@@ -1,5 +1,5 @@
 import { assertCustomerActs, systemContext, type CustomerContext } from "../../auth/tenant-context";
-import { getDb } from "../../db/client";
+import { getDb, type DbTx } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import { AppError } from "../../errors";
 import { enqueueSharePosts } from "../../pipeline/sharing/queue-shares";
@@ -13,12 +13,28 @@ export type FeedbackShareOffer =
   | { kind: "none" }
   | { kind: "link-first" }
   | { kind: "shared"; status: "PENDING" | "POSTED" | "FAILED" }
+  | { kind: "recently-shared"; days: number }
   | { kind: "share"; networkLabel: string; handle: string; maxLength: number | null; text: string; points: number };
 
 /** The post as first offered; the customer may change it. The brand's name is its own text (shown escaped, posted as text). */
 export function defaultFeedbackPost(brandName: string, score: number): string {
   const brand = [...brandName.replace(/\s+/g, " ").trim()].slice(0, 100).join("");
   return `I'd give ${brand} a ${score} out of 10. If you haven't tried ${brand} yet, you should!`;
+}
+
+/**
+ * One shared answer per customer in this many days: a promoter may answer every ten minutes, and
+ * each share would otherwise be paid again by the SHARE rule.
+ */
+export const FEEDBACK_SHARE_EVERY_DAYS = 30;
+
+/** Whether the customer shared another answer within FEEDBACK_SHARE_EVERY_DAYS of `now`. */
+async function sharedAnotherAnswerRecently(tx: DbTx, cctx: CustomerContext, responseId: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - FEEDBACK_SHARE_EVERY_DAYS * 86_400_000);
+  const recent = await tx.sharePost.count({
+    where: { tenantId: cctx.tenantId, customerId: cctx.customerId, feedbackResponseId: { not: null, notIn: [responseId] }, createdAt: { gte: since } },
+  });
+  return recent > 0;
 }
 
 async function answerOf(cctx: CustomerContext, responseId: string) {
@@ -36,10 +52,11 @@ async function sharePoints(cctx: CustomerContext, network: Network): Promise<num
   return rules.reduce((sum, rule) => sum + rule.basePoints, 0);
 }
 
-export async function feedbackShareOffer(cctx: CustomerContext, responseId: string): Promise<FeedbackShareOffer> {
+export async function feedbackShareOffer(cctx: CustomerContext, responseId: string, now = new Date()): Promise<FeedbackShareOffer> {
   const answer = await answerOf(cctx, responseId);
   if (answer.npsClass !== "PROMOTER") return { kind: "none" };
   if (answer.sharePost) return { kind: "shared", status: answer.sharePost.status };
+  if (await sharedAnotherAnswerRecently(getDb(), cctx, answer.id, now)) return { kind: "recently-shared", days: FEEDBACK_SHARE_EVERY_DAYS };
   const ctx = systemContext(cctx.tenantId, cctx.tenantSlug);
   const profile = (await findSharingProfiles(getDb(), ctx, [cctx.customerId])).get(cctx.customerId);
   if (!profile) return { kind: "link-first" };
@@ -76,6 +93,11 @@ export async function shareFeedback(cctx: CustomerContext, raw: unknown, now = n
     });
     if (!answer) throw AppError.notFound("feedback answer");
     if (answer.npsClass !== "PROMOTER") throw new AppError("FORBIDDEN", "only an answer of 9 or 10 can be shared");
+    // Serialised per customer, so two answers shared at once cannot both pass the check below.
+    await tx.$executeRaw`SELECT 1 FROM "Customer" WHERE "tenantId" = ${cctx.tenantId} AND id = ${cctx.customerId} FOR NO KEY UPDATE`;
+    if (await sharedAnotherAnswerRecently(tx, cctx, answer.id, now)) {
+      throw new AppError("CONFLICT", `you already shared an answer in the last ${FEEDBACK_SHARE_EVERY_DAYS} days; thank you!`);
+    }
     const profile = (await findSharingProfiles(tx, ctx, [cctx.customerId])).get(cctx.customerId);
     if (!profile) throw new AppError("CONFLICT", "link your X account and allow posting first");
     const max = shareRulesFor(profile.network).maxLength;

@@ -43,7 +43,7 @@ export async function submitFeedback(cctx: CustomerContext, raw: unknown, now = 
   const npsClass = npsClassOf(input.score);
   return getDb().$transaction(async (tx) => {
     const live = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Customer" WHERE "tenantId" = ${tenantId} AND id = ${customerId} AND "erasedAt" IS NULL AND "mergedIntoId" IS NULL FOR UPDATE`;
+      SELECT id FROM "Customer" WHERE "tenantId" = ${tenantId} AND id = ${customerId} AND "erasedAt" IS NULL AND "mergedIntoId" IS NULL FOR NO KEY UPDATE`;
     if (live.length === 0) throw AppError.notFound("customer");
     const last = await tx.feedbackResponse.findFirst({ where: { tenantId, customerId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
     const waitMs = last ? last.createdAt.getTime() + FEEDBACK_INTERVAL_MS - now.getTime() : 0;

@@ -1,4 +1,4 @@
-import type { CustomerContext, TenantScope } from "../../auth/tenant-context";
+import { assertCustomerActs, type CustomerContext, type TenantScope } from "../../auth/tenant-context";
 import { getDb, type DbTx } from "../../db/client";
 import { AppError } from "../../errors";
 import { ALL_ON, NOTIFICATION_KINDS, ZNotificationPreferences, type NotificationPreferences, type UnsubscribeKind } from "./notification.schemas";
@@ -16,6 +16,7 @@ export async function myNotificationPreferences(cctx: CustomerContext): Promise<
 }
 
 export async function setMyNotificationPreferences(cctx: CustomerContext, raw: unknown): Promise<NotificationPreferences> {
+  assertCustomerActs(cctx);
   const prefs = ZNotificationPreferences.parse(raw);
   return getDb().notificationPreference.upsert({
     where: { tenantId_customerId: { tenantId: cctx.tenantId, customerId: cctx.customerId } },

@@ -6,6 +6,14 @@ import { deleteImageQuietly, storeImage } from "../../storage/store-image";
 export const REWARD_PICTURE_TYPES: readonly ImageContentType[] = ["image/png", "image/jpeg", "image/webp"];
 
 /**
+ * Only a key this brand's reward uploads made is ever deleted for a reward: before uploads existed
+ * the form took any key, so an old reward may name the brand's logo or another file.
+ */
+export function isRewardPictureKey(ctx: TenantContext, key: string | null | undefined): key is string {
+  return typeof key === "string" && key.startsWith(`${ctx.tenantId}/reward/`);
+}
+
+/**
  * Runs a reward save with its picture change. A new upload is stored FIRST, so a refused file
  * (wrong type, too large) changes nothing; `save` gets the key to write (a new key, null to
  * remove, undefined to keep) and answers the key it replaced. The replaced picture is deleted only
@@ -20,7 +28,7 @@ export async function withRewardPicture<T>(
   const imageKey = uploaded ?? (input.removePicture ? null : undefined);
   try {
     const { result, replaced } = await save(imageKey);
-    if (replaced && replaced !== imageKey) await deleteImageQuietly(ctx, replaced);
+    if (isRewardPictureKey(ctx, replaced) && replaced !== imageKey) await deleteImageQuietly(ctx, replaced);
     return result;
   } catch (error) {
     await deleteImageQuietly(ctx, uploaded);

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
 import { deleteImageQuietly } from "../../storage/store-image";
-import { pictureAudit, withRewardPicture } from "./reward-picture";
+import { isRewardPictureKey, pictureAudit, withRewardPicture } from "./reward-picture";
 import { REWARD_SELECT, toRewardDto } from "./reward.mapper";
 import {
   ZById,
@@ -150,7 +150,7 @@ export async function archiveReward(ctx: TenantContext, raw: { id: string }): Pr
     return { archived: true, deleted: false };
   });
   // An archived reward keeps its picture (its redemptions still name it); a deleted one's file goes once the delete committed.
-  await deleteImageQuietly(ctx, deletedPicture);
+  if (isRewardPictureKey(ctx, deletedPicture)) await deleteImageQuietly(ctx, deletedPicture);
   return outcome;
 }
 

@@ -96,6 +96,9 @@ export default async function FeedbackPage({
           </p>
         </Card>
       )}
+      {offer?.kind === "recently-shared" && (
+        <p className="text-sm text-fg-muted">You shared an answer with your friends in the last {offer.days} days. Thank you for recommending us!</p>
+      )}
       {offer?.kind === "shared" && (
         <Alert tone={offer.status === "FAILED" ? "warning" : "success"} title="Shared" role="status">
           {SHARE_STATUS[offer.status]}
