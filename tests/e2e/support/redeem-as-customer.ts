@@ -13,6 +13,8 @@ const { systemContext } = await import("../../../src/server/auth/tenant-context"
 const { adjustPoints } = await import("../../../src/server/modules/ledger/adjust-points");
 const { redeemAsCustomer } = await import("../../../src/server/modules/rewards/redeem-reward");
 const { disconnectDb } = await import("../../../src/server/db/client");
+const { closeQueues } = await import("../../../src/server/jobs/queues");
+const { closeSharedRedis } = await import("../../../src/server/redis");
 
 try {
   await adjustPoints(systemContext(tenantId, tenantSlug), {
@@ -25,5 +27,8 @@ try {
   const result = await redeemAsCustomer(cctx, { rewardId, idempotencyKey: `e2e-${rewardId}` });
   process.stdout.write(JSON.stringify(result.redemption));
 } finally {
+  // A redemption nudges the notifications drain (a queue and its Redis connection): close them too.
+  await closeQueues();
+  await closeSharedRedis();
   await disconnectDb();
 }
