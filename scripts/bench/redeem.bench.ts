@@ -9,14 +9,15 @@
 // ledger invariants. Ends with one JSON line. Runs on loopback against its own database.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { cpuAvailable, cpuOfNamed, cpuOfProcess, cpuOfTree } from "./cpu-usage";
 import { recreateBenchDatabase } from "./ingest/bench-database";
 
 const { values: args } = parseArgs({
-  options: { customers: { type: "string", default: "200" }, stock: { type: "string", default: "1000" }, clients: { type: "string", default: "64" } },
+  options: { customers: { type: "string", default: "200" }, stock: { type: "string", default: "1000" }, clients: { type: "string", default: "64" }, "profile-dir": { type: "string" } },
 });
 const CUSTOMERS = Number(args.customers);
 const STOCK = Number(args.stock);
@@ -69,7 +70,9 @@ const rewardId = (
 ).rows[0]!.id;
 const customers = (await sql.query<{ id: string }>(`SELECT id FROM "Customer" WHERE "tenantId" = $1`, [tenantId])).rows.map((r) => r.id);
 const scope = { tenantId, tenantSlug: SLUG, actor: { type: "CUSTOMER" as const, id: null } };
-const cookies = await Promise.all(customers.map((id) => getDb().$transaction((tx) => startCustomerSession(tx, scope, id, new Date()))));
+// One at a time: 200 transactions at once wait longer than Prisma's 2 s for a pooled connection on a busy machine.
+const cookies: { token: string }[] = [];
+for (const id of customers) cookies.push(await getDb().$transaction((tx) => startCustomerSession(tx, scope, id, new Date())));
 
 if (!existsSync(".next/BUILD_ID")) {
   log("no build yet: npx next build");
@@ -77,11 +80,24 @@ if (!existsSync(".next/BUILD_ID")) {
     spawn("npx", ["next", "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
   );
 }
+if (await fetch(`${APP}/api/v1/health`).then(() => true, () => false)) throw new Error(`port ${PORT} is taken (an earlier run's app?): stop it first`);
 log(`starting next start on ${APP}`);
-const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+// The app's log (errors behind any 5xx) goes to a file named at the end; --profile-dir writes a V8 CPU profile of the app.
+const serverLog = ".tmp/bench-redeem-app.log";
+mkdirSync(".tmp", { recursive: true });
+const profile = args["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${args["profile-dir"]}`] : [];
+const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
   env: { ...process.env, NODE_ENV: "production" },
-  stdio: ["ignore", "ignore", "inherit"],
+  stdio: ["ignore", openSync(serverLog, "w"), "inherit"],
   detached: true,
+});
+// The app goes with the bench, however the bench ends.
+process.on("exit", () => {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
 });
 for (let i = 0; ; i++) {
   if (
@@ -96,9 +112,10 @@ for (let i = 0; ; i++) {
 
 async function timed(run: () => Promise<Response>): Promise<{ ms: number; status: number; body: unknown }> {
   const start = performance.now();
-  const response = await run();
-  const body: unknown = await response.json().catch(() => null);
-  return { ms: performance.now() - start, status: response.status, body };
+  // A dropped connection is an answer too (status 0, counted under statuses), not the end of the run.
+  const response = await run().catch(() => null);
+  const body: unknown = response ? await response.json().catch(() => null) : null;
+  return { ms: performance.now() - start, status: response?.status ?? 0, body };
 }
 
 const redeem = (i: number, key: string) => () =>
@@ -122,6 +139,8 @@ const latencies: number[] = [];
 let created = 0;
 let replays = 0;
 let soldOutAt = 0;
+const cpu = () => ({ app: cpuOfTree(server.pid!), postgres: cpuOfNamed("postgres", "megaphone_redeem_bench"), redis: cpuOfNamed("redis-server"), bench: cpuOfProcess("self") });
+const cpuBefore = cpu();
 const started = performance.now();
 const statuses = new Map<number, number>();
 await Promise.all(
@@ -143,6 +162,14 @@ await Promise.all(
   }),
 );
 const seconds = ((soldOutAt || performance.now()) - started) / 1000;
+const cpuAfter = cpu();
+// CPU per request (every answer, refusals and replays included), by process: what a request costs
+// whatever else the machine is doing.
+const cpuPerRequestMs = cpuAvailable()
+  ? Object.fromEntries(
+      (Object.keys(cpuAfter) as (keyof typeof cpuAfter)[]).map((k) => [k, Math.round(((cpuAfter[k] - cpuBefore[k]) * 1e4) / latencies.length) / 10]),
+    )
+  : null;
 
 const counts = (
   await sql.query<{ redemptions: string; entries: string; stock: number; keys: string }>(
@@ -156,11 +183,12 @@ const counts = (
 const oversold = Math.max(0, Number(counts.redemptions) - STOCK) + (counts.stock < 0 ? -counts.stock : 0);
 const doubleSpent = Number(counts.entries) - Number(counts.keys);
 const violations = await findLedgerViolations(tenantId);
-process.kill(-server.pid!, "SIGTERM");
 await sql.end();
 await disconnectDb();
 
 log(`statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${created} redeemed in ${seconds.toFixed(2)} s; ${replays} replays answered 200`);
+log(`the app's log: ${serverLog}`);
+if (cpuPerRequestMs) log(`CPU per request: ${JSON.stringify(cpuPerRequestMs)} ms`);
 log(`ledger invariants: ${violations.length === 0 ? "hold" : violations.join("; ")}`);
 log(`machine: 1-minute load ${load.toFixed(2)} at start on ${(await import("node:os")).cpus().length} cores (${load < 0.5 ? "quiet" : "not quiet"})`);
 console.log(
@@ -171,6 +199,8 @@ console.log(
     oversold,
     doubleSpent,
     floorHealthP95Ms: Math.round(p95(floor) * 10) / 10,
+    requests: latencies.length,
+    cpuPerRequestMs,
     replays,
     ledgerInvariantsHold: violations.length === 0,
     loadAtStart: Number(load.toFixed(2)),

@@ -66,6 +66,9 @@ describe("tierStatus: points earned in the brand's rolling period", () => {
     ]);
     const cctx = customerContext(ctx, customer.id);
     const before = new Date();
+    // createdAt keeps milliseconds: a reversal made in the same millisecond as `before` would count
+    // as made by then (seen once under load), so the clock moves on first.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await inTx((tx) => reverseLedgerEntry(tx, ctx, { entryId: reversed!.id, reason: "post deleted" }));
     expect((await tierStatus(cctx)).earnedInPeriod).toBe(400);
     // The reversal did not exist yet at `before`.
