@@ -17,7 +17,12 @@ import { cpuAvailable, cpuOfNamed, cpuOfProcess, cpuOfTree } from "./cpu-usage";
 import { recreateBenchDatabase } from "./ingest/bench-database";
 
 const { values: args } = parseArgs({
-  options: { customers: { type: "string", default: "200" }, stock: { type: "string", default: "1000" }, clients: { type: "string", default: "64" }, "profile-dir": { type: "string" } },
+  options: {
+    customers: { type: "string", default: "200" },
+    stock: { type: "string", default: "1000" },
+    clients: { type: "string", default: "64" },
+    "profile-dir": { type: "string" },
+  },
 });
 const CUSTOMERS = Number(args.customers);
 const STOCK = Number(args.stock);
@@ -80,7 +85,13 @@ if (!existsSync(".next/BUILD_ID")) {
     spawn("npx", ["next", "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
   );
 }
-if (await fetch(`${APP}/api/v1/health`).then(() => true, () => false)) throw new Error(`port ${PORT} is taken (an earlier run's app?): stop it first`);
+if (
+  await fetch(`${APP}/api/v1/health`).then(
+    () => true,
+    () => false,
+  )
+)
+  throw new Error(`port ${PORT} is taken (an earlier run's app?): stop it first`);
 log(`starting next start on ${APP}`);
 // The app's log (errors behind any 5xx) goes to a file named at the end; --profile-dir writes a V8 CPU profile of the app.
 const serverLog = ".tmp/bench-redeem-app.log";
@@ -139,7 +150,12 @@ const latencies: number[] = [];
 let created = 0;
 let replays = 0;
 let soldOutAt = 0;
-const cpu = () => ({ app: cpuOfTree(server.pid!), postgres: cpuOfNamed("postgres", "megaphone_redeem_bench"), redis: cpuOfNamed("redis-server"), bench: cpuOfProcess("self") });
+const cpu = () => ({
+  app: cpuOfTree(server.pid!),
+  postgres: cpuOfNamed("postgres", "megaphone_redeem_bench"),
+  redis: cpuOfNamed("redis-server"),
+  bench: cpuOfProcess("self"),
+});
 const cpuBefore = cpu();
 const started = performance.now();
 const statuses = new Map<number, number>();

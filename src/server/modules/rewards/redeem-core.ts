@@ -2,13 +2,11 @@ import type { TenantScope } from "../../auth/tenant-context";
 import { getDb, type DbTx } from "../../db/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
-import { writeAudit } from "../audit/audit.service";
-import { insertEntryRow } from "../ledger/insert-entry";
-import { assertLiveCustomer } from "../ledger/ledger-customer";
 import { formatPoints } from "../ledger/ledger-explanation";
-import { debitBalance, lockBalance, readBalance } from "../ledger/point-balance";
+import { readBalance } from "../ledger/point-balance";
 import { nudgeNotificationDrain } from "../notifications/schedule-notifications";
 import { generateRewardCode } from "./code-list";
+import { lockBalanceAndRead, writeRedemption } from "./redeem-statements";
 import { REDEMPTION_SELECT, toRedemptionDto, windowState, type RedemptionRow } from "./reward.mapper";
 import type { RedemptionDto } from "./reward.schemas";
 import { assertTierAllows } from "./tier-gate";
@@ -37,13 +35,14 @@ export interface RedeemRequest {
  * The one redemption path, for staff and for the portal. Everything lands in one transaction or
  * nothing does: redemption, points, stock, code, ledger entry and audit.
  *
- * Order matters: the customer's balance row is locked before anything is counted, so two devices
- * or two clicks of the same customer queue there; after the lock the idempotency key and the
- * per-customer limit are read again and see what the first one committed. Points move with one
- * conditional UPDATE (… WHERE balance >= cost) and stock with another (… WHERE stock > 0), and the
- * reward row's update makes concurrent redeemers of the same reward queue, so stock is never
- * oversold; it comes last, so that queue moves as fast as one statement and a commit. Any refusal
- * throws, which rolls back every row written before it.
+ * Two statements (redeem-statements.ts). The first locks the customer's balance row, so two
+ * devices or two clicks of one customer queue there, and reads the customer and the reward. The
+ * second runs after the lock, so it sees what a twin request committed, and re-reads the
+ * idempotency key and the per-customer limit before it writes: points with a conditional UPDATE
+ * (… WHERE balance >= cost), stock with another (… WHERE stock > 0), last, so redeemers of one
+ * reward queue on its row for the end of one statement and the commit. Any refusal throws,
+ * which rolls back every row written before it. A refusal first looks for an earlier redemption
+ * under the same key: a replay answers with it, whatever changed since.
  */
 export async function redeemCore(scope: TenantScope, req: RedeemRequest): Promise<RedemptionResult> {
   const result = await redeemOnce(scope, req);
@@ -55,88 +54,59 @@ export async function redeemCore(scope: TenantScope, req: RedeemRequest): Promis
 async function redeemOnce(scope: TenantScope, req: RedeemRequest): Promise<RedemptionResult> {
   try {
     return await getDb().$transaction(async (tx) => {
-      const previous = await findByKey(tx, scope, req.idempotencyKey);
-      if (previous) return replayOf(tx, scope, previous, req);
-      await assertLiveCustomer(tx, scope, req.customerId);
-      const reward = await tx.reward.findFirst({
-        where: { tenantId: scope.tenantId, id: req.rewardId, active: true, archivedAt: null },
-        select: { id: true, name: true, cost: true, fulfilment: true, perCustomerLimit: true, availableFrom: true, availableUntil: true, minimumTierId: true },
-      });
-      if (!reward) throw AppError.notFound("reward");
       const now = new Date();
+      const { balance, customerLive, reward } = await lockBalanceAndRead(tx, scope, req.customerId, req.rewardId);
+      const refuse = async (error: unknown): Promise<never> => {
+        const previous = await findByKey(tx, scope, req.idempotencyKey);
+        if (previous) throw new Replay(await replayOf(tx, scope, previous, req));
+        throw error;
+      };
+      if (!customerLive) return refuse(AppError.notFound("customer"));
+      if (!reward) return refuse(AppError.notFound("reward"));
       const window = windowState(reward, now);
-      if (window === "not-yet") throw new AppError("CONFLICT", `“${reward.name}” can be redeemed from ${reward.availableFrom!.toISOString()}`);
-      if (window === "ended") throw new AppError("CONFLICT", `“${reward.name}” is no longer available: it ended ${reward.availableUntil!.toISOString()}`);
-      await assertTierAllows(tx, scope, req.customerId, reward.minimumTierId);
-
-      const balance = await lockBalance(tx, scope, req.customerId);
-      // A twin request that waited on the lock now sees the first one's redemption.
-      const twin = await findByKey(tx, scope, req.idempotencyKey);
-      if (twin) return replayOf(tx, scope, twin, req);
-      if (reward.perCustomerLimit !== null) {
-        const held = await tx.redemption.count({
-          where: { tenantId: scope.tenantId, customerId: req.customerId, rewardId: reward.id, status: { not: "CANCELLED" } },
-        });
-        if (held >= reward.perCustomerLimit) {
-          throw new AppError("CONFLICT", `“${reward.name}” can be redeemed ${times(reward.perCustomerLimit)} per customer, and ${req.who} already did`);
-        }
-      }
+      if (window === "not-yet") return refuse(new AppError("CONFLICT", `“${reward.name}” can be redeemed from ${reward.availableFrom!.toISOString()}`));
+      if (window === "ended")
+        return refuse(new AppError("CONFLICT", `“${reward.name}” is no longer available: it ended ${reward.availableUntil!.toISOString()}`));
+      if (reward.minimumTierId !== null) await assertTierAllows(tx, scope, req.customerId, reward.minimumTierId, now).catch(refuse);
       if (balance < reward.cost) {
-        throw new AppError(
-          "CONFLICT",
-          `not enough points: “${reward.name}” costs ${formatPoints(reward.cost)} and ${req.who} ${req.who === "you" ? "have" : "has"} ${formatPoints(balance)} (${formatPoints(reward.cost - balance)} more needed)`,
+        // The limit is named before the balance, when both refuse.
+        const held = reward.perCustomerLimit === null ? 0 : await heldCount(tx, scope, req.customerId, reward.id);
+        if (reward.perCustomerLimit !== null && held >= reward.perCustomerLimit) return refuse(overLimit(reward, reward.perCustomerLimit, req));
+        return refuse(
+          new AppError(
+            "CONFLICT",
+            `not enough points: “${reward.name}” costs ${formatPoints(reward.cost)} and ${req.who} ${req.who === "you" ? "have" : "has"} ${formatPoints(balance)} (${formatPoints(reward.cost - balance)} more needed)`,
+          ),
         );
       }
-      const left = await debitBalance(tx, scope, req.customerId, reward.cost);
-      if (left === null) throw new AppError("INTERNAL", "balance changed under a held lock");
 
       const pooled = reward.fulfilment === "CODE_POOL" ? await pickPoolCode(tx, scope, reward.id) : null;
-      if (reward.fulfilment === "CODE_POOL" && !pooled) throw new AppError("CONFLICT", `“${reward.name}” is out of stock`);
-      const code = pooled?.code ?? (reward.fulfilment === "GENERATED_CODE" ? await freshCode(tx, scope) : null);
-      const fulfilled = reward.fulfilment !== "MANUAL";
-
-      const redemption = await tx.redemption.create({
-        data: {
-          tenantId: scope.tenantId,
+      if (reward.fulfilment === "CODE_POOL" && !pooled) return refuse(outOfStock(reward));
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const code = pooled?.code ?? (reward.fulfilment === "GENERATED_CODE" ? generateRewardCode() : null);
+        const outcome = await writeRedemption(tx, scope, {
           customerId: req.customerId,
-          rewardId: reward.id,
-          cost: reward.cost,
+          reward,
           idempotencyKey: req.idempotencyKey,
           code,
-          status: fulfilled ? "FULFILLED" : "PENDING",
-          fulfilledAt: fulfilled ? now : null,
-        },
-        select: REDEMPTION_SELECT,
-      });
-      if (pooled) {
-        const claimed = await tx.$executeRaw`
-          UPDATE "RewardCode" SET "redemptionId" = ${redemption.id}, "claimedAt" = now()
-          WHERE "tenantId" = ${scope.tenantId} AND id = ${pooled.id} AND "redemptionId" IS NULL AND "voidedAt" IS NULL`;
-        if (claimed !== 1) throw new AppError("INTERNAL", "a pool code locked for this redemption was taken");
+          poolCodeId: pooled?.id ?? null,
+          fulfilled: reward.fulfilment !== "MANUAL",
+          actorUserId: req.actorUserId,
+          explanation: { formula: `${reward.cost} for “${reward.name}”` },
+        });
+        if (outcome.kind === "code-taken") continue;
+        if (outcome.kind === "replay") return replayOf(tx, scope, (await findByKey(tx, scope, req.idempotencyKey))!, req);
+        if (outcome.kind === "over-limit") throw overLimit(reward, reward.perCustomerLimit!, req);
+        if (!outcome.redemption || outcome.balance === null) throw new AppError("INTERNAL", "balance changed under a held lock");
+        if (pooled && outcome.poolClaimed !== 1) throw new AppError("INTERNAL", "a pool code locked for this redemption was taken");
+        if (!outcome.ledgerEntryId) throw new AppError("INTERNAL", "the redemption's ledger entry already existed");
+        if (!outcome.stockTaken) throw outOfStock(reward);
+        return { redemption: toRedemptionDto(outcome.redemption), ledgerEntryId: outcome.ledgerEntryId, balance: outcome.balance, replayed: false };
       }
-
-      const entry = await insertEntryRow(tx, scope, {
-        customerId: req.customerId,
-        amount: -reward.cost,
-        source: "REDEMPTION",
-        idempotencyKey: `redemption:${redemption.id}`,
-        redemptionId: redemption.id,
-        actorUserId: req.actorUserId,
-        explanation: { formula: `${reward.cost} for “${reward.name}”` },
-      });
-      if (!entry) throw new AppError("INTERNAL", "the redemption's ledger entry already existed");
-      await writeAudit(tx, scope, {
-        action: "reward.redeemed",
-        targetType: "Redemption",
-        targetId: redemption.id,
-        data: { customerId: req.customerId, rewardId: reward.id, cost: reward.cost, fulfilment: reward.fulfilment },
-      });
-      // Last before the commit: the reward row's lock, which every redeemer of this reward queues
-      // on, is held for this statement and the commit only.
-      await takeOneFromStock(tx, scope, reward);
-      return { redemption: toRedemptionDto(redemption), ledgerEntryId: entry.id, balance: left, replayed: false };
+      throw new AppError("INTERNAL", "could not generate an unused code");
     });
   } catch (error) {
+    if (error instanceof Replay) return error.result;
     // Two different customers' requests under one key, racing: the loser lands here.
     if (isUniqueViolation(error, ["idempotencyKey"])) {
       const db = getDb();
@@ -147,13 +117,21 @@ async function redeemOnce(scope: TenantScope, req: RedeemRequest): Promise<Redem
   }
 }
 
-/** One off the reward's stock (unlimited: null stays null), or the transaction is refused as out of stock. */
-async function takeOneFromStock(tx: DbTx, scope: TenantScope, reward: { id: string; name: string }): Promise<void> {
-  const stocked = await tx.$queryRaw<{ stock: number | null }[]>`
-    UPDATE "Reward" SET stock = stock - 1, "updatedAt" = now()
-    WHERE "tenantId" = ${scope.tenantId} AND id = ${reward.id} AND active AND "archivedAt" IS NULL AND (stock IS NULL OR stock > 0)
-    RETURNING stock`;
-  if (stocked.length === 0) throw new AppError("CONFLICT", `“${reward.name}” is out of stock`);
+/** A replay found while refusing: thrown out of the transaction (nothing was written) and answered. */
+class Replay extends Error {
+  constructor(readonly result: RedemptionResult) {
+    super("replay");
+  }
+}
+
+const outOfStock = (reward: { name: string }) => new AppError("CONFLICT", `“${reward.name}” is out of stock`);
+
+function overLimit(reward: { name: string }, limit: number, req: RedeemRequest): AppError {
+  return new AppError("CONFLICT", `“${reward.name}” can be redeemed ${times(limit)} per customer, and ${req.who} already did`);
+}
+
+async function heldCount(tx: DbTx, scope: TenantScope, customerId: string, rewardId: string): Promise<number> {
+  return tx.redemption.count({ where: { tenantId: scope.tenantId, customerId, rewardId, status: { not: "CANCELLED" } } });
 }
 
 function times(n: number): string {
@@ -172,19 +150,6 @@ async function pickPoolCode(tx: DbTx, scope: TenantScope, rewardId: string): Pro
     LIMIT 1
     FOR UPDATE SKIP LOCKED`;
   return rows[0] ?? null;
-}
-
-/** A generated code not yet given to anyone in this brand (the unique index is the final word). */
-async function freshCode(tx: DbTx, scope: TenantScope): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const code = generateRewardCode();
-    const [given, pooled] = await Promise.all([
-      tx.redemption.count({ where: { tenantId: scope.tenantId, code } }),
-      tx.rewardCode.count({ where: { tenantId: scope.tenantId, code } }),
-    ]);
-    if (given === 0 && pooled === 0) return code;
-  }
-  throw new AppError("INTERNAL", "could not generate an unused code");
 }
 
 async function findByKey(tx: DbTx, scope: TenantScope, idempotencyKey: string): Promise<RedemptionRow | null> {
