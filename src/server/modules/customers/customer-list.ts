@@ -56,7 +56,8 @@ function sortOf(ctx: TenantContext, sort: CustomerSort): { join: Prisma.Sql; exp
   const none = Prisma.empty;
   switch (sort) {
     case "name":
-      return { join: none, expr: Prisma.sql`c."displayName"` };
+      // People read "bob" between "Ann" and "Cat", whatever the database's collation.
+      return { join: none, expr: Prisma.sql`lower(c."displayName")` };
     case "email":
       return {
         join: none,
