@@ -16,6 +16,8 @@ export interface DataTableColumn<Row> {
   rowHeader?: boolean;
   /** Extra classes on the column's <th> and <td>s (widths, truncation). */
   className?: string;
+  /** The column the rows are sorted by, announced on its header (aria-sort); its header is then usually a link that flips it. */
+  sorted?: "ascending" | "descending";
 }
 
 export interface DataTableProps<Row> {
@@ -61,7 +63,12 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, captionVisible 
         <thead className="bg-surface-muted/70">
           <tr className="border-b border-line">
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={cn(cellClass(column), "py-2.5 text-xs font-medium whitespace-nowrap text-fg-muted")}>
+              <th
+                key={column.key}
+                scope="col"
+                aria-sort={column.sorted}
+                className={cn(cellClass(column), "py-2.5 text-xs font-medium whitespace-nowrap text-fg-muted")}
+              >
                 {column.header}
               </th>
             ))}

@@ -151,7 +151,21 @@ beforeAll(async () => {
     { tenantId: ctx.tenantId, tenantSlug: ctx.tenantSlug, customerId: customer.id, actor: { type: "CUSTOMER", id: customer.id } },
     { score: 2, comment: "victim's complaint", locationId: location.id },
   );
+  // An X account linked to B's customer, with a token: unlinking it would revoke B's customer's grant.
+  const profile = await unsafeCrossTenantDb().socialProfile.create({
+    data: {
+      tenantId: ctx.tenantId,
+      customerId: customer.id,
+      network: "TWITTER",
+      externalUserId: "44000002",
+      handle: "victimlinked",
+      status: "ACTIVE",
+      linkedAt: new Date(),
+      scopes: ["tweet.read", "users.read"],
+    },
+  });
   ids = {
+    profile: profile.id,
     reward: reward.id,
     redemption: redemption.id,
     customer: customer.id,

@@ -34,6 +34,8 @@ export interface VictimIds {
   tier?: string;
   /** A feedback answer of B's customer, open in B's inbox (integration tier only: no page addresses one by id). */
   feedback?: string;
+  /** An X account linked to B's customer (integration tier only: the customer 360's unlink names it). */
+  profile?: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -187,6 +189,15 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "ACTION t/[tenant]/customers/actions.ts#createCustomerAction": { fields: () => CUSTOMER_FORM, underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/customers/actions.ts#updateCustomerAction": { fields: (ids) => ({ id: ids.customer, ...CUSTOMER_FORM }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/customers/actions.ts#deleteCustomerAction": { fields: (ids) => ({ id: ids.customer }), underOwnSlug: "not-found" },
+  // Issue 12 item 5: the customer 360's manual adjustment and unlink on the customer's behalf.
+  "ACTION t/[tenant]/customers/actions.ts#adjustCustomerPointsAction": {
+    fields: (ids) => ({ customerId: ids.customer, amount: "-10", reason: "planted by A", idempotencyKey: "attack-adjust" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/customers/actions.ts#unlinkCustomerAccountAction": {
+    fields: (ids) => ({ customerId: ids.customer, profileId: ids.profile ?? "" }),
+    underOwnSlug: "not-found",
+  },
 
   "ACTION t/[tenant]/segments/actions.ts#createSegmentAction": { fields: () => SEGMENT_FORM, underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/segments/actions.ts#updateSegmentAction": { fields: (ids) => ({ id: ids.segment, ...SEGMENT_FORM }), underOwnSlug: "not-found" },

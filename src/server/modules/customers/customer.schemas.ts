@@ -56,6 +56,10 @@ export const ZCustomerUpdate = z
   .refine((v) => Object.keys(v).length > 0, "nothing to update");
 export type CustomerUpdateInput = z.input<typeof ZCustomerUpdate>;
 
+/** The columns the customers list sorts by (server-side). */
+export const CUSTOMER_SORTS = ["name", "email", "stage", "sentiment", "nps", "points", "tier", "activity", "added"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
 export const ZCustomerListQuery = z.strictObject({
   q: z
     .string()
@@ -66,6 +70,9 @@ export const ZCustomerListQuery = z.strictObject({
   stage: z.enum(LIFECYCLE_STAGES).optional(),
   /** A sentiment label, or "UNLABELLED" for customers without a recent mention. */
   sentiment: z.enum([...CUSTOMER_SENTIMENTS, "UNLABELLED"]).optional(),
+  /** Any column of the list; the default is "added", newest first. */
+  sort: z.enum(CUSTOMER_SORTS).optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

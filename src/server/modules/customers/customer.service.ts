@@ -7,11 +7,11 @@ import { eraseCustomerInTx } from "./erase-customer";
 import { revokeCustomerAtNetworks } from "../social-profiles/revoke-at-network";
 import { writeAudit } from "../audit/audit.service";
 import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
+import { findCustomerPage } from "./customer-list";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
 import {
   ZCustomerCreate,
   ZCustomerId,
-  ZCustomerListQuery,
   ZCustomerUpdate,
   type CustomerCreateInput,
   type CustomerDto,
@@ -26,31 +26,8 @@ function liveCustomers(ctx: TenantContext): Prisma.CustomerWhereInput {
 }
 
 export async function listCustomers(ctx: TenantContext, rawQuery: CustomerListQuery): Promise<CustomerPage> {
-  assertCan(ctx, "customers:read");
-  const query = ZCustomerListQuery.parse(rawQuery);
-  const where: Prisma.CustomerWhereInput = { ...liveCustomers(ctx) };
-  if (query.stage) where.lifecycleStage = query.stage;
-  if (query.sentiment) where.sentimentLabel = query.sentiment === "UNLABELLED" ? null : query.sentiment;
-  if (query.q) {
-    where.OR = [
-      { displayName: { contains: query.q, mode: "insensitive" } },
-      { emails: { some: { tenantId: ctx.tenantId, email: { contains: query.q.toLowerCase() } } } },
-      { externalId: query.q },
-      { phone: { contains: query.q } },
-    ];
-  }
-  const db = getDb();
-  const [rows, total] = await Promise.all([
-    db.customer.findMany({
-      where,
-      select: CUSTOMER_SELECT,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    db.customer.count({ where }),
-  ]);
-  return { items: rows.map(toCustomerDto), total, page: query.page, pageSize: query.pageSize };
+  const page = await findCustomerPage(ctx, rawQuery);
+  return { items: page.items.map(({ npsClass: _nps, ...customer }) => customer), total: page.total, page: page.page, pageSize: page.pageSize };
 }
 
 export async function getCustomerOrThrow(ctx: TenantContext, id: string): Promise<CustomerDto> {

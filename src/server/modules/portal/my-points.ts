@@ -2,6 +2,7 @@ import type { CustomerContext } from "../../auth/tenant-context";
 import type { LedgerSource } from "../../db/generated/enums";
 import { getDb } from "../../db/client";
 import { parseExplanation } from "../ledger/ledger.mapper";
+import { safePostUrl } from "../mentions/safe-post-url";
 import { describeEntryForCustomer } from "./entry-words";
 
 export interface MyPointsSummary {
@@ -87,15 +88,4 @@ export async function myLedger(cctx: CustomerContext, brandName: string, after: 
     })),
     nextCursor: rows.length > pageSize ? (page.at(-1)?.id ?? null) : null,
   };
-}
-
-/** A post's address as the network gave it; anything but http(s) (javascript:, data:) is dropped. */
-function safePostUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.toString() : null;
-  } catch {
-    return null;
-  }
 }

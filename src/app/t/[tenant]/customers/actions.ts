@@ -6,6 +6,11 @@ import { z } from "zod";
 import { tenantAction, formText } from "@/server/http/tenant-action";
 import { ZCustomerCreate, ZCustomerUpdate } from "@/server/modules/customers/customer.schemas";
 import { createCustomer, deleteCustomer, updateCustomer } from "@/server/modules/customers/customer.service";
+import { unlinkCustomerAccount } from "@/server/modules/customers/customer-accounts";
+import { ZUnlinkCustomerAccount } from "@/server/modules/customers/customer-360.schemas";
+import { adjustPoints } from "@/server/modules/ledger/adjust-points";
+import { formatPoints } from "@/server/modules/ledger/ledger-explanation";
+import { ZAdjustPoints } from "@/server/modules/ledger/ledger.schemas";
 
 function customerFromForm(form: FormData) {
   return {
@@ -46,5 +51,46 @@ export const deleteCustomerAction = tenantAction(
     const result = await deleteCustomer(ctx, id);
     revalidatePath(`/t/${ctx.tenantSlug}/customers`);
     localRedirect(`/t/${ctx.tenantSlug}/customers?removed=${result.mode}`);
+  },
+);
+
+/** "+120" / "-20" / "−20" as typed; anything else is not a number and zod says so on the field. */
+function pointsFromForm(text: string | undefined): number {
+  const t = (text ?? "").trim().replace(/^−/, "-");
+  return /^[+-]?\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** Customer 360: a manual adjustment, posted to the ledger once per form (its idempotency key is minted when the page renders). */
+export const adjustCustomerPointsAction = tenantAction(
+  {
+    permission: "ledger:adjust",
+    schema: ZAdjustPoints,
+    fromForm: (form) => ({
+      customerId: formText(form, "customerId") ?? "",
+      amount: pointsFromForm(formText(form, "amount")),
+      reason: formText(form, "reason") ?? "",
+      idempotencyKey: formText(form, "idempotencyKey") ?? "",
+    }),
+  },
+  async (ctx, input) => {
+    const result = await adjustPoints(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/customers/${input.customerId}`);
+    const signed = `${result.entry.amount > 0 ? "+" : "−"}${formatPoints(result.entry.amount)}`;
+    return { status: "ok", message: `${signed} posted. Balance now ${formatPoints(result.balance)}.` };
+  },
+);
+
+/** Customer 360: unlink an account on the customer's behalf (the portal's own unlink, audited with the member). */
+export const unlinkCustomerAccountAction = tenantAction(
+  {
+    permission: "customers:write",
+    schema: ZUnlinkCustomerAccount,
+    fromForm: (form) => ({ customerId: formText(form, "customerId") ?? "", profileId: formText(form, "profileId") ?? "" }),
+  },
+  async (ctx, input) => {
+    const outcome = await unlinkCustomerAccount(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/customers/${input.customerId}`);
+    // The account leaves the page's list, so the page itself says how it went.
+    localRedirect(`/t/${ctx.tenantSlug}/customers/${input.customerId}?unlinked=${outcome.atNetwork}`);
   },
 );

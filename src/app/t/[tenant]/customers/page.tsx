@@ -12,7 +12,8 @@ import { STAGE_LABELS, type Stage } from "@/features/customers/stage-labels";
 import { cn } from "@/components/cn";
 import { requireMember } from "@/server/http/require-member";
 import { ZCustomerListQuery } from "@/server/modules/customers/customer.schemas";
-import { listCustomers } from "@/server/modules/customers/customer.service";
+import { listCustomerRows } from "@/server/modules/customers/customer-list";
+import type { CustomerSort } from "@/server/modules/customers/customer.schemas";
 import { safeParseInput } from "@/server/safe-input";
 
 export const metadata = { title: "Customers" };
@@ -29,17 +30,21 @@ export default async function CustomersPage({ params, searchParams }: { params: 
     q: first(raw.q),
     stage: first(raw.stage),
     sentiment: first(raw.sentiment),
+    sort: first(raw.sort),
+    dir: first(raw.dir),
     page: first(raw.page) ?? "1",
   });
   const query = parsed.success ? parsed.data : ZCustomerListQuery.parse({});
-  const result = await listCustomers(ctx, query);
+  const result = await listCustomerRows(ctx, query);
   const href = (overrides: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    const merged = { q: query.q, stage: query.stage, sentiment: query.sentiment, page: query.page, ...overrides };
+    const merged = { q: query.q, stage: query.stage, sentiment: query.sentiment, sort: query.sort, dir: query.dir, page: query.page, ...overrides };
     for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) next.set(k, String(v));
     const qs = next.toString();
     return qs ? `${base}?${qs}` : base;
   };
+
+  const sortHref = (sort: CustomerSort, dir?: "asc" | "desc") => href({ sort: sort === "added" && !dir ? undefined : sort, dir, page: undefined });
 
   return (
     <>
@@ -72,7 +77,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
           defaultValue={query.q}
           label="Search customers"
           placeholder="Name, email, phone or external id"
-          preserve={{ stage: query.stage, sentiment: query.sentiment }}
+          preserve={{ stage: query.stage, sentiment: query.sentiment, sort: query.sort, dir: query.dir }}
           clearHref={href({ q: undefined, page: undefined })}
         />
         <nav aria-label="Filter by lifecycle stage" className="flex flex-wrap gap-1.5">
@@ -120,7 +125,24 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         />
       ) : (
         <>
-          <CustomersTable customers={result.items} tenantSlug={slug} />
+          <nav aria-label="Sort customers" className="mb-3 flex flex-wrap items-center gap-1.5 sm:hidden">
+            <span className="mr-1 text-sm text-fg-subtle">Sort by:</span>
+            {(Object.keys(SORT_LABELS) as CustomerSort[]).map((sort) => (
+              <Link
+                key={sort}
+                href={sortHref(sort, result.sort === sort ? (result.dir === "asc" ? "desc" : "asc") : undefined)}
+                aria-current={result.sort === sort ? "true" : undefined}
+                className={cn(
+                  "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
+                  result.sort === sort ? "bg-brand-50 font-medium text-brand-800 ring-brand-600/30" : "text-fg-muted ring-line hover:bg-surface-muted",
+                )}
+              >
+                {SORT_LABELS[sort]}
+                {result.sort === sort ? (result.dir === "asc" ? " ▲" : " ▼") : ""}
+              </Link>
+            ))}
+          </nav>
+          <CustomersTable rows={result.items} tenantSlug={slug} sorting={{ sort: result.sort, dir: result.dir, hrefFor: sortHref }} />
           <Pagination
             className="mt-4"
             page={result.page}
@@ -134,6 +156,18 @@ export default async function CustomersPage({ params, searchParams }: { params: 
     </>
   );
 }
+
+const SORT_LABELS: Record<CustomerSort, string> = {
+  name: "Name",
+  email: "Email",
+  points: "Points",
+  tier: "Tier",
+  stage: "Stage",
+  sentiment: "Sentiment",
+  nps: "NPS",
+  activity: "Last activity",
+  added: "Added",
+};
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

@@ -3,6 +3,7 @@ import { getDb } from "../../../db/client";
 import type { Network, SharePostStatus } from "../../../db/generated/enums";
 import { grantAllowsPosting } from "../../../social/account-linking";
 import { getAccountLinking, linkableNetworks, networkLabel } from "../../../social/provider-registry";
+import { latestAllowsPosting } from "../../social-profiles/posting-consent";
 
 export interface MyLinkedAccount {
   id: string;
@@ -41,13 +42,6 @@ export interface MySharePost {
   postedAt: string | null;
   /** http(s) only; null until posted. */
   url: string | null;
-}
-
-/** Same rule as the sharing pipeline (share-eligibility.ts): the latest record, a withdrawal counting at its revokedAt. */
-function latestAllowsPosting(consents: { id: string; allowPosting: boolean; grantedAt: Date; revokedAt: Date | null }[]): boolean {
-  const effective = (c: { grantedAt: Date; revokedAt: Date | null }) => Math.max(c.grantedAt.getTime(), c.revokedAt?.getTime() ?? 0);
-  const latest = [...consents].sort((a, b) => effective(b) - effective(a) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0))[0];
-  return latest !== undefined && latest.allowPosting && latest.revokedAt === null;
 }
 
 /** The customer's linked accounts (not the ones they unlinked), newest link first. */

@@ -1,34 +1,49 @@
+import { randomUUID } from "node:crypto";
 import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { ButtonLink } from "@/components/button-link";
-import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
+import { AuditCard, ConsentsCard, FeedbackCard, MentionsCard, RedemptionsCard } from "@/features/customers/customer-360/activity-cards";
+import { AdjustPointsForm } from "@/features/customers/customer-360/adjust-points-form";
+import { LedgerCard } from "@/features/customers/customer-360/ledger-card";
+import { LinkedAccountsCard } from "@/features/customers/customer-360/linked-accounts-card";
+import { PointsCard } from "@/features/customers/customer-360/points-card";
+import { ProfileCard } from "@/features/customers/customer-360/profile-card";
 import { DeleteCustomerForm } from "@/features/customers/delete-customer-form";
 import { SENTIMENT_LABELS, SENTIMENT_TONES } from "@/features/customers/sentiment-labels";
 import { STAGE_LABELS, STAGE_TONES } from "@/features/customers/stage-labels";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
-import { getCustomerOrThrow } from "@/server/modules/customers/customer.service";
-import { deleteCustomerAction } from "../actions";
+import { getCustomer360 } from "@/server/modules/customers/customer-360";
+import { ZCustomer360Query } from "@/server/modules/customers/customer-360.schemas";
+import { safeParseInput } from "@/server/safe-input";
+import { adjustCustomerPointsAction, deleteCustomerAction, unlinkCustomerAccountAction } from "../actions";
 
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+const UNLINKED: Record<string, string> = {
+  revoked: "Account unlinked, and the brand's access was revoked at the network.",
+  "not-offered": "Account unlinked. The network has no way for apps to revoke access: the customer can remove the app in the network's settings.",
+  failed: "Account unlinked. The network could not be reached to revoke access; our copy of the token is deleted.",
+};
 
 export default async function CustomerPage({
   params,
   searchParams,
 }: {
   params: Promise<{ tenant: string; id: string }>;
-  searchParams: Promise<{ saved?: string }>;
+  searchParams: Promise<{ saved?: string; unlinked?: string; ledgerPage?: string }>;
 }) {
   const { tenant: slug, id } = await params;
-  const { saved } = await searchParams;
-  const { ctx, can } = await requireMember(slug, `/t/${slug}/customers/${id}`);
-  const customer = await notFoundUnlessFound(getCustomerOrThrow(ctx, id));
+  const { saved, unlinked, ledgerPage } = await searchParams;
+  const base = `/t/${slug}/customers/${id}`;
+  const { ctx, can } = await requireMember(slug, base);
+  const query = safeParseInput(ZCustomer360Query, { ledgerPage: ledgerPage ?? "1" });
+  const view = await notFoundUnlessFound(getCustomer360(ctx, id, query.success ? query.data : {}));
+  const { customer } = view;
   return (
     <>
       <PageHeader
         eyebrow="Customer"
-        title={customer.displayName}
+        title={<span className="block break-words [overflow-wrap:anywhere]">{customer.displayName}</span>}
         description={
           <span className="flex flex-wrap gap-2">
             <Badge tone={STAGE_TONES[customer.lifecycleStage]}>{STAGE_LABELS[customer.lifecycleStage]}</Badge>
@@ -42,11 +57,11 @@ export default async function CustomerPage({
         }
         actions={
           <>
-            <ButtonLink href={`/t/${slug}/customers/${id}/portal`} variant="secondary">
+            <ButtonLink href={`${base}/portal`} variant="secondary">
               Preview portal
             </ButtonLink>
             {can("customers:write") && (
-              <ButtonLink href={`/t/${slug}/customers/${id}/edit`} variant="secondary">
+              <ButtonLink href={`${base}/edit`} variant="secondary">
                 Edit
               </ButtonLink>
             )}
@@ -58,45 +73,36 @@ export default async function CustomerPage({
           {saved === "created" ? "Customer created." : "Changes saved."}
         </Alert>
       )}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Contact" headingLevel={2} className="lg:col-span-2">
-          <dl className="grid gap-4 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="text-fg-subtle">Emails</dt>
-              <dd className="mt-1 space-y-1">
-                {customer.emails.map((e) => (
-                  <div key={e.email} className="flex items-center gap-2">
-                    <span className="break-all">{e.email}</span>
-                    {e.isPrimary && <Badge tone="neutral">primary</Badge>}
-                  </div>
-                ))}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-fg-subtle">Phone</dt>
-              <dd className="mt-1">{customer.phone ?? "—"}</dd>
-            </div>
-            <div>
-              <dt className="text-fg-subtle">External id</dt>
-              <dd className="mt-1">{customer.externalId ?? "—"}</dd>
-            </div>
-            <div>
-              <dt className="text-fg-subtle">Added</dt>
-              <dd className="mt-1">{dateTime.format(new Date(customer.createdAt))}</dd>
-            </div>
-            {customer.notes && (
-              <div className="sm:col-span-2">
-                <dt className="text-fg-subtle">Notes</dt>
-                <dd className="mt-1 whitespace-pre-wrap">{customer.notes}</dd>
-              </div>
+      {unlinked && UNLINKED[unlinked] && (
+        <Alert tone="success" role="status" className="mb-4">
+          {UNLINKED[unlinked]}
+        </Alert>
+      )}
+      <div className="grid min-w-0 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <ProfileCard customer={customer} npsClass={view.npsClass} />
+          <div id="ledger" className="scroll-mt-4">
+            <LedgerCard ledger={view.ledger} hrefForPage={(page) => (page === 1 ? `${base}#ledger` : `${base}?ledgerPage=${page}#ledger`)} />
+          </div>
+          <MentionsCard mentions={view.mentions} />
+          <AuditCard audit={view.audit} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <PointsCard summary={view.points} tier={view.tier}>
+            {can("ledger:adjust") && (
+              <AdjustPointsForm tenantSlug={slug} customerId={customer.id} idempotencyKey={randomUUID()} action={adjustCustomerPointsAction} />
             )}
-          </dl>
-        </Card>
-        <Card title="Social profiles and points" headingLevel={2}>
-          <p className="text-sm text-fg-muted">
-            No linked accounts yet. Customers link X and Foursquare in the rewards portal; their mentions and points will show here.
-          </p>
-        </Card>
+          </PointsCard>
+          <LinkedAccountsCard
+            accounts={view.accounts}
+            tenantSlug={slug}
+            customerId={customer.id}
+            unlinkAction={can("customers:write") ? unlinkCustomerAccountAction : undefined}
+          />
+          <RedemptionsCard redemptions={view.redemptions} />
+          <FeedbackCard feedback={view.feedback} />
+          <ConsentsCard consents={view.consents} />
+        </div>
       </div>
       {can("customers:delete") && (
         <div className="mt-8 max-w-xl">

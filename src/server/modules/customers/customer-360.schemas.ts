@@ -1,0 +1,124 @@
+import { z } from "zod";
+import type { ConnectionStatus, FeedbackStatus, LedgerSource, MentionStatus, Network, NpsClass, RedemptionStatus, SyncStatus } from "../../db/generated/enums";
+import type { TierStatusDto } from "../tiers/tier.schemas";
+import type { CustomerDto } from "./customer.schemas";
+
+export const CUSTOMER_360_LEDGER_PAGE_SIZE = 25;
+/** Each list on the page shows the newest entries up to this many (the ledger pages instead). */
+export const CUSTOMER_360_LIST_LIMIT = 20;
+
+export const ZCustomer360Query = z.strictObject({
+  ledgerPage: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type Customer360Query = z.input<typeof ZCustomer360Query>;
+
+/** Staff unlink an account on the customer's behalf. */
+export const ZUnlinkCustomerAccount = z.strictObject({
+  customerId: z.string().trim().min(1).max(64),
+  profileId: z.string().trim().min(1).max(64),
+});
+export type UnlinkCustomerAccountInput = z.input<typeof ZUnlinkCustomerAccount>;
+
+export interface LinkedAccountDto {
+  id: string;
+  network: Network;
+  networkLabel: string;
+  handle: string;
+  displayName: string | null;
+  followersCount: number;
+  linkedAt: string | null;
+  /** ACTIVE, or NEEDS_RECONNECT when the network refused the stored grant. */
+  status: ConnectionStatus;
+  /** When the profile (followers, name) was last refreshed from the network. */
+  refreshedAt: string | null;
+  /** Check-in polling state, on networks that have check-ins (Foursquare); null elsewhere. */
+  checkins: { status: SyncStatus; lastRunAt: string | null; nextRunAt: string | null; throttleCount: number; lastError: string | null } | null;
+  /** The latest consent for this account lets the brand post on the customer's behalf. */
+  autoSharing: boolean;
+}
+
+export interface PointsSummaryDto {
+  balance: number;
+  /** Spent on rewards not handed over yet (given back if the redemption is cancelled). */
+  pending: number;
+  lifetimeEarned: number;
+}
+
+export interface StaffLedgerLine {
+  id: string;
+  amount: number;
+  source: LedgerSource;
+  /** describeEntry's words, from what the entry stored when it was posted. */
+  summary: string;
+  createdAt: string;
+  /** The mention that paid it: its id, the first words of the post and its address (http(s) only). */
+  mention: { id: string; excerpt: string; url: string | null } | null;
+  reversesId: string | null;
+  reversedById: string | null;
+}
+
+export interface MentionLine {
+  id: string;
+  network: Network;
+  handle: string;
+  text: string;
+  url: string | null;
+  postedAt: string;
+  status: MentionStatus;
+  sentimentLabel: string | null;
+  /** Net points the mention paid (awards less reversals). */
+  points: number;
+}
+
+export interface RedemptionLine {
+  id: string;
+  rewardName: string;
+  cost: number;
+  status: RedemptionStatus;
+  createdAt: string;
+}
+
+export interface ConsentLine {
+  id: string;
+  /** The account it is about ("@handle on X"), or null for a programme consent. */
+  account: string | null;
+  allowPosting: boolean;
+  scopes: string[];
+  policyVersion: string;
+  grantedAt: string;
+  revokedAt: string | null;
+}
+
+export interface FeedbackLine {
+  id: string;
+  score: number;
+  npsClass: NpsClass;
+  comment: string | null;
+  location: string | null;
+  status: FeedbackStatus;
+  createdAt: string;
+}
+
+export interface AuditLine {
+  id: string;
+  action: string;
+  /** Who: a member's name or email, "the customer", "the system", "an API key", "a former member". */
+  actor: string;
+  createdAt: string;
+  /** A few plain facts from the entry (reason, amount, network), already as text. */
+  details: string | null;
+}
+
+export interface Customer360 {
+  customer: CustomerDto;
+  npsClass: NpsClass | null;
+  accounts: LinkedAccountDto[];
+  points: PointsSummaryDto;
+  tier: TierStatusDto;
+  ledger: { lines: StaffLedgerLine[]; total: number; page: number; pageSize: number };
+  mentions: { lines: MentionLine[]; total: number };
+  redemptions: RedemptionLine[];
+  consents: ConsentLine[];
+  feedback: FeedbackLine[];
+  audit: AuditLine[];
+}
