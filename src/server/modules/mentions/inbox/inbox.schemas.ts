@@ -113,3 +113,11 @@ export const ZAwardMentionBonus = z.strictObject({
   idempotencyKey: ZIdempotencyKey,
 });
 export type AwardMentionBonusInput = z.input<typeof ZAwardMentionBonus>;
+
+/** The triage form, for one row or a selection: a step, or "disqualified" with its reason. */
+export const ZTriageForm = z.strictObject({
+  mentionIds: ZMentionIds,
+  status: z.enum(INBOX_STATUSES, "choose a status"),
+  reason: z.string().trim().max(500, "at most 500 characters").optional(),
+});
+export type TriageFormInput = z.input<typeof ZTriageForm>;
