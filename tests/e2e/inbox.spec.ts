@@ -27,6 +27,7 @@ for (const { name, size } of VIEWPORTS) {
     test.use({ viewport: size });
 
     test("filter, search, change a status and disqualify with one reversal", async ({ page }) => {
+      test.setTimeout(180_000); // sign-up, seeding and three server actions on a shared 2-core machine
       const { slug } = await signUp(page, "Inbox");
       const seed = await seedInbox(slug);
 

@@ -10,8 +10,9 @@ const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /**
  * One mention as a card (the same on a phone and a desktop). The post, the handle, names and
- * notes are hostile text: rendered as text by React, `dir="auto"` for right-to-left posts, long
- * unbroken strings wrap anywhere, and a long post scrolls inside its own box.
+ * notes are hostile text: rendered as text by React, `dir="auto"` for right-to-left text, a
+ * handle or name stays on one line (cut with an ellipsis), long unbroken posts and notes wrap
+ * anywhere, and a long post scrolls inside its own box.
  */
 export function MentionCard({
   item,
@@ -42,11 +43,11 @@ export function MentionCard({
         )}
         <div className="min-w-0 flex-1 space-y-1">
           <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-            <span className="max-w-full font-medium break-all text-fg" dir="auto" data-testid="inbox-author">
+            <span className="max-w-full truncate font-medium text-fg" dir="auto" data-testid="inbox-author">
               @{item.author.handle}
             </span>
             {item.customer ? (
-              <Link href={`/t/${tenantSlug}/customers/${item.customer.id}`} className="max-w-full text-sm break-all text-brand-700 hover:underline" dir="auto">
+              <Link href={`/t/${tenantSlug}/customers/${item.customer.id}`} className="max-w-full truncate text-sm text-brand-700 hover:underline" dir="auto">
                 {item.customer.displayName}
               </Link>
             ) : (
