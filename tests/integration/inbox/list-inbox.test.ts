@@ -122,6 +122,23 @@ describe("listInbox", () => {
     expect(await ids(ctx, { q: "\"'&|!():*" })).toEqual([]);
   });
 
+  it("answers the same whether a term is rare (ids from the GIN index) or common (the newest-first walk)", async () => {
+    const { ctx, m } = await brandWithMentions();
+    for (const q of ["ramen", "ramen -bowls", "tasti", "zebra"]) {
+      const rare = await listInbox(ctx, { filters: { q }, pageSize: 100 });
+      const common = await listInbox(ctx, { filters: { q }, pageSize: 100 }, { searchPrefetch: 0 });
+      expect(
+        common.items.map((i) => i.id),
+        q,
+      ).toEqual(rare.items.map((i) => i.id));
+    }
+    // Paged with a cursor through the id-list path too.
+    const first = await listInbox(ctx, { filters: { q: "ramen" }, pageSize: 1 });
+    const second = await listInbox(ctx, { filters: { q: "ramen" }, pageSize: 1, after: first.nextCursor! });
+    expect([first.items[0]?.id, second.items[0]?.id]).toEqual([m.m7.id, m.m1.id]);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it("never shows another brand's mentions, whatever the filters name", async () => {
     const a = await brandWithMentions();
     const b = await brandWithMentions();

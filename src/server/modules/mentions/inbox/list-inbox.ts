@@ -72,8 +72,26 @@ function filterConditions(filters: InboxFilters): Prisma.Sql[] {
   if (filters.from) where.push(Prisma.sql`m."postedAt" >= ${filters.from}::date`);
   // `to` is a whole day, inclusive.
   if (filters.to) where.push(Prisma.sql`m."postedAt" < (${filters.to}::date + 1)`);
-  if (filters.q) where.push(Prisma.sql`m."searchVector" @@ websearch_to_tsquery('simple', ${filters.q})`);
   return where;
+}
+
+/** Rare terms are searched through the GIN index first: at most this many hits are collected. */
+export const SEARCH_PREFETCH = 1_000;
+
+/**
+ * The search predicate. Postgres cannot estimate a term it has no statistics for (a rare name, a
+ * typo) and then walks the whole (postedAt, id) index looking for it: seconds at a million
+ * mentions. So the GIN index is asked first, capped: up to `prefetch` hits become an id list (a
+ * primary-key lookup and a small sort); more hits mean a common term, which the newest-first walk
+ * finds at once, so the predicate is then left to it.
+ */
+async function searchCondition(ctx: TenantContext, q: string, prefetch: number): Promise<Prisma.Sql> {
+  const hits = await getDb().$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT id FROM "Mention"
+    WHERE "tenantId" = ${ctx.tenantId} AND "searchVector" @@ websearch_to_tsquery('simple', ${q})
+    LIMIT ${prefetch + 1}`);
+  if (hits.length <= prefetch) return Prisma.sql`m.id = ANY(${hits.map((h) => h.id)}::text[])`;
+  return Prisma.sql`m."searchVector" @@ websearch_to_tsquery('simple', ${q})`;
 }
 
 /**
@@ -81,10 +99,11 @@ function filterConditions(filters: InboxFilters): Prisma.Sql[] {
  * as the URL says, a page at a time by keyset on (postedAt, id) so page 1,000 costs what page 1
  * does (the (tenantId, postedAt DESC, id DESC) index).
  */
-export async function listInbox(ctx: TenantContext, raw: InboxQueryInput): Promise<InboxPage> {
+export async function listInbox(ctx: TenantContext, raw: InboxQueryInput, tuning = { searchPrefetch: SEARCH_PREFETCH }): Promise<InboxPage> {
   assertCan(ctx, "mentions:read");
   const query = ZInboxQuery.parse(raw);
   const conditions = filterConditions(query.filters);
+  if (query.filters.q) conditions.push(await searchCondition(ctx, query.filters.q, tuning.searchPrefetch));
   if (query.after) conditions.push(Prisma.sql`(m."postedAt", m.id) < (${query.after.postedAt}, ${query.after.id})`);
   const extra = conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const db = getDb();
