@@ -1,11 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { balanceOf, mentionIdsWhere, mentionState, reversalsOf, seedInbox } from "./support/inbox";
+import { balanceOf, bonusesOf, mentionIdsWhere, mentionState, reversalsOf, seedInbox } from "./support/inbox";
 import { signUp } from "./support/session";
 
 /**
  * The mention inbox on a phone and a desktop: a marketer (the brand's owner) filters the
  * mentions by author and a search, and the cards shown are exactly the database's answer in its
- * order; moves a question to "In progress"; disqualifies a paid mention and the ledger holds one
+ * order; moves a question to "In progress" and awards it a bonus; disqualifies a paid mention and the ledger holds one
  * reversal of its 30 points. Hostile text (5,000-character name and post, 280-character handle,
  * right-to-left, emoji) never makes the page wider than the screen.
  */
@@ -26,7 +26,7 @@ for (const { name, size } of VIEWPORTS) {
   test.describe(`inbox on a ${name}`, () => {
     test.use({ viewport: size });
 
-    test("filter, search, change a status and disqualify with one reversal", async ({ page }) => {
+    test("filter, search, change a status, award a bonus and disqualify with one reversal", async ({ page }) => {
       test.setTimeout(180_000); // sign-up, seeding and three server actions on a shared 2-core machine
       const { slug } = await signUp(page, "Inbox");
       const seed = await seedInbox(slug);
@@ -61,6 +61,14 @@ for (const { name, size } of VIEWPORTS) {
       expect(await mentionState(seed.tenantId, seed.questionId)).toEqual({ status: "CREDITED", triage: "IN_PROGRESS" });
       await noHorizontalScroll(page);
 
+      // A bonus for the question: one ADJUSTMENT entry on the mention, with the reason.
+      await question.getByLabel("Bonus points").fill("15");
+      await question.getByRole("textbox", { name: "Reason for the bonus" }).fill("asked a great question");
+      await question.getByRole("button", { name: "Award bonus" }).click();
+      await expect(question.getByRole("status").filter({ hasText: "Awarded 15 points" })).toBeVisible();
+      expect(await bonusesOf(seed.tenantId, seed.questionId)).toEqual([{ amount: 15, customerId: seed.customerId, note: "asked a great question" }]);
+      expect(await balanceOf(seed.tenantId, seed.customerId)).toBe(45);
+
       // The paid mention is disqualified: its 30 points are reversed once, by an entry pointing at it.
       const paid = page.locator(`[data-mention-id="${seed.paidId}"]`);
       await paid.getByText("Triage", { exact: true }).click();
@@ -71,7 +79,7 @@ for (const { name, size } of VIEWPORTS) {
       await expect(paid).toContainText("30 paid, 30 taken back");
       expect(await mentionState(seed.tenantId, seed.paidId)).toMatchObject({ status: "DISQUALIFIED" });
       expect(await reversalsOf(seed.tenantId, seed.paidEntryId)).toEqual([{ amount: -30 }]);
-      expect(await balanceOf(seed.tenantId, seed.customerId)).toBe(0);
+      expect(await balanceOf(seed.tenantId, seed.customerId)).toBe(15);
 
       // The status filter agrees with the database too.
       await page.goto(`/t/${slug}/inbox?status=disqualified`);

@@ -89,3 +89,15 @@ export async function balanceOf(tenantId: string, customerId: string): Promise<n
       (await c.query(`SELECT balance FROM "PointBalance" WHERE "tenantId" = $1 AND "customerId" = $2`, [tenantId, customerId])).rows[0]?.balance ?? 0,
   );
 }
+
+export async function bonusesOf(tenantId: string, mentionId: string): Promise<{ amount: number; customerId: string; note: string }[]> {
+  return withClient(
+    async (c) =>
+      (
+        await c.query(
+          `SELECT amount, "customerId", explanation->>'note' AS note FROM "LedgerEntry" WHERE "tenantId" = $1 AND "mentionId" = $2 AND source = 'ADJUSTMENT'`,
+          [tenantId, mentionId],
+        )
+      ).rows,
+  );
+}
