@@ -284,6 +284,15 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
 
+  // Issue 12 item 2: the mention inbox triages, assigns, notes and awards bonuses only on its own brand's mentions.
+  "ACTION t/[tenant]/inbox/actions.ts#triageMentionsAction": { fields: (ids) => ({ mentionIds: ids.mention, status: "done" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/inbox/actions.ts#assignMentionAction": { fields: (ids) => ({ mentionId: ids.mention, assigneeId: "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/inbox/actions.ts#addMentionNoteAction": { fields: (ids) => ({ mentionId: ids.mention, body: "planted by A" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/inbox/actions.ts#awardMentionBonusAction": {
+    fields: (ids) => ({ mentionId: ids.mention, amount: "50", reason: "planted by A", idempotencyKey: "planted" }),
+    underOwnSlug: "not-found",
+  },
+
   // The inbox's Feedback view marks only its own brand's answers handled.
   "ACTION t/[tenant]/inbox/feedback/actions.ts#markFeedbackHandledAction": { fields: (ids) => ({ id: ids.feedback ?? "" }), underOwnSlug: "not-found" },
 

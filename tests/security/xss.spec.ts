@@ -321,6 +321,23 @@ test("rules: list and edit", async () => {
   }
 });
 
+test("mention inbox: posts, handles and customer names as text, with hostile filters in the URL", async () => {
+  const slug = corpus.account.slug;
+  const tenantId = await tenantIdOf(slug);
+  const newest = await e2eQuery<{ text: string; authorHandle: string }>(
+    `SELECT text, "authorHandle" FROM "Mention" WHERE "tenantId" = $1 ORDER BY "postedAt" DESC, id DESC LIMIT 25`,
+    [tenantId],
+  );
+  const text = await openInert(`/t/${slug}/inbox`);
+  expectShown(
+    text,
+    newest.map((m) => m.text),
+    "inbox posts",
+  );
+  await openInert(`/t/${slug}/inbox?q=${encodeURIComponent(XSS_PAYLOADS[0]!)}&network=%3Cscript%3E&after=${encodeURIComponent(XSS_PAYLOADS[1]!)}`);
+  await openInert(`/t/${slug}/inbox?author=customer&question=1&from=2000-01-01`);
+});
+
 test("listening settings: keywords, locations, linked accounts and their errors", async () => {
   const text = await openInert(`/t/${corpus.account.slug}/settings/listening`);
   expectShown(text, corpus.keywords, "keywords");

@@ -3,16 +3,6 @@ import { PageHeader } from "@/components/page-header";
 
 /** Sections not built yet say plainly what they will hold: no sample data stands in for them. */
 const PLANNED = {
-  inbox: {
-    title: "Inbox",
-    description: "Every mention of your brand on X and Foursquare, in one place.",
-    capabilities: [
-      "Mentions from your tracked keywords, hashtags, brand handles and venues, collected by the listening workers",
-      "Each mention with its author, follower count at the time, sentiment and the customer it belongs to",
-      "Reward or ignore a mention by hand; disqualified mentions are reversed in the ledger",
-      "Filters by channel, sentiment, customer and campaign",
-    ],
-  },
   advocates: {
     title: "Advocates",
     description: "Who really talks about you, ranked.",
@@ -34,9 +24,6 @@ const PLANNED = {
 } as const;
 
 export type PlannedSection = keyof typeof PLANNED;
-
-/** The Inbox page shows the built Feedback view and this plan for mentions. */
-export const MENTIONS_INBOX_PLAN = PLANNED.inbox.capabilities;
 
 export function PlannedSectionPage({ section }: { section: PlannedSection }) {
   const plan = PLANNED[section];

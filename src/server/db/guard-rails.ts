@@ -21,6 +21,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "Location",
   "Mention",
   "MentionMatch",
+  "MentionNote",
   "PointRule",
   "Campaign",
   "LedgerEntry",

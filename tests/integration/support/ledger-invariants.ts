@@ -81,10 +81,11 @@ export async function findLedgerViolations(tenantId?: string): Promise<string[]>
         WHERE ${scope("r")} AND "reversesId" IS NOT NULL GROUP BY 1 HAVING count(*) > 1 LIMIT 20`,
     },
     {
+      // Staff bonuses on a mention (ADJUSTMENT, one per bonus form) are not rule awards.
       name: "mention credited more than once under one rule",
       sql: Prisma.sql`
         SELECT "tenantId", "mentionId", "ruleId", count(*)::int AS entries FROM "LedgerEntry" e
-        WHERE ${scope("e")} AND "mentionId" IS NOT NULL AND source <> 'REVERSAL' AND amount > 0
+        WHERE ${scope("e")} AND "mentionId" IS NOT NULL AND source NOT IN ('REVERSAL', 'ADJUSTMENT') AND amount > 0
         GROUP BY 1, 2, 3 HAVING count(*) > 1 LIMIT 20`,
     },
     {

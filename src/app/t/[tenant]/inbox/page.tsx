@@ -1,21 +1,66 @@
 import Link from "next/link";
+import { Alert } from "@/components/alert";
 import { Card } from "@/components/card";
-import { ComingSoon } from "@/components/coming-soon";
 import { PageHeader } from "@/components/page-header";
-import { MENTIONS_INBOX_PLAN } from "@/features/shell/planned-sections";
+import { BulkTriage } from "@/features/inbox/bulk-triage";
+import { InboxFiltersForm } from "@/features/inbox/inbox-filters";
+import { MentionCard } from "@/features/inbox/mention-card";
 import { requireMember } from "@/server/http/require-member";
 import { feedbackInboxCounts } from "@/server/modules/feedback/feedback-inbox";
+import { INBOX_FILTER_KEYS, ZInboxCursor, ZInboxFilters, type InboxFilters } from "@/server/modules/mentions/inbox/inbox.schemas";
+import { listInboxOptions } from "@/server/modules/mentions/inbox/inbox-options";
+import { listInbox } from "@/server/modules/mentions/inbox/list-inbox";
+import { addMentionNoteAction, assignMentionAction, awardMentionBonusAction, triageMentionsAction } from "./actions";
 
 export const metadata = { title: "Inbox" };
 
-export default async function InboxPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { tenant } = await params;
-  const { ctx } = await requireMember(tenant, `/t/${tenant}/inbox`);
-  const counts = await feedbackInboxCounts(ctx);
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Filters from the URL, each validated on its own: one bad value is dropped (and said), not the rest. */
+function filtersFrom(params: SearchParams): { filters: InboxFilters; dropped: string[] } {
+  const filters: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  for (const key of INBOX_FILTER_KEYS) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined) continue;
+    const parsed = ZInboxFilters.shape[key].safeParse(value);
+    if (parsed.success) filters[key] = parsed.data;
+    else dropped.push(key);
+  }
+  return { filters: ZInboxFilters.parse(filters), dropped };
+}
+
+function filterQuery(filters: InboxFilters, after?: string): string {
+  const params = new URLSearchParams();
+  for (const key of INBOX_FILTER_KEYS) if (filters[key]) params.set(key, filters[key]);
+  if (after) params.set("after", after);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export default async function InboxPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParams> }) {
+  const { tenant: slug } = await params;
+  const { ctx, can } = await requireMember(slug, `/t/${slug}/inbox`);
+  const query = await searchParams;
+  const { filters, dropped } = filtersFrom(query);
+  const cursor = ZInboxCursor.safeParse(typeof query.after === "string" ? query.after : undefined);
+  const after = typeof query.after === "string" && cursor.success ? query.after : undefined;
+  const [page, options, counts] = await Promise.all([listInbox(ctx, { filters, after }), listInboxOptions(ctx), feedbackInboxCounts(ctx)]);
+  const base = `/t/${slug}/inbox`;
+  const canModerate = can("mentions:moderate");
+  const actions = canModerate
+    ? {
+        triage: triageMentionsAction,
+        assign: assignMentionAction,
+        note: addMentionNoteAction,
+        ...(can("ledger:adjust") ? { bonus: awardMentionBonusAction } : {}),
+      }
+    : undefined;
   return (
     <>
-      <PageHeader title="Inbox" description="What customers told you, to read and follow up." />
-      <div className="space-y-6">
+      <PageHeader title="Inbox" description="Every mention of the brand, customers' and prospects', newest first: read, answer, follow up." />
+      <div className="min-w-0 space-y-6">
         <Card title="Feedback" headingLevel={2}>
           <p className="text-sm text-fg-muted">
             {counts.openDetractors === 0
@@ -23,15 +68,44 @@ export default async function InboxPage({ params }: { params: Promise<{ tenant: 
               : `${counts.openDetractors} open detractor answer${counts.openDetractors === 1 ? "" : "s"} to follow up.`}{" "}
             {counts.total} answer{counts.total === 1 ? "" : "s"} in all.
           </p>
-          <Link href={`/t/${tenant}/inbox/feedback`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+          <Link href={`${base}/feedback`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
             Open Feedback
           </Link>
         </Card>
-        <ComingSoon
-          title="Mentions are on their way"
-          description="The mentions inbox is not built yet. When it ships, it will give you:"
-          capabilities={MENTIONS_INBOX_PLAN}
-        />
+        <Card title="Filters" headingLevel={2}>
+          {dropped.length > 0 && (
+            <Alert tone="warning" className="mb-3">
+              {`Ignored filter${dropped.length === 1 ? "" : "s"} we could not read: ${dropped.join(", ")}.`}
+            </Alert>
+          )}
+          <InboxFiltersForm action={base} filters={filters} options={options} />
+        </Card>
+        <Card title="Mentions" description={after ? "Older mentions" : "Newest first"} headingLevel={2} flush>
+          {actions && page.items.length > 0 && <BulkTriage action={actions.triage} tenantSlug={slug} />}
+          {page.items.length === 0 ? (
+            <p className="px-5 py-4 text-sm text-fg-muted" data-testid="inbox-empty">
+              No mention matches.
+            </p>
+          ) : (
+            <ul className="divide-y divide-line border-t border-line" data-testid="inbox-items">
+              {page.items.map((item) => (
+                <MentionCard key={item.id} item={item} tenantSlug={slug} actions={actions} members={options.members} selectable={canModerate} />
+              ))}
+            </ul>
+          )}
+        </Card>
+        <nav aria-label="Inbox pages" className="flex flex-wrap gap-4 text-sm">
+          {after && (
+            <Link href={`${base}${filterQuery(filters)}`} className="font-medium text-brand-700 hover:underline">
+              Back to the newest
+            </Link>
+          )}
+          {page.nextCursor && (
+            <Link href={`${base}${filterQuery(filters, page.nextCursor)}`} className="font-medium text-brand-700 hover:underline">
+              Older mentions
+            </Link>
+          )}
+        </nav>
       </div>
     </>
   );

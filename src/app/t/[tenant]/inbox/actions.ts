@@ -1,0 +1,71 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formText, tenantAction } from "@/server/http/tenant-action";
+import { awardMentionBonus } from "@/server/modules/mentions/inbox/award-mention-bonus";
+import { ZAddMentionNote, ZAssignMention, ZAwardMentionBonus, ZTriageForm } from "@/server/modules/mentions/inbox/inbox.schemas";
+import { addMentionNote, assignMention, disqualifyMentions, setTriageStatus } from "@/server/modules/mentions/inbox/triage-mentions";
+
+const strings = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+const points = (n: number) => `${n} point${n === 1 ? "" : "s"}`;
+
+/** One row or a selection: a triage step, or disqualification (its reason required) through the pipeline's flow. */
+export const triageMentionsAction = tenantAction(
+  {
+    permission: "mentions:moderate",
+    schema: ZTriageForm,
+    fromForm: (form) => ({ mentionIds: strings(form, "mentionIds"), status: formText(form, "status"), reason: formText(form, "reason") }),
+  },
+  async (ctx, input) => {
+    let message: string;
+    if (input.status === "disqualified") {
+      const done = await disqualifyMentions(ctx, { mentionIds: input.mentionIds, reason: input.reason ?? "" });
+      message = `Disqualified ${done.disqualified} mention${done.disqualified === 1 ? "" : "s"}; ${points(done.pointsTakenBack)} taken back.`;
+    } else {
+      const done = await setTriageStatus(ctx, { mentionIds: input.mentionIds, status: input.status });
+      message = `Updated ${done.changed} mention${done.changed === 1 ? "" : "s"}${done.skipped ? ` (${done.skipped} unchanged)` : ""}.`;
+    }
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    return { status: "ok", message };
+  },
+);
+
+export const assignMentionAction = tenantAction(
+  {
+    permission: "mentions:moderate",
+    schema: ZAssignMention,
+    fromForm: (form) => ({ mentionId: formText(form, "mentionId"), assigneeId: formText(form, "assigneeId") || null }),
+  },
+  async (ctx, input) => {
+    const { changed } = await assignMention(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    return { status: "ok", message: changed ? (input.assigneeId ? "Assigned." : "Unassigned.") : "No change." };
+  },
+);
+
+export const addMentionNoteAction = tenantAction(
+  { permission: "mentions:moderate", schema: ZAddMentionNote, fromForm: (form) => ({ mentionId: formText(form, "mentionId"), body: formText(form, "body") }) },
+  async (ctx, input) => {
+    await addMentionNote(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    return { status: "ok", message: "Note added." };
+  },
+);
+
+export const awardMentionBonusAction = tenantAction(
+  {
+    permission: "ledger:adjust",
+    schema: ZAwardMentionBonus,
+    fromForm: (form) => ({
+      mentionId: formText(form, "mentionId"),
+      amount: Number(formText(form, "amount") ?? ""),
+      reason: formText(form, "reason"),
+      idempotencyKey: formText(form, "idempotencyKey"),
+    }),
+  },
+  async (ctx, input) => {
+    const result = await awardMentionBonus(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    return { status: "ok", message: result.replayed ? "This bonus was already awarded." : `Awarded ${points(input.amount)}. Balance: ${result.balance}.` };
+  },
+);

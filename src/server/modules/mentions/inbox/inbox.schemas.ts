@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { ZIdempotencyKey } from "../../ledger/ledger.schemas";
+import { MENTION_STATUSES, ZMentionDto, ZMentionId } from "../moderation/mention.schemas";
+
+/** What the inbox calls a mention's status: the triage step, or DISQUALIFIED by the pipeline's flow. */
+export const INBOX_STATUSES = ["new", "in_progress", "done", "disqualified"] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+export const TRIAGE_STEPS = ["NEW", "IN_PROGRESS", "DONE"] as const;
+export type TriageStep = (typeof TRIAGE_STEPS)[number];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+const prefixedId = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `not a ${prefix} id`);
+/** A blank search param (an empty <select> option) means "no filter". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/**
+ * The inbox's filters, exactly as they stand in the page's URL search params (every value is a
+ * string there). Unknown params are dropped, not refused: a URL is something people edit.
+ */
+export const ZInboxFilters = z.object({
+  q: optional(z.string().trim().max(200)),
+  network: optional(z.enum(["TWITTER", "FOURSQUARE"])),
+  source: optional(prefixedId("src")),
+  sentiment: optional(z.enum(["PROMOTER", "PASSIVE", "DETRACTOR"])),
+  author: optional(z.enum(["customer", "prospect"])),
+  location: optional(prefixedId("loc")),
+  campaign: optional(prefixedId("cmp")),
+  status: optional(z.enum(INBOX_STATUSES)),
+  question: optional(z.literal("1")),
+  from: optional(day),
+  to: optional(day),
+});
+export type InboxFilters = z.infer<typeof ZInboxFilters>;
+export const INBOX_FILTER_KEYS = Object.keys(ZInboxFilters.shape) as (keyof InboxFilters)[];
+
+/** The keyset cursor: the last row's (postedAt, id), opaque to the browser. */
+export const ZInboxCursor = z
+  .string()
+  .max(200)
+  .transform((raw, issue) => {
+    const [postedAt, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+    const at = new Date(postedAt ?? "");
+    if (!id || !ZMentionId.safeParse(id).success || Number.isNaN(at.getTime())) {
+      issue.addIssue({ code: "custom", message: "not an inbox cursor" });
+      return z.NEVER;
+    }
+    return { postedAt: at, id };
+  });
+
+export function encodeInboxCursor(postedAt: string, id: string): string {
+  return Buffer.from(`${postedAt}|${id}`, "utf8").toString("base64url");
+}
+
+export const ZInboxQuery = z.object({
+  filters: ZInboxFilters,
+  after: ZInboxCursor.optional(),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+export type InboxQueryInput = z.input<typeof ZInboxQuery>;
+
+/** One inbox row: the mention (hostile text, rendered as text only) and its triage state. */
+export const ZInboxItem = ZMentionDto.extend({
+  triage: z.enum(TRIAGE_STEPS),
+  inboxStatus: z.enum([...INBOX_STATUSES, "deleted"]),
+  isQuestion: z.boolean(),
+  customer: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  location: z.object({ id: z.string(), name: z.string() }).nullable(),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  notes: z.array(z.object({ id: z.string(), body: z.string(), author: z.string().nullable(), createdAt: z.iso.datetime() })),
+});
+export type InboxItem = z.infer<typeof ZInboxItem>;
+
+export interface InboxPage {
+  items: InboxItem[];
+  /** The cursor of the next (older) page, or null at the end. */
+  nextCursor: string | null;
+}
+
+export { MENTION_STATUSES };
+
+const ZMentionIds = z.array(ZMentionId).min(1, "select at least one mention").max(100, "at most 100 mentions at a time");
+
+export const ZSetTriage = z.strictObject({
+  mentionIds: ZMentionIds,
+  status: z.enum(["new", "in_progress", "done"]),
+});
+export type SetTriageInput = z.input<typeof ZSetTriage>;
+
+export const ZDisqualifyMentions = z.strictObject({
+  mentionIds: ZMentionIds,
+  reason: z.string().trim().min(3, "say why in at least 3 characters").max(500, "at most 500 characters"),
+});
+export type DisqualifyMentionsInput = z.input<typeof ZDisqualifyMentions>;
+
+export const ZAssignMention = z.strictObject({
+  mentionId: ZMentionId,
+  /** A membership id of this brand, or null to unassign. */
+  assigneeId: prefixedId("mem").nullable(),
+});
+export type AssignMentionInput = z.input<typeof ZAssignMention>;
+
+export const ZAddMentionNote = z.strictObject({
+  mentionId: ZMentionId,
+  body: z.string().trim().min(1, "write a note").max(2_000, "at most 2,000 characters"),
+});
+export type AddMentionNoteInput = z.input<typeof ZAddMentionNote>;
+
+export const ZAwardMentionBonus = z.strictObject({
+  mentionId: ZMentionId,
+  amount: z.number().int("a whole number of points").min(1, "at least 1 point").max(100_000, "at most 100,000 points"),
+  reason: z.string().trim().min(3, "say why, in at least 3 characters").max(500),
+  /** Generated when the form opens: a double submit awards once. */
+  idempotencyKey: ZIdempotencyKey,
+});
+export type AwardMentionBonusInput = z.input<typeof ZAwardMentionBonus>;
+
+/** The triage form, for one row or a selection: a step, or "disqualified" with its reason. */
+export const ZTriageForm = z.strictObject({
+  mentionIds: ZMentionIds,
+  status: z.enum(INBOX_STATUSES, "choose a status"),
+  reason: z.string().trim().max(500, "at most 500 characters").optional(),
+});
+export type TriageFormInput = z.input<typeof ZTriageForm>;

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import { balanceOf, bonusesOf, mentionIdsWhere, mentionState, reversalsOf, seedInbox } from "./support/inbox";
+import { signUp } from "./support/session";
+
+/**
+ * The mention inbox on a phone and a desktop: a marketer (the brand's owner) filters the
+ * mentions by author and a search, and the cards shown are exactly the database's answer in its
+ * order; moves a question to "In progress" and awards it a bonus; disqualifies a paid mention and the ledger holds one
+ * reversal of its 30 points. Hostile text (5,000-character name and post, 280-character handle,
+ * right-to-left, emoji) never makes the page wider than the screen.
+ */
+const VIEWPORTS = [
+  { name: "phone", size: { width: 360, height: 780 } },
+  { name: "desktop", size: { width: 1280, height: 800 } },
+];
+
+async function noHorizontalScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
+async function shownIds(page: Page): Promise<string[]> {
+  return page.getByTestId("inbox-item").evaluateAll((items) => items.map((item) => item.getAttribute("data-mention-id") ?? ""));
+}
+
+for (const { name, size } of VIEWPORTS) {
+  test.describe(`inbox on a ${name}`, () => {
+    test.use({ viewport: size });
+
+    test("filter, search, change a status, award a bonus and disqualify with one reversal", async ({ page }) => {
+      test.setTimeout(180_000); // sign-up, seeding and three server actions on a shared 2-core machine
+      const { slug } = await signUp(page, "Inbox");
+      const seed = await seedInbox(slug);
+
+      await page.goto(`/t/${slug}/inbox`);
+      await expect(page.getByRole("link", { name: "Open Feedback" })).toBeVisible();
+      expect(await shownIds(page)).toEqual(await mentionIdsWhere(seed.tenantId, "true"));
+      await expect(page.locator(`[data-mention-id="${seed.rtlId}"]`).getByTestId("inbox-text")).toHaveAttribute("dir", "auto");
+      await expect(page.locator(`[data-mention-id="${seed.questionId}"]`).getByText("Question", { exact: true })).toBeVisible();
+      await noHorizontalScroll(page);
+
+      // Customers' mentions that say "ramen", through the form into the URL.
+      const filters = page.getByRole("form", { name: "Filter mentions" });
+      await filters.getByLabel("Author").selectOption("customer");
+      await filters.getByLabel("Search the text").fill("ramen");
+      await filters.getByRole("button", { name: "Apply filters" }).click();
+      await expect(page).toHaveURL(/author=customer/);
+      await expect(page).toHaveURL(/q=ramen/);
+      const expected = await mentionIdsWhere(seed.tenantId, `"customerId" IS NOT NULL AND "searchVector" @@ websearch_to_tsquery('simple', $2)`, ["ramen"]);
+      expect(expected).toEqual([seed.hostileId, seed.questionId, seed.paidId]);
+      await expect(page.getByTestId("inbox-item")).toHaveCount(expected.length);
+      expect(await shownIds(page)).toEqual(expected);
+      await noHorizontalScroll(page);
+
+      // The question goes to "In progress".
+      const question = page.locator(`[data-mention-id="${seed.questionId}"]`);
+      await question.getByText("Triage", { exact: true }).click();
+      await question.getByLabel("Status", { exact: true }).selectOption("in_progress");
+      await question.getByRole("button", { name: "Save status" }).click();
+      await expect(question.getByRole("status")).toHaveText("Updated 1 mention.");
+      await expect(question.getByTestId("inbox-status")).toHaveText("In progress");
+      expect(await mentionState(seed.tenantId, seed.questionId)).toEqual({ status: "CREDITED", triage: "IN_PROGRESS" });
+      await noHorizontalScroll(page);
+
+      // A bonus for the question: one ADJUSTMENT entry on the mention, with the reason.
+      await question.getByLabel("Bonus points").fill("15");
+      await question.getByRole("textbox", { name: "Reason for the bonus" }).fill("asked a great question");
+      await question.getByRole("button", { name: "Award bonus" }).click();
+      await expect(question.getByRole("status").filter({ hasText: "Awarded 15 points" })).toBeVisible();
+      expect(await bonusesOf(seed.tenantId, seed.questionId)).toEqual([{ amount: 15, customerId: seed.customerId, note: "asked a great question" }]);
+      expect(await balanceOf(seed.tenantId, seed.customerId)).toBe(45);
+
+      // The paid mention is disqualified: its 30 points are reversed once, by an entry pointing at it.
+      const paid = page.locator(`[data-mention-id="${seed.paidId}"]`);
+      await paid.getByText("Triage", { exact: true }).click();
+      await paid.getByLabel("Status", { exact: true }).selectOption("disqualified");
+      await paid.getByRole("textbox", { name: "Reason (to disqualify)" }).fill("bought followers");
+      await paid.getByRole("button", { name: "Save status" }).click();
+      await expect(paid.getByTestId("inbox-status")).toHaveText("Disqualified");
+      await expect(paid).toContainText("30 paid, 30 taken back");
+      expect(await mentionState(seed.tenantId, seed.paidId)).toMatchObject({ status: "DISQUALIFIED" });
+      expect(await reversalsOf(seed.tenantId, seed.paidEntryId)).toEqual([{ amount: -30 }]);
+      expect(await balanceOf(seed.tenantId, seed.customerId)).toBe(15);
+
+      // The status filter agrees with the database too.
+      await page.goto(`/t/${slug}/inbox?status=disqualified`);
+      expect(await shownIds(page)).toEqual(await mentionIdsWhere(seed.tenantId, `status = 'DISQUALIFIED'`));
+      expect(await shownIds(page)).toEqual([seed.paidId]);
+      await noHorizontalScroll(page);
+    });
+  });
+}
