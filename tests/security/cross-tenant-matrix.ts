@@ -102,6 +102,8 @@ export const API_CASES: Record<string, ApiCase> = {
   "PATCH /api/v1/tenants/[tenant]/sources/[id]": { body: () => ({ enabled: false }) },
   "DELETE /api/v1/tenants/[tenant]/sources/[id]": {},
 
+  "GET /api/v1/tenants/[tenant]/ledger/export": {},
+
   "GET /api/v1/tenants/[tenant]/mentions": {},
   "POST /api/v1/tenants/[tenant]/mentions/[id]/disqualify": { body: () => ({ reason: "pwned" }) },
 
@@ -140,6 +142,8 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/customers/new",
   "PAGE /t/[tenant]/inbox",
   "PAGE /t/[tenant]/inbox/feedback",
+  "PAGE /t/[tenant]/ledger",
+  "PAGE /t/[tenant]/ledger/liability",
   "PAGE /t/[tenant]/rewards",
   "PAGE /t/[tenant]/rewards/[id]/edit",
   "PAGE /t/[tenant]/rewards/new",

@@ -65,3 +65,19 @@ export async function listBrandLedger(ctx: TenantContext, rawQuery: BrandLedgerQ
   });
   return { items, nextAfter: rows.length > query.pageSize ? (page.at(-1)?.id ?? null) : null };
 }
+
+export interface LedgerFilterOptions {
+  rules: { id: string; name: string }[];
+  campaigns: { id: string; name: string }[];
+}
+
+/** The rules and campaigns a filter can name, by name. */
+export async function ledgerFilterOptions(ctx: TenantContext): Promise<LedgerFilterOptions> {
+  assertCan(ctx, "ledger:read");
+  const db = getDb();
+  const [rules, campaigns] = await Promise.all([
+    db.pointRule.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.campaign.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, name: true }, orderBy: { startsAt: "desc" }, take: 500 }),
+  ]);
+  return { rules, campaigns };
+}
