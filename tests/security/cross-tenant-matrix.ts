@@ -26,6 +26,8 @@ export interface VictimIds {
   job?: string;
   /** The membership id of an admin of tenant B (not B's owner; integration tier only). */
   member?: string;
+  /** B's pending invitation of an admin (integration tier only). */
+  invitation?: string;
   /** B's reward (a code-pool reward in the integration tier, with codes and one redemption). */
   reward: string;
   /** B's redemption of that reward (integration tier only; no route creates one over HTTP). */
@@ -262,6 +264,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
   "ACTION t/[tenant]/settings/members/actions.ts#removeMemberAction": { fields: (ids) => ({ id: ids.member ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/members/actions.ts#revokeInvitationAction": { fields: (ids) => ({ id: ids.invitation ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/members/actions.ts#resendInvitationAction": { fields: (ids) => ({ id: ids.invitation ?? "" }), underOwnSlug: "not-found" },
 
   // Issue 11 item 5: the reward catalogue, its code pool and redemptions.
   "ACTION t/[tenant]/rewards/actions.ts#createRewardAction": { fields: () => REWARD_FORM, underOwnSlug: "own-tenant" },
