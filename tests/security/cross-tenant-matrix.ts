@@ -155,6 +155,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/segments/[id]/edit",
   "PAGE /t/[tenant]/segments/new",
   "PAGE /t/[tenant]/settings",
+  "PAGE /t/[tenant]/settings/audit",
   "PAGE /t/[tenant]/settings/brand",
   "PAGE /t/[tenant]/settings/channels",
   "PAGE /t/[tenant]/settings/deletions",
