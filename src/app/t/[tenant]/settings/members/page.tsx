@@ -65,7 +65,8 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
           <Card title="Pending invitations" headingLevel={2} flush>
             <DataTable
               caption="Pending invitations"
-              rowKey={(i) => i.id}
+              // Keyed by address (one pending invitation each): a resend replaces the row's id, and its message must stay.
+              rowKey={(i) => i.email}
               rows={invitations}
               columns={[
                 { key: "email", header: "Email", rowHeader: true, cell: (i) => i.email },
