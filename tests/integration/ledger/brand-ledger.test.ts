@@ -107,6 +107,15 @@ describe("the brand ledger and its liability", () => {
       after = page.nextAfter ?? undefined;
     } while (after);
     expect(seen).toEqual(all.map((e) => e.id));
+    // Within a day range the cursor and the range's id bounds work together.
+    const inRange: string[] = [];
+    after = undefined;
+    do {
+      const page = await listBrandLedger(ctx, { pageSize: 4, after, from: today(), to: today() });
+      inRange.push(...page.items.map((e) => e.id));
+      after = page.nextAfter ?? undefined;
+    } while (after);
+    expect(inRange).toEqual(all.map((e) => e.id));
 
     const mentions = await listBrandLedger(ctx, { kind: "MENTION", customerId: ana.id, from: today(), to: today() });
     expect(mentions.items).toHaveLength(1);

@@ -15,9 +15,30 @@ export function dayRange(filter: Pick<BrandLedgerFilter, "from" | "to">): { gte?
 /** Timestamps are stored in UTC without a zone: compare with UTC wall-clock text. */
 export const utc = (at: Date) => at.toISOString().replace("T", " ").replace("Z", "");
 
-/** The filter as a Prisma `where`, always under the context's tenant. */
-export function ledgerWhere(ctx: TenantContext, filter: BrandLedgerFilter): Prisma.LedgerEntryWhereInput {
+/**
+ * Ledger ids begin with their insertion time in hex milliseconds (megaphone_id), so a day range is
+ * also a range of the `(tenantId, id)` key: the index narrows the scan, `createdAt` stays the
+ * exact test. An id is stamped at or after its transaction's `createdAt`, so the lower bound is
+ * exact; the upper one allows an hour for a transaction that began before midnight.
+ */
+const ID_SLACK_MS = 3_600_000;
+const idAt = (ms: number) => `led_${Math.max(0, ms).toString(16).padStart(12, "0")}`;
+
+export function idRange(filter: Pick<BrandLedgerFilter, "from" | "to">): { gte?: string; lt?: string } {
   const range = dayRange(filter);
+  return {
+    ...(range.gte ? { gte: idAt(range.gte.getTime()) } : {}),
+    ...(range.lt ? { lt: idAt(range.lt.getTime() + ID_SLACK_MS) } : {}),
+  };
+}
+
+/** The filter as a Prisma `where`, always under the context's tenant; `before` is a keyset cursor. */
+export function ledgerWhere(ctx: TenantContext, filter: BrandLedgerFilter, options: { before?: string | undefined } = {}): Prisma.LedgerEntryWhereInput {
+  const range = dayRange(filter);
+  const ids = idRange(filter);
+  // The cursor and the day range both bound the id from above: the tighter one wins.
+  const lt = options.before && (!ids.lt || options.before < ids.lt) ? options.before : ids.lt;
+  const id = { ...(ids.gte ? { gte: ids.gte } : {}), ...(lt ? { lt } : {}) };
   return {
     tenantId: ctx.tenantId,
     ...(filter.kind ? { source: filter.kind } : {}),
@@ -25,6 +46,7 @@ export function ledgerWhere(ctx: TenantContext, filter: BrandLedgerFilter): Pris
     ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
     ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
     ...(range.gte || range.lt ? { createdAt: range } : {}),
+    ...(id.gte || id.lt ? { id } : {}),
   };
 }
 
@@ -43,6 +65,9 @@ export function ledgerSqlConditions(filter: BrandLedgerFilter, options: { withDa
     const range = dayRange(filter);
     if (range.gte) parts.push(Prisma.sql`e."createdAt" >= ${utc(range.gte)}::timestamp`);
     if (range.lt) parts.push(Prisma.sql`e."createdAt" < ${utc(range.lt)}::timestamp`);
+    const ids = idRange(filter);
+    if (ids.gte) parts.push(Prisma.sql`e.id >= ${ids.gte}`);
+    if (ids.lt) parts.push(Prisma.sql`e.id < ${ids.lt}`);
   }
   return parts.length ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }

@@ -18,9 +18,9 @@ export async function listBrandLedger(ctx: TenantContext, rawQuery: BrandLedgerQ
   assertCan(ctx, "ledger:read");
   const query = ZBrandLedgerQuery.parse(rawQuery);
   const db = getDb();
-  const where = ledgerWhere(ctx, query);
+  const where = ledgerWhere(ctx, query, { before: query.after });
   const rows = await db.ledgerEntry.findMany({
-    where: query.after ? { ...where, id: { lt: query.after } } : where,
+    where,
     select: {
       id: true,
       amount: true,
