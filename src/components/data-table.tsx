@@ -56,8 +56,15 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, captionVisible 
 
   return (
     // A focusable, labelled region so keyboard users can scroll a table that
-    // is wider than the screen (WCAG 2.1.1 for scrollable content).
-    <div role="region" aria-label={caption} tabIndex={0} className={cn("overflow-x-auto rounded-card border border-line bg-surface shadow-card", className)}>
+    // is wider than the screen (WCAG 2.1.1 for scrollable content). `relative`
+    // makes it the containing block of absolutely placed text inside (sr-only
+    // headers), which would otherwise escape the scroll box and widen the page.
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={cn("relative overflow-x-auto rounded-card border border-line bg-surface shadow-card", className)}
+    >
       <table className="w-full border-collapse text-sm">
         <caption className={captionVisible ? "px-4 pt-4 pb-2 text-left text-sm font-semibold text-fg" : "sr-only"}>{caption}</caption>
         <thead className="bg-surface-muted/70">

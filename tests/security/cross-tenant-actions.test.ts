@@ -133,7 +133,7 @@ beforeAll(async () => {
       matchedKeywords: ["victimword"],
     },
   });
-  await inviteMember(ctx, { email: "new.admin@victim.test", role: "ADMIN" });
+  const invitation = await inviteMember(ctx, { email: "new.admin@victim.test", role: "ADMIN" });
   const admin = await addMember(ctx, "ADMIN");
   const membership = await unsafeCrossTenantDb().membership.findUniqueOrThrow({
     where: { tenantId_userId: { tenantId: ctx.tenantId, userId: admin.user.id } },
@@ -178,6 +178,7 @@ beforeAll(async () => {
     channel: channel.id,
     job,
     member: membership.id,
+    invitation: invitation.id,
     tier: tier.id,
     feedback: feedback.id,
   };

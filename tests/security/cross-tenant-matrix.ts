@@ -26,6 +26,8 @@ export interface VictimIds {
   job?: string;
   /** The membership id of an admin of tenant B (not B's owner; integration tier only). */
   member?: string;
+  /** B's pending invitation of an admin (integration tier only). */
+  invitation?: string;
   /** B's reward (a code-pool reward in the integration tier, with codes and one redemption). */
   reward: string;
   /** B's redemption of that reward (integration tier only; no route creates one over HTTP). */
@@ -104,6 +106,8 @@ export const API_CASES: Record<string, ApiCase> = {
   "PATCH /api/v1/tenants/[tenant]/sources/[id]": { body: () => ({ enabled: false }) },
   "DELETE /api/v1/tenants/[tenant]/sources/[id]": {},
 
+  "GET /api/v1/tenants/[tenant]/ledger/export": {},
+
   "GET /api/v1/tenants/[tenant]/mentions": {},
   "POST /api/v1/tenants/[tenant]/mentions/[id]/disqualify": { body: () => ({ reason: "pwned" }) },
 
@@ -142,6 +146,8 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/customers/new",
   "PAGE /t/[tenant]/inbox",
   "PAGE /t/[tenant]/inbox/feedback",
+  "PAGE /t/[tenant]/ledger",
+  "PAGE /t/[tenant]/ledger/liability",
   "PAGE /t/[tenant]/rewards",
   "PAGE /t/[tenant]/rewards/[id]/edit",
   "PAGE /t/[tenant]/rewards/new",
@@ -151,6 +157,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/segments/[id]/edit",
   "PAGE /t/[tenant]/segments/new",
   "PAGE /t/[tenant]/settings",
+  "PAGE /t/[tenant]/settings/audit",
   "PAGE /t/[tenant]/settings/brand",
   "PAGE /t/[tenant]/settings/channels",
   "PAGE /t/[tenant]/settings/deletions",
@@ -269,6 +276,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
   "ACTION t/[tenant]/settings/members/actions.ts#removeMemberAction": { fields: (ids) => ({ id: ids.member ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/members/actions.ts#revokeInvitationAction": { fields: (ids) => ({ id: ids.invitation ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/members/actions.ts#resendInvitationAction": { fields: (ids) => ({ id: ids.invitation ?? "" }), underOwnSlug: "not-found" },
 
   // Issue 11 item 5: the reward catalogue, its code pool and redemptions.
   "ACTION t/[tenant]/rewards/actions.ts#createRewardAction": { fields: () => REWARD_FORM, underOwnSlug: "own-tenant" },

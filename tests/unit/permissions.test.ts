@@ -14,6 +14,10 @@ describe("role permissions", () => {
     expect(matrix.MARKETER).not.toContain("ledger:adjust");
     expect(matrix.ADMIN).toEqual(expect.arrayContaining(["customers:delete", "members:invite", "settings:write", "ledger:adjust"]));
     expect(matrix.OWNER).toEqual([...PERMISSIONS]);
+    // The audit log names members and what they changed: admins and owners only.
+    expect(matrix.ADMIN).toContain("audit:read");
+    expect(matrix.MARKETER).not.toContain("audit:read");
+    expect(matrix.VIEWER).not.toContain("audit:read");
   });
 
   it("ranks roles so nobody can grant more than they hold", () => {

@@ -1,5 +1,5 @@
 import { SidebarNav, type SidebarNavItem } from "@/components/app-shell/sidebar-nav";
-import { GiftIcon, HomeIcon, InboxIcon, MegaphoneIcon, SettingsIcon, SparkleIcon, TrophyIcon, UsersIcon } from "@/components/icons";
+import { ChartIcon, GiftIcon, HomeIcon, InboxIcon, MegaphoneIcon, SettingsIcon, SparkleIcon, TrophyIcon, UsersIcon } from "@/components/icons";
 
 export function tenantNavItems(slug: string): SidebarNavItem[] {
   const base = `/t/${slug}`;
@@ -11,6 +11,7 @@ export function tenantNavItems(slug: string): SidebarNavItem[] {
     { href: `${base}/advocates`, label: "Advocates", icon: <TrophyIcon /> },
     { href: `${base}/campaigns`, label: "Campaigns", icon: <MegaphoneIcon /> },
     { href: `${base}/rewards`, label: "Rewards", icon: <GiftIcon /> },
+    { href: `${base}/ledger`, label: "Ledger", icon: <ChartIcon /> },
     { href: `${base}/settings`, label: "Settings", icon: <SettingsIcon /> },
   ];
 }

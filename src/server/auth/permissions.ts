@@ -17,13 +17,15 @@ export const PERMISSIONS = [
   "settings:write",
   /** The reward catalogue, its code pools, and fulfilling redemptions (cancelling also needs ledger:adjust). */
   "rewards:manage",
+  /** Read the brand's audit log: who changed what, and when (admins and owners). */
+  "audit:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["customers:read", "mentions:read", "ledger:read", "members:read", "settings:read"];
 const MARKETER: Permission[] = [...VIEWER, "customers:write", "mentions:moderate", "rewards:manage"];
-const ADMIN: Permission[] = [...MARKETER, "customers:delete", "ledger:adjust", "members:invite", "members:manage", "settings:write"];
+const ADMIN: Permission[] = [...MARKETER, "customers:delete", "ledger:adjust", "members:invite", "members:manage", "settings:write", "audit:read"];
 const OWNER: Permission[] = [...ADMIN];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -47,3 +47,7 @@ export type ChangeMemberRoleInput = z.input<typeof ZChangeMemberRole>;
 
 export const ZRemoveMember = z.strictObject({ memberId: ZMembershipId });
 export type RemoveMemberInput = z.input<typeof ZRemoveMember>;
+
+export const ZInvitationId = z.string().regex(/^inv_[0-9a-f]{32}$/, "not an invitation id");
+export const ZInvitationAction = z.strictObject({ invitationId: ZInvitationId });
+export type InvitationActionInput = z.input<typeof ZInvitationAction>;

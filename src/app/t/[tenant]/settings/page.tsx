@@ -19,7 +19,10 @@ const AREAS = [
 ] as const;
 
 /** Platform-level pages, shown to members who may change settings (admins and owners). */
-const ADMIN_AREAS = [{ key: "queues", title: "Queues", text: "Background jobs: counts per state, the latest failures, retry.", built: true }] as const;
+const ADMIN_AREAS = [
+  { key: "queues", title: "Queues", text: "Background jobs: counts per state, the latest failures, retry.", built: true },
+  { key: "audit", title: "Audit log", text: "Who changed what in this brand, and when.", built: true },
+] as const;
 
 export default async function SettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;

@@ -5,7 +5,8 @@ import { headers } from "next/headers";
 import { clientIp } from "@/server/http/client-ip";
 import { formText, tenantAction } from "@/server/http/tenant-action";
 import { changeMemberRole, removeMember } from "@/server/modules/members/member-admin";
-import { ZChangeMemberRole, ZInviteMember, ZRemoveMember } from "@/server/modules/members/member.schemas";
+import { resendInvitation, revokeInvitation } from "@/server/modules/members/invitation-admin";
+import { ZChangeMemberRole, ZInvitationAction, ZInviteMember, ZRemoveMember } from "@/server/modules/members/member.schemas";
 import { inviteMember } from "@/server/modules/members/member.service";
 
 export const inviteMemberAction = tenantAction(
@@ -44,5 +45,31 @@ export const removeMemberAction = tenantAction(
     await removeMember(ctx, input);
     revalidatePath(`/t/${ctx.tenantSlug}/settings/members`);
     return { status: "ok", message: "Member removed." };
+  },
+);
+
+export const revokeInvitationAction = tenantAction(
+  {
+    permission: "members:invite",
+    schema: ZInvitationAction,
+    fromForm: (form) => ({ invitationId: formText(form, "id") ?? "" }),
+  },
+  async (ctx, input) => {
+    const { email } = await revokeInvitation(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/settings/members`);
+    return { status: "ok", message: `Invitation to ${email} revoked; its link no longer works.` };
+  },
+);
+
+export const resendInvitationAction = tenantAction(
+  {
+    permission: "members:invite",
+    schema: ZInvitationAction,
+    fromForm: (form) => ({ invitationId: formText(form, "id") ?? "" }),
+  },
+  async (ctx, input) => {
+    const invitation = await resendInvitation(ctx, input, async () => ({ ip: clientIp(await headers()) }));
+    revalidatePath(`/t/${ctx.tenantSlug}/settings/members`);
+    return { status: "ok", message: `Invitation sent again to ${invitation.email}; the earlier link no longer works.` };
   },
 );

@@ -2,13 +2,14 @@ import { Badge } from "@/components/badge";
 import { Card } from "@/components/card";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
+import { InvitationRowActions } from "@/features/members/invitation-row-actions";
 import { InviteMemberForm } from "@/features/members/invite-member-form";
 import { MemberRowActions } from "@/features/members/member-row-actions";
 import { ROLE_RANK } from "@/server/auth/permissions";
 import { requireMember } from "@/server/http/require-member";
 import { ROLES } from "@/server/modules/members/member.schemas";
 import { listMembers, listPendingInvitations } from "@/server/modules/members/member.service";
-import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "./actions";
+import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from "./actions";
 
 export const metadata = { title: "Team" };
 
@@ -64,12 +65,32 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
           <Card title="Pending invitations" headingLevel={2} flush>
             <DataTable
               caption="Pending invitations"
-              rowKey={(i) => i.id}
+              // Keyed by address (one pending invitation each): a resend replaces the row's id, and its message must stay.
+              rowKey={(i) => i.email}
               rows={invitations}
               columns={[
                 { key: "email", header: "Email", rowHeader: true, cell: (i) => i.email },
                 { key: "role", header: "Role", cell: (i) => roleLabel(i.role) },
-                { key: "expires", header: "Expires", cell: (i) => date.format(new Date(i.expiresAt)) },
+                { key: "expires", header: "Expires", hideBelow: "sm", cell: (i) => date.format(new Date(i.expiresAt)) },
+                ...(can("members:invite")
+                  ? [
+                      {
+                        key: "actions",
+                        header: <span className="sr-only">Actions</span>,
+                        align: "right" as const,
+                        cell: (i: (typeof invitations)[number]) =>
+                          ROLE_RANK[i.role] <= ROLE_RANK[ctx.role] ? (
+                            <InvitationRowActions
+                              tenantSlug={slug}
+                              invitationId={i.id}
+                              email={i.email}
+                              resend={resendInvitationAction}
+                              revoke={revokeInvitationAction}
+                            />
+                          ) : null,
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>

@@ -1,0 +1,105 @@
+import { stringify } from "csv-stringify/sync";
+import { assertCan, type TenantContext } from "../../auth/tenant-context";
+import { listBrandLedger } from "./brand-ledger";
+import { ZLedgerExportQuery, type BrandLedgerFilter, type LedgerExportQuery, type LedgerReport } from "./brand-ledger.schemas";
+import { dailyLiability, liabilityBy } from "./liability";
+
+type Cell = string | number;
+const EXPORT_PAGE = 200;
+
+/**
+ * Every cell goes through csv-stringify with `escape_formulas`: a text cell starting with
+ * = + - @ tab or CR gets a leading ' so a spreadsheet shows it instead of running it (names and
+ * mention text are the public's words). Numbers stay numbers, negative ones included.
+ */
+export function csvLines(rows: Cell[][]): string {
+  // Every text cell is quoted: a lone CR or LF inside a name must never end a record.
+  return stringify(rows, { escape_formulas: true, quoted_string: true, record_delimiter: "\r\n" });
+}
+
+const HEADERS: Record<LedgerReport, string[]> = {
+  entries: ["Entry", "Date (UTC)", "Kind", "Points", "Explanation", "Customer id", "Customer", "Rule", "Campaign", "Mention id", "Mention by", "Reverses"],
+  daily: ["Day (UTC)", "Earned", "Redeemed", "Expired", "Reversed", "Other", "Net", "Outstanding"],
+  campaigns: ["Campaign id", "Campaign", "Entries", "Customers", "Earned", "Reversed", "Net"],
+  rules: ["Rule id", "Rule", "Entries", "Customers", "Earned", "Reversed", "Net"],
+};
+
+/** The rows of one report under the filter, a batch at a time: only entries can be large. */
+async function* reportRows(ctx: TenantContext, report: LedgerReport, filter: BrandLedgerFilter): AsyncGenerator<Cell[][]> {
+  switch (report) {
+    case "entries": {
+      let after: string | undefined;
+      do {
+        const page = await listBrandLedger(ctx, { ...filter, after, pageSize: EXPORT_PAGE });
+        yield page.items.map((e) => [
+          e.id,
+          e.createdAt,
+          e.source,
+          e.amount,
+          e.summary,
+          e.customer.id,
+          e.customer.name,
+          e.rule?.name ?? "",
+          e.campaign?.name ?? "",
+          e.mention?.id ?? "",
+          e.mention ? `@${e.mention.handle}` : "",
+          e.reversesId ?? "",
+        ]);
+        after = page.nextAfter ?? undefined;
+      } while (after);
+      return;
+    }
+    case "daily": {
+      const { days } = await dailyLiability(ctx, filter);
+      yield days.map((d) => [d.day, d.earned, d.redeemed, d.expired, d.reversed, d.other, d.net, d.outstanding]);
+      return;
+    }
+    case "campaigns":
+    case "rules": {
+      const rows = await liabilityBy(ctx, report === "campaigns" ? "campaign" : "rule", filter);
+      yield rows.map((r) => [r.id ?? "", r.name, r.entries, r.customers, r.earned, r.reversed, r.net]);
+      return;
+    }
+    default: {
+      const unreachable: never = report;
+      throw new Error(`unknown report ${String(unreachable)}`);
+    }
+  }
+}
+
+export interface LedgerCsv {
+  filename: string;
+  /** UTF-8 CSV (with a byte-order mark, so spreadsheets read emoji and RTL names right), streamed batch by batch. */
+  body: ReadableStream<Uint8Array>;
+}
+
+/**
+ * A report as CSV. The first batch is read before this returns, so a refused filter or permission
+ * is an error the caller can answer properly, not a broken download.
+ */
+export async function exportLedgerCsv(ctx: TenantContext, rawQuery: LedgerExportQuery): Promise<LedgerCsv> {
+  assertCan(ctx, "ledger:read");
+  const { report, ...filter } = ZLedgerExportQuery.parse(rawQuery);
+  const batches = reportRows(ctx, report, filter);
+  const first = await batches.next();
+  const encoder = new TextEncoder();
+  let head: string | null = `\uFEFF${csvLines([HEADERS[report]])}${first.done ? "" : csvLines(first.value)}`;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (head !== null) {
+        controller.enqueue(encoder.encode(head));
+        head = null;
+        if (first.done) controller.close();
+        return;
+      }
+      const next = await batches.next();
+      if (next.done) controller.close();
+      else if (next.value.length) controller.enqueue(encoder.encode(csvLines(next.value)));
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return { filename: `${ctx.tenantSlug}-ledger-${report}-${stamp}.csv`, body };
+}
