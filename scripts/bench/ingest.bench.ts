@@ -10,7 +10,8 @@
 //   5. CPU per mention of the workers, the Postgres backends, the sandbox and Redis.
 // Ends with one JSON line. Everything runs on loopback against its own database (megaphone_bench).
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpuAvailable, cpuOfNamed, cpuOfProcess } from "./cpu-usage";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startSandbox } from "../../src/sandbox/start-sandbox";
@@ -267,38 +268,14 @@ await sandbox.close();
 await disconnectDb();
 console.log(JSON.stringify(result));
 
-/** CPU seconds so far of the workers, all Postgres processes, Redis and this process (Linux /proc). */
+/** CPU seconds so far of the workers, all Postgres processes of the bench database, Redis and this process (Linux /proc). */
 function cpuSnapshot(): { workers: number; postgres: number; redis: number; self: number } | null {
-  if (!existsSync("/proc/self/stat")) return null;
-  const ticks = 100; // USER_HZ on Linux
-  const cpuOf = (pid: number | string) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
-        .replace(/^.*\) /, "")
-        .split(" ");
-      return (Number(fields[11]) + Number(fields[12])) / ticks;
-    } catch {
-      return 0;
-    }
-  };
-  // Postgres backends carry their database in the process title; other databases' work is left out.
-  const byName = (name: string, title?: string) =>
-    readdirSync("/proc")
-      .filter((d) => /^\d+$/.test(d))
-      .reduce((sum, pid) => {
-        try {
-          if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== name) return sum;
-          if (title && !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(title)) return sum;
-          return sum + cpuOf(pid);
-        } catch {
-          return sum;
-        }
-      }, 0);
+  if (!cpuAvailable()) return null;
   return {
-    workers: workers.reduce((sum, w) => sum + (w.pid ? cpuOf(w.pid) : 0), 0),
-    postgres: byName("postgres", "megaphone_bench"),
-    redis: byName("redis-server"),
-    self: cpuOf("self"),
+    workers: workers.reduce((sum, w) => sum + (w.pid ? cpuOfProcess(w.pid) : 0), 0),
+    postgres: cpuOfNamed("postgres", "megaphone_bench"),
+    redis: cpuOfNamed("redis-server"),
+    self: cpuOfProcess("self"),
   };
 }
 
