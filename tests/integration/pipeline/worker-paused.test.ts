@@ -132,7 +132,8 @@ describe("worker paused past its lock", () => {
           () => `the sleeper to finish the job it had lost (${outputs()})`,
         );
         expect(sleeper.output()).toContain("FAULT_INJECTION: resumed");
-        expect(sleeper.output()).toContain("could not renew lock");
+        // "could not renew lock" is not asserted: whether the lock-renewal timer fires before the
+        // job's end after the event loop unblocks is a race; the refused moveToFinished above is not.
         expect(await sleeper.stop()).toBe(0);
 
         await waitFor(
