@@ -1,9 +1,15 @@
+import pg from "pg";
 import { Prisma } from "./generated/client";
 
-/** True for a unique-constraint violation (optionally on a given set of columns). */
+/**
+ * True for a unique-constraint violation (optionally on a given set of columns), whether Prisma
+ * raised it or a raw pg connection did (raw-sql.ts).
+ */
 export function isUniqueViolation(error: unknown, columns?: string[]): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  if (!columns) return true;
-  const target = JSON.stringify(error.meta ?? {});
-  return columns.every((c) => target.includes(c));
+  let target: string;
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") target = JSON.stringify(error.meta ?? {});
+  // Postgres names the columns in the detail: Key ("tenantId", "idempotencyKey")=(…) already exists.
+  else if (error instanceof pg.DatabaseError && error.code === "23505") target = `${error.detail ?? ""} ${error.constraint ?? ""}`;
+  else return false;
+  return !columns || columns.every((c) => target.includes(c));
 }

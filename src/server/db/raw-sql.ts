@@ -55,3 +55,57 @@ function toParam(value: unknown): unknown {
 function utcText(date: Date): string {
   return date.toISOString().replace("T", " ").replace("Z", "");
 }
+
+/** A transaction on a raw pooled connection (withRawTransaction). */
+export interface RawTransaction {
+  run: SqlRunner;
+  /**
+   * Runs the transaction's last statement and COMMIT back to back: COMMIT is queued on the
+   * connection before the statement's answer comes back, so the row locks the statement took
+   * are released one round trip after it ends, not after a trip through a busy event loop.
+   * When the statement fails, Postgres answers the COMMIT with a rollback and this throws the
+   * statement's error. The transaction is over either way.
+   */
+  runAndCommit: <T>(query: Prisma.Sql) => Promise<T[]>;
+}
+
+/**
+ * BEGIN … COMMIT on a raw pooled connection, for a short hot transaction whose row locks others
+ * queue on (a redemption's reward row). `work` ends it with `runAndCommit`; if it returns without
+ * doing so, or throws, the transaction is rolled back. Never take a second pooled connection
+ * inside `work`: under load every connection could be held by a transaction waiting for one.
+ */
+export async function withRawTransaction<T>(work: (tx: RawTransaction) => Promise<T>): Promise<T> {
+  const client = await getPgPool().connect();
+  let open = false;
+  let broken: Error | undefined;
+  const run = pgRunner(client);
+  const tx: RawTransaction = {
+    run,
+    runAndCommit: async <R>(query: Prisma.Sql) => {
+      open = false;
+      const [statement, commit] = await Promise.allSettled([run<R>(query), client.query("COMMIT")]);
+      if (commit.status === "rejected") {
+        broken = commit.reason as Error;
+        throw commit.reason;
+      }
+      if (statement.status === "rejected") throw statement.reason;
+      // COMMIT of a transaction a deferred check aborted answers ROLLBACK without an error.
+      if (commit.value.command !== "COMMIT") throw new Error("the transaction was rolled back at commit");
+      return statement.value;
+    },
+  };
+  try {
+    await client.query("BEGIN").catch((error: Error) => {
+      broken = error;
+      throw error;
+    });
+    open = true;
+    return await work(tx);
+  } finally {
+    // A failed ROLLBACK means a connection in an unknown state (a dropped socket, say).
+    if (open) await client.query("ROLLBACK").catch((error: Error) => (broken = error));
+    // A connection in an unknown state is closed rather than handed to the next caller.
+    client.release(broken);
+  }
+}

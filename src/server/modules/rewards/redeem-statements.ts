@@ -1,5 +1,6 @@
 import type { TenantScope } from "../../auth/tenant-context";
-import type { DbTx } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import type { SqlRunner } from "../../db/raw-sql";
 import type { RedemptionRow } from "./reward.mapper";
 
 // The two statements of a redemption (redeem-core.ts says why in this order). A redemption used
@@ -29,15 +30,15 @@ export interface LockedStart {
  * Locks the customer's balance row, so two devices or two clicks of one customer queue here, and
  * reads what does not change under that lock: whether the customer is live, and the reward.
  */
-export async function lockBalanceAndRead(tx: DbTx, scope: TenantScope, customerId: string, rewardId: string): Promise<LockedStart> {
+export async function lockBalanceAndRead(run: SqlRunner, scope: TenantScope, customerId: string, rewardId: string): Promise<LockedStart> {
   const t = scope.tenantId;
-  const [row] = await tx.$queryRaw<(Omit<RedeemableReward, "id"> & { balance: number | null; customerLive: boolean; rewardId: string | null })[]>`
+  const [row] = await run<Omit<RedeemableReward, "id"> & { balance: number | null; customerLive: boolean; rewardId: string | null }>(Prisma.sql`
     SELECT b.balance,
            EXISTS (SELECT 1 FROM "Customer" c WHERE c."tenantId" = ${t} AND c.id = ${customerId} AND c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL) AS "customerLive",
            r.id AS "rewardId", r.name, r.cost, r.fulfilment::text AS fulfilment, r."perCustomerLimit", r."availableFrom", r."availableUntil", r."minimumTierId"
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (SELECT balance FROM "PointBalance" WHERE "tenantId" = ${t} AND "customerId" = ${customerId} FOR UPDATE) b ON true
-    LEFT JOIN "Reward" r ON r."tenantId" = ${t} AND r.id = ${rewardId} AND r.active AND r."archivedAt" IS NULL`;
+    LEFT JOIN "Reward" r ON r."tenantId" = ${t} AND r.id = ${rewardId} AND r.active AND r."archivedAt" IS NULL`);
   const { balance, customerLive, rewardId: id, ...reward } = row!;
   return { balance: balance ?? 0, customerLive, reward: id ? { id, ...reward } : null };
 }
@@ -58,34 +59,36 @@ export type WriteOutcome =
   | { kind: "replay"; previousId: string }
   | { kind: "over-limit"; held: number }
   | { kind: "code-taken" }
-  /** redemption null: the debit found too few points (under a held lock, which would be a bug). */
-  | { kind: "written"; redemption: RedemptionRow | null; balance: number | null; ledgerEntryId: string | null; stockTaken: boolean; poolClaimed: number };
+  | { kind: "out-of-stock" }
+  /** Stock was taken but the debit found too few points: a bug under the held balance lock. */
+  | { kind: "short" }
+  | { kind: "written"; redemption: RedemptionRow; balance: number; ledgerEntryId: string };
 
 type WriteRow = Omit<RedemptionRow, "id"> & {
   previousId: string | null;
   held: number;
   codeFree: boolean;
+  stocked: boolean;
   id: string | null;
   balance: number | null;
   ledgerEntryId: string | null;
-  stockTaken: number;
-  poolClaimed: number;
 };
 
 /**
  * Everything a redemption writes, in one statement run after the balance lock (so its snapshot
- * sees what a twin request committed before it): the checks that need that view (the idempotency
- * key, the per-customer limit, the generated code's freshness), then — only when they pass — the
- * balance debit (… WHERE balance >= cost), the redemption, the pool code's claim, the ledger
- * entry, the audit row and, last, one off the stock (… WHERE stock > 0). The reward row's lock,
- * which every redeemer of the reward queues on, is taken at the end of the statement and held
- * to the commit. The caller rolls back when a write it needed did not happen.
+ * sees what a twin request committed before it), sent with its COMMIT (raw-sql.ts
+ * runAndCommit), so nothing may be written that a later check would refuse. First the checks
+ * that need that view (the idempotency key, the per-customer limit, the generated code's
+ * freshness); then one off a limited stock (… WHERE stock > 0, where redeemers of one reward
+ * queue on its row; an unlimited reward's row is only read); only then the balance debit, the
+ * redemption, the pool code's claim, the ledger entry and the audit row, each written only when
+ * the one before was. A failed insert aborts the statement and so the transaction.
  */
-export async function writeRedemption(tx: DbTx, scope: TenantScope, w: RedemptionWrite): Promise<WriteOutcome> {
+export function redemptionWrite(scope: TenantScope, w: RedemptionWrite): Prisma.Sql {
   const t = scope.tenantId;
   const status = w.fulfilled ? "FULFILLED" : "PENDING";
   const audit = JSON.stringify({ customerId: w.customerId, rewardId: w.reward.id, cost: w.reward.cost, fulfilment: w.reward.fulfilment });
-  const [row] = await tx.$queryRaw<WriteRow[]>`
+  return Prisma.sql`
     WITH checks AS (
       SELECT (SELECT id FROM "Redemption" WHERE "tenantId" = ${t} AND "idempotencyKey" = ${w.idempotencyKey}) AS "previousId",
              (SELECT count(*)::int FROM "Redemption"
@@ -95,9 +98,17 @@ export async function writeRedemption(tx: DbTx, scope: TenantScope, w: Redemptio
                    AND NOT EXISTS (SELECT 1 FROM "RewardCode" WHERE "tenantId" = ${t} AND code = ${w.code}))) AS "codeFree"
     ), go AS (
       SELECT 1 FROM checks WHERE "previousId" IS NULL AND "codeFree" AND (${w.reward.perCustomerLimit}::int IS NULL OR held < ${w.reward.perCustomerLimit}::int)
+    ), stock AS (
+      UPDATE "Reward" SET stock = stock - 1, "updatedAt" = now()
+      WHERE "tenantId" = ${t} AND id = ${w.reward.id} AND active AND "archivedAt" IS NULL AND stock > 0 AND EXISTS (SELECT 1 FROM go)
+      RETURNING 1
+    ), stocked AS (
+      SELECT 1 FROM go
+      WHERE EXISTS (SELECT 1 FROM stock)
+         OR EXISTS (SELECT 1 FROM "Reward" WHERE "tenantId" = ${t} AND id = ${w.reward.id} AND active AND "archivedAt" IS NULL AND stock IS NULL)
     ), debit AS (
       UPDATE "PointBalance" SET balance = balance - ${w.reward.cost}, "updatedAt" = now()
-      WHERE "tenantId" = ${t} AND "customerId" = ${w.customerId} AND balance >= ${w.reward.cost} AND EXISTS (SELECT 1 FROM go)
+      WHERE "tenantId" = ${t} AND "customerId" = ${w.customerId} AND balance >= ${w.reward.cost} AND EXISTS (SELECT 1 FROM stocked)
       RETURNING balance
     ), red AS (
       INSERT INTO "Redemption" ("tenantId", "customerId", "rewardId", cost, "idempotencyKey", code, status, "fulfilledAt", "updatedAt")
@@ -115,37 +126,36 @@ export async function writeRedemption(tx: DbTx, scope: TenantScope, w: Redemptio
       SELECT ${t}, ${w.customerId}, ${-w.reward.cost}, 'REDEMPTION'::"LedgerSource", 'redemption:' || red.id, red.id, ${w.actorUserId},
              ${JSON.stringify(w.explanation)}::jsonb
       FROM red
-      ON CONFLICT DO NOTHING
       RETURNING id
     ), aud AS (
       INSERT INTO "AuditLog" ("tenantId", "actorType", "actorId", action, "targetType", "targetId", data)
       SELECT ${t}, ${scope.actor.type}::"ActorType", ${scope.actor.id}, 'reward.redeemed', 'Redemption', red.id, ${audit}::jsonb
       FROM red
-    ), stock AS (
-      UPDATE "Reward" SET stock = stock - 1, "updatedAt" = now()
-      WHERE "tenantId" = ${t} AND id = ${w.reward.id} AND active AND "archivedAt" IS NULL AND (stock IS NULL OR stock > 0) AND EXISTS (SELECT 1 FROM red)
-      RETURNING 1
     )
-    SELECT checks.*, red.*, (SELECT balance FROM debit) AS balance, (SELECT id FROM led) AS "ledgerEntryId",
-           (SELECT count(*)::int FROM stock) AS "stockTaken", (SELECT count(*)::int FROM pool) AS "poolClaimed"
+    SELECT checks.*, EXISTS (SELECT 1 FROM stocked) AS stocked, red.*, (SELECT balance FROM debit) AS balance, (SELECT id FROM led) AS "ledgerEntryId"
     FROM checks LEFT JOIN red ON true`;
-  const r = row!;
+}
+
+/** What the statement did, from its one row. */
+export function writeOutcome(r: WriteRow, w: RedemptionWrite): WriteOutcome {
   if (r.previousId) return { kind: "replay", previousId: r.previousId };
   if (w.reward.perCustomerLimit !== null && r.held >= w.reward.perCustomerLimit) return { kind: "over-limit", held: r.held };
   if (!r.codeFree) return { kind: "code-taken" };
-  const redemption: RedemptionRow | null = r.id
-    ? {
-        id: r.id,
-        customerId: r.customerId,
-        rewardId: r.rewardId,
-        cost: r.cost,
-        status: r.status,
-        code: r.code,
-        fulfilledAt: r.fulfilledAt,
-        cancelledAt: r.cancelledAt,
-        cancelReason: r.cancelReason,
-        createdAt: r.createdAt,
-      }
-    : null;
-  return { kind: "written", redemption, balance: r.balance, ledgerEntryId: r.ledgerEntryId, stockTaken: r.stockTaken === 1, poolClaimed: r.poolClaimed };
+  if (!r.stocked) return { kind: "out-of-stock" };
+  if (!r.id || r.balance === null || !r.ledgerEntryId) return { kind: "short" };
+  const redemption: RedemptionRow = {
+    id: r.id,
+    customerId: r.customerId,
+    rewardId: r.rewardId,
+    cost: r.cost,
+    status: r.status,
+    code: r.code,
+    fulfilledAt: r.fulfilledAt,
+    cancelledAt: r.cancelledAt,
+    cancelReason: r.cancelReason,
+    createdAt: r.createdAt,
+  };
+  return { kind: "written", redemption, balance: r.balance, ledgerEntryId: r.ledgerEntryId };
 }
+
+export type { WriteRow };
