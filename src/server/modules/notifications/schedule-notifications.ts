@@ -36,11 +36,35 @@ export async function scheduleNotifications(now = new Date()): Promise<{ drains:
  * After a commit that wrote the ledger (a redemption): drain now rather than at the next tick.
  * Best effort by design: the outbox row is already committed, so a failed enqueue only waits for
  * the tick; it never loses the notification.
+ *
+ * Nudges for one tenant are coalesced in this process: while one enqueue is on its way, later
+ * callers only ask for one more after it, so a burst of redemptions costs two Redis calls, not
+ * one each, and the last enqueue still comes after the last caller's commit.
  */
 export async function nudgeNotificationDrain(scope: TenantScope): Promise<void> {
+  const state = nudges.get(scope.tenantId);
+  if (state) {
+    state.again = true;
+    return;
+  }
+  const mine = { again: false };
+  nudges.set(scope.tenantId, mine);
   try {
-    await enqueue("notifications.drain", { tenantId: scope.tenantId }, { jobId: drainJobId(scope.tenantId) });
+    do {
+      mine.again = false;
+      await enqueueDrain(scope.tenantId);
+    } while (mine.again);
+  } finally {
+    nudges.delete(scope.tenantId);
+  }
+}
+
+const nudges = new Map<string, { again: boolean }>();
+
+async function enqueueDrain(tenantId: string): Promise<void> {
+  try {
+    await enqueue("notifications.drain", { tenantId }, { jobId: drainJobId(tenantId) });
   } catch (error) {
-    getLogger().warn({ tenantId: scope.tenantId, err: error }, "notification drain not nudged; the tick will drain");
+    getLogger().warn({ tenantId, err: error }, "notification drain not nudged; the tick will drain");
   }
 }
