@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { balanceOf, bonusesOf, mentionIdsWhere, mentionState, reversalsOf, seedInbox } from "./support/inbox";
+import { balanceOf, bonusesOf, inboxViewsOf, mentionIdsWhere, mentionState, reversalsOf, seedInbox, sentimentOf } from "./support/inbox";
 import { signUp } from "./support/session";
 
 /**
@@ -84,6 +84,52 @@ for (const { name, size } of VIEWPORTS) {
       // The status filter agrees with the database too.
       await page.goto(`/t/${slug}/inbox?status=disqualified`);
       expect(await shownIds(page)).toEqual(await mentionIdsWhere(seed.tenantId, `status = 'DISQUALIFIED'`));
+      expect(await shownIds(page)).toEqual([seed.paidId]);
+      await noHorizontalScroll(page);
+    });
+
+    test("save a view, correct a sentiment, and move all matching mentions at once", async ({ page }) => {
+      test.setTimeout(180_000);
+      const { slug } = await signUp(page, "Inbox views");
+      const seed = await seedInbox(slug);
+
+      // Prospects' mentions, saved as a view of this member's own.
+      await page.goto(`/t/${slug}/inbox?author=prospect`);
+      const prospects = await mentionIdsWhere(seed.tenantId, `"customerId" IS NULL`);
+      expect(await shownIds(page)).toEqual(prospects);
+      const save = page.getByRole("form", { name: "Save these filters as a view" });
+      await save.getByRole("textbox", { name: "Name of the view" }).fill("Prospects to welcome");
+      await save.getByRole("button", { name: "Save as a view" }).click();
+      await expect(save.getByRole("status")).toHaveText("View saved.");
+      expect(await inboxViewsOf(seed.tenantId)).toEqual([{ name: "Prospects to welcome", filters: { author: "prospect" } }]);
+      await noHorizontalScroll(page);
+
+      // The view is a link back to those filters from the unfiltered inbox.
+      await page.goto(`/t/${slug}/inbox`);
+      await page.getByTestId("inbox-views").getByRole("link", { name: "Prospects to welcome" }).click();
+      await expect(page).toHaveURL(/author=prospect/);
+      expect(await shownIds(page)).toEqual(prospects);
+
+      // "All matching": every prospect mention to Done, and no customer's.
+      const all = page.getByRole("form", { name: "Change all matching mentions" });
+      await all.getByLabel("Every mention these filters match, on all pages").selectOption("done");
+      await all.getByRole("button", { name: "Apply to all matching" }).click();
+      await expect(all.getByRole("status")).toHaveText(`Updated ${prospects.length} matching mentions.`);
+      expect(await mentionIdsWhere(seed.tenantId, `triage = 'DONE'`)).toEqual(prospects);
+      await expect(page.getByTestId("inbox-status").first()).toHaveText("Done");
+
+      // The paid mention read as positive; staff say negative, and the model's word stays beside it.
+      await page.goto(`/t/${slug}/inbox?author=customer`);
+      const paid = page.locator(`[data-mention-id="${seed.paidId}"]`);
+      await paid.getByText("Triage", { exact: true }).click();
+      await paid.getByLabel("Sentiment", { exact: true }).selectOption("DETRACTOR");
+      await paid.getByRole("button", { name: "Set sentiment" }).click();
+      await expect(paid.getByRole("status")).toHaveText("Sentiment set.");
+      await expect(paid.getByTestId("inbox-sentiment")).toHaveText("Negative");
+      await expect(paid).toContainText("(set by staff; model said positive)");
+      expect(await sentimentOf(seed.tenantId, seed.paidId)).toEqual({ label: "DETRACTOR", model: "PROMOTER", overridden: true });
+      // The sentiment filter follows the correction.
+      await page.goto(`/t/${slug}/inbox?sentiment=DETRACTOR`);
       expect(await shownIds(page)).toEqual([seed.paidId]);
       await noHorizontalScroll(page);
     });

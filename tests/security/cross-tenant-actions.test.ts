@@ -35,6 +35,7 @@ const { createLocation } = await import("../../src/server/modules/listening/loca
 const { inviteMember } = await import("../../src/server/modules/members/member.service");
 const { createTier } = await import("../../src/server/modules/tiers/tier.service");
 const { submitFeedback } = await import("../../src/server/modules/feedback/submit-feedback");
+const { saveInboxView } = await import("../../src/server/modules/mentions/inbox/inbox-views");
 const { startStaffSession, checkStaffSession } = await import("../../src/server/auth/staff-sessions");
 const { getEnv, resetEnvCache } = await import("../../src/server/env");
 const { adjustPoints } = await import("../../src/server/modules/ledger/adjust-points");
@@ -164,7 +165,10 @@ beforeAll(async () => {
       scopes: ["tweet.read", "users.read"],
     },
   });
+  // A saved inbox view of B's owner: deleting it by id must find nothing for A.
+  const view = await saveInboxView(ctx, { name: "Victim view", filters: { network: "TWITTER" } });
   ids = {
+    view: view.id,
     profile: profile.id,
     reward: reward.id,
     redemption: redemption.id,

@@ -36,6 +36,8 @@ export interface VictimIds {
   tier?: string;
   /** A feedback answer of B's customer, open in B's inbox (integration tier only: no page addresses one by id). */
   feedback?: string;
+  /** A saved inbox view of B's owner (integration tier only: no page addresses one by id). */
+  view?: string;
   /** An X account linked to B's customer (integration tier only: the customer 360's unlink names it). */
   profile?: string;
 }
@@ -297,6 +299,17 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "ACTION t/[tenant]/inbox/actions.ts#triageMentionsAction": { fields: (ids) => ({ mentionIds: ids.mention, status: "done" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#assignMentionAction": { fields: (ids) => ({ mentionId: ids.mention, assigneeId: "" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#addMentionNoteAction": { fields: (ids) => ({ mentionId: ids.mention, body: "planted by A" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/inbox/actions.ts#overrideSentimentAction": {
+    fields: (ids) => ({ mentionId: ids.mention, sentiment: "DETRACTOR" }),
+    underOwnSlug: "not-found",
+  },
+  // "All matching" under A's own slug, filtered by B's source: it may only ever touch A's mentions.
+  "ACTION t/[tenant]/inbox/actions.ts#triageMatchingAction": {
+    fields: (ids) => ({ filters: JSON.stringify({ source: ids.source }), status: "done" }),
+    underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/inbox/actions.ts#saveInboxViewAction": { fields: () => ({ name: "Planted view", filters: "{}" }), underOwnSlug: "own-tenant" },
+  "ACTION t/[tenant]/inbox/actions.ts#deleteInboxViewAction": { fields: (ids) => ({ viewId: ids.view ?? "" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#awardMentionBonusAction": {
     fields: (ids) => ({ mentionId: ids.mention, amount: "50", reason: "planted by A", idempotencyKey: "planted" }),
     underOwnSlug: "not-found",

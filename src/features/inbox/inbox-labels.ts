@@ -22,4 +22,6 @@ export const SENTIMENT_LABELS: Record<"PROMOTER" | "PASSIVE" | "DETRACTOR", { la
   DETRACTOR: { label: "Negative", tone: "danger" },
 };
 
+export const SENTIMENT_OPTIONS = (["PROMOTER", "PASSIVE", "DETRACTOR"] as const).map((value) => ({ value, label: SENTIMENT_LABELS[value].label }));
+
 export const NETWORK_NAMES: Record<InboxItem["network"], string> = { TWITTER: "X", FOURSQUARE: "Foursquare" };

@@ -57,7 +57,18 @@ export function MentionCard({
               <span data-testid="inbox-status">{status.label}</span>
             </Badge>
             {item.isQuestion && <Badge tone="brand">Question</Badge>}
-            {item.sentiment && <Badge tone={SENTIMENT_LABELS[item.sentiment.label].tone}>{SENTIMENT_LABELS[item.sentiment.label].label}</Badge>}
+            {item.sentiment && (
+              <Badge tone={SENTIMENT_LABELS[item.sentiment.label].tone}>
+                <span data-testid="inbox-sentiment">{SENTIMENT_LABELS[item.sentiment.label].label}</span>
+                {item.sentimentOverride && (
+                  <span className="font-normal">
+                    {" "}
+                    (set by staff
+                    {item.sentimentOverride.modelLabel ? `; model said ${SENTIMENT_LABELS[item.sentimentOverride.modelLabel].label.toLowerCase()}` : ""})
+                  </span>
+                )}
+              </Badge>
+            )}
           </div>
           <p className="text-xs break-words text-fg-muted">
             {NETWORK_NAMES[item.network]} · <time dateTime={item.postedAt}>{when(item.postedAt)}</time> · {number.format(item.author.followers)} followers

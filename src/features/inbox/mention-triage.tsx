@@ -6,12 +6,13 @@ import type { InboxItem } from "@/server/modules/mentions/inbox/inbox.schemas";
 import type { InboxOption } from "@/server/modules/mentions/inbox/inbox-options";
 import type { FormAction } from "../forms/remembered";
 import { InboxActionForm } from "./inbox-action-form";
-import { STATUS_OPTIONS } from "./inbox-labels";
+import { SENTIMENT_OPTIONS, STATUS_OPTIONS } from "./inbox-labels";
 
 export interface TriageActions {
   triage: FormAction;
   assign: FormAction;
   note: FormAction;
+  sentiment: FormAction;
   /** Only for members who may adjust the ledger. */
   bonus?: FormAction;
 }
@@ -51,6 +52,24 @@ export function MentionTriage({ item, tenantSlug, actions, members }: { item: In
           />
           <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
             Assign
+          </SubmitButton>
+        </InboxActionForm>
+        <InboxActionForm action={actions.sentiment} tenantSlug={tenantSlug} label="Correct the sentiment">
+          <input type="hidden" name="mentionId" value={item.id} />
+          <label className="block text-xs font-medium text-fg-muted" htmlFor={`sentiment-${item.id}`}>
+            Sentiment
+          </label>
+          <Select
+            id={`sentiment-${item.id}`}
+            name="sentiment"
+            defaultValue={item.sentiment?.label ?? ""}
+            placeholder="Not scored"
+            options={SENTIMENT_OPTIONS}
+            className="w-full"
+          />
+          <p className="text-xs text-fg-subtle">Counts in filters and customer sentiment; points already paid stay.</p>
+          <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
+            Set sentiment
           </SubmitButton>
         </InboxActionForm>
         <InboxActionForm action={actions.note} tenantSlug={tenantSlug} label="Add a note">

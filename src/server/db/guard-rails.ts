@@ -22,6 +22,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "Mention",
   "MentionMatch",
   "MentionNote",
+  "InboxView",
   "PointRule",
   "Campaign",
   "LedgerEntry",

@@ -101,3 +101,21 @@ export async function bonusesOf(tenantId: string, mentionId: string): Promise<{ 
       ).rows,
   );
 }
+
+export async function sentimentOf(tenantId: string, id: string): Promise<{ label: string | null; model: string | null; overridden: boolean }> {
+  return withClient(
+    async (c) =>
+      (
+        await c.query(
+          `SELECT "sentimentLabel"::text AS label, "sentimentModelLabel"::text AS model, "sentimentOverriddenAt" IS NOT NULL AS overridden
+           FROM "Mention" WHERE "tenantId" = $1 AND id = $2`,
+          [tenantId, id],
+        )
+      ).rows[0],
+  );
+}
+
+/** The saved views of the brand's members: name and stored filters. */
+export async function inboxViewsOf(tenantId: string): Promise<{ name: string; filters: unknown }[]> {
+  return withClient(async (c) => (await c.query(`SELECT name, filters FROM "InboxView" WHERE "tenantId" = $1 ORDER BY name`, [tenantId])).rows);
+}

@@ -3,10 +3,31 @@
 import { revalidatePath } from "next/cache";
 import { formText, tenantAction } from "@/server/http/tenant-action";
 import { awardMentionBonus } from "@/server/modules/mentions/inbox/award-mention-bonus";
-import { ZAddMentionNote, ZAssignMention, ZAwardMentionBonus, ZTriageForm } from "@/server/modules/mentions/inbox/inbox.schemas";
+import {
+  ZAddMentionNote,
+  ZAssignMention,
+  ZAwardMentionBonus,
+  ZDeleteInboxView,
+  ZInboxFilters,
+  ZOverrideSentiment,
+  ZSaveInboxView,
+  ZTriageForm,
+  ZTriageMatching,
+} from "@/server/modules/mentions/inbox/inbox.schemas";
+import { deleteInboxView, saveInboxView } from "@/server/modules/mentions/inbox/inbox-views";
+import { overrideMentionSentiment } from "@/server/modules/mentions/inbox/override-sentiment";
+import { setTriageForMatching } from "@/server/modules/mentions/inbox/triage-matching";
 import { addMentionNote, assignMention, disqualifyMentions, setTriageStatus } from "@/server/modules/mentions/inbox/triage-mentions";
 
 const strings = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+/** The list's filters ride along as one hidden JSON field; anything unreadable means "no filter". */
+function filtersField(form: FormData): unknown {
+  try {
+    return ZInboxFilters.parse(JSON.parse(formText(form, "filters") ?? "{}"));
+  } catch {
+    return {};
+  }
+}
 const points = (n: number) => `${n} point${n === 1 ? "" : "s"}`;
 
 /** One row or a selection: a triage step, or disqualification (its reason required) through the pipeline's flow. */
@@ -67,5 +88,54 @@ export const awardMentionBonusAction = tenantAction(
     const result = await awardMentionBonus(ctx, input);
     revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
     return { status: "ok", message: result.replayed ? "This bonus was already awarded." : `Awarded ${points(input.amount)}. Balance: ${result.balance}.` };
+  },
+);
+
+export const overrideSentimentAction = tenantAction(
+  {
+    permission: "mentions:moderate",
+    schema: ZOverrideSentiment,
+    fromForm: (form) => ({ mentionId: formText(form, "mentionId"), sentiment: formText(form, "sentiment") }),
+  },
+  async (ctx, input) => {
+    const { changed } = await overrideMentionSentiment(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    return { status: "ok", message: changed ? "Sentiment set." : "No change." };
+  },
+);
+
+/** "All matching": a triage step for every mention the current filters match. */
+export const triageMatchingAction = tenantAction(
+  {
+    permission: "mentions:moderate",
+    schema: ZTriageMatching,
+    fromForm: (form) => ({ filters: filtersField(form), status: formText(form, "status") }),
+  },
+  async (ctx, input) => {
+    const { changed } = await setTriageForMatching(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    return { status: "ok", message: `Updated ${changed} matching mention${changed === 1 ? "" : "s"}.` };
+  },
+);
+
+export const saveInboxViewAction = tenantAction(
+  {
+    permission: "mentions:read",
+    schema: ZSaveInboxView,
+    fromForm: (form) => ({ name: formText(form, "name"), filters: filtersField(form) }),
+  },
+  async (ctx, input) => {
+    const { replaced } = await saveInboxView(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    return { status: "ok", message: replaced ? "View updated." : "View saved." };
+  },
+);
+
+export const deleteInboxViewAction = tenantAction(
+  { permission: "mentions:read", schema: ZDeleteInboxView, fromForm: (form) => ({ viewId: formText(form, "viewId") }) },
+  async (ctx, input) => {
+    await deleteInboxView(ctx, input.viewId);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    return { status: "ok", message: "View deleted." };
   },
 );

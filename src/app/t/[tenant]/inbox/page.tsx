@@ -4,13 +4,26 @@ import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { BulkTriage } from "@/features/inbox/bulk-triage";
 import { InboxFiltersForm } from "@/features/inbox/inbox-filters";
+import { inboxHref } from "@/features/inbox/inbox-href";
 import { MentionCard } from "@/features/inbox/mention-card";
+import { SavedViews } from "@/features/inbox/saved-views";
+import { TriageAllMatching } from "@/features/inbox/triage-all-matching";
 import { requireMember } from "@/server/http/require-member";
 import { feedbackInboxCounts } from "@/server/modules/feedback/feedback-inbox";
 import { INBOX_FILTER_KEYS, ZInboxCursor, ZInboxFilters, type InboxFilters } from "@/server/modules/mentions/inbox/inbox.schemas";
 import { listInboxOptions } from "@/server/modules/mentions/inbox/inbox-options";
+import { listInboxViews } from "@/server/modules/mentions/inbox/inbox-views";
 import { listInbox } from "@/server/modules/mentions/inbox/list-inbox";
-import { addMentionNoteAction, assignMentionAction, awardMentionBonusAction, triageMentionsAction } from "./actions";
+import {
+  addMentionNoteAction,
+  assignMentionAction,
+  awardMentionBonusAction,
+  deleteInboxViewAction,
+  overrideSentimentAction,
+  saveInboxViewAction,
+  triageMatchingAction,
+  triageMentionsAction,
+} from "./actions";
 
 export const metadata = { title: "Inbox" };
 
@@ -31,14 +44,6 @@ function filtersFrom(params: SearchParams): { filters: InboxFilters; dropped: st
   return { filters: ZInboxFilters.parse(filters), dropped };
 }
 
-function filterQuery(filters: InboxFilters, after?: string): string {
-  const params = new URLSearchParams();
-  for (const key of INBOX_FILTER_KEYS) if (filters[key]) params.set(key, filters[key]);
-  if (after) params.set("after", after);
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
 export default async function InboxPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParams> }) {
   const { tenant: slug } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/inbox`);
@@ -46,7 +51,12 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   const { filters, dropped } = filtersFrom(query);
   const cursor = ZInboxCursor.safeParse(typeof query.after === "string" ? query.after : undefined);
   const after = typeof query.after === "string" && cursor.success ? query.after : undefined;
-  const [page, options, counts] = await Promise.all([listInbox(ctx, { filters, after }), listInboxOptions(ctx), feedbackInboxCounts(ctx)]);
+  const [page, options, counts, views] = await Promise.all([
+    listInbox(ctx, { filters, after }),
+    listInboxOptions(ctx),
+    feedbackInboxCounts(ctx),
+    listInboxViews(ctx),
+  ]);
   const base = `/t/${slug}/inbox`;
   const canModerate = can("mentions:moderate");
   const actions = canModerate
@@ -54,6 +64,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
         triage: triageMentionsAction,
         assign: assignMentionAction,
         note: addMentionNoteAction,
+        sentiment: overrideSentimentAction,
         ...(can("ledger:adjust") ? { bonus: awardMentionBonusAction } : {}),
       }
     : undefined;
@@ -80,8 +91,12 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           )}
           <InboxFiltersForm action={base} filters={filters} options={options} />
         </Card>
+        <Card title="Saved views" description="Your own shortcuts to filtered inboxes." headingLevel={2}>
+          <SavedViews views={views} filters={filters} base={base} tenantSlug={slug} actions={{ save: saveInboxViewAction, remove: deleteInboxViewAction }} />
+        </Card>
         <Card title="Mentions" description={after ? "Older mentions" : "Newest first"} headingLevel={2} flush>
           {actions && page.items.length > 0 && <BulkTriage action={actions.triage} tenantSlug={slug} />}
+          {actions && page.items.length > 0 && <TriageAllMatching action={triageMatchingAction} tenantSlug={slug} filters={filters} />}
           {page.items.length === 0 ? (
             <p className="px-5 py-4 text-sm text-fg-muted" data-testid="inbox-empty">
               No mention matches.
@@ -96,12 +111,12 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
         </Card>
         <nav aria-label="Inbox pages" className="flex flex-wrap gap-4 text-sm">
           {after && (
-            <Link href={`${base}${filterQuery(filters)}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={inboxHref(base, filters)} className="font-medium text-brand-700 hover:underline">
               Back to the newest
             </Link>
           )}
           {page.nextCursor && (
-            <Link href={`${base}${filterQuery(filters, page.nextCursor)}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={inboxHref(base, filters, page.nextCursor)} className="font-medium text-brand-700 hover:underline">
               Older mentions
             </Link>
           )}

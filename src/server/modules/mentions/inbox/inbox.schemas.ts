@@ -63,6 +63,8 @@ export const ZInboxItem = ZMentionDto.extend({
   triage: z.enum(TRIAGE_STEPS),
   inboxStatus: z.enum([...INBOX_STATUSES, "deleted"]),
   isQuestion: z.boolean(),
+  /** When staff overrode the model's sentiment, and what the model said; null when they did not. */
+  sentimentOverride: z.object({ at: z.iso.datetime(), modelLabel: z.enum(["PROMOTER", "PASSIVE", "DETRACTOR"]).nullable() }).nullable(),
   customer: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   location: z.object({ id: z.string(), name: z.string() }).nullable(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -121,3 +123,26 @@ export const ZTriageForm = z.strictObject({
   reason: z.string().trim().max(500, "at most 500 characters").optional(),
 });
 export type TriageFormInput = z.input<typeof ZTriageForm>;
+
+export const ZOverrideSentiment = z.strictObject({
+  mentionId: ZMentionId,
+  sentiment: z.enum(["PROMOTER", "PASSIVE", "DETRACTOR"], "choose positive, neutral or negative"),
+});
+export type OverrideSentimentInput = z.input<typeof ZOverrideSentiment>;
+
+/** A triage step for every mention the filters match ("all matching"), not only a selection. */
+export const ZTriageMatching = z.strictObject({
+  filters: ZInboxFilters,
+  status: z.enum(["new", "in_progress", "done"], "choose new, in progress or done (disqualify a selection instead)"),
+});
+export type TriageMatchingInput = z.input<typeof ZTriageMatching>;
+
+export const ZInboxViewId = prefixedId("ivw");
+
+export const ZSaveInboxView = z.strictObject({
+  name: z.string().trim().min(1, "name the view").max(60, "at most 60 characters"),
+  filters: ZInboxFilters,
+});
+export type SaveInboxViewInput = z.input<typeof ZSaveInboxView>;
+
+export const ZDeleteInboxView = z.strictObject({ viewId: ZInboxViewId });

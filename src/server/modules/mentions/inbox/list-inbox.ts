@@ -32,12 +32,14 @@ interface InboxRow {
   isRetweet: boolean;
   isReply: boolean;
   isQuestion: boolean | null;
+  sentimentOverriddenAt: Date | null;
+  sentimentModelLabel: "PROMOTER" | "PASSIVE" | "DETRACTOR" | null;
 }
 
 const OUT = Prisma.sql`('DISQUALIFIED', 'DELETED')`;
 
 /** Each filter as one SQL condition on `m`; every subquery names the tenant too. */
-function filterConditions(filters: InboxFilters): Prisma.Sql[] {
+export function filterConditions(filters: InboxFilters): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (filters.network) where.push(Prisma.sql`m.network = ${filters.network}::"Network"`);
   if (filters.source) {
@@ -85,7 +87,7 @@ export const SEARCH_PREFETCH = 1_000;
  * primary-key lookup and a small sort); more hits mean a common term, which the newest-first walk
  * finds at once, so the predicate is then left to it.
  */
-async function searchCondition(ctx: TenantContext, q: string, prefetch: number): Promise<Prisma.Sql> {
+export async function searchCondition(ctx: TenantContext, q: string, prefetch: number): Promise<Prisma.Sql> {
   const hits = await getDb().$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT id FROM "Mention"
     WHERE "tenantId" = ${ctx.tenantId} AND "searchVector" @@ websearch_to_tsquery('simple', ${q})
@@ -112,7 +114,8 @@ export async function listInbox(ctx: TenantContext, raw: InboxQueryInput, tuning
            m."customerId", c."displayName" AS "customerName", m."locationId", l.name AS "locationName",
            m."assigneeId", u.name AS "assigneeName", m."authorExternalId", m."authorHandle", m."authorFollowers",
            m.text, m.url, m.lang, m."postedAt", m."createdAt", m."deletedUpstreamAt", m."matchedKeywords",
-           m."sentimentScore", m."sentimentLabel"::text AS "sentimentLabel", m."isRetweet", m."isReply", m."isQuestion"
+           m."sentimentScore", m."sentimentLabel"::text AS "sentimentLabel", m."isRetweet", m."isReply", m."isQuestion",
+           m."sentimentOverriddenAt", m."sentimentModelLabel"::text AS "sentimentModelLabel"
     FROM "Mention" m
     LEFT JOIN "Customer" c ON c."tenantId" = m."tenantId" AND c.id = m."customerId"
     LEFT JOIN "Location" l ON l."tenantId" = m."tenantId" AND l.id = m."locationId"
@@ -174,5 +177,6 @@ function toItem(row: InboxRow): Omit<InboxItem, "points" | "notes"> {
     isRetweet: row.isRetweet,
     isReply: row.isReply,
     isQuestion: row.isQuestion === true,
+    sentimentOverride: row.sentimentOverriddenAt ? { at: row.sentimentOverriddenAt.toISOString(), modelLabel: row.sentimentModelLabel } : null,
   };
 }
