@@ -35,20 +35,13 @@ interface Row {
   total: number;
 }
 
-/**
- * One page of the brand's live customers ranked by a measure over a period. Mentions are read
- * by the (tenantId, postedAt) range of the period (all time: the tenant's mentions) and grouped
- * by customer once; points come from the ledger's earned-in-period definition. Offset paging
- * on a total order (measure, score, id).
- */
-export async function rankAdvocates(ctx: TenantContext, rawQuery: AdvocateLeaderboardQuery, now = new Date()): Promise<AdvocateLeaderboard> {
-  assertCan(ctx, "ledger:read");
-  const query = ZAdvocateLeaderboardQuery.parse(rawQuery);
+/** The ranking statement (exported for EXPLAIN in npm run bench:advocates). */
+export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof ZAdvocateLeaderboardQuery.parse>, now: Date): Prisma.Sql {
   const days = PERIOD_DAYS[query.period];
   const from = days === null ? null : new Date(now.getTime() - days * DAY_MS);
   const tenantId = ctx.tenantId;
   const inPeriod = from ? Prisma.sql`AND m."postedAt" > ${utc(from)} AND m."postedAt" <= ${utc(now)}` : Prisma.sql`AND m."postedAt" <= ${utc(now)}`;
-  const rows = await getDb().$queryRaw<Row[]>(Prisma.sql`
+  return Prisma.sql`
     WITH ment AS (
       SELECT m."customerId" AS id, sum(${MENTION_SCORE_SQL})::float8 AS score,
              (count(*) FILTER (WHERE m."sentimentLabel" = 'PROMOTER'))::int AS positive
@@ -72,7 +65,19 @@ export async function rankAdvocates(ctx: TenantContext, rawQuery: AdvocateLeader
     )
     SELECT *, (count(*) OVER ())::int AS total FROM ranked
     ORDER BY ${ORDER[query.by]}, id ASC
-    OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}`);
+    OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}`;
+}
+
+/**
+ * One page of the brand's live customers ranked by a measure over a period. Mentions are read
+ * by the (tenantId, postedAt) range of the period (all time: the tenant's mentions) and grouped
+ * by customer once; points come from the ledger's earned-in-period definition. Offset paging
+ * on a total order (measure, score, id).
+ */
+export async function rankAdvocates(ctx: TenantContext, rawQuery: AdvocateLeaderboardQuery, now = new Date()): Promise<AdvocateLeaderboard> {
+  assertCan(ctx, "ledger:read");
+  const query = ZAdvocateLeaderboardQuery.parse(rawQuery);
+  const rows = await getDb().$queryRaw<Row[]>(advocateRankingSql(ctx, query, now));
   const offset = (query.page - 1) * query.pageSize;
   return {
     items: rows.map((r, i) => ({
