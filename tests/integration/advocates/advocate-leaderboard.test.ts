@@ -64,6 +64,12 @@ describe("the advocate leaderboard", () => {
     await getDb().customer.updateMany({ where: { tenantId: ctx.tenantId, id: b.id }, data: { npsClass: "PROMOTER" } });
     await getDb().customer.updateMany({ where: { tenantId: ctx.tenantId, id: c.id }, data: { npsClass: "DETRACTOR" } });
 
+    // Points earned are on every row whatever the order (read for the page only unless ranking by them).
+    expect((await rankAdvocates(ctx, {})).items.map((r) => [r.displayName, r.points]).sort()).toEqual([
+      ["A", 20],
+      ["B", 0],
+      ["C", 300],
+    ]);
     const reach = await rankAdvocates(ctx, { by: "reach" });
     expect(names(reach.items)).toEqual(["B", "A", "C"]);
     expect(reach.items[0]?.reach).toBe(6_000);

@@ -41,6 +41,9 @@ export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof 
   const from = days === null ? null : new Date(now.getTime() - days * DAY_MS);
   const tenantId = ctx.tenantId;
   const inPeriod = from ? Prisma.sql`AND m."postedAt" > ${utc(from)} AND m."postedAt" <= ${utc(now)}` : Prisma.sql`AND m."postedAt" <= ${utc(now)}`;
+  const earnedWindow = windowBetween(from ?? new Date(0), now);
+  // Ranking by points needs every customer's; otherwise only the page's 25 are read (one index range each).
+  const byPoints = query.by === "points";
   return Prisma.sql`
     WITH ment AS (
       SELECT m."customerId" AS id, sum(${MENTION_SCORE_SQL})::float8 AS score,
@@ -56,16 +59,23 @@ export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof 
     ), ranked AS (
       SELECT c.id, c."displayName", c."lifecycleStage", c."npsClass",
              coalesce(ment.score, 0) AS score, coalesce(ment.positive, 0) AS positive,
-             coalesce(reach.reach, 0) AS reach, coalesce(earned.earned, 0) AS points
+             coalesce(reach.reach, 0) AS reach ${byPoints ? Prisma.sql`, coalesce(earned.earned, 0) AS points` : Prisma.empty}
       FROM "Customer" c
       LEFT JOIN ment ON ment.id = c.id
       LEFT JOIN reach ON reach.id = c.id
-      ${earnedJoin(ctx, windowBetween(from ?? new Date(0), now), "grouped")}
+      ${byPoints ? earnedJoin(ctx, earnedWindow, "grouped") : Prisma.empty}
       WHERE c."tenantId" = ${tenantId} AND c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL
+    ), page AS (
+      SELECT *, (count(*) OVER ())::int AS total FROM ranked
+      ORDER BY ${ORDER[query.by]}, id ASC
+      OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}
     )
-    SELECT *, (count(*) OVER ())::int AS total FROM ranked
-    ORDER BY ${ORDER[query.by]}, id ASC
-    OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}`;
+    ${
+      byPoints
+        ? Prisma.sql`SELECT * FROM page c`
+        : Prisma.sql`SELECT c.*, coalesce(earned.earned, 0) AS points FROM page c ${earnedJoin(ctx, earnedWindow, "lateral")}`
+    }
+    ORDER BY ${ORDER[query.by]}, id ASC`;
 }
 
 /**
