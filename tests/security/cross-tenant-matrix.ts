@@ -259,6 +259,11 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "ACTION t/[tenant]/settings/tiers/actions.ts#deleteTierAction": { fields: (ids) => ({ id: ids.tier ?? "" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/settings/tiers/actions.ts#updateTierPeriodAction": { fields: () => ({ months: "1" }), underOwnSlug: "own-tenant" },
 
+  // The Advocates screen's stage rules: a brand saves (and so runs) only its own.
+  "ACTION t/[tenant]/advocates/actions.ts#saveStageRulesAction": {
+    fields: () => ({ enabled: "on", advocateMinPositiveMentions: "1", advocateWindowDays: "365", loyalMinPoints: "1", loyalWindowDays: "365" }),
+    underOwnSlug: "own-tenant",
+  },
   "ACTION t/[tenant]/settings/deletions/actions.ts#updateDeletionPeriodAction": { fields: () => ({ periodDays: "3" }), underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/settings/deletions/actions.ts#runDeletionPassAction": { fields: () => ({ network: "TWITTER" }), underOwnSlug: "own-tenant" },
 

@@ -28,6 +28,8 @@ const EXCEPTIONS: Record<string, string> = {
   "src/server/modules/social-profiles/profile-tokens.ts#openProfileToken": "opens a ciphertext bound to its row's tenant (see profileTokenAad)",
   "src/server/modules/customers/sentiment-rollup.jobs.ts#sentimentRollupJobId":
     "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
+  "src/server/modules/advocates/advocates.jobs.ts#applyStageRulesJobId":
+    "a job id derived from the tenant id the cross-tenant fan-out (and a save) puts in the payload; pure, queries nothing",
   "src/server/modules/notifications/notifications.jobs.ts#drainJobId":
     "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
   "src/server/modules/notifications/notifications.jobs.ts#digestJobId":

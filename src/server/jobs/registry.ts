@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ADVOCATE_JOBS } from "../modules/advocates/advocates.jobs";
 import { SENTIMENT_ROLLUP_JOBS } from "../modules/customers/sentiment-rollup.jobs";
 import { LEADERBOARD_JOBS } from "../modules/leaderboard/leaderboard.jobs";
 import { MAIL_JOBS } from "../modules/mail/mail.jobs";
@@ -26,6 +27,7 @@ const ALL_JOBS = [
   ...MAIL_JOBS,
   ...LEADERBOARD_JOBS,
   ...NOTIFICATION_JOBS,
+  ...ADVOCATE_JOBS,
 ] as const;
 
 type RegisteredJob = (typeof ALL_JOBS)[number];

@@ -82,6 +82,7 @@ describe("job registry", () => {
     const ticks = scheduledJobs();
     expect(ticks.map((t) => t.name).sort()).toEqual(
       [
+        "advocates.schedule-stage-rules",
         "checkins.schedule",
         "customers.schedule-sentiment-rollup",
         "listening.schedule",

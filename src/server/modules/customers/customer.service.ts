@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
 import { eraseCustomerInTx } from "./erase-customer";
 import { revokeCustomerAtNetworks } from "../social-profiles/revoke-at-network";
+import { recordManualStageChange } from "../advocates/stage-history";
 import { writeAudit } from "../audit/audit.service";
 import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
 import { findCustomerPage } from "./customer-list";
@@ -111,12 +112,14 @@ export async function updateCustomer(ctx: TenantContext, id: string, raw: Custom
         await tx.customerEmail.updateMany({ where: { tenantId: ctx.tenantId, customerId: id, email: patch.emails[0] }, data: { isPrimary: true } });
       }
       const { emails: _emails, ...fields } = patch;
+      const before = patch.lifecycleStage ? await tx.customer.findFirst({ where: { tenantId: ctx.tenantId, id }, select: { lifecycleStage: true } }) : null;
       const updated = await tx.customer.updateManyAndReturn({
         where: { tenantId: ctx.tenantId, id },
         data: { ...fields, updatedAt: new Date() },
         select: { id: true },
       });
       if (updated.length !== 1) throw AppError.notFound("customer");
+      if (before && patch.lifecycleStage) await recordManualStageChange(tx, ctx, id, before.lifecycleStage, patch.lifecycleStage);
       await writeAudit(tx, ctx, {
         action: "customer.updated",
         targetType: "Customer",

@@ -3,6 +3,7 @@ import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { ButtonLink } from "@/components/button-link";
 import { PageHeader } from "@/components/page-header";
+import { StageHistoryCard } from "@/features/advocates/stage-history-card";
 import { AuditCard, ConsentsCard, FeedbackCard, MentionsCard, RedemptionsCard } from "@/features/customers/customer-360/activity-cards";
 import { AdjustPointsForm } from "@/features/customers/customer-360/adjust-points-form";
 import { LedgerCard } from "@/features/customers/customer-360/ledger-card";
@@ -13,6 +14,7 @@ import { DeleteCustomerForm } from "@/features/customers/delete-customer-form";
 import { SENTIMENT_LABELS, SENTIMENT_TONES } from "@/features/customers/sentiment-labels";
 import { STAGE_LABELS, STAGE_TONES } from "@/features/customers/stage-labels";
 import { notFoundUnlessFound } from "@/server/http/not-found";
+import { listStageChanges } from "@/server/modules/advocates/stage-history";
 import { requireMember } from "@/server/http/require-member";
 import { getCustomer360 } from "@/server/modules/customers/customer-360";
 import { ZCustomer360Query } from "@/server/modules/customers/customer-360.schemas";
@@ -39,6 +41,7 @@ export default async function CustomerPage({
   const query = safeParseInput(ZCustomer360Query, { ledgerPage: ledgerPage ?? "1" });
   const view = await notFoundUnlessFound(getCustomer360(ctx, id, query.success ? query.data : {}));
   const { customer } = view;
+  const stageChanges = await listStageChanges(ctx, customer.id);
   return (
     <>
       <PageHeader
@@ -101,6 +104,7 @@ export default async function CustomerPage({
           />
           <RedemptionsCard redemptions={view.redemptions} />
           <FeedbackCard feedback={view.feedback} />
+          <StageHistoryCard changes={stageChanges} />
           <ConsentsCard consents={view.consents} />
         </div>
       </div>
