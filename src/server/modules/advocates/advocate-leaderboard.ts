@@ -70,11 +70,7 @@ export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof 
       ORDER BY ${ORDER[query.by]}, id ASC
       OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}
     )
-    ${
-      byPoints
-        ? Prisma.sql`SELECT * FROM page c`
-        : Prisma.sql`SELECT c.*, coalesce(earned.earned, 0) AS points FROM page c ${earnedJoin(ctx, earnedWindow, "lateral")}`
-    }
+    ${byPoints ? pageOnly : pageWithEarned(earnedJoin(ctx, earnedWindow, "lateral"))}
     ORDER BY ${ORDER[query.by]}, id ASC`;
 }
 
@@ -112,4 +108,12 @@ export async function rankAdvocates(ctx: TenantContext, rawQuery: AdvocateLeader
 /** A page past the end has no row to carry the total. */
 async function countLive(ctx: TenantContext): Promise<number> {
   return getDb().customer.count({ where: { tenantId: ctx.tenantId, mergedIntoId: null, erasedAt: null } });
+}
+
+// tenant-predicate-in: the "page" CTE above, filtered by c."tenantId"; earnedJoin names the tenant too.
+const pageOnly = Prisma.sql`SELECT * FROM page c`;
+
+function pageWithEarned(join: Prisma.Sql): Prisma.Sql {
+  // tenant-predicate-in: the "page" CTE it reads (c."tenantId" = the tenant) and the join, which names it.
+  return Prisma.sql`SELECT c.*, coalesce(earned.earned, 0) AS points FROM page c ${join}`;
 }
