@@ -27,7 +27,7 @@ async function expectRollupsMatchRecount(ctx: TenantContext) {
 }
 
 /** A mention the way a Foursquare check-in lands (no term), posted `ago` days back. */
-async function checkinMention(ctx: TenantContext, ago: number, sentimentLabel: "PROMOTER" | "DETRACTOR" | null) {
+async function checkinMention(ctx: TenantContext, ago: number, sentimentLabel: "PROMOTER" | "PASSIVE" | "DETRACTOR" | null) {
   return getDb().mention.create({
     data: {
       tenantId: ctx.tenantId,
