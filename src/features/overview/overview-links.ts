@@ -24,7 +24,7 @@ export const fmt = (n: number) => n.toLocaleString("en");
 
 /** "+3 (+25%) vs 12 the period before", or "same as the period before". */
 export function comparison(current: number, previous: number): string {
-  if (current === previous) return `same as the ${previous === 0 ? "previous period (0)" : `previous period (${fmt(previous)})`}`;
+  if (current === previous) return `same as the previous period (${fmt(previous)})`;
   const diff = current - previous;
   const sign = diff > 0 ? "+" : "−";
   const pct = previous === 0 ? "" : ` (${sign}${Math.round((Math.abs(diff) / Math.abs(previous)) * 100)}%)`;
