@@ -181,4 +181,44 @@ describe("the overview rollups after a pipeline run", () => {
     await expectRollupsMatchRecount(b);
     expect((await readOverviewFigures(b, period)).mentions.current).toBe(2);
   });
+
+  it("follow a deleted mention (with its later matches) and an unlinked account", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    const db = getDb();
+    const first = await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: "first term" });
+    const later = await createSource(ctx, { network: "TWITTER", kind: "KEYWORD", value: "later term" });
+    await checkinMention(ctx, 0, "PASSIVE");
+    const gone = await db.mention.create({
+      data: {
+        tenantId: ctx.tenantId,
+        network: "TWITTER",
+        externalId: "gone-1",
+        sourceId: first.id,
+        authorExternalId: "x",
+        authorHandle: "x",
+        authorFollowers: 1,
+        text: "first term and later term",
+        postedAt: daysAgo(1),
+      },
+    });
+    await db.mentionMatch.create({ data: { tenantId: ctx.tenantId, mentionId: gone.id, sourceId: later.id } });
+    const customer = await makeCustomer(ctx, { displayName: "Unlinker" });
+    const profile = await unsafeCrossTenantDb().socialProfile.create({
+      data: { tenantId: ctx.tenantId, customerId: customer.id, network: "TWITTER", externalUserId: "u-1", handle: "u", linkedAt: new Date(), scopes: [] },
+    });
+    const period = resolvePeriod({ period: "7" });
+    expect((await readOverviewFigures(ctx, period)).terms.map((t) => [t.value, t.current])).toEqual([
+      ["first term", 1],
+      ["later term", 1],
+    ]);
+    expect((await readOverviewFigures(ctx, period)).links.current).toBe(1);
+
+    await db.mention.delete({ where: { tenantId_id: { tenantId: ctx.tenantId, id: gone.id } } });
+    await db.socialProfile.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: profile.id } }, data: { customerId: null } });
+    await expectRollupsMatchRecount(ctx);
+    const figures = await readOverviewFigures(ctx, period);
+    expect(figures.terms).toEqual([]);
+    expect(figures.links.current).toBe(0);
+    expect(figures.mentions.current).toBe(1);
+  });
 });
