@@ -45,12 +45,10 @@ export function InboxFiltersForm({ action, filters, options }: { action: string;
           "Any network",
           (Object.keys(NETWORK_NAMES) as (keyof typeof NETWORK_NAMES)[]).map((n) => ({ value: n, label: NETWORK_NAMES[n] })),
         )}
-        {select(
-          "sentiment",
-          "Sentiment",
-          "Any sentiment",
-          (Object.keys(SENTIMENT_LABELS) as (keyof typeof SENTIMENT_LABELS)[]).map((s) => ({ value: s, label: SENTIMENT_LABELS[s].label })),
-        )}
+        {select("sentiment", "Sentiment", "Any sentiment", [
+          ...(Object.keys(SENTIMENT_LABELS) as (keyof typeof SENTIMENT_LABELS)[]).map((s) => ({ value: s, label: SENTIMENT_LABELS[s].label })),
+          { value: "UNLABELLED", label: "No label" },
+        ])}
         {select("source", "Tracked term", "Any term", options.sources)}
         {select("location", "Location", "Any location", options.locations)}
         {select("campaign", "Campaign", "Any campaign", options.campaigns)}

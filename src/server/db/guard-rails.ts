@@ -41,6 +41,10 @@ export const TENANT_SCOPED_MODELS = new Set([
   "DeletionCheckState",
   "Tier",
   "FeedbackResponse",
+  "MentionDayRollup",
+  "MentionTermDayRollup",
+  "LedgerDayRollup",
+  "LinkDayRollup",
 ]);
 
 const READ_OR_BULK_OPERATIONS = new Set([

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ADVOCATE_JOBS } from "../modules/advocates/advocates.jobs";
 import { SENTIMENT_ROLLUP_JOBS } from "../modules/customers/sentiment-rollup.jobs";
+import { OVERVIEW_JOBS } from "../modules/overview/overview.jobs";
 import { LEADERBOARD_JOBS } from "../modules/leaderboard/leaderboard.jobs";
 import { MAIL_JOBS } from "../modules/mail/mail.jobs";
 import { NOTIFICATION_JOBS } from "../modules/notifications/notifications.jobs";
@@ -24,6 +25,7 @@ const ALL_JOBS = [
   ...REVERSAL_JOBS,
   ...SHARING_JOBS,
   ...SENTIMENT_ROLLUP_JOBS,
+  ...OVERVIEW_JOBS,
   ...MAIL_JOBS,
   ...LEADERBOARD_JOBS,
   ...NOTIFICATION_JOBS,

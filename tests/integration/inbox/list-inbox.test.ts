@@ -86,6 +86,7 @@ describe("listInbox", () => {
     // A later match of another term counts under that term too.
     expect(await ids(ctx, { source: other.id })).toEqual([m.m7.id]);
     expect(await ids(ctx, { sentiment: "DETRACTOR" })).toEqual([m.m3.id]);
+    expect(await ids(ctx, { sentiment: "UNLABELLED" })).toEqual([m.m7.id, m.m6.id, m.m5.id, m.m4.id, m.m2.id, m.m8.id]);
     expect(await ids(ctx, { author: "customer" })).toEqual([m.m7.id, m.m4.id, m.m3.id, m.m1.id]);
     expect(await ids(ctx, { author: "prospect" })).toEqual([m.m9.id, m.m6.id, m.m5.id, m.m2.id, m.m8.id]);
     expect(await ids(ctx, { location: location.id })).toEqual([m.m4.id]);

@@ -53,6 +53,10 @@ const NOT_REFERENCES = new Set([
   // per mention doubled (172 -> 357 us). Awards are joined to the mentions the same statement
   // inserted for the same tenant; reversals copy the id of their own tenant's entry.
   "LedgerEntry.mentionId",
+  // A rollup key, not a reference: the triggers that keep MentionTermDayRollup write it in the
+  // same statements that clear or delete a source's mentions and matches (a foreign key would
+  // refuse the decrement for a source being deleted); the overview joins sources for their text.
+  "MentionTermDayRollup.sourceId",
 ]);
 
 const SCHEMA_DIR = join(process.cwd(), "prisma", "schema");

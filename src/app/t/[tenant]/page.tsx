@@ -1,46 +1,35 @@
-import Link from "next/link";
+import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button-link";
-import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
-import { StatCard } from "@/components/stat-card";
+import { OverviewView } from "@/features/overview/overview-view";
+import { PeriodPicker } from "@/features/overview/period-picker";
 import { requireMember } from "@/server/http/require-member";
-import { getTenantOverview } from "@/server/modules/tenants/overview.service";
+import { readOverviewFigures } from "@/server/modules/overview/overview-figures";
+import { topAdvocates, topPosts } from "@/server/modules/overview/overview-top";
+import { periodFromSearch } from "@/server/modules/overview/overview.schemas";
 
-export default async function OverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function OverviewPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParams> }) {
   const { tenant: slug } = await params;
-  const { ctx, tenant, can } = await requireMember(slug, `/t/${slug}`);
-  const overview = await getTenantOverview(ctx);
+  const base = `/t/${slug}`;
+  const { ctx, tenant, can } = await requireMember(slug, base);
+  const { period, invalid } = periodFromSearch(await searchParams);
+  const [figures, advocates, posts] = await Promise.all([readOverviewFigures(ctx, period), topAdvocates(ctx, period), topPosts(ctx, period)]);
   return (
     <>
       <PageHeader
-        title={tenant.name}
-        description="Your advocacy program at a glance."
-        actions={can("customers:write") ? <ButtonLink href={`/t/${slug}/customers/new`}>Add customer</ButtonLink> : undefined}
+        title={<span className="[overflow-wrap:anywhere]">{tenant.name}</span>}
+        description="Mentions, linked accounts and points for the period you choose, against the period of the same length before it."
+        actions={can("customers:write") ? <ButtonLink href={`${base}/customers/new`}>Add customer</ButtonLink> : undefined}
       />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <StatCard label="Customers" value={overview.customers.toLocaleString("en")} hint="Active records in your CRM" />
-        <StatCard label="Advocates" value={overview.advocates.toLocaleString("en")} hint="Customers at the advocate stage" />
-        <StatCard label="Team members" value={overview.members.toLocaleString("en")} hint="People with access to this brand" />
-      </div>
-      <Card className="mt-6" title="What happens next" headingLevel={2}>
-        <ol className="list-decimal space-y-2 pl-5 text-sm text-fg-muted">
-          <li>
-            Bring your customers in:{" "}
-            <Link className="text-brand-700 underline" href={`/t/${slug}/customers`}>
-              add or search customers
-            </Link>
-            .
-          </li>
-          <li>
-            Invite your team from{" "}
-            <Link className="text-brand-700 underline" href={`/t/${slug}/settings/members`}>
-              Settings → Team
-            </Link>
-            .
-          </li>
-          <li>Listening, points and the rewards portal switch on as those parts of Megaphone ship; their sections say what they will do.</li>
-        </ol>
-      </Card>
+      {invalid && (
+        <Alert tone="warning" className="mb-4">
+          That period was not valid (a custom period needs both days, the first not after the last, at most 366 days), so the last 30 days are shown.
+        </Alert>
+      )}
+      <PeriodPicker base={base} period={period} />
+      <OverviewView slug={slug} figures={figures} advocates={advocates} posts={posts} />
     </>
   );
 }

@@ -93,6 +93,11 @@ function filtersOf(ctx: TenantContext, query: ReturnType<typeof ZCustomerListQue
   if (query.stage) parts.push(Prisma.sql`AND c."lifecycleStage" = ${query.stage}::"LifecycleStage"`);
   if (query.sentiment === "UNLABELLED") parts.push(Prisma.sql`AND c."sentimentLabel" IS NULL`);
   else if (query.sentiment) parts.push(Prisma.sql`AND c."sentimentLabel" = ${query.sentiment}::"SentimentLabel"`);
+  if (query.linkedFrom || query.linkedTo) {
+    const from = query.linkedFrom ? Prisma.sql`AND sp."linkedAt" >= ${query.linkedFrom}::date` : Prisma.empty;
+    const to = query.linkedTo ? Prisma.sql`AND sp."linkedAt" < (${query.linkedTo}::date + 1)` : Prisma.empty;
+    parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM "SocialProfile" sp WHERE sp."tenantId" = ${ctx.tenantId} AND sp."customerId" = c.id ${from} ${to})`);
+  }
   if (query.q) {
     parts.push(Prisma.sql`AND (
       c."displayName" ILIKE ${likeAny(query.q)}

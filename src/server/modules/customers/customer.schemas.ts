@@ -70,6 +70,9 @@ export const ZCustomerListQuery = z.strictObject({
   stage: z.enum(LIFECYCLE_STAGES).optional(),
   /** A sentiment label, or "UNLABELLED" for customers without a recent mention. */
   sentiment: z.enum([...CUSTOMER_SENTIMENTS, "UNLABELLED"]).optional(),
+  /** Customers with a social account linked on these days (UTC, both included), as the overview counts links. */
+  linkedFrom: z.iso.date().optional(),
+  linkedTo: z.iso.date().optional(),
   /** Any column of the list; the default is "added", newest first. */
   sort: z.enum(CUSTOMER_SORTS).optional(),
   dir: z.enum(["asc", "desc"]).optional(),

@@ -30,6 +30,8 @@ export default async function CustomersPage({ params, searchParams }: { params: 
     q: first(raw.q),
     stage: first(raw.stage),
     sentiment: first(raw.sentiment),
+    linkedFrom: first(raw.linkedFrom),
+    linkedTo: first(raw.linkedTo),
     sort: first(raw.sort),
     dir: first(raw.dir),
     page: first(raw.page) ?? "1",
@@ -38,12 +40,23 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const result = await listCustomerRows(ctx, query);
   const href = (overrides: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    const merged = { q: query.q, stage: query.stage, sentiment: query.sentiment, sort: query.sort, dir: query.dir, page: query.page, ...overrides };
+    const merged = {
+      q: query.q,
+      stage: query.stage,
+      sentiment: query.sentiment,
+      linkedFrom: query.linkedFrom,
+      linkedTo: query.linkedTo,
+      sort: query.sort,
+      dir: query.dir,
+      page: query.page,
+      ...overrides,
+    };
     for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) next.set(k, String(v));
     const qs = next.toString();
     return qs ? `${base}?${qs}` : base;
   };
 
+  const linked = linkedDays(query.linkedFrom, query.linkedTo);
   const sortHref = (sort: CustomerSort, dir?: "asc" | "desc") => href({ sort: sort === "added" && !dir ? undefined : sort, dir, page: undefined });
 
   return (
@@ -77,7 +90,14 @@ export default async function CustomersPage({ params, searchParams }: { params: 
           defaultValue={query.q}
           label="Search customers"
           placeholder="Name, email, phone or external id"
-          preserve={{ stage: query.stage, sentiment: query.sentiment, sort: query.sort, dir: query.dir }}
+          preserve={{
+            stage: query.stage,
+            sentiment: query.sentiment,
+            linkedFrom: query.linkedFrom,
+            linkedTo: query.linkedTo,
+            sort: query.sort,
+            dir: query.dir,
+          }}
           clearHref={href({ q: undefined, page: undefined })}
         />
         <nav aria-label="Filter by lifecycle stage" className="flex flex-wrap gap-1.5">
@@ -112,12 +132,22 @@ export default async function CustomersPage({ params, searchParams }: { params: 
           </Link>
         ))}
       </nav>
+      {linked && (
+        <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-fg-muted" data-testid="linked-filter">
+          <span>
+            Linked a social account {linked}: {result.total.toLocaleString("en")} customer{result.total === 1 ? "" : "s"}
+          </span>
+          <Link className="text-brand-700 underline" href={href({ linkedFrom: undefined, linkedTo: undefined, page: undefined })}>
+            Clear
+          </Link>
+        </p>
+      )}
       {result.total === 0 ? (
         <EmptyState
           icon={<UsersIcon />}
-          title={query.q || query.stage || query.sentiment ? "No customers match" : "No customers yet"}
+          title={query.q || query.stage || query.sentiment || linked ? "No customers match" : "No customers yet"}
           description={
-            query.q || query.stage || query.sentiment
+            query.q || query.stage || query.sentiment || linked
               ? "Try another search or clear the filters."
               : "Add your first customer to start building your advocacy program."
           }
@@ -171,4 +201,10 @@ const SORT_LABELS: Record<CustomerSort, string> = {
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+function linkedDays(from: string | undefined, to: string | undefined): string | null {
+  if (from && to) return from === to ? `on ${from}` : `from ${from} to ${to}`;
+  if (from) return `since ${from}`;
+  return to ? `up to ${to}` : null;
 }

@@ -21,7 +21,8 @@ export const ZInboxFilters = z.object({
   q: optional(z.string().trim().max(200)),
   network: optional(z.enum(["TWITTER", "FOURSQUARE"])),
   source: optional(prefixedId("src")),
-  sentiment: optional(z.enum(["PROMOTER", "PASSIVE", "DETRACTOR"])),
+  /** A label, or UNLABELLED for mentions without one (the overview's sentiment mix links here). */
+  sentiment: optional(z.enum(["PROMOTER", "PASSIVE", "DETRACTOR", "UNLABELLED"])),
   author: optional(z.enum(["customer", "prospect"])),
   location: optional(prefixedId("loc")),
   campaign: optional(prefixedId("cmp")),

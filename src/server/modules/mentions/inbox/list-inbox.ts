@@ -47,7 +47,8 @@ export function filterConditions(filters: InboxFilters): Prisma.Sql[] {
     where.push(Prisma.sql`(m."sourceId" = ${filters.source} OR EXISTS (
       SELECT 1 FROM "MentionMatch" mm WHERE mm."tenantId" = m."tenantId" AND mm."mentionId" = m.id AND mm."sourceId" = ${filters.source}))`);
   }
-  if (filters.sentiment) where.push(Prisma.sql`m."sentimentLabel" = ${filters.sentiment}::"SentimentLabel"`);
+  if (filters.sentiment === "UNLABELLED") where.push(Prisma.sql`m."sentimentLabel" IS NULL`);
+  else if (filters.sentiment) where.push(Prisma.sql`m."sentimentLabel" = ${filters.sentiment}::"SentimentLabel"`);
   if (filters.author === "customer") where.push(Prisma.sql`m."customerId" IS NOT NULL`);
   if (filters.author === "prospect") where.push(Prisma.sql`m."customerId" IS NULL`);
   if (filters.location) where.push(Prisma.sql`m."locationId" = ${filters.location}`);

@@ -1,0 +1,83 @@
+import { assertCan, type TenantContext } from "../../auth/tenant-context";
+import { getDb } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { ledgerSqlConditions } from "../ledger/brand-ledger-filter";
+import { safeHttpUrl } from "../mentions/moderation/mention.mapper";
+import type { OverviewNetwork, OverviewPeriod, OverviewTopAdvocate, OverviewTopPost } from "./overview.schemas";
+
+/*
+ * The period's leaders, by points. They read the period's stretch of the ledger through its
+ * (tenantId, id) key (ids start with their time, see brand-ledger-filter.ts) — a bounded range,
+ * not a scan of the brand's mentions — and join names to the few winning rows only.
+ */
+
+const TOP = 5;
+/** What a mention's points net to: its award, its bonus and any reversal of either. */
+const POST_SOURCES = Prisma.sql`('MENTION', 'ADJUSTMENT', 'REVERSAL')`;
+const EARNED = Prisma.sql`(e.source IN ('MENTION', 'CHECKIN', 'SHARE', 'LINK_ACCOUNT') OR (e.source = 'ADJUSTMENT' AND e.amount > 0))`;
+
+interface AdvocateRow {
+  customerId: string;
+  name: string;
+  points: bigint;
+  mentions: bigint;
+}
+interface PostRow {
+  mentionId: string;
+  points: bigint;
+  network: OverviewNetwork;
+  authorHandle: string;
+  text: string;
+  url: string | null;
+  postedAt: Date;
+  customerId: string | null;
+  customerName: string | null;
+}
+
+export async function topAdvocates(ctx: TenantContext, period: OverviewPeriod): Promise<OverviewTopAdvocate[]> {
+  assertCan(ctx, "ledger:read");
+  const days = ledgerSqlConditions({ from: period.from, to: period.to }, { withDays: true });
+  const rows = await getDb().$queryRaw<AdvocateRow[]>(Prisma.sql`
+    WITH totals AS (
+      SELECT e."customerId", SUM(e.amount) FILTER (WHERE ${EARNED})::bigint AS points,
+             COUNT(DISTINCT e."mentionId")::bigint AS mentions
+        FROM "LedgerEntry" e
+       WHERE e."tenantId" = ${ctx.tenantId}${days}
+       GROUP BY 1)
+    SELECT t."customerId", c."displayName" AS name, t.points, t.mentions
+      FROM totals t JOIN "Customer" c ON c."tenantId" = ${ctx.tenantId} AND c.id = t."customerId"
+     WHERE t.points > 0
+     ORDER BY t.points DESC, c."displayName", c.id
+     LIMIT ${TOP}`);
+  return rows.map((r) => ({ customerId: r.customerId, name: r.name, points: Number(r.points), mentions: Number(r.mentions) }));
+}
+
+export async function topPosts(ctx: TenantContext, period: OverviewPeriod): Promise<OverviewTopPost[]> {
+  assertCan(ctx, "mentions:read");
+  assertCan(ctx, "ledger:read");
+  const days = ledgerSqlConditions({ from: period.from, to: period.to }, { withDays: true });
+  const rows = await getDb().$queryRaw<PostRow[]>(Prisma.sql`
+    WITH totals AS (
+      SELECT e."mentionId", SUM(e.amount)::bigint AS points
+        FROM "LedgerEntry" e
+       WHERE e."tenantId" = ${ctx.tenantId}${days} AND e."mentionId" IS NOT NULL AND e.source IN ${POST_SOURCES}
+       GROUP BY 1)
+    SELECT t."mentionId", t.points, m.network::text AS network, m."authorHandle", m.text, m.url, m."postedAt",
+           c.id AS "customerId", c."displayName" AS "customerName"
+      FROM totals t
+      JOIN "Mention" m ON m."tenantId" = ${ctx.tenantId} AND m.id = t."mentionId"
+      LEFT JOIN "Customer" c ON c."tenantId" = ${ctx.tenantId} AND c.id = m."customerId"
+     WHERE t.points > 0
+     ORDER BY t.points DESC, m."postedAt" DESC, m.id
+     LIMIT ${TOP}`);
+  return rows.map((r) => ({
+    mentionId: r.mentionId,
+    network: r.network,
+    authorHandle: r.authorHandle,
+    text: r.text,
+    url: safeHttpUrl(r.url),
+    postedAt: r.postedAt.toISOString(),
+    points: Number(r.points),
+    customer: r.customerId && r.customerName !== null ? { id: r.customerId, name: r.customerName } : null,
+  }));
+}
