@@ -142,6 +142,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/customers",
   "PAGE /t/[tenant]/customers/[id]",
   "PAGE /t/[tenant]/customers/[id]/edit",
+  "PAGE /t/[tenant]/customers/[id]/merge",
   "PAGE /t/[tenant]/customers/[id]/portal",
   "PAGE /t/[tenant]/customers/new",
   "PAGE /t/[tenant]/inbox",
@@ -203,6 +204,11 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "ACTION t/[tenant]/customers/actions.ts#unlinkCustomerAccountAction": {
     fields: (ids) => ({ customerId: ids.customer, profileId: ids.profile ?? "" }),
+    underOwnSlug: "not-found",
+  },
+  // B's customer named as the one merged away (A's customer into B's: merge-customers.test.ts).
+  "ACTION t/[tenant]/customers/actions.ts#mergeCustomerAction": {
+    fields: (ids) => ({ customerId: ids.customer, survivorId: ids.customer }),
     underOwnSlug: "not-found",
   },
 
