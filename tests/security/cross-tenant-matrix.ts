@@ -206,6 +206,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     fields: (ids) => ({ customerId: ids.customer, profileId: ids.profile ?? "" }),
     underOwnSlug: "not-found",
   },
+  "ACTION t/[tenant]/customers/actions.ts#saveFiltersAsSegmentAction": { fields: () => ({ name: "pwned", minPoints: "1" }), underOwnSlug: "own-tenant" },
   // B's customer named as the one merged away (A's customer into B's: merge-customers.test.ts).
   "ACTION t/[tenant]/customers/actions.ts#mergeCustomerAction": {
     fields: (ids) => ({ customerId: ids.customer, survivorId: ids.customer }),

@@ -13,6 +13,7 @@ import { ZUnlinkCustomerAccount } from "@/server/modules/customers/customer-360.
 import { adjustPoints } from "@/server/modules/ledger/adjust-points";
 import { formatPoints } from "@/server/modules/ledger/ledger-explanation";
 import { ZAdjustPoints } from "@/server/modules/ledger/ledger.schemas";
+import { createSegmentFromList, ZSegmentFromList } from "@/server/modules/segments/segment-from-list";
 
 function customerFromForm(form: FormData) {
   return {
@@ -108,5 +109,28 @@ export const mergeCustomerAction = tenantAction(
     const result = await mergeCustomers(ctx, input);
     revalidatePath(`/t/${ctx.tenantSlug}/customers`);
     localRedirect(`/t/${ctx.tenantSlug}/customers/${result.survivorId}?saved=merged&moved=${result.movedPoints}`);
+  },
+);
+
+/** Customers list: its current filters saved as a segment (the segment's page shows its members). */
+export const saveFiltersAsSegmentAction = tenantAction(
+  {
+    permission: "customers:write",
+    schema: ZSegmentFromList,
+    fromForm: (form) => ({
+      name: formText(form, "name") ?? "",
+      query: {
+        q: formText(form, "q"),
+        stage: formText(form, "stage"),
+        sentiment: formText(form, "sentiment"),
+        minFollowers: formText(form, "minFollowers"),
+        minPoints: formText(form, "minPoints"),
+      },
+    }),
+  },
+  async (ctx, input) => {
+    const segment = await createSegmentFromList(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/segments`);
+    localRedirect(`/t/${ctx.tenantSlug}/segments/${segment.id}?saved=created`);
   },
 );
