@@ -2,7 +2,8 @@
 // (tenantAction: session → membership → permission → zod → service) by every staff role of the
 // brand that owns the customer. A manual adjustment needs ledger:adjust (admins and owners);
 // unlinking on the customer's behalf needs customers:write (marketers up); merging into another
-// customer needs customers:delete and ledger:adjust (admins and owners). A refused attempt leaves
+// customer needs customers:delete and ledger:adjust (admins and owners); saving the customers
+// list's filters as a segment needs customers:write, as any segment does (marketers up). A refused attempt leaves
 // the tenant's rows as they were.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -47,7 +48,7 @@ async function freshCustomer() {
 }
 
 const MATRIX: {
-  name: "adjustCustomerPointsAction" | "unlinkCustomerAccountAction" | "mergeCustomerAction";
+  name: "adjustCustomerPointsAction" | "unlinkCustomerAccountAction" | "mergeCustomerAction" | "saveFiltersAsSegmentAction";
   allowed: Role[];
   fields: (ids: { customer: string; profile: string; survivor: string }) => Fields;
 }[] = [
@@ -58,6 +59,11 @@ const MATRIX: {
   },
   { name: "unlinkCustomerAccountAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ customerId: ids.customer, profileId: ids.profile }) },
   { name: "mergeCustomerAction", allowed: ["ADMIN", "OWNER"], fields: (ids) => ({ customerId: ids.customer, survivorId: ids.survivor }) },
+  {
+    name: "saveFiltersAsSegmentAction",
+    allowed: ["MARKETER", "ADMIN", "OWNER"],
+    fields: (ids) => ({ name: `From the list ${ids.customer}`, minFollowers: "1000", minPoints: "5" }),
+  },
 ];
 
 function formOf(fields: Fields): FormData {
@@ -89,6 +95,12 @@ describe("customer 360 actions by role", () => {
             });
             const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: owner.tenant.id, action: "ledger.adjusted", targetId: ids.customer } });
             expect(audit.actorId).toBe(users.get(role)!.id);
+          } else if (entry.name === "saveFiltersAsSegmentAction") {
+            const segment = await db.segment.findFirst({
+              where: { tenantId: owner.tenant.id, name: `From the list ${ids.customer}` },
+              select: { filter: true },
+            });
+            expect(segment?.filter).toMatchObject({ minFollowers: 1000, minPoints: 5 });
           } else if (entry.name === "mergeCustomerAction") {
             expect(await db.customer.findFirst({ where: { tenantId: owner.tenant.id, id: ids.customer }, select: { mergedIntoId: true } })).toEqual({
               mergedIntoId: ids.survivor,
