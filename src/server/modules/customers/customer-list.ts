@@ -91,9 +91,9 @@ function filtersOf(ctx: TenantContext, query: ReturnType<typeof ZCustomerListQue
   if (query.stage) parts.push(Prisma.sql`AND c."lifecycleStage" = ${query.stage}::"LifecycleStage"`);
   if (query.sentiment === "UNLABELLED") parts.push(Prisma.sql`AND c."sentimentLabel" IS NULL`);
   else if (query.sentiment) parts.push(Prisma.sql`AND c."sentimentLabel" = ${query.sentiment}::"SentimentLabel"`);
-  if (query.q) parts.push(Prisma.sql`AND ${customerSearchSql(ctx.tenantId, query.q, "c")}`);
-  if (query.minFollowers !== undefined) parts.push(Prisma.sql`AND ${maxFollowersSql(ctx.tenantId, "c")} >= ${query.minFollowers}::int`);
-  if (query.minPoints !== undefined) parts.push(Prisma.sql`AND ${balanceSql(ctx.tenantId, "c")} >= ${query.minPoints}::int`);
+  if (query.q) parts.push(Prisma.sql`AND ${customerSearchSql(ctx, query.q, "c")}`);
+  if (query.minFollowers !== undefined) parts.push(Prisma.sql`AND ${maxFollowersSql(ctx, "c")} >= ${query.minFollowers}::int`);
+  if (query.minPoints !== undefined) parts.push(Prisma.sql`AND ${balanceSql(ctx, "c")} >= ${query.minPoints}::int`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 

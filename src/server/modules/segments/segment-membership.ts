@@ -62,7 +62,8 @@ function inTier(tenantId: string, tierId: string): Prisma.Sql {
 }
 
 /** The conditions of one filter over the columns of `member` (see memberRows). */
-function filterPredicate(tenantId: string, f: SegmentFilter): Prisma.Sql {
+function filterPredicate(ctx: TenantContext, f: SegmentFilter): Prisma.Sql {
+  const tenantId = ctx.tenantId;
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (f.lifecycleStages.length) parts.push(Prisma.sql`m.stage = ANY(${f.lifecycleStages}::text[]::"LifecycleStage"[])`);
   if (f.sentimentLabels.length) {
@@ -70,7 +71,7 @@ function filterPredicate(tenantId: string, f: SegmentFilter): Prisma.Sql {
     const unlabelled = f.sentimentLabels.includes("UNLABELLED") ? Prisma.sql` OR m.label IS NULL` : Prisma.empty;
     parts.push(Prisma.sql`(m.label = ANY(${labels}::text[]::"SentimentLabel"[])${unlabelled})`);
   }
-  if (f.search !== null) parts.push(customerSearchSql(tenantId, f.search, "m"));
+  if (f.search !== null) parts.push(customerSearchSql(ctx, f.search, "m"));
   if (f.npsClasses.length) parts.push(Prisma.sql`m.nps = ANY(${f.npsClasses}::text[]::"NpsClass"[])`);
   if (f.minFollowers !== null) parts.push(Prisma.sql`m.followers >= ${f.minFollowers}::int`);
   if (f.minPoints !== null) parts.push(Prisma.sql`m.balance >= ${f.minPoints}::int`);
@@ -142,7 +143,7 @@ export function segmentMembershipSql(ctx: TenantContext, segments: readonly Segm
   const rows = memberRows(ctx, { kind: "customers", ids }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
     // tenant-predicate-in: memberRows (the member CTE these select from)
-    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(ctx.tenantId, s.filter)}`,
+    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(ctx, s.filter)}`,
   );
   // tenant-predicate-in: memberRows
   return Prisma.sql`WITH member AS MATERIALIZED (${rows})
@@ -182,7 +183,7 @@ export function segmentMemberCountsSql(ctx: TenantContext, segments: readonly Se
   const rows = memberRows(ctx, { kind: "tenant", followersVia: "grouped" }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
     // tenant-predicate-in: memberRows (the member CTE these select from)
-    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(ctx.tenantId, s.filter)}`,
+    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(ctx, s.filter)}`,
   );
   // tenant-predicate-in: memberRows
   return Prisma.sql`WITH member AS MATERIALIZED (${rows})
@@ -205,7 +206,7 @@ export function segmentMembersPageSql(ctx: TenantContext, filter: SegmentFilter,
   // tenant-predicate-in: memberRows
   return Prisma.sql`SELECT m.id, m."displayName", m.stage::text AS stage, m.label::text AS label, m.followers, m.balance, m.lifetime
     FROM (${rows}) m
-    WHERE ${filterPredicate(ctx.tenantId, filter)}
+    WHERE ${filterPredicate(ctx, filter)}
     ORDER BY m."createdAt" DESC, m.id DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`;
 }
