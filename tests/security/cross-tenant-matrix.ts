@@ -144,6 +144,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/customers",
   "PAGE /t/[tenant]/customers/[id]",
   "PAGE /t/[tenant]/customers/[id]/edit",
+  "PAGE /t/[tenant]/customers/[id]/merge",
   "PAGE /t/[tenant]/customers/[id]/portal",
   "PAGE /t/[tenant]/customers/new",
   "PAGE /t/[tenant]/inbox",
@@ -205,6 +206,12 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "ACTION t/[tenant]/customers/actions.ts#unlinkCustomerAccountAction": {
     fields: (ids) => ({ customerId: ids.customer, profileId: ids.profile ?? "" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/customers/actions.ts#saveFiltersAsSegmentAction": { fields: () => ({ name: "pwned", minPoints: "1" }), underOwnSlug: "own-tenant" },
+  // B's customer named as the one merged away (A's customer into B's: merge-customers.test.ts).
+  "ACTION t/[tenant]/customers/actions.ts#mergeCustomerAction": {
+    fields: (ids) => ({ customerId: ids.customer, survivorId: ids.customer }),
     underOwnSlug: "not-found",
   },
 

@@ -1,7 +1,9 @@
 // The role matrix for the customer 360's server actions, each called through its real guard
 // (tenantAction: session → membership → permission → zod → service) by every staff role of the
 // brand that owns the customer. A manual adjustment needs ledger:adjust (admins and owners);
-// unlinking on the customer's behalf needs customers:write (marketers up). A refused attempt leaves
+// unlinking on the customer's behalf needs customers:write (marketers up); merging into another
+// customer needs customers:delete and ledger:adjust (admins and owners); saving the customers
+// list's filters as a segment needs customers:write, as any segment does (marketers up). A refused attempt leaves
 // the tenant's rows as they were.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -41,13 +43,14 @@ async function freshCustomer() {
   const profile = await unsafeCrossTenantDb().socialProfile.create({
     data: { tenantId: owner.tenant.id, customerId: customer.id, network: "TWITTER", externalUserId: randomUUID(), handle: "rolefan", linkedAt: new Date() },
   });
-  return { customer: customer.id, profile: profile.id };
+  const survivor = await makeCustomer(owner.ctx);
+  return { customer: customer.id, profile: profile.id, survivor: survivor.id };
 }
 
 const MATRIX: {
-  name: "adjustCustomerPointsAction" | "unlinkCustomerAccountAction";
+  name: "adjustCustomerPointsAction" | "unlinkCustomerAccountAction" | "mergeCustomerAction" | "saveFiltersAsSegmentAction";
   allowed: Role[];
-  fields: (ids: { customer: string; profile: string }) => Fields;
+  fields: (ids: { customer: string; profile: string; survivor: string }) => Fields;
 }[] = [
   {
     name: "adjustCustomerPointsAction",
@@ -55,6 +58,12 @@ const MATRIX: {
     fields: (ids) => ({ customerId: ids.customer, amount: "25", reason: "role matrix", idempotencyKey: randomUUID() }),
   },
   { name: "unlinkCustomerAccountAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ customerId: ids.customer, profileId: ids.profile }) },
+  { name: "mergeCustomerAction", allowed: ["ADMIN", "OWNER"], fields: (ids) => ({ customerId: ids.customer, survivorId: ids.survivor }) },
+  {
+    name: "saveFiltersAsSegmentAction",
+    allowed: ["MARKETER", "ADMIN", "OWNER"],
+    fields: (ids) => ({ name: `From the list ${ids.customer}`, minFollowers: "1000", minPoints: "5" }),
+  },
 ];
 
 function formOf(fields: Fields): FormData {
@@ -86,6 +95,16 @@ describe("customer 360 actions by role", () => {
             });
             const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: owner.tenant.id, action: "ledger.adjusted", targetId: ids.customer } });
             expect(audit.actorId).toBe(users.get(role)!.id);
+          } else if (entry.name === "saveFiltersAsSegmentAction") {
+            const segment = await db.segment.findFirst({
+              where: { tenantId: owner.tenant.id, name: `From the list ${ids.customer}` },
+              select: { filter: true },
+            });
+            expect(segment?.filter).toMatchObject({ minFollowers: 1000, minPoints: 5 });
+          } else if (entry.name === "mergeCustomerAction") {
+            expect(await db.customer.findFirst({ where: { tenantId: owner.tenant.id, id: ids.customer }, select: { mergedIntoId: true } })).toEqual({
+              mergedIntoId: ids.survivor,
+            });
           } else {
             expect(
               await db.socialProfile.findFirst({ where: { tenantId: owner.tenant.id, id: ids.profile }, select: { status: true, customerId: true } }),

@@ -10,7 +10,7 @@ import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import type { SegmentDto } from "@/server/modules/segments/segment.schemas";
 import type { TierDto } from "@/server/modules/tiers/tier.schemas";
-import { SENTIMENT_LABELS } from "../customers/sentiment-labels";
+import { SENTIMENT_FILTERS } from "../customers/sentiment-labels";
 import { STAGE_LABELS } from "../customers/stage-labels";
 import { formKey, remembered, rememberedList, type FormAction } from "../forms/remembered";
 import { NPS_CLASS_LABELS } from "./segment-labels";
@@ -68,6 +68,7 @@ function StoredFilterInputs({ filter }: { filter: SegmentDto["filter"] }) {
       {filter.npsClasses.map((s) => (
         <input key={s} type="hidden" name="npsClasses" value={s} />
       ))}
+      <input type="hidden" name="search" value={filter.search ?? ""} />
       <input type="hidden" name="minFollowers" value={text(filter.minFollowers)} />
       <input type="hidden" name="minPoints" value={text(filter.minPoints)} />
       <input type="hidden" name="minLifetimeEarned" value={text(filter.minLifetimeEarned)} />
@@ -124,10 +125,10 @@ export function SegmentForm({
         />
         <CheckboxGroup
           legend="Sentiment (last 90 days)"
-          hint="From the customer's recent mentions. Customers without a recent mention have no label, so checking any label leaves them out."
+          hint="From the customer's recent mentions. Customers without a recent mention have no label: check “No recent mentions” to include them."
           error={errors.sentimentLabels}
           name="sentimentLabels"
-          labels={SENTIMENT_LABELS}
+          labels={SENTIMENT_FILTERS}
           checked={rememberedList(state, "sentimentLabels", filter?.sentimentLabels ?? [])}
         />
         <CheckboxGroup
@@ -138,6 +139,9 @@ export function SegmentForm({
           labels={NPS_CLASS_LABELS}
           checked={rememberedList(state, "npsClasses", filter?.npsClasses ?? [])}
         />
+        <Field label="Name, email, phone or external id contains" hint="The customers list's search, e.g. “@acme.com”." error={errors.search}>
+          <Input name="search" defaultValue={value("search", filter?.search ?? "")} autoComplete="off" maxLength={200} className="max-w-sm" />
+        </Field>
         <div className="grid gap-5 sm:grid-cols-3">
           <Field label="Min followers" hint="On their most followed linked account." error={errors.minFollowers}>
             <Input name="minFollowers" type="number" inputMode="numeric" min={0} step={1} defaultValue={value("minFollowers", text(filter?.minFollowers))} />

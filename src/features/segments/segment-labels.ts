@@ -1,5 +1,5 @@
 import type { SegmentFilterDto } from "@/server/modules/segments/segment.schemas";
-import { SENTIMENT_LABELS } from "../customers/sentiment-labels";
+import { SENTIMENT_FILTERS } from "../customers/sentiment-labels";
 import { STAGE_LABELS } from "../customers/stage-labels";
 
 /** The customer's latest answer to the portal's 0–10 question. */
@@ -15,7 +15,8 @@ const count = (n: number) => n.toLocaleString("en-US");
 export function describeFilter(filter: SegmentFilterDto, tierName: string | null = null): string[] {
   const parts: string[] = [];
   if (filter.lifecycleStages.length) parts.push(filter.lifecycleStages.map((s) => STAGE_LABELS[s]).join(" or "));
-  if (filter.sentimentLabels.length) parts.push(filter.sentimentLabels.map((s) => SENTIMENT_LABELS[s]).join(" or "));
+  if (filter.sentimentLabels.length) parts.push(filter.sentimentLabels.map((s) => SENTIMENT_FILTERS[s]).join(" or "));
+  if (filter.search !== null) parts.push(`Name, email, phone or id contains “${filter.search}”`);
   if (filter.npsClasses.length) parts.push(`Feedback: ${filter.npsClasses.map((s) => NPS_CLASS_LABELS[s]).join(" or ")}`);
   if (filter.minFollowers !== null) parts.push(`≥ ${count(filter.minFollowers)} followers`);
   if (filter.minPoints !== null) parts.push(`≥ ${count(filter.minPoints)} points balance`);

@@ -57,13 +57,36 @@ export async function findLedgerViolations(tenantId?: string): Promise<string[]>
       sql: Prisma.sql`SELECT "customerId" AS customer, balance FROM "PointBalance" b WHERE ${scope("b")} AND balance < 0 LIMIT 20`,
     },
     {
+      // A reversal lands on the entry's customer, or on the survivor that customer was merged into
+      // (following merges of survivors): the merged-away record holds no points any more.
       name: "reversal that points at a missing entry, another tenant's or customer's entry, or another reversal",
       sql: Prisma.sql`
+        WITH RECURSIVE holders AS (
+          SELECT c."tenantId", c.id AS "customerId", c.id AS holder FROM "Customer" c WHERE ${scope("c")}
+          UNION
+          SELECT h."tenantId", h."customerId", c."mergedIntoId" FROM holders h
+          JOIN "Customer" c ON c."tenantId" = h."tenantId" AND c.id = h.holder AND c."mergedIntoId" IS NOT NULL
+        )
         SELECT r.id AS reversal, r."reversesId" AS original, o."tenantId" AS "originalTenant", o."customerId" AS "originalCustomer"
         FROM "LedgerEntry" r LEFT JOIN "LedgerEntry" o ON o.id = r."reversesId"
         WHERE ${scope("r")} AND (r.source = 'REVERSAL' OR r."reversesId" IS NOT NULL)
           AND (r."reversesId" IS NULL OR r.source <> 'REVERSAL' OR o.id IS NULL OR o."tenantId" <> r."tenantId"
-               OR o."customerId" <> r."customerId" OR o."reversesId" IS NOT NULL OR o.source = 'REVERSAL')
+               OR NOT EXISTS (SELECT 1 FROM holders h WHERE h."tenantId" = o."tenantId" AND h."customerId" = o."customerId" AND h.holder = r."customerId")
+               OR o."reversesId" IS NOT NULL OR o.source = 'REVERSAL')
+        LIMIT 20`,
+    },
+    {
+      // A merge moves a whole balance: the merged-away record ends at 0 and the survivor gains the same amount.
+      name: "MERGE entries that do not pair up (out of the merged customer, into its survivor, same amount)",
+      sql: Prisma.sql`
+        SELECT c.id AS merged, c."mergedIntoId" AS survivor, coalesce(sum(e.amount) FILTER (WHERE e."customerId" = c.id), 0)::int AS "out",
+               coalesce(sum(e.amount) FILTER (WHERE e."customerId" = c."mergedIntoId"), 0)::int AS "in"
+        FROM "LedgerEntry" e JOIN "Customer" c ON c."tenantId" = e."tenantId" AND e."idempotencyKey" IN ('merge-out:' || c.id, 'merge-in:' || c.id)
+        WHERE ${scope("e")} AND e.source = 'MERGE'
+        GROUP BY c.id, c."mergedIntoId"
+        HAVING c."mergedIntoId" IS NULL OR count(*) <> 2
+          OR coalesce(sum(e.amount) FILTER (WHERE e."customerId" = c.id), 0) >= 0
+          OR sum(e.amount) <> 0
         LIMIT 20`,
     },
     {

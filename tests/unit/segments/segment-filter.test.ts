@@ -15,6 +15,7 @@ describe("segment filter", () => {
     expect(ZSegmentFilter.parse({ minFollowers: 10_000 })).toEqual({
       lifecycleStages: [],
       sentimentLabels: [],
+      search: null,
       npsClasses: [],
       minFollowers: 10_000,
       minPoints: null,
@@ -27,6 +28,13 @@ describe("segment filter", () => {
     });
   });
 
+  it("takes the customers list's own filters: no recent mentions, and a search of name, email, phone or id", () => {
+    expect(ZSegmentFilter.parse({ sentimentLabels: ["UNLABELLED", "PROMOTER"] }).sentimentLabels).toEqual(["PROMOTER", "UNLABELLED"]);
+    expect(ZSegmentFilter.parse({ search: "  acme.com " }).search).toBe("acme.com");
+    expect(issuesOf(ZSegmentFilter, { search: "   " })).toEqual({ "": NO_CONDITION_MESSAGE });
+    expect(issuesOf(ZSegmentFilter, { search: "x".repeat(201) })).toEqual({ search: "at most 200 characters" });
+  });
+
   it("refuses a filter without any condition: a segment of everyone", () => {
     expect(issuesOf(ZSegmentFilter, {})).toEqual({ "": NO_CONDITION_MESSAGE });
     expect(issuesOf(ZSegmentFilter, { lifecycleStages: [], sentimentLabels: [], minPoints: null })).toEqual({ "": NO_CONDITION_MESSAGE });
@@ -35,7 +43,9 @@ describe("segment filter", () => {
   it("refuses unknown keys, unknown stages and labels, and a value listed twice, naming the field", () => {
     expect(issuesOf(ZSegmentFilter, { minPoints: 1, minFolowers: 5 })).toEqual({ minFolowers: "unknown field(s): minFolowers" });
     expect(issuesOf(ZSegmentFilter, { lifecycleStages: ["VIP"] })).toEqual({ "lifecycleStages.0": "choose prospect, customer, loyal or advocate" });
-    expect(issuesOf(ZSegmentFilter, { sentimentLabels: ["HAPPY"] })).toEqual({ "sentimentLabels.0": "choose promoter, passive or detractor" });
+    expect(issuesOf(ZSegmentFilter, { sentimentLabels: ["HAPPY"] })).toEqual({
+      "sentimentLabels.0": "choose promoter, passive, detractor or no recent mentions",
+    });
     expect(issuesOf(ZSegmentFilter, { lifecycleStages: ["LOYAL", "LOYAL"] })).toEqual({ lifecycleStages: "a lifecycle stage is listed twice" });
     expect(issuesOf(ZSegmentFilter, { sentimentLabels: "PROMOTER" })).toEqual({ sentimentLabels: "choose sentiment labels" });
   });
@@ -66,6 +76,7 @@ describe("segment create, update and form", () => {
       filter: {
         lifecycleStages: [],
         sentimentLabels: ["PROMOTER"],
+        search: null,
         npsClasses: [],
         minFollowers: null,
         minPoints: null,
@@ -99,6 +110,7 @@ describe("segment create, update and form", () => {
         filter: {
           lifecycleStages: [],
           sentimentLabels: ["PROMOTER"],
+          search: null,
           npsClasses: [],
           minFollowers: 5_000,
           minPoints: null,

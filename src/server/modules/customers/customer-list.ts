@@ -4,6 +4,7 @@ import { Prisma } from "../../db/generated/client";
 import { earnedJoin, tenantPeriodUntilNow } from "../tiers/earned-in-period";
 import { customerTierStatuses } from "../tiers/tier-status";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
+import { balanceSql, customerSearchSql, maxFollowersSql } from "./customer-search";
 import { ZCustomerListQuery, type CustomerDto, type CustomerListQuery, type CustomerSort } from "./customer.schemas";
 
 export interface CustomerListRow {
@@ -37,9 +38,6 @@ const DEFAULT_DIR: Record<CustomerSort, "asc" | "desc"> = {
   activity: "desc",
   added: "desc",
 };
-
-/** LIKE's wildcards in what was typed match themselves (Prisma's `contains` did the same). */
-const likeAny = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The customer's newest activity: each max is one backwards step on a (tenantId, customerId, time) index. */
 function lastActivitySql(tenantId: string): Prisma.Sql {
@@ -98,14 +96,9 @@ function filtersOf(ctx: TenantContext, query: ReturnType<typeof ZCustomerListQue
     const to = query.linkedTo ? Prisma.sql`AND sp."linkedAt" < (${query.linkedTo}::date + 1)` : Prisma.empty;
     parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM "SocialProfile" sp WHERE sp."tenantId" = ${ctx.tenantId} AND sp."customerId" = c.id ${from} ${to})`);
   }
-  if (query.q) {
-    parts.push(Prisma.sql`AND (
-      c."displayName" ILIKE ${likeAny(query.q)}
-      OR EXISTS (SELECT 1 FROM "CustomerEmail" ce WHERE ce."tenantId" = ${ctx.tenantId} AND ce."customerId" = c.id AND ce.email LIKE ${likeAny(query.q.toLowerCase())})
-      OR c."externalId" = ${query.q}
-      OR c.phone LIKE ${likeAny(query.q)}
-    )`);
-  }
+  if (query.q) parts.push(Prisma.sql`AND ${customerSearchSql(ctx, query.q, "c")}`);
+  if (query.minFollowers !== undefined) parts.push(Prisma.sql`AND ${maxFollowersSql(ctx, "c")} >= ${query.minFollowers}::int`);
+  if (query.minPoints !== undefined) parts.push(Prisma.sql`AND ${balanceSql(ctx, "c")} >= ${query.minPoints}::int`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 

@@ -60,6 +60,12 @@ export type CustomerUpdateInput = z.input<typeof ZCustomerUpdate>;
 export const CUSTOMER_SORTS = ["name", "email", "stage", "sentiment", "nps", "points", "tier", "activity", "added"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
+/** An empty field is no minimum; Postgres INTEGER bounds the rest. */
+const ZListMinimum = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number({ message: "a whole number" }).int("a whole number").min(0, "0 or more").max(2_147_483_647).optional(),
+);
+
 export const ZCustomerListQuery = z.strictObject({
   q: z
     .string()
@@ -73,6 +79,10 @@ export const ZCustomerListQuery = z.strictObject({
   /** Customers with a social account linked on these days (UTC, both included), as the overview counts links. */
   linkedFrom: z.iso.date().optional(),
   linkedTo: z.iso.date().optional(),
+  /** At least this many followers on their most followed linked account (as segments count them). */
+  minFollowers: ZListMinimum,
+  /** At least this many points in their balance. */
+  minPoints: ZListMinimum,
   /** Any column of the list; the default is "added", newest first. */
   sort: z.enum(CUSTOMER_SORTS).optional(),
   dir: z.enum(["asc", "desc"]).optional(),

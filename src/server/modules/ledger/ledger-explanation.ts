@@ -50,7 +50,7 @@ export function describeEntry(entry: { amount: number; source: LedgerSource; exp
     case "EXPIRY":
       return withDetails(`${points} expired`, e);
     case "MERGE":
-      return withDetails(`${points} moved when customers were merged`, e);
+      return e.note ? `${points} moved when customers were merged: ${e.note}` : withDetails(`${points} moved when customers were merged`, e);
     case "REVERSAL": {
       const r = e.reversal;
       if (!r) return withDetails(`${points} reversal`, e);

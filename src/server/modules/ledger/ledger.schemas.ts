@@ -14,6 +14,7 @@ export const ZAwardExplanation = z.object({
   formula: z.string(),
   note: z.string().optional(),
   reversal: z.object({ reason: z.string(), originalAmount: z.number(), clampedTo: z.number().optional() }).optional(),
+  merge: z.object({ direction: z.enum(["out", "in"]), mergedId: z.string(), survivorId: z.string(), pairEntryId: z.string().optional() }).optional(),
 });
 // Compile-time check that the schema and the shared contract describe the same thing.
 const _explanationMatchesContract: (e: z.infer<typeof ZAwardExplanation>) => AwardExplanation = (e) => e;

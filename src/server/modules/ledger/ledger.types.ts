@@ -22,6 +22,8 @@ export interface AwardExplanation {
    * the signed amount actually posted when it is smaller than −originalAmount (e.g. −30 of +100).
    */
   reversal?: { reason: string; originalAmount: number; clampedTo?: number } | undefined;
+  /** For MERGE entries: which side of the pair this is; the credit names the debit it matches. */
+  merge?: { direction: "out" | "in"; mergedId: string; survivorId: string; pairEntryId?: string } | undefined;
 }
 
 /** One entry to append. The idempotency key makes a retried or duplicated request a no-op. */

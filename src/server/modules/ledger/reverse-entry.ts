@@ -2,6 +2,7 @@ import type { TenantContext } from "../../auth/tenant-context";
 import type { DbTx } from "../../db/client";
 import { AppError } from "../../errors";
 import { insertEntryRow } from "./insert-entry";
+import { pointsHolderOf } from "./ledger-customer";
 import { formatPoints } from "./ledger-explanation";
 import { ZLedgerEntryId } from "./ledger.schemas";
 import type { AwardExplanation, PostedLedgerEntry } from "./ledger.types";
@@ -60,11 +61,13 @@ export async function reverseLedgerEntry(tx: DbTx, ctx: TenantContext, input: Re
     throw new AppError("BAD_REQUEST", "points spent on a reward are given back by cancelling the redemption");
   }
 
+  // An entry of a merged-away customer is undone on the survivor, which holds its points now.
+  const holder = await pointsHolderOf(tx, ctx, original.customerId);
   let amount = -original.amount;
   if (amount < 0) {
     // Hold the balance row so the amount we clamp to is still there when we take it; a
     // concurrent reversal of the same entry waits here and then finds ours below.
-    const balance = await lockBalance(tx, ctx, original.customerId);
+    const balance = await lockBalance(tx, ctx, holder);
     const existing = await findReversal(tx, ctx, original.id);
     if (existing) return alreadyReversed(existing, original.amount);
     if (balance === 0) {
@@ -84,7 +87,7 @@ export async function reverseLedgerEntry(tx: DbTx, ctx: TenantContext, input: Re
     reversal: { reason, originalAmount: original.amount, ...(clamped ? { clampedTo: amount } : {}) },
   };
   const row = await insertEntryRow(tx, ctx, {
-    customerId: original.customerId,
+    customerId: holder,
     amount,
     source: "REVERSAL",
     idempotencyKey: input.idempotencyKey ?? `reversal:${original.id}`,
@@ -105,11 +108,11 @@ export async function reverseLedgerEntry(tx: DbTx, ctx: TenantContext, input: Re
 
   if (amount < 0) {
     // Cannot fail: we hold the row lock and clamped to what it holds.
-    if ((await debitBalance(tx, ctx, original.customerId, -amount)) === null) {
+    if ((await debitBalance(tx, ctx, holder, -amount)) === null) {
       throw new AppError("INTERNAL", "balance changed under a held lock");
     }
   } else {
-    await creditBalance(tx, ctx, original.customerId, amount, 0);
+    await creditBalance(tx, ctx, holder, amount, 0);
   }
 
   const taken = Math.abs(amount);

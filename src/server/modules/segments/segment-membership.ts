@@ -2,6 +2,7 @@ import type { TenantContext } from "../../auth/tenant-context";
 import type { Db, DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { prismaRunner, type SqlRunner } from "../../db/raw-sql";
+import { customerSearchSql } from "../customers/customer-search";
 import { earnedJoin, tenantPeriodUntilNow } from "../tiers/earned-in-period";
 import { ZSegmentFilter, type SegmentFilter } from "./segment.schemas";
 
@@ -9,7 +10,8 @@ import { ZSegmentFilter, type SegmentFilter } from "./segment.schemas";
  * Who is in a segment, decided in SQL. A customer is a member when they are live (not erased,
  * not merged away) and meet every condition of the filter:
  *   - lifecycle stage among `lifecycleStages` (empty: any);
- *   - sentiment label among `sentimentLabels` (empty: any; an unlabelled customer matches none);
+ *   - sentiment label among `sentimentLabels` (empty: any; UNLABELLED: no label, i.e. no recent mention);
+ *   - name, email, phone or external id containing `search` (the customers list's own predicate);
  *   - NPS class among `npsClasses` (their latest feedback answer; empty: any; never answered matches none);
  *   - followers ≥ `minFollowers`: the most followers on any of their linked, non-revoked social
  *     profiles (0 without one);
@@ -60,10 +62,16 @@ function inTier(tenantId: string, tierId: string): Prisma.Sql {
 }
 
 /** The conditions of one filter over the columns of `member` (see memberRows). */
-function filterPredicate(tenantId: string, f: SegmentFilter): Prisma.Sql {
+function filterPredicate(ctx: TenantContext, f: SegmentFilter): Prisma.Sql {
+  const tenantId = ctx.tenantId;
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (f.lifecycleStages.length) parts.push(Prisma.sql`m.stage = ANY(${f.lifecycleStages}::text[]::"LifecycleStage"[])`);
-  if (f.sentimentLabels.length) parts.push(Prisma.sql`m.label = ANY(${f.sentimentLabels}::text[]::"SentimentLabel"[])`);
+  if (f.sentimentLabels.length) {
+    const labels = f.sentimentLabels.filter((l) => l !== "UNLABELLED");
+    const unlabelled = f.sentimentLabels.includes("UNLABELLED") ? Prisma.sql` OR m.label IS NULL` : Prisma.empty;
+    parts.push(Prisma.sql`(m.label = ANY(${labels}::text[]::"SentimentLabel"[])${unlabelled})`);
+  }
+  if (f.search !== null) parts.push(customerSearchSql(ctx, f.search, "m"));
   if (f.npsClasses.length) parts.push(Prisma.sql`m.nps = ANY(${f.npsClasses}::text[]::"NpsClass"[])`);
   if (f.minFollowers !== null) parts.push(Prisma.sql`m.followers >= ${f.minFollowers}::int`);
   if (f.minPoints !== null) parts.push(Prisma.sql`m.balance >= ${f.minPoints}::int`);
@@ -102,7 +110,7 @@ function memberRows(ctx: TenantContext, scope: Scope, needs: { followers: boolea
     : Prisma.empty;
   const inScope = scope.kind === "customers" ? Prisma.sql`AND c.id = ANY(${scope.ids}::text[])` : Prisma.empty;
   return Prisma.sql`
-    SELECT c.id, c."createdAt", c."displayName", c."lifecycleStage" AS stage, c."sentimentLabel" AS label, c."npsClass" AS nps,
+    SELECT c.id, c."createdAt", c."displayName", c."externalId", c.phone, c."lifecycleStage" AS stage, c."sentimentLabel" AS label, c."npsClass" AS nps,
            ${needs.followers ? Prisma.sql`coalesce(f.followers, 0)` : Prisma.sql`0`}::int AS followers,
            ${needs.balance ? Prisma.sql`coalesce(pb.balance, 0)` : Prisma.sql`0`}::int AS balance,
            ${needs.balance ? Prisma.sql`coalesce(pb."lifetimeEarned", 0)` : Prisma.sql`0`}::int AS lifetime,
@@ -135,7 +143,7 @@ export function segmentMembershipSql(ctx: TenantContext, segments: readonly Segm
   const rows = memberRows(ctx, { kind: "customers", ids }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
     // tenant-predicate-in: memberRows (the member CTE these select from)
-    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(ctx.tenantId, s.filter)}`,
+    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", m.id AS "customerId" FROM member m WHERE ${filterPredicate(ctx, s.filter)}`,
   );
   // tenant-predicate-in: memberRows
   return Prisma.sql`WITH member AS MATERIALIZED (${rows})
@@ -175,7 +183,7 @@ export function segmentMemberCountsSql(ctx: TenantContext, segments: readonly Se
   const rows = memberRows(ctx, { kind: "tenant", followersVia: "grouped" }, needsOf(parsed.map((s) => s.filter)));
   const selects = parsed.map(
     // tenant-predicate-in: memberRows (the member CTE these select from)
-    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(ctx.tenantId, s.filter)}`,
+    (s) => Prisma.sql`SELECT ${s.id}::text AS "segmentId", count(*)::int AS members FROM member m WHERE ${filterPredicate(ctx, s.filter)}`,
   );
   // tenant-predicate-in: memberRows
   return Prisma.sql`WITH member AS MATERIALIZED (${rows})
@@ -198,7 +206,7 @@ export function segmentMembersPageSql(ctx: TenantContext, filter: SegmentFilter,
   // tenant-predicate-in: memberRows
   return Prisma.sql`SELECT m.id, m."displayName", m.stage::text AS stage, m.label::text AS label, m.followers, m.balance, m.lifetime
     FROM (${rows}) m
-    WHERE ${filterPredicate(ctx.tenantId, filter)}
+    WHERE ${filterPredicate(ctx, filter)}
     ORDER BY m."createdAt" DESC, m.id DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`;
 }

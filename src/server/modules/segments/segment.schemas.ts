@@ -4,8 +4,11 @@ import { NPS_CLASSES, type NpsClassName } from "../feedback/feedback.schemas";
 import { ZTierId } from "../tiers/tier.schemas";
 
 export const SENTIMENT_LABELS = ["PROMOTER", "PASSIVE", "DETRACTOR"] as const;
+/** A segment's sentiment choices: the labels, and UNLABELLED (no recent mention), as the customers list filters. */
+export const SEGMENT_SENTIMENTS = [...SENTIMENT_LABELS, "UNLABELLED"] as const;
 export type LifecycleStageName = (typeof LIFECYCLE_STAGES)[number];
 export type SentimentLabelName = (typeof SENTIMENT_LABELS)[number];
+export type SegmentSentimentName = (typeof SEGMENT_SENTIMENTS)[number];
 
 /** Postgres INTEGER: balances, lifetime points and follower counts all fit in it. */
 const MAX_INT = 2_147_483_647;
@@ -19,7 +22,7 @@ function ZEnumSet<const T extends readonly [string, ...string[]]>(values: T, mes
 }
 
 const ZLifecycleStages = ZEnumSet(LIFECYCLE_STAGES, "choose prospect, customer, loyal or advocate", "lifecycle stages");
-const ZSentimentLabels = ZEnumSet(SENTIMENT_LABELS, "choose promoter, passive or detractor", "sentiment labels");
+const ZSentimentLabels = ZEnumSet(SEGMENT_SENTIMENTS, "choose promoter, passive, detractor or no recent mentions", "sentiment labels");
 const ZNpsClasses = ZEnumSet(NPS_CLASSES, "choose promoter, passive or detractor", "feedback classes");
 
 const ZMinimum = (unit: string) =>
@@ -34,8 +37,15 @@ const ZMinimum = (unit: string) =>
 const FILTER_FIELDS = {
   /** Any of these stages; empty: any stage. */
   lifecycleStages: ZLifecycleStages,
-  /** Any of these labels (rolled up from recent mentions); empty: any, unlabelled included. */
+  /** Any of these labels (rolled up from recent mentions; UNLABELLED: none); empty: any, unlabelled included. */
   sentimentLabels: ZSentimentLabels,
+  /** Name, email, phone or external id contains this (the customers list's search, customers/customer-search.ts). */
+  search: z
+    .string({ message: "enter text to search for, or leave empty" })
+    .trim()
+    .max(200, "at most 200 characters")
+    .nullable()
+    .transform((v) => (v ? v : null)),
   /** Any of these NPS classes (the customer's latest feedback answer, Customer.npsClass); empty: any, never answered included. */
   npsClasses: ZNpsClasses,
   /** The most followers on any of the customer's linked, non-revoked social profiles. */
@@ -51,7 +61,8 @@ const FILTER_FIELDS = {
 /** A type alias, not an interface: it is stored as JSON, which needs an implicit index signature. */
 export type SegmentFilter = {
   lifecycleStages: LifecycleStageName[];
-  sentimentLabels: SentimentLabelName[];
+  sentimentLabels: SegmentSentimentName[];
+  search: string | null;
   npsClasses: NpsClassName[];
   minFollowers: number | null;
   minPoints: number | null;
@@ -63,6 +74,7 @@ export function hasAnyCondition(f: SegmentFilter): boolean {
   return (
     f.lifecycleStages.length > 0 ||
     f.sentimentLabels.length > 0 ||
+    f.search !== null ||
     f.npsClasses.length > 0 ||
     f.minFollowers !== null ||
     f.minPoints !== null ||
@@ -81,6 +93,7 @@ export const ZSegmentFilter = z
   .strictObject({
     lifecycleStages: FILTER_FIELDS.lifecycleStages.default([]),
     sentimentLabels: FILTER_FIELDS.sentimentLabels.default([]),
+    search: FILTER_FIELDS.search.default(null),
     npsClasses: FILTER_FIELDS.npsClasses.default([]),
     minFollowers: FILTER_FIELDS.minFollowers.default(null),
     minPoints: FILTER_FIELDS.minPoints.default(null),
@@ -114,6 +127,7 @@ export const ZSegmentForm = z
     name: ZName,
     lifecycleStages: FILTER_FIELDS.lifecycleStages,
     sentimentLabels: FILTER_FIELDS.sentimentLabels,
+    search: FILTER_FIELDS.search.default(null),
     npsClasses: FILTER_FIELDS.npsClasses.default([]),
     minFollowers: FILTER_FIELDS.minFollowers,
     minPoints: FILTER_FIELDS.minPoints,
@@ -133,7 +147,8 @@ export type SegmentMembersQuery = z.input<typeof ZSegmentMembersQuery>;
 
 export const ZSegmentFilterDto = z.object({
   lifecycleStages: z.array(z.enum(LIFECYCLE_STAGES)),
-  sentimentLabels: z.array(z.enum(SENTIMENT_LABELS)),
+  sentimentLabels: z.array(z.enum(SEGMENT_SENTIMENTS)),
+  search: z.string().nullable(),
   npsClasses: z.array(z.enum(NPS_CLASSES)),
   minFollowers: z.number().int().nullable(),
   minPoints: z.number().int().nullable(),

@@ -7,10 +7,13 @@ import { tenantAction, formText } from "@/server/http/tenant-action";
 import { ZCustomerCreate, ZCustomerUpdate } from "@/server/modules/customers/customer.schemas";
 import { createCustomer, deleteCustomer, updateCustomer } from "@/server/modules/customers/customer.service";
 import { unlinkCustomerAccount } from "@/server/modules/customers/customer-accounts";
+import { ZMergeCustomers } from "@/server/modules/customers/customer-merge.schemas";
+import { mergeCustomers } from "@/server/modules/customers/merge-customers";
 import { ZUnlinkCustomerAccount } from "@/server/modules/customers/customer-360.schemas";
 import { adjustPoints } from "@/server/modules/ledger/adjust-points";
 import { formatPoints } from "@/server/modules/ledger/ledger-explanation";
 import { ZAdjustPoints } from "@/server/modules/ledger/ledger.schemas";
+import { createSegmentFromList, ZSegmentFromList } from "@/server/modules/segments/segment-from-list";
 
 function customerFromForm(form: FormData) {
   return {
@@ -92,5 +95,42 @@ export const unlinkCustomerAccountAction = tenantAction(
     revalidatePath(`/t/${ctx.tenantSlug}/customers/${input.customerId}`);
     // The account leaves the page's list, so the page itself says how it went.
     localRedirect(`/t/${ctx.tenantSlug}/customers/${input.customerId}?unlinked=${outcome.atNetwork}`);
+  },
+);
+
+/** Merge screen: one customer into another (the survivor's 360 says what moved). */
+export const mergeCustomerAction = tenantAction(
+  {
+    permission: "customers:delete",
+    schema: ZMergeCustomers,
+    fromForm: (form) => ({ customerId: formText(form, "customerId") ?? "", survivorId: formText(form, "survivorId") ?? "" }),
+  },
+  async (ctx, input) => {
+    const result = await mergeCustomers(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/customers`);
+    localRedirect(`/t/${ctx.tenantSlug}/customers/${result.survivorId}?saved=merged&moved=${result.movedPoints}`);
+  },
+);
+
+/** Customers list: its current filters saved as a segment (the segment's page shows its members). */
+export const saveFiltersAsSegmentAction = tenantAction(
+  {
+    permission: "customers:write",
+    schema: ZSegmentFromList,
+    fromForm: (form) => ({
+      name: formText(form, "name") ?? "",
+      query: {
+        q: formText(form, "q"),
+        stage: formText(form, "stage"),
+        sentiment: formText(form, "sentiment"),
+        minFollowers: formText(form, "minFollowers"),
+        minPoints: formText(form, "minPoints"),
+      },
+    }),
+  },
+  async (ctx, input) => {
+    const segment = await createSegmentFromList(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/segments`);
+    localRedirect(`/t/${ctx.tenantSlug}/segments/${segment.id}?saved=created`);
   },
 );

@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { SearchForm } from "@/components/search-form";
 import { CustomersTable } from "@/features/customers/customers-table";
+import { MinFiltersForm } from "@/features/customers/min-filters-form";
+import { SaveSegmentForm } from "@/features/customers/save-segment-form";
 import { SENTIMENT_FILTERS, type SentimentFilter } from "@/features/customers/sentiment-labels";
 import { STAGE_LABELS, type Stage } from "@/features/customers/stage-labels";
 import { cn } from "@/components/cn";
@@ -15,6 +17,7 @@ import { ZCustomerListQuery } from "@/server/modules/customers/customer.schemas"
 import { listCustomerRows } from "@/server/modules/customers/customer-list";
 import type { CustomerSort } from "@/server/modules/customers/customer.schemas";
 import { safeParseInput } from "@/server/safe-input";
+import { saveFiltersAsSegmentAction } from "./actions";
 
 export const metadata = { title: "Customers" };
 
@@ -32,25 +35,21 @@ export default async function CustomersPage({ params, searchParams }: { params: 
     sentiment: first(raw.sentiment),
     linkedFrom: first(raw.linkedFrom),
     linkedTo: first(raw.linkedTo),
+    minFollowers: first(raw.minFollowers),
+    minPoints: first(raw.minPoints),
     sort: first(raw.sort),
     dir: first(raw.dir),
     page: first(raw.page) ?? "1",
   });
   const query = parsed.success ? parsed.data : ZCustomerListQuery.parse({});
   const result = await listCustomerRows(ctx, query);
+  const asText = (n: number | undefined) => (n === undefined ? undefined : String(n));
+  // Who is listed (what a saved segment keeps); sort and page only say how.
+  const filters = { q: query.q, stage: query.stage, sentiment: query.sentiment, minFollowers: asText(query.minFollowers), minPoints: asText(query.minPoints) };
+  const filtered = Object.values(filters).some((v) => v !== undefined);
   const href = (overrides: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    const merged = {
-      q: query.q,
-      stage: query.stage,
-      sentiment: query.sentiment,
-      linkedFrom: query.linkedFrom,
-      linkedTo: query.linkedTo,
-      sort: query.sort,
-      dir: query.dir,
-      page: query.page,
-      ...overrides,
-    };
+    const merged = { ...filters, linkedFrom: query.linkedFrom, linkedTo: query.linkedTo, sort: query.sort, dir: query.dir, page: query.page, ...overrides };
     for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) next.set(k, String(v));
     const qs = next.toString();
     return qs ? `${base}?${qs}` : base;
@@ -90,14 +89,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
           defaultValue={query.q}
           label="Search customers"
           placeholder="Name, email, phone or external id"
-          preserve={{
-            stage: query.stage,
-            sentiment: query.sentiment,
-            linkedFrom: query.linkedFrom,
-            linkedTo: query.linkedTo,
-            sort: query.sort,
-            dir: query.dir,
-          }}
+          preserve={{ ...filters, q: undefined, linkedFrom: query.linkedFrom, linkedTo: query.linkedTo, sort: query.sort, dir: query.dir }}
           clearHref={href({ q: undefined, page: undefined })}
         />
         <nav aria-label="Filter by lifecycle stage" className="flex flex-wrap gap-1.5">
@@ -142,15 +134,27 @@ export default async function CustomersPage({ params, searchParams }: { params: 
           </Link>
         </p>
       )}
+      <MinFiltersForm
+        action={base}
+        minFollowers={query.minFollowers}
+        minPoints={query.minPoints}
+        preserve={{
+          ...filters,
+          minFollowers: undefined,
+          minPoints: undefined,
+          linkedFrom: query.linkedFrom,
+          linkedTo: query.linkedTo,
+          sort: query.sort,
+          dir: query.dir,
+        }}
+      />
+      {/* A segment has no link-date criterion: the overview's link-date lists are not saved as one. */}
+      {filtered && !linked && can("customers:write") && <SaveSegmentForm tenantSlug={slug} filters={filters} action={saveFiltersAsSegmentAction} />}
       {result.total === 0 ? (
         <EmptyState
           icon={<UsersIcon />}
-          title={query.q || query.stage || query.sentiment || linked ? "No customers match" : "No customers yet"}
-          description={
-            query.q || query.stage || query.sentiment || linked
-              ? "Try another search or clear the filters."
-              : "Add your first customer to start building your advocacy program."
-          }
+          title={filtered || linked ? "No customers match" : "No customers yet"}
+          description={filtered || linked ? "Try another search or clear the filters." : "Add your first customer to start building your advocacy program."}
           action={can("customers:write") && !query.q ? <ButtonLink href={`${base}/new`}>Add customer</ButtonLink> : undefined}
         />
       ) : (

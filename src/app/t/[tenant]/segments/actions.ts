@@ -20,6 +20,7 @@ function segmentFromForm(form: FormData) {
     name: formText(form, "name") ?? "",
     lifecycleStages: form.getAll("lifecycleStages").map(String),
     sentimentLabels: form.getAll("sentimentLabels").map(String),
+    search: formText(form, "search") ?? null,
     npsClasses: form.getAll("npsClasses").map(String),
     minFollowers: nullableNumber(form, "minFollowers"),
     minPoints: nullableNumber(form, "minPoints"),

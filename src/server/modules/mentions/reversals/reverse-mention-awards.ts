@@ -1,6 +1,7 @@
 import type { TenantContext } from "../../../auth/tenant-context";
 import type { DbTx } from "../../../db/client";
 import { AppError } from "../../../errors";
+import { pointsHolderOf } from "../../ledger/ledger-customer";
 import { lockBalance } from "../../ledger/point-balance";
 import { reverseLedgerEntry } from "../../ledger/reverse-entry";
 
@@ -73,7 +74,7 @@ export async function reverseMentionAwards(tx: DbTx, ctx: TenantContext, mention
       });
     } catch (error) {
       // reverseLedgerEntry refuses (CONFLICT, before writing anything) when the balance is 0.
-      if (error instanceof AppError && error.code === "CONFLICT" && (await lockBalance(tx, ctx, entry.customerId)) === 0) {
+      if (error instanceof AppError && error.code === "CONFLICT" && (await lockBalance(tx, ctx, await pointsHolderOf(tx, ctx, entry.customerId))) === 0) {
         out.push({ ...base, reversalEntryId: null, takenBack: 0, clamped: true, reversedNow: false });
         continue;
       }

@@ -16,7 +16,9 @@ import { STAGE_LABELS, STAGE_TONES } from "@/features/customers/stage-labels";
 import { notFoundUnlessFound } from "@/server/http/not-found";
 import { listStageChanges } from "@/server/modules/advocates/stage-history";
 import { requireMember } from "@/server/http/require-member";
+import { localRedirect } from "@/server/http/local-redirect";
 import { getCustomer360 } from "@/server/modules/customers/customer-360";
+import { mergeSurvivorOf } from "@/server/modules/customers/merge-preview";
 import { ZCustomer360Query } from "@/server/modules/customers/customer-360.schemas";
 import { safeParseInput } from "@/server/safe-input";
 import { adjustCustomerPointsAction, deleteCustomerAction, unlinkCustomerAccountAction } from "../actions";
@@ -32,12 +34,15 @@ export default async function CustomerPage({
   searchParams,
 }: {
   params: Promise<{ tenant: string; id: string }>;
-  searchParams: Promise<{ saved?: string; unlinked?: string; ledgerPage?: string }>;
+  searchParams: Promise<{ saved?: string; unlinked?: string; ledgerPage?: string; moved?: string }>;
 }) {
   const { tenant: slug, id } = await params;
-  const { saved, unlinked, ledgerPage } = await searchParams;
+  const { saved, unlinked, ledgerPage, moved } = await searchParams;
   const base = `/t/${slug}/customers/${id}`;
   const { ctx, can } = await requireMember(slug, base);
+  // A merged-away record's links (bookmarks, notifications, the audit log) lead to its survivor.
+  const survivor = await mergeSurvivorOf(ctx, id);
+  if (survivor) localRedirect(`/t/${slug}/customers/${survivor}`);
   const query = safeParseInput(ZCustomer360Query, { ledgerPage: ledgerPage ?? "1" });
   const view = await notFoundUnlessFound(getCustomer360(ctx, id, query.success ? query.data : {}));
   const { customer } = view;
@@ -68,12 +73,21 @@ export default async function CustomerPage({
                 Edit
               </ButtonLink>
             )}
+            {can("customers:delete") && can("ledger:adjust") && (
+              <ButtonLink href={`${base}/merge`} variant="secondary">
+                Merge into another customer…
+              </ButtonLink>
+            )}
           </>
         }
       />
       {saved && (
         <Alert tone="success" role="status" className="mb-4">
-          {saved === "created" ? "Customer created." : "Changes saved."}
+          {saved === "created"
+            ? "Customer created."
+            : saved === "merged"
+              ? `Customers merged: this record now holds the other's history${/^\d+$/.test(moved ?? "") && moved !== "0" ? ` and ${Number(moved).toLocaleString("en-US")} points` : ""}.`
+              : "Changes saved."}
         </Alert>
       )}
       {unlinked && UNLINKED[unlinked] && (
