@@ -5,6 +5,8 @@ export const TENANT_SCOPED_MODELS = new Set([
   "Membership",
   "Invitation",
   "Customer",
+  "ProspectConversion",
+  "ProspectInvitation",
   "CustomerEmail",
   "NotificationPreference",
   "NotificationOutbox",
