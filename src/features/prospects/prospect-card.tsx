@@ -1,10 +1,10 @@
 import { Badge } from "@/components/badge";
-import { networkLabel } from "@/server/social/provider-registry";
 import type { ProspectRow } from "@/server/modules/prospects/prospect.schemas";
 import type { FormAction } from "../forms/remembered";
 import { InviteProspectForm } from "./invite-prospect-form";
 import { MarkCustomerForm } from "./mark-customer-form";
 
+const NETWORK_LABELS = { TWITTER: "X", FOURSQUARE: "Foursquare" } as const;
 const num = new Intl.NumberFormat("en-US");
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -24,7 +24,7 @@ export function ProspectCard({ row, rank, tenantSlug, inviteText, actions }: Pro
         <h2 className="min-w-0 flex-1 font-medium break-all">
           <span className="mr-2 text-fg-subtle">#{rank}</span>@{row.handle}
         </h2>
-        <Badge>{networkLabel(row.network)}</Badge>
+        <Badge>{NETWORK_LABELS[row.network]}</Badge>
       </div>
       <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
         <Figure label="Reach" value={num.format(row.reach)} name="reach" />
