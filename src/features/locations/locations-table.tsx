@@ -16,10 +16,10 @@ export function LocationsTable({ rows, detailHref }: { rows: LocationPerformance
       <ul className="space-y-3 sm:hidden" aria-label="Locations">
         {rows.map((r) => (
           <li key={r.id} className="rounded-lg border border-line bg-surface p-4" data-testid="location" data-location-id={r.id}>
-            <Link href={detailHref(r.id)} className="font-medium break-words text-brand-700 hover:underline">
+            <Link href={detailHref(r.id)} className="line-clamp-2 font-medium break-all text-brand-700 hover:underline" title={r.name}>
               {r.name}
             </Link>
-            {r.city && <p className="text-sm break-words text-fg-muted">{r.city}</p>}
+            {r.city && <p className="truncate text-sm text-fg-muted">{r.city}</p>}
             <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
               {COLUMNS.map(([key, label]) => (
                 <div key={key}>
