@@ -19,7 +19,20 @@ async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] 
 }
 
 let seq = 0;
-async function mention(tenantId: string, m: { author: string; handle: string; followers: number; positive: boolean; network?: string; locationId?: string; customerId?: string; text?: string; daysAgo?: number }) {
+async function mention(
+  tenantId: string,
+  m: {
+    author: string;
+    handle: string;
+    followers: number;
+    positive: boolean;
+    network?: string;
+    locationId?: string;
+    customerId?: string;
+    text?: string;
+    daysAgo?: number;
+  },
+) {
   seq += 1;
   const [row] = await sql<{ id: string }>(
     `INSERT INTO "Mention" ("tenantId", network, "externalId", "customerId", "locationId", "authorExternalId", "authorHandle", "authorFollowers", text, "postedAt", "sentimentScore", "sentimentLabel", status, "updatedAt")
@@ -71,7 +84,13 @@ for (const viewport of [
       const longHandle = "p".repeat(5_000);
       for (let i = 0; i < 3; i++) await mention(tenantId, { author: "fan-a", handle: "fan_a", followers: 2_000, positive: true });
       await mention(tenantId, { author: "fan-b", handle: "fan_b", followers: 9_000, positive: true });
-      await mention(tenantId, { author: "fan-b", handle: "fan_b", followers: 9_000, positive: false, text: `<img src=x onerror="document.body.dataset.pwned=1"> hi` });
+      await mention(tenantId, {
+        author: "fan-b",
+        handle: "fan_b",
+        followers: 9_000,
+        positive: false,
+        text: `<img src=x onerror="document.body.dataset.pwned=1"> hi`,
+      });
       await mention(tenantId, { author: "fan-long", handle: longHandle, followers: 10, positive: true });
 
       await page.goto(`/t/${account.slug}/prospects`);
@@ -101,7 +120,10 @@ for (const viewport of [
       await page.locator('[data-author="TWITTER:fan-a"]').getByRole("button", { name: "Mark as customer" }).click();
       await page.waitForURL(/\/customers\/cus/);
       await expect(page.getByRole("heading", { level: 1 })).toContainText("@fan_a");
-      const [converted] = await sql<{ customerId: string }>(`SELECT "customerId" FROM "ProspectConversion" WHERE "tenantId" = $1 AND "authorExternalId" = 'fan-a'`, [tenantId]);
+      const [converted] = await sql<{ customerId: string }>(
+        `SELECT "customerId" FROM "ProspectConversion" WHERE "tenantId" = $1 AND "authorExternalId" = 'fan-a'`,
+        [tenantId],
+      );
       expect(page.url()).toContain(converted!.customerId);
 
       await page.goto(`/t/${account.slug}/prospects`);
@@ -113,11 +135,14 @@ for (const viewport of [
     test("a location's figures match a recount of the database", async ({ page }) => {
       const account = await signUp(page, "Locations");
       const tenantId = await tenantIdOf(account.slug);
-      const [loc] = await sql<{ id: string }>(`INSERT INTO "Location" ("tenantId", name, city, "updatedAt") VALUES ($1, $2, 'Springfield', now()) RETURNING id`, [
-        tenantId,
-        `Main street ${"store ".repeat(800)}`,
-      ]);
-      const [customer] = await sql<{ id: string }>(`INSERT INTO "Customer" ("tenantId", "displayName", "updatedAt") VALUES ($1, 'Visitor', now()) RETURNING id`, [tenantId]);
+      const [loc] = await sql<{ id: string }>(
+        `INSERT INTO "Location" ("tenantId", name, city, "updatedAt") VALUES ($1, $2, 'Springfield', now()) RETURNING id`,
+        [tenantId, `Main street ${"store ".repeat(800)}`],
+      );
+      const [customer] = await sql<{ id: string }>(
+        `INSERT INTO "Customer" ("tenantId", "displayName", "updatedAt") VALUES ($1, 'Visitor', now()) RETURNING id`,
+        [tenantId],
+      );
       const at = { locationId: loc!.id, customerId: customer!.id, author: "visitor", handle: "visitor", followers: 10, positive: true };
       const paid = [
         await mention(tenantId, { ...at, network: "FOURSQUARE", daysAgo: 2 }),
