@@ -134,6 +134,22 @@ beforeAll(async () => {
       matchedKeywords: ["victimword"],
     },
   });
+  // A prospect of B's (the prospects actions name its author, VICTIM_AUTHOR in the matrix).
+  await unsafeCrossTenantDb().mention.create({
+    data: {
+      tenantId: ctx.tenantId,
+      network: "TWITTER",
+      externalId: "1900000000000000002",
+      authorExternalId: "victim-author",
+      authorHandle: "victimprospect",
+      authorFollowers: 500,
+      text: "victimword is great",
+      postedAt: new Date(),
+      matchedKeywords: ["victimword"],
+      sentimentLabel: "PROMOTER",
+      status: "PROSPECT",
+    },
+  });
   const invitation = await inviteMember(ctx, { email: "new.admin@victim.test", role: "ADMIN" });
   const admin = await addMember(ctx, "ADMIN");
   const membership = await unsafeCrossTenantDb().membership.findUniqueOrThrow({

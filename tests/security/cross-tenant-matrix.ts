@@ -151,6 +151,9 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/inbox/feedback",
   "PAGE /t/[tenant]/ledger",
   "PAGE /t/[tenant]/ledger/liability",
+  "PAGE /t/[tenant]/locations",
+  "PAGE /t/[tenant]/locations/[id]",
+  "PAGE /t/[tenant]/prospects",
   "PAGE /t/[tenant]/rewards",
   "PAGE /t/[tenant]/rewards/[id]/edit",
   "PAGE /t/[tenant]/rewards/new",
@@ -193,6 +196,8 @@ const CUSTOMER_FORM = { displayName: "pwned", emails: ["pwned@attacker.test"], l
 const SEGMENT_FORM = { name: "pwned", lifecycleStages: ["LOYAL"] };
 const CAMPAIGN_FORM = { name: "pwned", startsAt: "2026-01-01T00:00", endsAt: "2026-02-01T00:00", multiplier: "3" };
 const RULE_FORM = { name: "pwned", basePoints: "9999", influenceCurve: "NONE", enabled: "on" };
+/** The author of B's mention in both tiers' worlds (a prospect there is what these actions name). */
+const VICTIM_AUTHOR = "victim-author";
 const REWARD_FORM = { name: "pwned", cost: "1", fulfilment: "CODE_POOL", active: "on" };
 
 export const ACTION_CASES: Record<string, ActionCase> = {
@@ -308,6 +313,15 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
 
   // Issue 12 item 2: the mention inbox triages, assigns, notes and awards bonuses only on its own brand's mentions.
+  // Prospects: B's author named under A's slug is no prospect of A's (NOT_FOUND), like a nonexistent one.
+  "ACTION t/[tenant]/prospects/actions.ts#inviteProspectAction": {
+    fields: () => ({ network: "TWITTER", authorExternalId: VICTIM_AUTHOR, text: "planted by A" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/prospects/actions.ts#markProspectCustomerAction": {
+    fields: () => ({ network: "TWITTER", authorExternalId: VICTIM_AUTHOR }),
+    underOwnSlug: "not-found",
+  },
   "ACTION t/[tenant]/inbox/actions.ts#triageMentionsAction": { fields: (ids) => ({ mentionIds: ids.mention, status: "done" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#assignMentionAction": { fields: (ids) => ({ mentionId: ids.mention, assigneeId: "" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#addMentionNoteAction": { fields: (ids) => ({ mentionId: ids.mention, body: "planted by A" }), underOwnSlug: "not-found" },

@@ -7,6 +7,8 @@ export const TENANT_SCOPED_MODELS = new Set([
   "Customer",
   "StageRuleSet",
   "StageChange",
+  "ProspectConversion",
+  "ProspectInvitation",
   "CustomerEmail",
   "NotificationPreference",
   "NotificationOutbox",

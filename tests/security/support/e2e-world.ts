@@ -94,6 +94,7 @@ const RESOURCE_OF: Record<string, keyof VictimIds> = {
   sources: "source",
   mentions: "mention",
   rewards: "reward",
+  locations: "location",
 };
 
 /** "/api/v1/tenants/[tenant]/customers/[id]" with the slug and the victim's ids filled in. */

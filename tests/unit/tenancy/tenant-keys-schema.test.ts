@@ -29,6 +29,9 @@ const NOT_REFERENCES = new Set([
   "Location.foursquareVenueId", // the venue's id on Foursquare
   "Mention.externalId", // the post's id on its network
   "Mention.authorExternalId", // the author's id on the network
+  "ProspectConversion.authorExternalId", // the author's id on the network
+  "ProspectInvitation.authorExternalId", // the author's id on the network
+  "ProspectInvitation.createdById", // a platform User kept as a record of who wrote it
   "SocialProfile.externalUserId", // the account's id on the network
   "SharePost.externalPostId", // the id the network gave the post
   "DeletionCheckState.passId", // names a deletion-check pass, which is no row

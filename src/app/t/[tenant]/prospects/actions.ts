@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { localRedirect } from "@/server/http/local-redirect";
+import { formText, tenantAction } from "@/server/http/tenant-action";
+import { inviteProspect } from "@/server/modules/prospects/invite-prospect";
+import { markProspectAsCustomer } from "@/server/modules/prospects/mark-prospect-customer";
+import { ZInviteProspect, ZProspectRef } from "@/server/modules/prospects/prospect.schemas";
+
+function refFromForm(form: FormData) {
+  return { network: formText(form, "network") ?? "", authorExternalId: formText(form, "authorExternalId") ?? "" };
+}
+
+/** Records the invitation; the form copies the text to the clipboard (nothing is sent). */
+export const inviteProspectAction = tenantAction(
+  { permission: "customers:write", schema: ZInviteProspect, fromForm: (form) => ({ ...refFromForm(form), text: formText(form, "text") ?? "" }) },
+  async (ctx, input) => {
+    await inviteProspect(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/prospects`);
+    return { status: "ok", message: "Invitation recorded and its text copied. Post it as a reply or DM yourself: Megaphone does not send it." };
+  },
+);
+
+export const markProspectCustomerAction = tenantAction({ permission: "customers:write", schema: ZProspectRef, fromForm: refFromForm }, async (ctx, input) => {
+  const { customerId } = await markProspectAsCustomer(ctx, input);
+  revalidatePath(`/t/${ctx.tenantSlug}/prospects`);
+  localRedirect(`/t/${ctx.tenantSlug}/customers/${customerId}?saved=created`);
+});
