@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { balanceOf, bonusesOf, inboxViewsOf, mentionIdsWhere, mentionState, reversalsOf, seedInbox, sentimentOf } from "./support/inbox";
+import { balanceOf, bonusesOf, collectMention, inboxViewsOf, mentionIdsWhere, mentionState, reversalsOf, seedInbox, sentimentOf } from "./support/inbox";
 import { signUp } from "./support/session";
 
 /**
@@ -132,6 +132,25 @@ for (const { name, size } of VIEWPORTS) {
       await page.goto(`/t/${slug}/inbox?sentiment=DETRACTOR`);
       expect(await shownIds(page)).toEqual([seed.paidId]);
       await noHorizontalScroll(page);
+    });
+
+    test("announces a mention collected while the page is open, and shows it on request", async ({ page }) => {
+      test.setTimeout(120_000);
+      const { slug } = await signUp(page, "Inbox live");
+      const seed = await seedInbox(slug);
+      await page.goto(`/t/${slug}/inbox`);
+      const before = await shownIds(page);
+      await expect(page.getByTestId("inbox-arrivals")).toHaveCount(0);
+
+      const fresh = await collectMention(seed.tenantId, "just landed: is the pistachio back?");
+      // The page polls every 10 s while visible.
+      await expect(page.getByTestId("inbox-arrivals")).toContainText("1 new mention since you opened this page.", { timeout: 30_000 });
+      expect(await shownIds(page)).toEqual(before);
+      await noHorizontalScroll(page);
+      await page.getByRole("button", { name: "Show them" }).click();
+      await expect(page.getByTestId("inbox-item").first()).toHaveAttribute("data-mention-id", fresh);
+      expect(await shownIds(page)).toEqual(await mentionIdsWhere(seed.tenantId, "true"));
+      await expect(page.getByTestId("inbox-arrivals")).toHaveCount(0);
     });
   });
 }

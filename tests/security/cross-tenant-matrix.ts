@@ -111,6 +111,7 @@ export const API_CASES: Record<string, ApiCase> = {
   "GET /api/v1/tenants/[tenant]/ledger/export": {},
 
   "GET /api/v1/tenants/[tenant]/mentions": {},
+  "GET /api/v1/tenants/[tenant]/inbox/arrivals": {},
   "POST /api/v1/tenants/[tenant]/mentions/[id]/disqualify": { body: () => ({ reason: "pwned" }) },
 
   "GET /api/v1/tenants/[tenant]/channels": {},

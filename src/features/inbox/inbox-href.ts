@@ -16,3 +16,8 @@ export function inboxHref(base: string, filters: InboxFilters, after?: string): 
 export function filtersField(filters: InboxFilters): string {
   return JSON.stringify(Object.fromEntries(setFilters(filters)));
 }
+
+/** The filters as a query string (no leading "?"), for the arrivals poll. */
+export function filterParams(filters: InboxFilters): string {
+  return new URLSearchParams(setFilters(filters)).toString();
+}

@@ -119,3 +119,17 @@ export async function sentimentOf(tenantId: string, id: string): Promise<{ label
 export async function inboxViewsOf(tenantId: string): Promise<{ name: string; filters: unknown }[]> {
   return withClient(async (c) => (await c.query(`SELECT name, filters FROM "InboxView" WHERE "tenantId" = $1 ORDER BY name`, [tenantId])).rows);
 }
+
+/** A prospect's mention collected now, as the worker would store it while an inbox page is open. */
+export async function collectMention(tenantId: string, text: string): Promise<string> {
+  return withClient(
+    async (c) =>
+      (
+        await c.query<{ id: string }>(
+          `INSERT INTO "Mention" ("tenantId",network,"externalId","authorExternalId","authorHandle","authorFollowers",text,"postedAt","matchedKeywords",status,"updatedAt")
+           VALUES ($1,'TWITTER',gen_random_uuid()::text,'a-late','late_fan',50,$2,now(),ARRAY['tasti'],'PROSPECT',now()) RETURNING id`,
+          [tenantId, text],
+        )
+      ).rows[0]!.id,
+  );
+}

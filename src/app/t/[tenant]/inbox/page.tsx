@@ -4,7 +4,8 @@ import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { BulkTriage } from "@/features/inbox/bulk-triage";
 import { InboxFiltersForm } from "@/features/inbox/inbox-filters";
-import { inboxHref } from "@/features/inbox/inbox-href";
+import { InboxArrivals } from "@/features/inbox/inbox-arrivals";
+import { filterParams, inboxHref } from "@/features/inbox/inbox-href";
 import { MentionCard } from "@/features/inbox/mention-card";
 import { SavedViews } from "@/features/inbox/saved-views";
 import { TriageAllMatching } from "@/features/inbox/triage-all-matching";
@@ -51,6 +52,8 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   const { filters, dropped } = filtersFrom(query);
   const cursor = ZInboxCursor.safeParse(typeof query.after === "string" ? query.after : undefined);
   const after = typeof query.after === "string" && cursor.success ? query.after : undefined;
+  // Before the list is read: a mention stored while it is being read is announced, not missed.
+  const drawnAt = new Date().toISOString();
   const [page, options, counts, views] = await Promise.all([
     listInbox(ctx, { filters, after }),
     listInboxOptions(ctx),
@@ -95,6 +98,8 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           <SavedViews views={views} filters={filters} base={base} tenantSlug={slug} actions={{ save: saveInboxViewAction, remove: deleteInboxViewAction }} />
         </Card>
         <Card title="Mentions" description={after ? "Older mentions" : "Newest first"} headingLevel={2} flush>
+          {/* Only the first page is "newest first"; a key per drawing starts the count again after "Show them". */}
+          {!after && <InboxArrivals key={drawnAt} tenantSlug={slug} query={filterParams(filters)} since={drawnAt} />}
           {actions && page.items.length > 0 && <BulkTriage action={actions.triage} tenantSlug={slug} />}
           {actions && page.items.length > 0 && <TriageAllMatching action={triageMatchingAction} tenantSlug={slug} filters={filters} />}
           {page.items.length === 0 ? (

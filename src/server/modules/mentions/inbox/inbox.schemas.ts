@@ -147,3 +147,9 @@ export const ZSaveInboxView = z.strictObject({
 export type SaveInboxViewInput = z.input<typeof ZSaveInboxView>;
 
 export const ZDeleteInboxView = z.strictObject({ viewId: ZInboxViewId });
+
+/** `GET …/inbox/arrivals`: the list's filters, and when the page was drawn. */
+export const ZInboxArrivalsQuery = ZInboxFilters.extend({
+  since: z.iso.datetime({ error: "since: an ISO date-time, when the inbox page was drawn" }),
+});
+export type InboxArrivalsQuery = z.input<typeof ZInboxArrivalsQuery>;
