@@ -1,5 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { balanceOf, bonusesOf, collectMention, inboxViewsOf, mentionIdsWhere, mentionState, reversalsOf, seedInbox, sentimentOf } from "./support/inbox";
+import {
+  balanceOf,
+  bonusesOf,
+  collectMention,
+  inboxViewsOf,
+  mentionIdsWhere,
+  mentionState,
+  reversalsOf,
+  seedInbox,
+  sentimentOf,
+  tagsOf,
+} from "./support/inbox";
 import { signUp } from "./support/session";
 
 /**
@@ -88,7 +99,7 @@ for (const { name, size } of VIEWPORTS) {
       await noHorizontalScroll(page);
     });
 
-    test("save a view, correct a sentiment, and move all matching mentions at once", async ({ page }) => {
+    test("save a view, move all matching mentions at once, correct a sentiment and tag a mention", async ({ page }) => {
       test.setTimeout(180_000);
       const { slug } = await signUp(page, "Inbox views");
       const seed = await seedInbox(slug);
@@ -132,6 +143,17 @@ for (const { name, size } of VIEWPORTS) {
       await page.goto(`/t/${slug}/inbox?sentiment=DETRACTOR`);
       expect(await shownIds(page)).toEqual([seed.paidId]);
       await noHorizontalScroll(page);
+
+      // A tag on it (normalised to lower case), shown on the card, then the inbox filtered by it.
+      const card = page.locator(`[data-mention-id="${seed.paidId}"]`);
+      await card.getByText("Triage", { exact: true }).click();
+      await card.getByLabel("Tag", { exact: true }).fill("Refund");
+      await card.getByRole("button", { name: "Add tag" }).click();
+      await expect(card.getByRole("status").filter({ hasText: "Tagged “refund”." })).toBeVisible();
+      await expect(card.getByTestId("mention-tags")).toContainText("refund");
+      expect(await tagsOf(seed.tenantId, seed.paidId)).toEqual(["refund"]);
+      await page.goto(`/t/${slug}/inbox?tag=refund`);
+      expect(await shownIds(page)).toEqual([seed.paidId]);
     });
 
     test("announces a mention collected while the page is open, and shows it on request", async ({ page }) => {

@@ -181,6 +181,8 @@ beforeAll(async () => {
       scopes: ["tweet.read", "users.read"],
     },
   });
+  // A tag on B's mention: A's untag must not find it.
+  await unsafeCrossTenantDb().mentionTag.create({ data: { tenantId: ctx.tenantId, mentionId: mention.id, tag: "victim-tag" } });
   // A saved inbox view of B's owner: deleting it by id must find nothing for A.
   const view = await saveInboxView(ctx, { name: "Victim view", filters: { network: "TWITTER" } });
   ids = {

@@ -326,6 +326,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "ACTION t/[tenant]/inbox/actions.ts#triageMentionsAction": { fields: (ids) => ({ mentionIds: ids.mention, status: "done" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#assignMentionAction": { fields: (ids) => ({ mentionId: ids.mention, assigneeId: "" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#addMentionNoteAction": { fields: (ids) => ({ mentionId: ids.mention, body: "planted by A" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/inbox/actions.ts#tagMentionAction": { fields: (ids) => ({ mentionId: ids.mention, tag: "planted" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/inbox/actions.ts#untagMentionAction": { fields: (ids) => ({ mentionId: ids.mention, tag: "victim-tag" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#overrideSentimentAction": {
     fields: (ids) => ({ mentionId: ids.mention, sentiment: "DETRACTOR" }),
     underOwnSlug: "not-found",

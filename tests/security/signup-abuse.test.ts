@@ -131,7 +131,10 @@ describe("sign-up with an email that already has an account", () => {
       await signUp({ name: "X", email, password, companyName: "Timing" }, { ip: someIp() });
       return performance.now() - start;
     };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // The fastest of each, not the median: a stall of a shared machine only ever adds time, and a
+    // median of four moved by one stall (a CI run beside a build) failed the ratio once. The
+    // fastest run is the path's own cost, which is what would differ if one path skipped the hash.
+    const fastest = (xs: number[]) => Math.min(...xs);
     const existing: number[] = [];
     const fresh: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -139,8 +142,8 @@ describe("sign-up with an email that already has an account", () => {
       fresh.push(await time(`timed-${i}@example.test`));
     }
     // An Argon2id hash takes tens of milliseconds; skipping it would make one path many times faster.
-    expect(median(existing)).toBeGreaterThan(median(fresh) / 3);
-    expect(median(existing)).toBeLessThan(median(fresh) * 3);
+    expect(fastest(existing)).toBeGreaterThan(fastest(fresh) / 3);
+    expect(fastest(existing)).toBeLessThan(fastest(fresh) * 3);
   });
 });
 

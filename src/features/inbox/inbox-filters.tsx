@@ -52,6 +52,7 @@ export function InboxFiltersForm({ action, filters, options }: { action: string;
         {select("source", "Tracked term", "Any term", options.sources)}
         {select("location", "Location", "Any location", options.locations)}
         {select("campaign", "Campaign", "Any campaign", options.campaigns)}
+        {select("tag", "Tag", "Any tag", options.tags)}
         <div className="flex items-end gap-2 pb-2">
           <input id="filter-question" type="checkbox" name="question" value="1" defaultChecked={filters.question === "1"} className="size-4" />
           <label htmlFor="filter-question" className="text-sm text-fg">

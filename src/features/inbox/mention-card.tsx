@@ -3,6 +3,7 @@ import { Badge } from "@/components/badge";
 import type { InboxItem } from "@/server/modules/mentions/inbox/inbox.schemas";
 import type { InboxOption } from "@/server/modules/mentions/inbox/inbox-options";
 import { INBOX_STATUS_LABELS, NETWORK_NAMES, SENTIMENT_LABELS } from "./inbox-labels";
+import { MentionTags } from "./mention-tags";
 import { MentionTriage, type TriageActions } from "./mention-triage";
 
 const number = new Intl.NumberFormat("en-US");
@@ -97,6 +98,7 @@ export function MentionCard({
           </>
         ) : null}
       </p>
+      <MentionTags mentionId={item.id} tags={item.tags} tenantSlug={tenantSlug} untag={actions?.untag} />
       {item.notes.length > 0 && (
         <ul className="space-y-1 border-l-2 border-line pl-3" aria-label="Notes">
           {item.notes.map((note) => (

@@ -13,6 +13,8 @@ export interface TriageActions {
   assign: FormAction;
   note: FormAction;
   sentiment: FormAction;
+  tag: FormAction;
+  untag: FormAction;
   /** Only for members who may adjust the ledger. */
   bonus?: FormAction;
 }
@@ -70,6 +72,16 @@ export function MentionTriage({ item, tenantSlug, actions, members }: { item: In
           <p className="text-xs text-fg-subtle">Counts in filters and customer sentiment; points already paid stay.</p>
           <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
             Set sentiment
+          </SubmitButton>
+        </InboxActionForm>
+        <InboxActionForm action={actions.tag} tenantSlug={tenantSlug} label="Add a tag">
+          <input type="hidden" name="mentionId" value={item.id} />
+          <label className="block text-xs font-medium text-fg-muted" htmlFor={`tag-${item.id}`}>
+            Tag
+          </label>
+          <Input id={`tag-${item.id}`} name="tag" maxLength={40} placeholder="refund, menu idea…" className="w-full" />
+          <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
+            Add tag
           </SubmitButton>
         </InboxActionForm>
         <InboxActionForm action={actions.note} tenantSlug={tenantSlug} label="Add a note">

@@ -133,3 +133,11 @@ export async function collectMention(tenantId: string, text: string): Promise<st
       ).rows[0]!.id,
   );
 }
+
+export async function tagsOf(tenantId: string, mentionId: string): Promise<string[]> {
+  return withClient(async (c) =>
+    (await c.query<{ tag: string }>(`SELECT tag FROM "MentionTag" WHERE "tenantId" = $1 AND "mentionId" = $2 ORDER BY tag`, [tenantId, mentionId])).rows.map(
+      (r) => r.tag,
+    ),
+  );
+}

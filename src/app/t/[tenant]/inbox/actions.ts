@@ -12,12 +12,13 @@ import {
   ZOverrideSentiment,
   ZSaveInboxView,
   ZTriageForm,
+  ZTagMention,
   ZTriageMatching,
 } from "@/server/modules/mentions/inbox/inbox.schemas";
 import { deleteInboxView, saveInboxView } from "@/server/modules/mentions/inbox/inbox-views";
 import { overrideMentionSentiment } from "@/server/modules/mentions/inbox/override-sentiment";
 import { setTriageForMatching } from "@/server/modules/mentions/inbox/triage-matching";
-import { addMentionNote, assignMention, disqualifyMentions, setTriageStatus } from "@/server/modules/mentions/inbox/triage-mentions";
+import { addMentionNote, assignMention, disqualifyMentions, setTriageStatus, tagMention, untagMention } from "@/server/modules/mentions/inbox/triage-mentions";
 
 const strings = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
 /** The list's filters ride along as one hidden JSON field; anything unreadable means "no filter". */
@@ -139,3 +140,17 @@ export const deleteInboxViewAction = tenantAction(
     return { status: "ok", message: "View deleted." };
   },
 );
+
+const tagFields = (form: FormData) => ({ mentionId: formText(form, "mentionId"), tag: formText(form, "tag") });
+
+export const tagMentionAction = tenantAction({ permission: "mentions:moderate", schema: ZTagMention, fromForm: tagFields }, async (ctx, input) => {
+  const { added } = await tagMention(ctx, input);
+  revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+  return { status: "ok", message: added ? `Tagged “${input.tag}”.` : "Already tagged." };
+});
+
+export const untagMentionAction = tenantAction({ permission: "mentions:moderate", schema: ZTagMention, fromForm: tagFields }, async (ctx, input) => {
+  const { removed } = await untagMention(ctx, input);
+  revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+  return { status: "ok", message: removed ? "Tag removed." : "No such tag." };
+});

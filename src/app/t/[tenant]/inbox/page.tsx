@@ -22,8 +22,10 @@ import {
   deleteInboxViewAction,
   overrideSentimentAction,
   saveInboxViewAction,
+  tagMentionAction,
   triageMatchingAction,
   triageMentionsAction,
+  untagMentionAction,
 } from "./actions";
 
 export const metadata = { title: "Inbox" };
@@ -68,6 +70,8 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
         assign: assignMentionAction,
         note: addMentionNoteAction,
         sentiment: overrideSentimentAction,
+        tag: tagMentionAction,
+        untag: untagMentionAction,
         ...(can("ledger:adjust") ? { bonus: awardMentionBonusAction } : {}),
       }
     : undefined;

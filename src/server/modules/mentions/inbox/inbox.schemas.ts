@@ -13,6 +13,15 @@ const prefixedId = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[
 /** A blank search param (an empty <select> option) means "no filter". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
+/** A tag: trimmed, lower-case, 1–40 letters, digits, spaces, "-" or "_" in any script. */
+export const ZMentionTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "write a tag")
+  .max(40, "at most 40 characters")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, "letters, digits, spaces, - and _ only");
+
 /**
  * The inbox's filters, exactly as they stand in the page's URL search params (every value is a
  * string there). Unknown params are dropped, not refused: a URL is something people edit.
@@ -28,6 +37,7 @@ export const ZInboxFilters = z.object({
   campaign: optional(prefixedId("cmp")),
   status: optional(z.enum(INBOX_STATUSES)),
   question: optional(z.literal("1")),
+  tag: optional(ZMentionTag),
   from: optional(day),
   to: optional(day),
 });
@@ -70,6 +80,7 @@ export const ZInboxItem = ZMentionDto.extend({
   location: z.object({ id: z.string(), name: z.string() }).nullable(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   notes: z.array(z.object({ id: z.string(), body: z.string(), author: z.string().nullable(), createdAt: z.iso.datetime() })),
+  tags: z.array(z.string()),
 });
 export type InboxItem = z.infer<typeof ZInboxItem>;
 
@@ -153,3 +164,6 @@ export const ZInboxArrivalsQuery = ZInboxFilters.extend({
   since: z.iso.datetime({ error: "since: an ISO date-time, when the inbox page was drawn" }),
 });
 export type InboxArrivalsQuery = z.input<typeof ZInboxArrivalsQuery>;
+
+export const ZTagMention = z.strictObject({ mentionId: ZMentionId, tag: ZMentionTag });
+export type TagMentionInput = z.input<typeof ZTagMention>;

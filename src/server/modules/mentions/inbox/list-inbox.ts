@@ -72,6 +72,9 @@ export function filterConditions(filters: InboxFilters): Prisma.Sql[] {
       filters.status satisfies never;
   }
   if (filters.question) where.push(Prisma.sql`m."isQuestion"`);
+  if (filters.tag) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "MentionTag" mt WHERE mt."tenantId" = m."tenantId" AND mt."mentionId" = m.id AND mt.tag = ${filters.tag})`);
+  }
   if (filters.from) where.push(Prisma.sql`m."postedAt" >= ${filters.from}::date`);
   // `to` is a whole day, inclusive.
   if (filters.to) where.push(Prisma.sql`m."postedAt" < (${filters.to}::date + 1)`);
@@ -127,7 +130,7 @@ export async function listInbox(ctx: TenantContext, raw: InboxQueryInput, tuning
     LIMIT ${query.pageSize + 1}`);
   const page = rows.slice(0, query.pageSize);
   const ids = page.map((r) => r.id);
-  const [points, notes] = await Promise.all([
+  const [points, notes, tags] = await Promise.all([
     loadMentionPoints(db, ctx, ids),
     ids.length
       ? db.mentionNote.findMany({
@@ -136,6 +139,9 @@ export async function listInbox(ctx: TenantContext, raw: InboxQueryInput, tuning
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         })
       : [],
+    ids.length
+      ? db.mentionTag.findMany({ where: { tenantId: ctx.tenantId, mentionId: { in: ids } }, select: { mentionId: true, tag: true }, orderBy: { tag: "asc" } })
+      : [],
   ]);
   const items = page.map((row): InboxItem => ({
     ...toItem(row),
@@ -143,6 +149,7 @@ export async function listInbox(ctx: TenantContext, raw: InboxQueryInput, tuning
     notes: notes
       .filter((n) => n.mentionId === row.id)
       .map((n) => ({ id: n.id, body: n.body, author: n.author?.name ?? null, createdAt: n.createdAt.toISOString() })),
+    tags: tags.filter((t) => t.mentionId === row.id).map((t) => t.tag),
   }));
   const last = page.at(-1);
   return { items, nextCursor: rows.length > query.pageSize && last ? encodeInboxCursor(last.postedAt.toISOString(), last.id) : null };
@@ -154,7 +161,7 @@ function inboxStatus(row: InboxRow): InboxItem["inboxStatus"] {
   return row.triage === "NEW" ? "new" : row.triage === "IN_PROGRESS" ? "in_progress" : "done";
 }
 
-function toItem(row: InboxRow): Omit<InboxItem, "points" | "notes"> {
+function toItem(row: InboxRow): Omit<InboxItem, "points" | "notes" | "tags"> {
   return {
     id: row.id,
     network: row.network,

@@ -8,10 +8,12 @@ import {
   ZAssignMention,
   ZDisqualifyMentions,
   ZSetTriage,
+  ZTagMention,
   type AddMentionNoteInput,
   type AssignMentionInput,
   type DisqualifyMentionsInput,
   type SetTriageInput,
+  type TagMentionInput,
 } from "./inbox.schemas";
 
 const STEP = { new: "NEW", in_progress: "IN_PROGRESS", done: "DONE" } as const;
@@ -108,5 +110,31 @@ export async function addMentionNote(ctx: TenantContext, raw: AddMentionNoteInpu
     });
     await writeAudit(tx, ctx, { action: "mention.noted", targetType: "Mention", targetId: mention.id, data: { noteId: note.id } });
     return note;
+  });
+}
+
+/** Puts a tag on a mention (a second time changes nothing), audited when it is new. */
+export async function tagMention(ctx: TenantContext, raw: TagMentionInput): Promise<{ added: boolean }> {
+  assertCan(ctx, "mentions:moderate");
+  const input = ZTagMention.parse(raw);
+  return getDb().$transaction(async (tx) => {
+    const mention = await tx.mention.findFirst({ where: { tenantId: ctx.tenantId, id: input.mentionId }, select: { id: true } });
+    if (!mention) throw AppError.notFound("mention");
+    const { count } = await tx.mentionTag.createMany({ data: [{ tenantId: ctx.tenantId, mentionId: mention.id, tag: input.tag }], skipDuplicates: true });
+    if (count === 1) await writeAudit(tx, ctx, { action: "mention.tagged", targetType: "Mention", targetId: mention.id, data: { tag: input.tag } });
+    return { added: count === 1 };
+  });
+}
+
+/** Takes a tag off a mention, audited when it was there. */
+export async function untagMention(ctx: TenantContext, raw: TagMentionInput): Promise<{ removed: boolean }> {
+  assertCan(ctx, "mentions:moderate");
+  const input = ZTagMention.parse(raw);
+  return getDb().$transaction(async (tx) => {
+    const mention = await tx.mention.findFirst({ where: { tenantId: ctx.tenantId, id: input.mentionId }, select: { id: true } });
+    if (!mention) throw AppError.notFound("mention");
+    const { count } = await tx.mentionTag.deleteMany({ where: { tenantId: ctx.tenantId, mentionId: mention.id, tag: input.tag } });
+    if (count === 1) await writeAudit(tx, ctx, { action: "mention.untagged", targetType: "Mention", targetId: mention.id, data: { tag: input.tag } });
+    return { removed: count === 1 };
   });
 }
