@@ -7,6 +7,8 @@ export const INBOX_STATUSES = ["new", "in_progress", "done", "disqualified"] as 
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 export const TRIAGE_STEPS = ["NEW", "IN_PROGRESS", "DONE"] as const;
 export type TriageStep = (typeof TRIAGE_STEPS)[number];
+/** The triage step an inbox status names (the URL and forms say "in_progress", the table IN_PROGRESS). */
+export const TRIAGE_STEP_OF = { new: "NEW", in_progress: "IN_PROGRESS", done: "DONE" } as const satisfies Record<string, TriageStep>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 const prefixedId = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `not a ${prefix} id`);

@@ -2,10 +2,8 @@ import { assertCan, type TenantContext } from "../../../auth/tenant-context";
 import { getDb } from "../../../db/client";
 import { Prisma } from "../../../db/generated/client";
 import { writeAudit } from "../../audit/audit.service";
-import { ZTriageMatching, type TriageMatchingInput } from "./inbox.schemas";
+import { TRIAGE_STEP_OF, ZTriageMatching, type TriageMatchingInput } from "./inbox.schemas";
 import { filterConditions, searchCondition, SEARCH_PREFETCH } from "./list-inbox";
-
-const STEP = { new: "NEW", in_progress: "IN_PROGRESS", done: "DONE" } as const;
 
 /**
  * "All matching": moves every mention the inbox's filters match to a triage step, however many
@@ -17,7 +15,7 @@ const STEP = { new: "NEW", in_progress: "IN_PROGRESS", done: "DONE" } as const;
 export async function setTriageForMatching(ctx: TenantContext, raw: TriageMatchingInput): Promise<{ changed: number }> {
   assertCan(ctx, "mentions:moderate");
   const input = ZTriageMatching.parse(raw);
-  const step = STEP[input.status];
+  const step = TRIAGE_STEP_OF[input.status];
   const conditions = filterConditions(input.filters);
   if (input.filters.q) conditions.push(await searchCondition(ctx, input.filters.q, SEARCH_PREFETCH));
   const extra = conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;

@@ -4,6 +4,7 @@ import { AppError } from "../../../errors";
 import { writeAudit } from "../../audit/audit.service";
 import { disqualifyMention } from "../moderation/disqualify-mention";
 import {
+  TRIAGE_STEP_OF,
   ZAddMentionNote,
   ZAssignMention,
   ZDisqualifyMentions,
@@ -16,8 +17,6 @@ import {
   type TagMentionInput,
 } from "./inbox.schemas";
 
-const STEP = { new: "NEW", in_progress: "IN_PROGRESS", done: "DONE" } as const;
-
 /**
  * Moves the selected mentions to a triage step, with one audit entry per mention that changed.
  * Disqualified and deleted mentions keep their state (a disqualification is undone by nobody
@@ -27,7 +26,7 @@ export async function setTriageStatus(ctx: TenantContext, raw: SetTriageInput): 
   assertCan(ctx, "mentions:moderate");
   const input = ZSetTriage.parse(raw);
   const ids = [...new Set(input.mentionIds)];
-  const step = STEP[input.status];
+  const step = TRIAGE_STEP_OF[input.status];
   return getDb().$transaction(async (tx) => {
     const rows = await tx.mention.findMany({
       where: { tenantId: ctx.tenantId, id: { in: ids } },
