@@ -44,7 +44,8 @@ test("a marketer creates, finds and edits customers", async ({ page }) => {
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Augusta Ada King" })).toBeVisible();
-  await expect(page.getByText("Advocate", { exact: true })).toBeVisible();
+  await expect(page.locator("h1 + p").getByText("Advocate", { exact: true })).toBeVisible(); // the stage badge beside the name
+  await expect(page.getByTestId("stage-change").first()).toContainText("Advocate");
 
   await page.goto(`/t/${account.slug}/customers?stage=ADVOCATE`);
   await expect(page.getByRole("table", { name: "Customers" })).toContainText("Augusta Ada King");

@@ -22,7 +22,7 @@ test("a marketer builds a segment, a campaign targets it, and the segment cannot
   await page.getByRole("link", { name: "New segment" }).first().click();
 
   // Refused: each message sits on its field, and what was typed stays.
-  await page.getByLabel("Name").fill("Loyal fans");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Loyal fans");
   await page.getByLabel("Loyal", { exact: true }).check();
   await page.getByLabel("Min followers").fill("-5");
   await page.getByLabel("Min points balance").fill("2.5");
@@ -32,7 +32,7 @@ test("a marketer builds a segment, a campaign targets it, and the segment cannot
   await expect(page.getByText("0 or more")).toBeVisible();
   await expect(page.getByLabel("Min points balance")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("enter a whole number", { exact: true })).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveValue("Loyal fans");
+  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("Loyal fans");
   await expect(page.getByLabel("Loyal", { exact: true })).toBeChecked();
   await expect(page).toHaveURL(/\/segments\/new$/);
 
@@ -64,7 +64,7 @@ test("a marketer builds a segment, a campaign targets it, and the segment cannot
   await page.getByRole("navigation", { name: "Brand" }).getByRole("link", { name: "Campaigns" }).click();
   await page.getByRole("link", { name: "New campaign" }).first().click();
   const utcMinute = (offsetHours: number) => new Date(Date.now() + offsetHours * 3_600_000).toISOString().slice(0, 16);
-  await page.getByLabel("Name").fill("Fans double");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Fans double");
   await page.getByLabel("Multiplier").fill("2");
   await page.getByLabel("Starts (UTC)").fill(utcMinute(-1));
   await page.getByLabel("Ends (UTC)").fill(utcMinute(24 * 7));

@@ -138,6 +138,12 @@ test("every tenant screen hydrates under the policy with no CSP violation", asyn
   const screens = [
     "",
     "/inbox",
+    "/inbox/feedback",
+    "/prospects",
+    "/locations",
+    "/ledger",
+    "/ledger/liability",
+    "/rewards/redemptions",
     "/customers",
     "/customers/new",
     "/advocates",
@@ -154,6 +160,9 @@ test("every tenant screen hydrates under the policy with no CSP violation", asyn
     "/settings/listening",
     "/settings/members",
     "/settings/queues",
+    "/settings/tiers",
+    "/settings/audit",
+    "/settings/deletions",
   ];
   for (const screen of screens) {
     const response = await page.goto(`/t/${account.slug}${screen}`);

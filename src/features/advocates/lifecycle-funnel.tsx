@@ -18,9 +18,11 @@ export function LifecycleFunnel({ stages, tenantSlug }: { stages: { stage: Lifec
             <span className="block text-2xl font-semibold tabular-nums text-fg" data-testid="funnel-count">
               {count.toLocaleString("en-US")}
             </span>
-            <span aria-hidden="true" className="mt-2 block h-1.5 rounded-full bg-brand-100">
-              <span className="block h-1.5 rounded-full bg-brand-600" style={{ width: `${Math.round((count / widest) * 100)}%` }} />
-            </span>
+            {/* An SVG width attribute, not a style attribute: the page's CSP refuses inline styles. */}
+            <svg aria-hidden="true" className="mt-2 block h-1.5 w-full" viewBox="0 0 100 1" preserveAspectRatio="none">
+              <rect width="100" height="1" rx="0.5" className="fill-brand-100" />
+              <rect width={Math.round((count / widest) * 100)} height="1" rx="0.5" className="fill-brand-600" />
+            </svg>
           </Link>
         </li>
       ))}
