@@ -112,6 +112,8 @@ export const API_CASES: Record<string, ApiCase> = {
 
   "GET /api/v1/tenants/[tenant]/mentions": {},
   "GET /api/v1/tenants/[tenant]/inbox/arrivals": {},
+  // Issue 12 item 2: X's return from "Connect X" connects only the brand whose member started it.
+  "GET /api/v1/tenants/[tenant]/brand-accounts/twitter/callback": {},
   "POST /api/v1/tenants/[tenant]/mentions/[id]/disqualify": { body: () => ({ reason: "pwned" }) },
 
   "GET /api/v1/tenants/[tenant]/channels": {},
@@ -262,6 +264,15 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
   "ACTION t/[tenant]/settings/channels/actions.ts#deleteChannelAction": { fields: (ids) => ({ id: ids.channel }), underOwnSlug: "not-found" },
+  // "Connect X" and "Disconnect" act on the brand of the slug only (the network is the whole input).
+  "ACTION t/[tenant]/settings/channels/brand-account-actions.ts#connectBrandAccountAction": {
+    fields: () => ({ network: "TWITTER" }),
+    underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/settings/channels/brand-account-actions.ts#disconnectBrandAccountAction": {
+    fields: () => ({ network: "TWITTER" }),
+    underOwnSlug: "own-tenant",
+  },
 
   // Issue 11 item 6: Settings → Tiers edits only its own brand's tiers and period.
   "ACTION t/[tenant]/settings/tiers/actions.ts#createTierAction": { fields: () => ({ name: "Planted tier", threshold: "1" }), underOwnSlug: "own-tenant" },
@@ -336,6 +347,10 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "ACTION t/[tenant]/inbox/actions.ts#triageMatchingAction": {
     fields: (ids) => ({ filters: JSON.stringify({ source: ids.source }), status: "done" }),
     underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/inbox/reply-actions.ts#replyToMentionAction": {
+    fields: (ids) => ({ mentionId: ids.mention, text: "planted reply", requestKey: "planted-request-key-0001" }),
+    underOwnSlug: "not-found",
   },
   "ACTION t/[tenant]/inbox/actions.ts#saveInboxViewAction": { fields: () => ({ name: "Planted view", filters: "{}" }), underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/inbox/actions.ts#deleteInboxViewAction": { fields: (ids) => ({ viewId: ids.view ?? "" }), underOwnSlug: "not-found" },

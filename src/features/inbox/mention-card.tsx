@@ -2,7 +2,9 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import type { InboxItem } from "@/server/modules/mentions/inbox/inbox.schemas";
 import type { InboxOption } from "@/server/modules/mentions/inbox/inbox-options";
+import type { MentionReplyDto } from "@/server/modules/mentions/inbox-reply.schemas";
 import { INBOX_STATUS_LABELS, NETWORK_NAMES, SENTIMENT_LABELS } from "./inbox-labels";
+import { MentionReplies, type ReplyControls } from "./mention-reply";
 import { MentionTags } from "./mention-tags";
 import { MentionTriage, type TriageActions } from "./mention-triage";
 
@@ -21,12 +23,16 @@ export function MentionCard({
   actions,
   members,
   selectable,
+  replies = [],
+  reply,
 }: {
   item: InboxItem;
   tenantSlug: string;
   actions?: TriageActions;
   members: InboxOption[];
   selectable: boolean;
+  replies?: MentionReplyDto[];
+  reply?: ReplyControls;
 }) {
   const status = INBOX_STATUS_LABELS[item.inboxStatus];
   return (
@@ -111,6 +117,7 @@ export function MentionCard({
           ))}
         </ul>
       )}
+      <MentionReplies item={item} tenantSlug={tenantSlug} replies={replies} controls={reply} />
       {actions && <MentionTriage item={item} tenantSlug={tenantSlug} actions={actions} members={members} />}
     </li>
   );

@@ -27,6 +27,8 @@ export interface SocialProvider {
   lookupExistingPosts(auth: AppAuth, externalPostIds: string[]): Promise<PostLookup>;
   /** Posts on a user's behalf with their own token. */
   publish(auth: UserAuth, text: string): Promise<{ externalId: string }>;
+  /** Posts a reply threaded under another post, with the replying account's own token (the brand's, from the inbox). */
+  reply(auth: UserAuth, text: string, inReplyToExternalId: string): Promise<{ externalId: string }>;
   refreshUserToken(refreshToken: string): Promise<UserTokens>;
   /** What the pipeline should do about a failure. */
   classifyError(error: unknown): ClassifiedError;
@@ -126,6 +128,18 @@ export interface ClassifiedError {
   kind: ProviderErrorKind;
   message: string;
   retryAt?: Date;
+}
+
+/**
+ * The network refused one post for what it says (duplicate text, a deleted or hidden parent), not
+ * for the account's grant: that post fails, the account stays usable. `detail` is the network's
+ * own sentence, safe to show staff (it carries no token).
+ */
+export class PostRefusedError extends Error {
+  override name = "PostRefusedError";
+  constructor(readonly detail: string) {
+    super(detail);
+  }
 }
 
 /** Exhaustiveness helper for switches over ProviderErrorKind. */

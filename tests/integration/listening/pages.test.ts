@@ -29,10 +29,10 @@ function formData(fields: Record<string, string>): FormData {
 const BEARER = "AAAAAAAAAAAAAAAAAAAAAMegaphoneSandboxDevBearerToken0000000000";
 const FSQ = { clientId: "megaphone-dev-fsq-client", clientSecret: "megaphone-dev-fsq-secret", pushSecret: "megaphone-dev-push-secret" };
 
-type Page = (props: { params: Promise<{ tenant: string }> }) => Promise<ReactElement>;
+type Page = (props: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string>> }) => Promise<ReactElement>;
 
-async function render(page: Page, slug: string): Promise<string> {
-  const element = await page({ params: Promise.resolve({ tenant: slug }) });
+async function render(page: Page, slug: string, query: Record<string, string> = {}): Promise<string> {
+  const element = await page({ params: Promise.resolve({ tenant: slug }), searchParams: Promise.resolve(query) });
   return renderToString(createElement("div", null, element));
 }
 
@@ -66,6 +66,20 @@ describe("settings pages", () => {
     expect(viewerHtml).not.toContain("Save bearer token");
     expect(viewerHtml).not.toContain('type="password"');
     expect(viewerHtml).toContain("Only admins and the owner can change credentials.");
+    expect(viewerHtml).toContain("Only admins and the owner can connect or disconnect it.");
+  });
+
+  it("channels: the brand's X account card offers Connect X, and words the callback's outcome without echoing it", async () => {
+    const owner = await createTenantWithMember("ADMIN");
+    signIn(owner);
+    const html = await render(ChannelsPage, owner.ctx.tenantSlug);
+    expect(html).toContain("No account is connected: the inbox cannot reply on X.");
+    expect(html).toContain("Connect X");
+    const denied = await render(ChannelsPage, owner.ctx.tenantSlug, { brandAccount: "denied" });
+    expect(denied).toContain("You did not allow access at X, so nothing was connected.");
+    const forged = await render(ChannelsPage, owner.ctx.tenantSlug, { brandAccount: "<script>alert(1)</script>" });
+    expect(forged).not.toContain("<script>alert(1)");
+    expect(forged).not.toMatch(/nothing was connected|link expired/i);
   });
 
   it("listening: the table shows each source's state; admins get the add form and row actions, viewers do not", async () => {

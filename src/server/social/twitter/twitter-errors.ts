@@ -1,11 +1,12 @@
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from "twitter-api-v2";
-import type { ClassifiedError } from "../social-provider";
+import { PostRefusedError, type ClassifiedError } from "../social-provider";
 
 /**
  * Maps twitter-api-v2's errors onto the pipeline's reactions. A 429 carries `retryAt` only when
  * X sent its reset header; otherwise the pipeline's one default wait applies.
  */
 export function classifyTwitterError(error: unknown): ClassifiedError {
+  if (error instanceof PostRefusedError) return { kind: "BAD_REQUEST", message: `X refused the post: ${error.detail}` };
   if (error instanceof ApiResponseError) {
     const message = `X API ${error.code}: ${error.message}`;
     if (error.code === 429 || error.rateLimitError) {

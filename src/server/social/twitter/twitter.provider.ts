@@ -1,5 +1,15 @@
-import type { TweetV2LookupResult, UserV2 } from "twitter-api-v2";
-import type { AppAuth, MentionPage, PostLookup, SearchRequest, SocialProvider, SocialUser, UserAuth, UserTokens } from "../social-provider";
+import { ApiResponseError, type TweetV2LookupResult, type UserV2 } from "twitter-api-v2";
+import {
+  PostRefusedError,
+  type AppAuth,
+  type MentionPage,
+  type PostLookup,
+  type SearchRequest,
+  type SocialProvider,
+  type SocialUser,
+  type UserAuth,
+  type UserTokens,
+} from "../social-provider";
 import { forgetTwitterAppAuth, twitterAppAuth } from "./twitter-app-auth";
 import { twitterSearchTerm } from "./twitter-search-query";
 import { createTwitterAppClient, createTwitterOAuth2Client, createTwitterUserClient } from "./twitter-client";
@@ -60,6 +70,22 @@ export const twitterProvider: SocialProvider = {
   async publish(auth: UserAuth, text: string) {
     const result = await createTwitterUserClient(auth.accessToken).v2.tweet(text);
     return { externalId: result.data.id };
+  },
+
+  async reply(auth: UserAuth, text: string, inReplyToExternalId: string) {
+    try {
+      const result = await createTwitterUserClient(auth.accessToken).v2.reply(text, inReplyToExternalId);
+      return { externalId: result.data.id };
+    } catch (error) {
+      // On a write, X's 403 names the post's problem (duplicate text, a parent deleted or not
+      // visible) in `detail`; its generic "not permitted" is the grant's problem (a scope missing,
+      // access revoked) and stays a RECONNECT.
+      const detail = error instanceof ApiResponseError && error.code === 403 ? (error.data as { detail?: unknown }).detail : undefined;
+      if (typeof detail === "string" && detail.trim() && !/not permitted to perform this action/i.test(detail)) {
+        throw new PostRefusedError(detail.slice(0, 300));
+      }
+      throw error;
+    }
   },
 
   async refreshUserToken(refreshToken: string): Promise<UserTokens> {

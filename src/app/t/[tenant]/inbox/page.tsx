@@ -15,6 +15,8 @@ import { INBOX_FILTER_KEYS, ZInboxCursor, ZInboxFilters, type InboxFilters } fro
 import { listInboxOptions } from "@/server/modules/mentions/inbox/inbox-options";
 import { listInboxViews } from "@/server/modules/mentions/inbox/inbox-views";
 import { listInbox } from "@/server/modules/mentions/inbox/list-inbox";
+import { listMentionReplies } from "@/server/modules/mentions/inbox/reply-to-mention";
+import { getBrandAccount } from "@/server/modules/brand-accounts/brand-accounts";
 import {
   addMentionNoteAction,
   assignMentionAction,
@@ -27,6 +29,7 @@ import {
   triageMentionsAction,
   untagMentionAction,
 } from "./actions";
+import { replyToMentionAction } from "./reply-actions";
 
 export const metadata = { title: "Inbox" };
 
@@ -61,6 +64,13 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
     listInboxOptions(ctx),
     feedbackInboxCounts(ctx),
     listInboxViews(ctx),
+  ]);
+  const [replies, brandAccount] = await Promise.all([
+    listMentionReplies(
+      ctx,
+      page.items.map((item) => item.id),
+    ),
+    getBrandAccount(ctx, "TWITTER"),
   ]);
   const base = `/t/${slug}/inbox`;
   const canModerate = can("mentions:moderate");
@@ -113,7 +123,16 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           ) : (
             <ul className="divide-y divide-line border-t border-line" data-testid="inbox-items">
               {page.items.map((item) => (
-                <MentionCard key={item.id} item={item} tenantSlug={slug} actions={actions} members={options.members} selectable={canModerate} />
+                <MentionCard
+                  key={item.id}
+                  item={item}
+                  tenantSlug={slug}
+                  actions={actions}
+                  members={options.members}
+                  selectable={canModerate}
+                  replies={replies.get(item.id)}
+                  reply={canModerate ? { action: replyToMentionAction, account: brandAccount } : undefined}
+                />
               ))}
             </ul>
           )}

@@ -3,14 +3,18 @@ import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
+import { BrandAccountCard } from "@/features/channels/brand-account-card";
 import { ConnectionActions } from "@/features/channels/connection-actions";
 import { CredentialsForm } from "@/features/channels/credentials-form";
 import { CONNECTION_LABELS, CONNECTION_TONES } from "@/features/channels/labels";
 import { requireMember } from "@/server/http/require-member";
 import type { ChannelConnectionDto } from "@/server/modules/channels/channel.schemas";
 import { listChannelConnections } from "@/server/modules/channels/channel.service";
+import { ZBrandConnectFailure } from "@/server/modules/brand-accounts/brand-account.schemas";
+import { getBrandAccount } from "@/server/modules/brand-accounts/brand-accounts";
 import { registeredNetworks } from "@/server/social/provider-registry";
 import { deleteChannelAction, saveChannelAction, setChannelEnabledAction } from "./actions";
+import { connectBrandAccountAction, disconnectBrandAccountAction } from "./brand-account-actions";
 
 export const metadata = { title: "Channel credentials" };
 
@@ -19,10 +23,24 @@ const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle:
 /** One card per registered network (src/server/social/provider-registry.ts). */
 const NETWORKS = registeredNetworks().map((entry) => ({ network: entry.network, name: entry.label, text: entry.connectionHelp }));
 
-export default async function ChannelsPage({ params }: { params: Promise<{ tenant: string }> }) {
+/** The "Connect X" callback's outcome, from the URL; anything else is ignored. */
+function brandOutcome(value: string | string[] | undefined) {
+  if (value === "connected") return "connected" as const;
+  const failure = ZBrandConnectFailure.safeParse(value);
+  return failure.success ? failure.data : null;
+}
+
+export default async function ChannelsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { tenant: slug } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/channels`);
-  const connections = await listChannelConnections(ctx);
+  const [connections, brandAccount] = await Promise.all([listChannelConnections(ctx), getBrandAccount(ctx, "TWITTER")]);
+  const outcome = brandOutcome((await searchParams).brandAccount);
   const canWrite = can("settings:write");
   return (
     <>
@@ -39,6 +57,16 @@ export default async function ChannelsPage({ params }: { params: Promise<{ tenan
         Running against the local social sandbox? Its development credentials (a fixed X bearer token, the X and Foursquare client ids and secrets) are listed
         in <code>docs/sandbox.md</code>, under “Development credentials”.
       </Alert>
+      <div className="mb-6">
+        <BrandAccountCard
+          tenantSlug={slug}
+          account={brandAccount}
+          outcome={outcome}
+          canWrite={canWrite}
+          actions={{ connect: connectBrandAccountAction, disconnect: disconnectBrandAccountAction }}
+        />
+      </div>
+      <h2 className="mb-3 text-lg font-semibold text-fg">Listening: the app&apos;s credentials</h2>
       <div className="grid gap-6 xl:grid-cols-2">
         {NETWORKS.map(({ network, name, text }) => {
           const mine = connections.filter((c) => c.network === network);
