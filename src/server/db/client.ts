@@ -11,6 +11,7 @@ const OMIT_SECRETS = {
   pendingSignUp: { passwordHash: true },
   socialProfile: { accessTokenCiphertext: true, refreshTokenCiphertext: true },
   channelConnection: { credentialsCiphertext: true },
+  brandSocialAccount: { tokensCiphertext: true },
   webhook: { secretCiphertext: true },
   apiKey: { keyHash: true },
 } as const;

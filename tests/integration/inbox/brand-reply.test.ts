@@ -81,8 +81,9 @@ describe("connecting the brand's X account", () => {
     expect(await finishBrandConnect(ctx, back, { redirectUri: REDIRECT })).toEqual({ ok: true, handle });
     const account = await getBrandAccount(ctx, "TWITTER");
     expect(account).toMatchObject({ handle, status: "ACTIVE", canPost: true });
-    const row = await getDb().brandSocialAccount.findFirstOrThrow({ where: { tenantId: ctx.tenantId } });
-    expect(row.tokensCiphertext).not.toContain("sbx"); // sealed, not the token itself
+    const row = await getDb().brandSocialAccount.findFirstOrThrow({ where: { tenantId: ctx.tenantId }, omit: { tokensCiphertext: false } });
+    expect(row.tokensCiphertext.length).toBeGreaterThan(40);
+    for (const token of sandbox.state.xAuth["access"].keys()) expect(row.tokensCiphertext).not.toContain(token); // sealed, not the token
     expect(row.scopes).toContain("tweet.write");
     expect(await getDb().auditLog.count({ where: { tenantId: ctx.tenantId, action: "brand_account.connected" } })).toBe(1);
 
