@@ -66,14 +66,13 @@ for (const { name, size } of VIEWPORTS) {
       await page.locator("#username").fill(handle);
       await page.locator("#approve").click();
       await page.waitForURL(/\/settings\/channels\?brandAccount=connected/);
-      await expect(page.getByRole("alert").filter({ hasText: "Connected" })).toContainText(`The brand's X account @${handle} is connected.`);
+      await expect(page.getByRole("status").filter({ hasText: "Connected" })).toContainText(`The brand's X account @${handle} is connected.`);
       const stored = await withClient(
         async (c) =>
           (
-            await c.query(
-              `SELECT b.handle, b.status::text FROM "BrandSocialAccount" b JOIN "Tenant" t ON t.id = b."tenantId" WHERE t.slug = $1`,
-              [account.slug],
-            )
+            await c.query(`SELECT b.handle, b.status::text FROM "BrandSocialAccount" b JOIN "Tenant" t ON t.id = b."tenantId" WHERE t.slug = $1`, [
+              account.slug,
+            ])
           ).rows,
       );
       expect(stored).toEqual([{ handle, status: "ACTIVE" }]);
