@@ -14,10 +14,12 @@ interface Props {
   tenantSlug: string;
   inviteText: string | null;
   actions: { invite: FormAction; markCustomer: FormAction } | null;
+  /** The brand's X account that may post replies, or null. */
+  replyAs: string | null;
 }
 
 /** One prospect: the ranking figures, their latest mentions (expandable) and the two actions. */
-export function ProspectCard({ row, rank, tenantSlug, inviteText, actions }: Props) {
+export function ProspectCard({ row, rank, tenantSlug, inviteText, actions, replyAs }: Props) {
   return (
     <li className="rounded-lg border border-line bg-surface p-4" data-testid="prospect" data-author={`${row.network}:${row.authorExternalId}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -56,6 +58,7 @@ export function ProspectCard({ row, rank, tenantSlug, inviteText, actions }: Pro
             authorExternalId={row.authorExternalId}
             defaultText={inviteText}
             action={actions.invite}
+            replyAs={row.network === "TWITTER" ? replyAs : null}
           />
           <MarkCustomerForm tenantSlug={tenantSlug} network={row.network} authorExternalId={row.authorExternalId} action={actions.markCustomer} />
         </div>

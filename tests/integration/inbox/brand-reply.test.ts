@@ -10,6 +10,7 @@ import { resetEnvCache } from "../../../src/server/env";
 import { getBrandAccount, disconnectBrandAccount } from "../../../src/server/modules/brand-accounts/brand-accounts";
 import { finishBrandConnect, startBrandConnect } from "../../../src/server/modules/brand-accounts/connect-brand-account";
 import { listMentionReplies, replyToMention } from "../../../src/server/modules/mentions/inbox/reply-to-mention";
+import { inviteProspect } from "../../../src/server/modules/prospects/invite-prospect";
 import type { SandboxHandle } from "../../../src/sandbox/start-sandbox";
 import { sandboxPost, sandboxUser, startPipelineSandbox } from "../pipeline/pipeline-kit";
 import { addMember, createTenantWithMember } from "../support/factories";
@@ -204,5 +205,24 @@ describe("replying from the inbox", () => {
     expect((await listMentionReplies(ctx, [mentionId])).get(mentionId)).toHaveLength(1);
     await expect(replyToMention(ctx, { mentionId, text: "After", requestKey: randomUUID() })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(disconnectBrandAccount(ctx, { network: "TWITTER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a prospect's invitation can be posted as the brand's reply under their latest mention, once", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    const handle = await connectBrand(ctx);
+    const { mentionId, postId } = await fanMention(ctx, "first time at Tasti, loved it");
+    const { authorExternalId } = await getDb().mention.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: mentionId } });
+    const text = "Thanks! Join our rewards program and earn points for posts like this one";
+
+    await expect(inviteProspect(ctx, { network: "TWITTER", authorExternalId, text: "x".repeat(281), postAsReply: true })).rejects.toThrow(/280/);
+    const invited = await inviteProspect(ctx, { network: "TWITTER", authorExternalId, text, postAsReply: true });
+    expect(invited.reply).toMatchObject({ status: "SENT", asHandle: handle, mentionId, text });
+    expect(repliesUnder(postId).map((p) => p.text)).toEqual([text]);
+    expect(await getDb().prospectInvitation.count({ where: { tenantId: ctx.tenantId, id: invited.id } })).toBe(1);
+
+    // Without the box ticked, nothing is posted: the invitation is only recorded.
+    const recorded = await inviteProspect(ctx, { network: "TWITTER", authorExternalId, text: `${text}!` });
+    expect(recorded.reply).toBeNull();
+    expect(repliesUnder(postId)).toHaveLength(1);
   });
 });

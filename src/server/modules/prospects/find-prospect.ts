@@ -7,12 +7,16 @@ import { AppError } from "../../errors";
  * The prospect an action names: an author with a PROSPECT mention in this tenant who is neither
  * converted nor linked to a customer. Anything else (another tenant's author included) is NOT_FOUND.
  */
-export async function findProspect(tx: DbTx, ctx: TenantContext, ref: { network: Network; authorExternalId: string }): Promise<{ handle: string }> {
+export async function findProspect(
+  tx: DbTx,
+  ctx: TenantContext,
+  ref: { network: Network; authorExternalId: string },
+): Promise<{ handle: string; latestMentionId: string }> {
   const { tenantId } = ctx;
   const latest = await tx.mention.findFirst({
     where: { tenantId, network: ref.network, authorExternalId: ref.authorExternalId, status: "PROSPECT", deletedUpstreamAt: null },
     orderBy: [{ postedAt: "desc" }, { id: "desc" }],
-    select: { authorHandle: true },
+    select: { id: true, authorHandle: true },
   });
   if (!latest) throw AppError.notFound("prospect");
   const [converted, linked] = await Promise.all([
@@ -23,5 +27,5 @@ export async function findProspect(tx: DbTx, ctx: TenantContext, ref: { network:
     }),
   ]);
   if (converted || linked) throw AppError.notFound("prospect");
-  return { handle: latest.authorHandle };
+  return { handle: latest.authorHandle, latestMentionId: latest.id };
 }

@@ -1,6 +1,8 @@
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { getEnv } from "../../env";
+import type { MentionReplyDto } from "../mentions/inbox-reply.schemas";
+import { replyToMention } from "../mentions/inbox/reply-to-mention";
 import { writeAudit } from "../audit/audit.service";
 import { findProspect } from "./find-prospect";
 import { ZInviteProspect, type InviteProspectInput } from "./prospect.schemas";
@@ -16,15 +18,20 @@ export function defaultInvitationText(handle: string, tenantSlug: string): strin
 }
 
 /**
- * Records an invitation to the rewards program for a prospect. Nothing is sent: the code has no
- * reply-as-brand facility (providers only read posts and share on a linked customer's behalf),
- * so staff copy the text and post it themselves; the record says who was invited, when, and how.
+ * Records an invitation to the rewards program for a prospect; the record says who was invited,
+ * when, and how. With `postAsReply`, it is then posted as the brand's reply under the prospect's
+ * latest mention (the inbox's reply, keyed on the invitation so it posts once); otherwise staff
+ * copy the text and post it themselves. A reply that fails leaves the invitation recorded and
+ * the failed reply visible in the inbox.
  */
-export async function inviteProspect(ctx: TenantContext, raw: InviteProspectInput): Promise<{ id: string; text: string }> {
+export async function inviteProspect(ctx: TenantContext, raw: InviteProspectInput): Promise<{ id: string; text: string; reply: MentionReplyDto | null }> {
   assertCan(ctx, "customers:write");
   const input = ZInviteProspect.parse(raw);
-  return getDb().$transaction(async (tx) => {
+  if (input.postAsReply) assertCan(ctx, "mentions:moderate");
+  let latestMentionId = "";
+  const recorded = await getDb().$transaction(async (tx) => {
     const prospect = await findProspect(tx, ctx, input);
+    latestMentionId = prospect.latestMentionId;
     const row = await tx.prospectInvitation.create({
       data: {
         tenantId: ctx.tenantId,
@@ -40,8 +47,11 @@ export async function inviteProspect(ctx: TenantContext, raw: InviteProspectInpu
       action: "prospect.invited",
       targetType: "ProspectInvitation",
       targetId: row.id,
-      data: { network: input.network, authorExternalId: input.authorExternalId },
+      data: { network: input.network, authorExternalId: input.authorExternalId, postAsReply: input.postAsReply },
     });
     return row;
   });
+  if (!input.postAsReply) return { ...recorded, reply: null };
+  const { reply } = await replyToMention(ctx, { mentionId: latestMentionId, text: input.text, requestKey: `invite-${recorded.id}` });
+  return { ...recorded, reply };
 }

@@ -19,8 +19,10 @@ export const ZProspectRef = z.object({
 
 export const ZInviteProspect = ZProspectRef.extend({
   text: z.string().trim().min(1, "the invitation is empty").max(1_000, "at most 1,000 characters"),
-});
-export type InviteProspectInput = z.infer<typeof ZInviteProspect>;
+  /** Post it as the brand's reply under the prospect's latest mention (X, with the brand's account connected). */
+  postAsReply: z.boolean().default(false),
+}).refine((input) => !input.postAsReply || [...input.text].length <= 280, { path: ["text"], message: "a reply fits 280 characters" });
+export type InviteProspectInput = z.input<typeof ZInviteProspect>;
 
 export interface ProspectMentionDto {
   id: string;

@@ -11,13 +11,22 @@ function refFromForm(form: FormData) {
   return { network: formText(form, "network") ?? "", authorExternalId: formText(form, "authorExternalId") ?? "" };
 }
 
-/** Records the invitation; the form copies the text to the clipboard (nothing is sent). */
+/** Records the invitation, and posts it as the brand's reply when asked; otherwise the form copies the text to the clipboard. */
 export const inviteProspectAction = tenantAction(
-  { permission: "customers:write", schema: ZInviteProspect, fromForm: (form) => ({ ...refFromForm(form), text: formText(form, "text") ?? "" }) },
+  {
+    permission: "customers:write",
+    schema: ZInviteProspect,
+    fromForm: (form) => ({ ...refFromForm(form), text: formText(form, "text") ?? "", postAsReply: form.get("postAsReply") === "on" }),
+  },
   async (ctx, input) => {
-    await inviteProspect(ctx, input);
+    const { reply } = await inviteProspect(ctx, input);
     revalidatePath(`/t/${ctx.tenantSlug}/prospects`);
-    return { status: "ok", message: "Invitation recorded and its text copied. Post it as a reply or DM yourself: Megaphone does not send it." };
+    if (!reply) return { status: "ok", message: "Invitation recorded and its text copied. Post it as a reply or DM yourself." };
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    if (reply.status === "FAILED") {
+      return { status: "error", message: `Invitation recorded, but the reply was not posted: ${reply.error ?? "the network refused it"}.`, fieldErrors: {} };
+    }
+    return { status: "ok", message: `Invitation posted as @${reply.asHandle}'s reply under their latest mention.` };
   },
 );
 

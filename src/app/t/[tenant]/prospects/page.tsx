@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { ProspectCard } from "@/features/prospects/prospect-card";
 import { requireMember } from "@/server/http/require-member";
+import { getBrandAccount } from "@/server/modules/brand-accounts/brand-accounts";
 import { defaultInvitationText } from "@/server/modules/prospects/invite-prospect";
 import { listProspects } from "@/server/modules/prospects/list-prospects";
 import { ZProspectListQuery } from "@/server/modules/prospects/prospect.schemas";
@@ -27,7 +28,7 @@ export default async function ProspectsPage({ params, searchParams }: { params: 
   const { ctx, can } = await requireMember(slug, base);
   const parsed = safeParseInput(ZProspectListQuery, { network: first(raw.network), minFollowers: first(raw.minFollowers), page: first(raw.page) ?? "1" });
   const query = parsed.success ? parsed.data : ZProspectListQuery.parse({});
-  const result = await listProspects(ctx, query);
+  const [result, brandAccount] = await Promise.all([listProspects(ctx, query), getBrandAccount(ctx, "TWITTER")]);
   const href = (overrides: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
     const merged = { network: query.network?.toLowerCase(), minFollowers: query.minFollowers, page: query.page, ...overrides };
@@ -37,6 +38,7 @@ export default async function ProspectsPage({ params, searchParams }: { params: 
     return qs ? `${base}?${qs}` : base;
   };
   const writable = can("customers:write");
+  const canReply = writable && can("mentions:moderate");
   const chip = (active: boolean) =>
     cn(
       "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
@@ -103,6 +105,7 @@ export default async function ProspectsPage({ params, searchParams }: { params: 
                 tenantSlug={slug}
                 inviteText={writable ? defaultInvitationText(row.handle, slug) : null}
                 actions={writable ? { invite: inviteProspectAction, markCustomer: markProspectCustomerAction } : null}
+                replyAs={canReply && brandAccount?.canPost ? brandAccount.handle : null}
               />
             ))}
           </ol>
