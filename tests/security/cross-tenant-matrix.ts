@@ -337,6 +337,15 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     fields: (ids) => ({ filters: JSON.stringify({ source: ids.source }), status: "done" }),
     underOwnSlug: "own-tenant",
   },
+  "ACTION t/[tenant]/inbox/actions.ts#tagSelectedAction": {
+    fields: (ids) => ({ mentionIds: ids.mention, tag: "planted", op: "add" }),
+    underOwnSlug: "not-found",
+  },
+  // "All matching" under A's own slug, filtered by B's segment: answered as a segment that does not exist.
+  "ACTION t/[tenant]/inbox/actions.ts#tagMatchingAction": {
+    fields: (ids) => ({ filters: JSON.stringify({ segment: ids.segment }), tag: "planted", op: "add" }),
+    underOwnSlug: { asNonexistent: { filters: JSON.stringify({ segment: NO_SEGMENT }), tag: "planted", op: "add" } },
+  },
   "ACTION t/[tenant]/inbox/actions.ts#saveInboxViewAction": { fields: () => ({ name: "Planted view", filters: "{}" }), underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/inbox/actions.ts#deleteInboxViewAction": { fields: (ids) => ({ viewId: ids.view ?? "" }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/inbox/actions.ts#awardMentionBonusAction": {

@@ -2,13 +2,17 @@ import { Input } from "@/components/input";
 import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormAction } from "../forms/remembered";
+import { BulkTagSelected } from "./bulk-tag-selected";
 import { InboxActionForm } from "./inbox-action-form";
 import { STATUS_OPTIONS } from "./inbox-labels";
 
-/** The selection's form: each card's checkbox belongs to it (form="inbox-bulk"), so no client state is needed. */
-export function BulkTriage({ action, tenantSlug }: { action: FormAction; tenantSlug: string }) {
+/**
+ * The selection's form: each card's checkbox belongs to it (form="inbox-bulk"), so no client state
+ * is needed. It changes the selected mentions' status, and tags or untags them (BulkTagSelected).
+ */
+export function BulkTriage({ action, tag, tenantSlug }: { action: FormAction; tag: FormAction; tenantSlug: string }) {
   return (
-    <InboxActionForm id="inbox-bulk" action={action} tenantSlug={tenantSlug} label="Change the selected mentions" className="px-4 py-3 sm:px-5">
+    <InboxActionForm id="inbox-bulk" action={action} tenantSlug={tenantSlug} label="Change the selected mentions" className="space-y-3 px-4 py-3 sm:px-5">
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end">
         <div className="min-w-0 space-y-1">
           <label htmlFor="bulk-status" className="block text-xs font-medium text-fg-muted">
@@ -21,6 +25,7 @@ export function BulkTriage({ action, tenantSlug }: { action: FormAction; tenantS
           Apply to selected
         </SubmitButton>
       </div>
+      <BulkTagSelected action={tag} />
     </InboxActionForm>
   );
 }
