@@ -337,7 +337,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     fields: (ids) => ({ filters: JSON.stringify({ source: ids.source }), status: "done" }),
     underOwnSlug: "own-tenant",
   },
-  "ACTION t/[tenant]/inbox/actions.ts#tagSelectedAction": {
+  // The selection's one form: tag buttons (op) go to tagging, the status button to triage; both refuse B's mentions.
+  "ACTION t/[tenant]/inbox/actions.ts#selectionAction": {
     fields: (ids) => ({ mentionIds: ids.mention, tag: "planted", op: "add" }),
     underOwnSlug: "not-found",
   },

@@ -36,7 +36,8 @@ const MATRIX: { name: keyof typeof actions; allowed: Role[]; fields: (ids: Ids) 
   },
   { name: "assignMentionAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionId: ids.mention, assigneeId: ids.member }) },
   { name: "addMentionNoteAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionId: ids.mention, body: "role matrix" }) },
-  { name: "tagSelectedAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionIds: ids.mention, tag: "role matrix", op: "add" }) },
+  { name: "selectionAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionIds: ids.mention, tag: "role matrix", op: "add" }) },
+  { name: "selectionAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionIds: ids.mention, status: "done" }) },
   { name: "tagMatchingAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: () => ({ filters: "{}", tag: "role matrix", op: "add" }) },
   {
     name: "awardMentionBonusAction",

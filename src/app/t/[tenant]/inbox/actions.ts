@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/server/http/action-state";
 import { formText, tenantAction } from "@/server/http/tenant-action";
 import { awardMentionBonus } from "@/server/modules/mentions/inbox/award-mention-bonus";
 import { tagMatching, tagMentions } from "@/server/modules/mentions/inbox/bulk-tag-mentions";
@@ -163,8 +164,8 @@ export const untagMentionAction = tenantAction({ permission: "mentions:moderate"
 
 const mentionsWord = (n: number) => (n === 1 ? "mention" : "mentions");
 
-/** The selection's tag: "add" or "remove", as the button pressed says (op). */
-export const tagSelectedAction = tenantAction(
+/** The selection's tag: "add" or "remove", as the button pressed says (op). Reached through selectionAction. */
+const tagSelection = tenantAction(
   {
     permission: "mentions:moderate",
     schema: ZTagMentions,
@@ -178,6 +179,15 @@ export const tagSelectedAction = tenantAction(
     return { status: "ok", message: `${done}${unchanged ? ` (${unchanged} unchanged)` : ""}.` };
   },
 );
+
+/**
+ * The selection's one form (its checkboxes can belong to one form only): a tag button sends op
+ * (add or remove) and goes to the tag action, the status button goes to the triage action. Each
+ * passes its own guard.
+ */
+export async function selectionAction(state: ActionState, form: FormData): Promise<ActionState> {
+  return form.has("op") ? tagSelection(state, form) : triageMentionsAction(state, form);
+}
 
 /** A tag on (or off) every mention the current filters match, a bounded batch per run (bulk-tag-mentions.ts). */
 export const tagMatchingAction = tenantAction(

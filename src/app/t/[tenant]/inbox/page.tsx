@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
-import { BulkTriage } from "@/features/inbox/bulk-triage";
+import { BulkSelection } from "@/features/inbox/bulk-selection";
 import { InboxFiltersForm } from "@/features/inbox/inbox-filters";
 import { InboxArrivals } from "@/features/inbox/inbox-arrivals";
 import { filterParams, inboxHref } from "@/features/inbox/inbox-href";
@@ -24,9 +24,9 @@ import {
   deleteInboxViewAction,
   overrideSentimentAction,
   saveInboxViewAction,
+  selectionAction,
   tagMatchingAction,
   tagMentionAction,
-  tagSelectedAction,
   triageMatchingAction,
   triageMentionsAction,
   untagMentionAction,
@@ -130,7 +130,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           {page && !after && <InboxArrivals key={drawnAt} tenantSlug={slug} query={filterParams(filters)} since={drawnAt} />}
           {actions && page && page.items.length > 0 && (
             <>
-              <BulkTriage action={actions.triage} tag={tagSelectedAction} tenantSlug={slug} />
+              <BulkSelection action={selectionAction} tenantSlug={slug} />
               <TriageAllMatching action={triageMatchingAction} tenantSlug={slug} filters={filters} />
               <TagAllMatching action={tagMatchingAction} tenantSlug={slug} filters={filters} batch={TAG_MATCHING_BATCH} />
             </>
