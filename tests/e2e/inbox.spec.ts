@@ -6,8 +6,10 @@ import {
   inboxViewsOf,
   mentionIdsWhere,
   mentionState,
+  mentionsTagged,
   reversalsOf,
   seedInbox,
+  seedLoyalSegment,
   sentimentOf,
   tagsOf,
 } from "./support/inbox";
@@ -17,8 +19,9 @@ import { signUp } from "./support/session";
  * The mention inbox on a phone and a desktop: a marketer (the brand's owner) filters the
  * mentions by author and a search, and the cards shown are exactly the database's answer in its
  * order; moves a question to "In progress" and awards it a bonus; disqualifies a paid mention and the ledger holds one
- * reversal of its 30 points. Hostile text (5,000-character name and post, 280-character handle,
- * right-to-left, emoji) never makes the page wider than the screen.
+ * reversal of its 30 points; filters by a customer segment and tags a selection and all matching, each checked against
+ * the database. Hostile text (5,000-character name and post, 280-character handle, right-to-left, emoji) never makes
+ * the page wider than the screen.
  */
 const VIEWPORTS = [
   { name: "phone", size: { width: 360, height: 780 } },
@@ -154,6 +157,68 @@ for (const { name, size } of VIEWPORTS) {
       expect(await tagsOf(seed.tenantId, seed.paidId)).toEqual(["refund"]);
       await page.goto(`/t/${slug}/inbox?tag=refund`);
       expect(await shownIds(page)).toEqual([seed.paidId]);
+    });
+
+    test("filter by a customer segment, keep it in a view, and tag the selection and all matching", async ({ page }) => {
+      test.setTimeout(180_000);
+      const { slug } = await signUp(page, "Inbox segments");
+      const seed = await seedInbox(slug);
+      const segmentId = await seedLoyalSegment(seed.tenantId, seed.customerId);
+      const inSegment = `"customerId" IN (SELECT id FROM "Customer" WHERE "tenantId" = $1 AND "lifecycleStage" = 'LOYAL')`;
+
+      // The segment is chosen by name in the filters; the list is its members' mentions, as the database says.
+      await page.goto(`/t/${slug}/inbox`);
+      const filters = page.getByRole("form", { name: "Filter mentions" });
+      await filters.getByLabel("Customer segment").selectOption({ label: "Loyal fans" });
+      await filters.getByRole("button", { name: "Apply filters" }).click();
+      await expect(page).toHaveURL(new RegExp(`segment=${segmentId}`));
+      const members = await mentionIdsWhere(seed.tenantId, inSegment);
+      expect(members).toEqual([seed.questionId, seed.paidId]);
+      await expect(page.getByTestId("inbox-item")).toHaveCount(members.length);
+      expect(await shownIds(page)).toEqual(members);
+      await noHorizontalScroll(page);
+
+      // Saved as a view, the segment comes back with it.
+      const save = page.getByRole("form", { name: "Save these filters as a view" });
+      await save.getByRole("textbox", { name: "Name of the view" }).fill("Loyal fans only");
+      await save.getByRole("button", { name: "Save as a view" }).click();
+      await expect(save.getByRole("status")).toHaveText("View saved.");
+      expect(await inboxViewsOf(seed.tenantId)).toEqual([{ name: "Loyal fans only", filters: { segment: segmentId } }]);
+      await page.goto(`/t/${slug}/inbox`);
+      await page.getByTestId("inbox-views").getByRole("link", { name: "Loyal fans only" }).click();
+      await expect(page).toHaveURL(new RegExp(`segment=${segmentId}`));
+      expect(await shownIds(page)).toEqual(members);
+
+      // A tag on the selected question only (normalised to lower case).
+      await page.locator(`[data-mention-id="${seed.questionId}"]`).getByRole("checkbox").check();
+      const selection = page.getByRole("form", { name: "Change the selected mentions" });
+      await selection.getByLabel("Tag the selected mentions").fill("Follow Up");
+      await selection.getByRole("button", { name: "Add tag to selected" }).click();
+      await expect(selection.getByRole("status")).toHaveText("Tagged 1 mention “follow up”.");
+      expect(await mentionsTagged(seed.tenantId, "follow up")).toEqual([seed.questionId]);
+      await expect(page.locator(`[data-mention-id="${seed.questionId}"]`).getByTestId("mention-tags")).toContainText("follow up");
+      await expect(page.locator(`[data-mention-id="${seed.paidId}"]`).getByTestId("mention-tags")).toHaveCount(0);
+      await noHorizontalScroll(page);
+
+      // A tag on every mention the segment filter matches, and on no other.
+      const all = page.getByRole("form", { name: "Tag all matching mentions" });
+      await all.getByLabel("Tag every mention these filters match").fill("vip");
+      await all.getByRole("button", { name: "Add tag to all matching" }).click();
+      await expect(all.getByRole("status")).toHaveText(`Tagged ${members.length} matching mentions “vip”.`);
+      expect(await mentionsTagged(seed.tenantId, "vip")).toEqual(members);
+      for (const id of members) await expect(page.locator(`[data-mention-id="${id}"]`).getByTestId("mention-tags")).toContainText("vip");
+      await page.goto(`/t/${slug}/inbox?tag=vip`);
+      expect(await shownIds(page)).toEqual(members);
+
+      // A segment that is not the brand's is said, not a crash, and one link drops it.
+      await page.goto(`/t/${slug}/inbox?segment=seg_${"0".repeat(32)}&author=customer`);
+      await expect(page.getByTestId("inbox-unknown-segment")).toContainText("This customer segment no longer exists in this brand");
+      await expect(page.getByTestId("inbox-item")).toHaveCount(0);
+      await noHorizontalScroll(page);
+      await page.getByRole("link", { name: "Show the inbox without it" }).click();
+      await expect(page).toHaveURL(/author=customer/);
+      await expect(page).not.toHaveURL(/segment=/);
+      expect(await shownIds(page)).toEqual(await mentionIdsWhere(seed.tenantId, `"customerId" IS NOT NULL`));
     });
 
     test("announces a mention collected while the page is open, and shows it on request", async ({ page }) => {

@@ -10,6 +10,7 @@
  * Each attempt must answer 404 (NOT_FOUND for actions), and every row of tenant B must be
  * byte-for-byte the same afterwards.
  */
+import { INBOX_ACTION_CASES } from "./cross-tenant-inbox-cases";
 
 /** Tenant B's objects that the attacks name. */
 export interface VictimIds {
@@ -324,7 +325,6 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
 
-  // Issue 12 item 2: the mention inbox triages, assigns, notes and awards bonuses only on its own brand's mentions.
   // Prospects: B's author named under A's slug is no prospect of A's (NOT_FOUND), like a nonexistent one.
   "ACTION t/[tenant]/prospects/actions.ts#inviteProspectAction": {
     fields: () => ({ network: "TWITTER", authorExternalId: VICTIM_AUTHOR, text: "planted by A" }),
@@ -334,33 +334,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     fields: () => ({ network: "TWITTER", authorExternalId: VICTIM_AUTHOR }),
     underOwnSlug: "not-found",
   },
-  "ACTION t/[tenant]/inbox/actions.ts#triageMentionsAction": { fields: (ids) => ({ mentionIds: ids.mention, status: "done" }), underOwnSlug: "not-found" },
-  "ACTION t/[tenant]/inbox/actions.ts#assignMentionAction": { fields: (ids) => ({ mentionId: ids.mention, assigneeId: "" }), underOwnSlug: "not-found" },
-  "ACTION t/[tenant]/inbox/actions.ts#addMentionNoteAction": { fields: (ids) => ({ mentionId: ids.mention, body: "planted by A" }), underOwnSlug: "not-found" },
-  "ACTION t/[tenant]/inbox/actions.ts#tagMentionAction": { fields: (ids) => ({ mentionId: ids.mention, tag: "planted" }), underOwnSlug: "not-found" },
-  "ACTION t/[tenant]/inbox/actions.ts#untagMentionAction": { fields: (ids) => ({ mentionId: ids.mention, tag: "victim-tag" }), underOwnSlug: "not-found" },
-  "ACTION t/[tenant]/inbox/actions.ts#overrideSentimentAction": {
-    fields: (ids) => ({ mentionId: ids.mention, sentiment: "DETRACTOR" }),
-    underOwnSlug: "not-found",
-  },
-  // "All matching" under A's own slug, filtered by B's source: it may only ever touch A's mentions.
-  "ACTION t/[tenant]/inbox/actions.ts#triageMatchingAction": {
-    fields: (ids) => ({ filters: JSON.stringify({ source: ids.source }), status: "done" }),
-    underOwnSlug: "own-tenant",
-  },
-  "ACTION t/[tenant]/inbox/reply-actions.ts#replyToMentionAction": {
-    fields: (ids) => ({ mentionId: ids.mention, text: "planted reply", requestKey: "planted-request-key-0001" }),
-    underOwnSlug: "not-found",
-  },
-  "ACTION t/[tenant]/inbox/actions.ts#saveInboxViewAction": { fields: () => ({ name: "Planted view", filters: "{}" }), underOwnSlug: "own-tenant" },
-  "ACTION t/[tenant]/inbox/actions.ts#deleteInboxViewAction": { fields: (ids) => ({ viewId: ids.view ?? "" }), underOwnSlug: "not-found" },
-  "ACTION t/[tenant]/inbox/actions.ts#awardMentionBonusAction": {
-    fields: (ids) => ({ mentionId: ids.mention, amount: "50", reason: "planted by A", idempotencyKey: "planted" }),
-    underOwnSlug: "not-found",
-  },
-
-  // The inbox's Feedback view marks only its own brand's answers handled.
-  "ACTION t/[tenant]/inbox/feedback/actions.ts#markFeedbackHandledAction": { fields: (ids) => ({ id: ids.feedback ?? "" }), underOwnSlug: "not-found" },
+  ...INBOX_ACTION_CASES,
 
   // Issue 9 item 2: the queue screen acts only on its own tenant's jobs; a foreign job id is 404.
   "ACTION t/[tenant]/settings/queues/actions.ts#retryJobAction": { fields: (ids) => ({ queue: "listening", jobId: ids.job ?? "" }), underOwnSlug: "not-found" },

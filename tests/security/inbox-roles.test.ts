@@ -1,7 +1,8 @@
 // The role matrix for the mention inbox's server actions, each called through its real guard
 // (tenantAction: session → membership → permission → zod → service) by every staff role of the
-// brand. Viewers read only; marketers triage, disqualify, assign and write notes; a bonus moves the
-// ledger, so it needs ledger:adjust (admins and owners). A refused attempt changes no row.
+// brand. Viewers read only; marketers triage, disqualify, assign, write notes and tag a selection or
+// all matching mentions; a bonus moves the ledger, so it needs ledger:adjust (admins and owners). A
+// refused attempt changes no row.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../src/server/db/generated/enums";
 import type { SessionUser } from "../../src/server/http/session";
@@ -35,6 +36,9 @@ const MATRIX: { name: keyof typeof actions; allowed: Role[]; fields: (ids: Ids) 
   },
   { name: "assignMentionAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionId: ids.mention, assigneeId: ids.member }) },
   { name: "addMentionNoteAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionId: ids.mention, body: "role matrix" }) },
+  { name: "selectionAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionIds: ids.mention, tag: "role matrix", op: "add" }) },
+  { name: "selectionAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: (ids) => ({ mentionIds: ids.mention, status: "done" }) },
+  { name: "tagMatchingAction", allowed: ["MARKETER", "ADMIN", "OWNER"], fields: () => ({ filters: "{}", tag: "role matrix", op: "add" }) },
   {
     name: "awardMentionBonusAction",
     allowed: ["ADMIN", "OWNER"],

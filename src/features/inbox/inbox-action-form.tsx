@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { cn } from "@/components/cn";
 import type { FormAction } from "../forms/remembered";
+import { ActionMessage } from "./action-message";
 
 /**
  * A small triage form driven by a server action: the tenant rides along as a hidden field and
@@ -28,20 +29,7 @@ export function InboxActionForm({
     <form id={id} action={run} aria-label={label} className={cn("min-w-0 space-y-2", className)}>
       <input type="hidden" name="tenant" value={tenantSlug} />
       {children}
-      {state.status === "ok" && state.message && (
-        <p role="status" className="text-xs break-words text-emerald-800">
-          {state.message}
-        </p>
-      )}
-      {state.status === "error" && (
-        <p role="alert" className="text-xs break-words text-red-700">
-          {state.message}
-          {Object.entries(state.fieldErrors)
-            .filter(([field]) => field !== "_form")
-            .map(([field, message]) => ` ${field}: ${message}.`)
-            .join("")}
-        </p>
-      )}
+      <ActionMessage state={state} />
     </form>
   );
 }

@@ -39,6 +39,7 @@ export function InboxFiltersForm({ action, filters, options }: { action: string;
           { value: "customer", label: "Customers" },
           { value: "prospect", label: "Prospects" },
         ])}
+        {select("segment", "Customer segment", "Any segment", options.segments)}
         {select(
           "network",
           "Network",

@@ -141,3 +141,33 @@ export async function tagsOf(tenantId: string, mentionId: string): Promise<strin
     ),
   );
 }
+
+/**
+ * A segment of LOYAL customers (its filter stored as the segments screen stores it) and the
+ * customer made LOYAL, so the segment holds that customer's mentions and no one else's.
+ */
+export async function seedLoyalSegment(tenantId: string, customerId: string): Promise<string> {
+  const filter = {
+    lifecycleStages: ["LOYAL"],
+    sentimentLabels: [],
+    search: null,
+    npsClasses: [],
+    minFollowers: null,
+    minPoints: null,
+    minLifetimeEarned: null,
+    tierId: null,
+  };
+  return withClient(async (c) => {
+    await c.query(`UPDATE "Customer" SET "lifecycleStage" = 'LOYAL' WHERE "tenantId" = $1 AND id = $2`, [tenantId, customerId]);
+    const { rows } = await c.query<{ id: string }>(
+      `INSERT INTO "Segment" ("tenantId", name, filter, "updatedAt") VALUES ($1, 'Loyal fans', $2, now()) RETURNING id`,
+      [tenantId, JSON.stringify(filter)],
+    );
+    return rows[0]!.id;
+  });
+}
+
+/** The brand's mentions carrying a tag, newest first. */
+export async function mentionsTagged(tenantId: string, tag: string): Promise<string[]> {
+  return mentionIdsWhere(tenantId, `id IN (SELECT "mentionId" FROM "MentionTag" WHERE "tenantId" = $1 AND tag = $2)`, [tag]);
+}

@@ -23,3 +23,19 @@ export async function writeAudit(tx: DbTx, ctx: TenantScope, event: AuditEvent):
     },
   });
 }
+
+/** Several entries in one INSERT, inside the caller's transaction (a bulk action's one entry per row it changed). */
+export async function writeAudits(tx: DbTx, ctx: TenantScope, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.auditLog.createMany({
+    data: events.map((event) => ({
+      tenantId: ctx.tenantId,
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId ?? null,
+      data: event.data,
+    })),
+  });
+}

@@ -190,6 +190,21 @@ export function segmentMemberCountsSql(ctx: TenantContext, segments: readonly Se
     ${Prisma.join(selects, " UNION ALL ")}`;
 }
 
+/**
+ * The ids of a segment's members now, as a subquery for another statement (the inbox's segment
+ * filter: `m."customerId" IN (…)`). The planner may read it as a semi-join: the members first,
+ * then their mentions by (tenantId, customerId), or a hashed list checked along another index.
+ * Its alias `m` is its own: it shadows any outer `m` inside the parentheses only.
+ */
+export function segmentMemberIdsSql(ctx: TenantContext, segment: SegmentRef): Prisma.Sql {
+  const [parsed] = parseSegments([segment]);
+  // no-tenant-data: a stored filter that does not validate has no members, no table is read
+  if (!parsed) return Prisma.sql`SELECT NULL::text AS id WHERE false`;
+  const rows = memberRows(ctx, { kind: "tenant", followersVia: "grouped" }, needsOf([parsed.filter]));
+  // tenant-predicate-in: memberRows
+  return Prisma.sql`SELECT m.id FROM (${rows}) m WHERE ${filterPredicate(ctx, parsed.filter)}`;
+}
+
 export interface SegmentMemberRow {
   id: string;
   displayName: string;

@@ -1,18 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/server/http/action-state";
 import { formText, tenantAction } from "@/server/http/tenant-action";
 import { awardMentionBonus } from "@/server/modules/mentions/inbox/award-mention-bonus";
+import { tagMatching, tagMentions } from "@/server/modules/mentions/inbox/bulk-tag-mentions";
 import {
   ZAddMentionNote,
   ZAssignMention,
   ZAwardMentionBonus,
   ZDeleteInboxView,
-  ZInboxFilters,
   ZOverrideSentiment,
   ZSaveInboxView,
   ZTriageForm,
+  ZTagMatching,
   ZTagMention,
+  ZTagMentions,
   ZTriageMatching,
 } from "@/server/modules/mentions/inbox/inbox.schemas";
 import { deleteInboxView, saveInboxView } from "@/server/modules/mentions/inbox/inbox-views";
@@ -21,12 +24,16 @@ import { setTriageForMatching } from "@/server/modules/mentions/inbox/triage-mat
 import { addMentionNote, assignMention, disqualifyMentions, setTriageStatus, tagMention, untagMention } from "@/server/modules/mentions/inbox/triage-mentions";
 
 const strings = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
-/** The list's filters ride along as one hidden JSON field; anything unreadable means "no filter". */
+/**
+ * The list's filters ride along as one hidden JSON field, validated by the action's schema. Text
+ * that is not JSON is refused there too (null is no filter object): read as "no filter", it would
+ * turn an "all matching" action on a few mentions into one on every mention.
+ */
 function filtersField(form: FormData): unknown {
   try {
-    return ZInboxFilters.parse(JSON.parse(formText(form, "filters") ?? "{}"));
+    return JSON.parse(formText(form, "filters") ?? "{}") as unknown;
   } catch {
-    return {};
+    return null;
   }
 }
 const points = (n: number) => `${n} point${n === 1 ? "" : "s"}`;
@@ -154,3 +161,46 @@ export const untagMentionAction = tenantAction({ permission: "mentions:moderate"
   revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
   return { status: "ok", message: removed ? "Tag removed." : "No such tag." };
 });
+
+const mentionsWord = (n: number) => (n === 1 ? "mention" : "mentions");
+
+/** The selection's tag: "add" or "remove", as the button pressed says (op). Reached through selectionAction. */
+const tagSelection = tenantAction(
+  {
+    permission: "mentions:moderate",
+    schema: ZTagMentions,
+    fromForm: (form) => ({ mentionIds: strings(form, "mentionIds"), tag: formText(form, "tag"), op: formText(form, "op") }),
+  },
+  async (ctx, input) => {
+    const { changed, unchanged } = await tagMentions(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    const done =
+      input.op === "add" ? `Tagged ${changed} ${mentionsWord(changed)} “${input.tag}”` : `Removed “${input.tag}” from ${changed} ${mentionsWord(changed)}`;
+    return { status: "ok", message: `${done}${unchanged ? ` (${unchanged} unchanged)` : ""}.` };
+  },
+);
+
+/**
+ * The selection's one form (its checkboxes can belong to one form only): a tag button sends op
+ * (add or remove) and goes to the tag action, the status button goes to the triage action. Each
+ * passes its own guard.
+ */
+export async function selectionAction(state: ActionState, form: FormData): Promise<ActionState> {
+  return form.has("op") ? tagSelection(state, form) : triageMentionsAction(state, form);
+}
+
+/** A tag on (or off) every mention the current filters match, a bounded batch per run (bulk-tag-mentions.ts). */
+export const tagMatchingAction = tenantAction(
+  {
+    permission: "mentions:moderate",
+    schema: ZTagMatching,
+    fromForm: (form) => ({ filters: filtersField(form), tag: formText(form, "tag"), op: formText(form, "op") }),
+  },
+  async (ctx, input) => {
+    const { changed, more } = await tagMatching(ctx, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/inbox`);
+    const what = `${changed} matching ${mentionsWord(changed)}`;
+    const done = input.op === "add" ? `Tagged ${what} “${input.tag}”` : `Removed “${input.tag}” from ${what}`;
+    return { status: "ok", message: `${done}.${more ? " More match: apply again to go on." : ""}` };
+  },
+);

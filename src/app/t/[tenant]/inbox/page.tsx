@@ -2,17 +2,19 @@ import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
-import { BulkTriage } from "@/features/inbox/bulk-triage";
+import { BulkSelection } from "@/features/inbox/bulk-selection";
 import { InboxFiltersForm } from "@/features/inbox/inbox-filters";
 import { InboxArrivals } from "@/features/inbox/inbox-arrivals";
 import { filterParams, inboxHref } from "@/features/inbox/inbox-href";
 import { MentionCard } from "@/features/inbox/mention-card";
 import { SavedViews } from "@/features/inbox/saved-views";
+import { TagAllMatching } from "@/features/inbox/tag-all-matching";
 import { TriageAllMatching } from "@/features/inbox/triage-all-matching";
 import { requireMember } from "@/server/http/require-member";
 import { feedbackInboxCounts } from "@/server/modules/feedback/feedback-inbox";
-import { INBOX_FILTER_KEYS, ZInboxCursor, ZInboxFilters, type InboxFilters } from "@/server/modules/mentions/inbox/inbox.schemas";
+import { INBOX_FILTER_KEYS, TAG_MATCHING_BATCH, ZInboxCursor, ZInboxFilters, type InboxFilters } from "@/server/modules/mentions/inbox/inbox.schemas";
 import { listInboxOptions } from "@/server/modules/mentions/inbox/inbox-options";
+import { isUnknownSegment } from "@/server/modules/mentions/inbox/inbox-segment-condition";
 import { listInboxViews } from "@/server/modules/mentions/inbox/inbox-views";
 import { listInbox } from "@/server/modules/mentions/inbox/list-inbox";
 import { listMentionReplies } from "@/server/modules/mentions/inbox/reply-to-mention";
@@ -24,6 +26,8 @@ import {
   deleteInboxViewAction,
   overrideSentimentAction,
   saveInboxViewAction,
+  selectionAction,
+  tagMatchingAction,
   tagMentionAction,
   triageMatchingAction,
   triageMentionsAction,
@@ -60,18 +64,16 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
   // Before the list is read: a mention stored while it is being read is announced, not missed.
   const drawnAt = new Date().toISOString();
   const [page, options, counts, views] = await Promise.all([
-    listInbox(ctx, { filters, after }),
+    // A segment deleted since the link or view was made: said above the list, which is left empty.
+    listInbox(ctx, { filters, after }).catch((error: unknown) => {
+      if (isUnknownSegment(error)) return null;
+      throw error;
+    }),
     listInboxOptions(ctx),
     feedbackInboxCounts(ctx),
     listInboxViews(ctx),
   ]);
-  const [replies, brandAccount] = await Promise.all([
-    listMentionReplies(
-      ctx,
-      page.items.map((item) => item.id),
-    ),
-    getBrandAccount(ctx, "TWITTER"),
-  ]);
+  const [replies, brandAccount] = await Promise.all([listMentionReplies(ctx, page?.items.map((item) => item.id) ?? []), getBrandAccount(ctx, "TWITTER")]);
   const base = `/t/${slug}/inbox`;
   const canModerate = can("mentions:moderate");
   const actions = canModerate
@@ -112,15 +114,37 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
           <SavedViews views={views} filters={filters} base={base} tenantSlug={slug} actions={{ save: saveInboxViewAction, remove: deleteInboxViewAction }} />
         </Card>
         <Card title="Mentions" description={after ? "Older mentions" : "Newest first"} headingLevel={2} flush>
+          {!page && (
+            <div className="px-4 py-4 sm:px-5" data-testid="inbox-unknown-segment">
+              <Alert
+                tone="warning"
+                role="none"
+                title="This customer segment no longer exists in this brand"
+                action={
+                  <Link href={inboxHref(base, { ...filters, segment: undefined })} className="text-sm font-medium underline">
+                    Show the inbox without it
+                  </Link>
+                }
+              >
+                It was deleted, or the link names another brand&apos;s segment: no mention is listed for it.
+              </Alert>
+            </div>
+          )}
           {/* Only the first page is "newest first"; a key per drawing starts the count again after "Show them". */}
-          {!after && <InboxArrivals key={drawnAt} tenantSlug={slug} query={filterParams(filters)} since={drawnAt} />}
-          {actions && page.items.length > 0 && <BulkTriage action={actions.triage} tenantSlug={slug} />}
-          {actions && page.items.length > 0 && <TriageAllMatching action={triageMatchingAction} tenantSlug={slug} filters={filters} />}
-          {page.items.length === 0 ? (
+          {page && !after && <InboxArrivals key={drawnAt} tenantSlug={slug} query={filterParams(filters)} since={drawnAt} />}
+          {actions && page && page.items.length > 0 && (
+            <>
+              <BulkSelection action={selectionAction} tenantSlug={slug} />
+              <TriageAllMatching action={triageMatchingAction} tenantSlug={slug} filters={filters} />
+              <TagAllMatching action={tagMatchingAction} tenantSlug={slug} filters={filters} batch={TAG_MATCHING_BATCH} />
+            </>
+          )}
+          {page && page.items.length === 0 && (
             <p className="px-5 py-4 text-sm text-fg-muted" data-testid="inbox-empty">
               No mention matches.
             </p>
-          ) : (
+          )}
+          {page && page.items.length > 0 && (
             <ul className="divide-y divide-line border-t border-line" data-testid="inbox-items">
               {page.items.map((item) => (
                 <MentionCard
@@ -143,7 +167,7 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
               Back to the newest
             </Link>
           )}
-          {page.nextCursor && (
+          {page?.nextCursor && (
             <Link href={inboxHref(base, filters, page.nextCursor)} className="font-medium text-brand-700 hover:underline">
               Older mentions
             </Link>

@@ -2,7 +2,7 @@ import { assertCan, type TenantContext } from "../../../auth/tenant-context";
 import { getDb } from "../../../db/client";
 import { Prisma } from "../../../db/generated/client";
 import { ZInboxArrivalsQuery, type InboxArrivalsQuery } from "./inbox.schemas";
-import { filterConditions, searchCondition, SEARCH_PREFETCH } from "./list-inbox";
+import { inboxConditions } from "./list-inbox";
 
 /** Counted up to this many: the banner says "99+" past it, and an open inbox never counts a flood. */
 export const ARRIVALS_CAP = 99;
@@ -21,8 +21,7 @@ export async function countInboxArrivals(ctx: TenantContext, raw: InboxArrivalsQ
   assertCan(ctx, "mentions:read");
   const { since: sinceText, ...filters } = ZInboxArrivalsQuery.parse(raw);
   const since = new Date(sinceText);
-  const conditions = filterConditions(filters);
-  if (filters.q) conditions.push(await searchCondition(ctx, filters.q, SEARCH_PREFETCH));
+  const conditions = await inboxConditions(ctx, filters);
   const extra = conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const [row] = await getDb().$queryRaw<{ newer: number }[]>(Prisma.sql`
     SELECT count(*)::int AS newer FROM (

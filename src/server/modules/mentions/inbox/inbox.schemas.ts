@@ -35,6 +35,8 @@ export const ZInboxFilters = z.object({
   /** A label, or UNLABELLED for mentions without one (the overview's sentiment mix links here). */
   sentiment: optional(z.enum(["PROMOTER", "PASSIVE", "DETRACTOR", "UNLABELLED"])),
   author: optional(z.enum(["customer", "prospect"])),
+  /** Mentions whose attributed customer is in this segment of the brand now (segment-membership.ts decides who is). */
+  segment: optional(prefixedId("seg")),
   location: optional(prefixedId("loc")),
   campaign: optional(prefixedId("cmp")),
   status: optional(z.enum(INBOX_STATUSES)),
@@ -169,3 +171,21 @@ export type InboxArrivalsQuery = z.input<typeof ZInboxArrivalsQuery>;
 
 export const ZTagMention = z.strictObject({ mentionId: ZMentionId, tag: ZMentionTag });
 export type TagMentionInput = z.input<typeof ZTagMention>;
+
+/** Bulk tagging puts a tag on, or takes it off, every mention of a selection or of "all matching". */
+export const TAG_OPERATIONS = ["add", "remove"] as const;
+const ZTagOperation = z.enum(TAG_OPERATIONS, "add or remove the tag");
+
+export const ZTagMentions = z.strictObject({ mentionIds: ZMentionIds, tag: ZMentionTag, op: ZTagOperation });
+export type TagMentionsInput = z.input<typeof ZTagMentions>;
+
+/**
+ * "All matching" tags (or untags) at most this many mentions per run, newest first. A mention
+ * done no longer qualifies (it has the tag, or no longer has it), so the next run goes on where
+ * this one stopped; the answer says whether more are left. The cap keeps one run's transaction,
+ * and its one audit entry per mention, small.
+ */
+export const TAG_MATCHING_BATCH = 1_000;
+
+export const ZTagMatching = z.strictObject({ filters: ZInboxFilters, tag: ZMentionTag, op: ZTagOperation });
+export type TagMatchingInput = z.input<typeof ZTagMatching>;

@@ -3,6 +3,7 @@ import { getDb } from "../../../db/client";
 import { Prisma } from "../../../db/generated/client";
 import { loadMentionPoints, safeHttpUrl } from "../moderation/mention.mapper";
 import type { MentionDto } from "../moderation/mention.schemas";
+import { segmentCondition } from "./inbox-segment-condition";
 import { encodeInboxCursor, ZInboxQuery, type InboxFilters, type InboxItem, type InboxPage, type InboxQueryInput, type TriageStep } from "./inbox.schemas";
 
 interface InboxRow {
@@ -38,8 +39,12 @@ interface InboxRow {
 
 const OUT = Prisma.sql`('DISQUALIFIED', 'DELETED')`;
 
-/** Each filter as one SQL condition on `m`; every subquery names the tenant too. */
-export function filterConditions(filters: InboxFilters): Prisma.Sql[] {
+/**
+ * The filters that read only the mention's own columns and keys, each as one SQL condition on `m`;
+ * every subquery names the tenant too. Not exported: the segment and the search need lookups, and
+ * a caller that skipped them would act on more mentions than the list shows (inboxConditions).
+ */
+function filterConditions(filters: InboxFilters): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (filters.network) where.push(Prisma.sql`m.network = ${filters.network}::"Network"`);
   if (filters.source) {
@@ -101,6 +106,19 @@ export async function searchCondition(ctx: TenantContext, q: string, prefetch: n
 }
 
 /**
+ * Every condition the inbox's filters put on `m`, the one builder the list, the arrivals poll and
+ * the "all matching" actions share, so each acts on exactly what the list shows. Throws
+ * VALIDATION_FAILED (path "segment") for a segment that is not the brand's.
+ */
+export async function inboxConditions(ctx: TenantContext, filters: InboxFilters, searchPrefetch = SEARCH_PREFETCH): Promise<Prisma.Sql[]> {
+  const [segment, search] = await Promise.all([
+    filters.segment ? segmentCondition(ctx, filters.segment) : null,
+    filters.q ? searchCondition(ctx, filters.q, searchPrefetch) : null,
+  ]);
+  return [...filterConditions(filters), ...(segment ? [segment] : []), ...(search ? [search] : [])];
+}
+
+/**
  * The inbox: every mention of the brand (customers' and prospects'), newest post first, filtered
  * as the URL says, a page at a time by keyset on (postedAt, id) so page 1,000 costs what page 1
  * does (the (tenantId, postedAt DESC, id DESC) index).
@@ -108,8 +126,7 @@ export async function searchCondition(ctx: TenantContext, q: string, prefetch: n
 export async function listInbox(ctx: TenantContext, raw: InboxQueryInput, tuning = { searchPrefetch: SEARCH_PREFETCH }): Promise<InboxPage> {
   assertCan(ctx, "mentions:read");
   const query = ZInboxQuery.parse(raw);
-  const conditions = filterConditions(query.filters);
-  if (query.filters.q) conditions.push(await searchCondition(ctx, query.filters.q, tuning.searchPrefetch));
+  const conditions = await inboxConditions(ctx, query.filters, tuning.searchPrefetch);
   if (query.after) conditions.push(Prisma.sql`(m."postedAt", m.id) < (${query.after.postedAt}, ${query.after.id})`);
   const extra = conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const db = getDb();

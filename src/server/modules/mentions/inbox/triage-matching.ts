@@ -3,7 +3,7 @@ import { getDb } from "../../../db/client";
 import { Prisma } from "../../../db/generated/client";
 import { writeAudit } from "../../audit/audit.service";
 import { TRIAGE_STEP_OF, ZTriageMatching, type TriageMatchingInput } from "./inbox.schemas";
-import { filterConditions, searchCondition, SEARCH_PREFETCH } from "./list-inbox";
+import { inboxConditions } from "./list-inbox";
 
 /**
  * "All matching": moves every mention the inbox's filters match to a triage step, however many
@@ -16,8 +16,7 @@ export async function setTriageForMatching(ctx: TenantContext, raw: TriageMatchi
   assertCan(ctx, "mentions:moderate");
   const input = ZTriageMatching.parse(raw);
   const step = TRIAGE_STEP_OF[input.status];
-  const conditions = filterConditions(input.filters);
-  if (input.filters.q) conditions.push(await searchCondition(ctx, input.filters.q, SEARCH_PREFETCH));
+  const conditions = await inboxConditions(ctx, input.filters);
   const extra = conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   return getDb().$transaction(async (tx) => {
     const changed = await tx.$executeRaw(Prisma.sql`
