@@ -44,6 +44,10 @@ export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof 
   const earnedWindow = windowBetween(from ?? new Date(0), now);
   // Ranking by points needs every customer's; otherwise only the page's 25 are read (one index range each).
   const byPoints = query.by === "points";
+  // Likewise reach: summed over every linked account only when it orders the page.
+  const byReach = query.by === "reach";
+  const pagePoints = byPoints ? Prisma.empty : Prisma.sql`, coalesce(earned.earned, 0) AS points`;
+  const pageReach = byReach ? Prisma.empty : Prisma.sql`, coalesce(reach.reach, 0) AS reach`;
   return Prisma.sql`
     WITH ment AS (
       SELECT m."customerId" AS id, sum(${MENTION_SCORE_SQL})::float8 AS score,
@@ -58,11 +62,12 @@ export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof 
       GROUP BY sp."customerId"
     ), ranked AS (
       SELECT c.id, c."displayName", c."lifecycleStage", c."npsClass",
-             coalesce(ment.score, 0) AS score, coalesce(ment.positive, 0) AS positive,
-             coalesce(reach.reach, 0) AS reach ${byPoints ? Prisma.sql`, coalesce(earned.earned, 0) AS points` : Prisma.empty}
+             coalesce(ment.score, 0) AS score, coalesce(ment.positive, 0) AS positive
+             ${byReach ? Prisma.sql`, coalesce(reach.reach, 0) AS reach` : Prisma.empty}
+             ${byPoints ? Prisma.sql`, coalesce(earned.earned, 0) AS points` : Prisma.empty}
       FROM "Customer" c
       LEFT JOIN ment ON ment.id = c.id
-      LEFT JOIN reach ON reach.id = c.id
+      ${byReach ? Prisma.sql`LEFT JOIN reach ON reach.id = c.id` : Prisma.empty}
       ${byPoints ? earnedJoin(ctx, earnedWindow, "grouped") : Prisma.empty}
       WHERE c."tenantId" = ${tenantId} AND c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL
     ), page AS (
@@ -70,8 +75,17 @@ export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof 
       ORDER BY ${ORDER[query.by]}, id ASC
       OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}
     )
-    ${byPoints ? pageOnly : pageWithEarned(earnedJoin(ctx, earnedWindow, "lateral"))}
+    SELECT c.* ${pagePoints} ${pageReach} FROM page c
+    ${byPoints ? Prisma.empty : earnedJoin(ctx, earnedWindow, "lateral")}
+    ${byReach ? Prisma.empty : reachOfRow(ctx)}
     ORDER BY ${ORDER[query.by]}, id ASC`;
+}
+
+/** The followers of one page row's linked accounts, by the (tenantId, customerId) index. */
+function reachOfRow(ctx: TenantContext): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN LATERAL (
+      SELECT sum(sp."followersCount")::int AS reach FROM "SocialProfile" sp WHERE sp."tenantId" = ${ctx.tenantId} AND sp."customerId" = c.id
+    ) reach ON true`;
 }
 
 /**
@@ -108,12 +122,4 @@ export async function rankAdvocates(ctx: TenantContext, rawQuery: AdvocateLeader
 /** A page past the end has no row to carry the total. */
 async function countLive(ctx: TenantContext): Promise<number> {
   return getDb().customer.count({ where: { tenantId: ctx.tenantId, mergedIntoId: null, erasedAt: null } });
-}
-
-// tenant-predicate-in: the "page" CTE above, filtered by c."tenantId"; earnedJoin names the tenant too.
-const pageOnly = Prisma.sql`SELECT * FROM page c`;
-
-function pageWithEarned(join: Prisma.Sql): Prisma.Sql {
-  // tenant-predicate-in: the "page" CTE it reads (c."tenantId" = the tenant) and the join, which names it.
-  return Prisma.sql`SELECT c.*, coalesce(earned.earned, 0) AS points FROM page c ${join}`;
 }

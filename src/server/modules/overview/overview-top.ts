@@ -37,17 +37,24 @@ interface PostRow {
 export async function topAdvocates(ctx: TenantContext, period: OverviewPeriod): Promise<OverviewTopAdvocate[]> {
   assertCan(ctx, "ledger:read");
   const days = ledgerSqlConditions({ from: period.from, to: period.to }, { withDays: true });
+  // Points are summed per customer (a hash of the period's entries); only the leaders — those at
+  // or above the fifth total, ties included, for the name order — get a name and a count of
+  // distinct mentions, each from their own index range, instead of every customer of the period.
   const rows = await getDb().$queryRaw<AdvocateRow[]>(Prisma.sql`
-    WITH totals AS (
-      SELECT e."customerId", SUM(e.amount) FILTER (WHERE ${EARNED})::bigint AS points,
-             COUNT(DISTINCT e."mentionId")::bigint AS mentions
+    WITH totals AS MATERIALIZED (
+      SELECT e."customerId", SUM(e.amount) FILTER (WHERE ${EARNED})::bigint AS points
         FROM "LedgerEntry" e
        WHERE e."tenantId" = ${ctx.tenantId}${days}
-       GROUP BY 1)
-    SELECT t."customerId", c."displayName" AS name, t.points, t.mentions
-      FROM totals t JOIN "Customer" c ON c."tenantId" = ${ctx.tenantId} AND c.id = t."customerId"
-     WHERE t.points > 0
-     ORDER BY t.points DESC, c."displayName", c.id
+       GROUP BY 1),
+    leaders AS (
+      SELECT t."customerId", t.points FROM totals t
+       WHERE t.points > 0
+         AND t.points >= COALESCE((SELECT x.points FROM totals x WHERE x.points > 0 ORDER BY x.points DESC OFFSET ${TOP - 1} LIMIT 1), 1))
+    SELECT l."customerId", c."displayName" AS name, l.points,
+           (SELECT COUNT(DISTINCT e."mentionId") FROM "LedgerEntry" e
+             WHERE e."tenantId" = ${ctx.tenantId} AND e."customerId" = l."customerId"${days})::bigint AS mentions
+      FROM leaders l JOIN "Customer" c ON c."tenantId" = ${ctx.tenantId} AND c.id = l."customerId"
+     ORDER BY l.points DESC, c."displayName", c.id
      LIMIT ${TOP}`);
   return rows.map((r) => ({ customerId: r.customerId, name: r.name, points: Number(r.points), mentions: Number(r.mentions) }));
 }
@@ -56,18 +63,22 @@ export async function topPosts(ctx: TenantContext, period: OverviewPeriod): Prom
   assertCan(ctx, "mentions:read");
   assertCan(ctx, "ledger:read");
   const days = ledgerSqlConditions({ from: period.from, to: period.to }, { withDays: true });
+  // As for advocates: only the posts at or above the fifth total (ties included) are joined.
   const rows = await getDb().$queryRaw<PostRow[]>(Prisma.sql`
-    WITH totals AS (
+    WITH totals AS MATERIALIZED (
       SELECT e."mentionId", SUM(e.amount)::bigint AS points
         FROM "LedgerEntry" e
        WHERE e."tenantId" = ${ctx.tenantId}${days} AND e."mentionId" IS NOT NULL AND e.source IN ${POST_SOURCES}
-       GROUP BY 1)
+       GROUP BY 1),
+    leaders AS (
+      SELECT t."mentionId", t.points FROM totals t
+       WHERE t.points > 0
+         AND t.points >= COALESCE((SELECT x.points FROM totals x WHERE x.points > 0 ORDER BY x.points DESC OFFSET ${TOP - 1} LIMIT 1), 1))
     SELECT t."mentionId", t.points, m.network::text AS network, m."authorHandle", m.text, m.url, m."postedAt",
            c.id AS "customerId", c."displayName" AS "customerName"
-      FROM totals t
+      FROM leaders t
       JOIN "Mention" m ON m."tenantId" = ${ctx.tenantId} AND m.id = t."mentionId"
       LEFT JOIN "Customer" c ON c."tenantId" = ${ctx.tenantId} AND c.id = m."customerId"
-     WHERE t.points > 0
      ORDER BY t.points DESC, m."postedAt" DESC, m.id
      LIMIT ${TOP}`);
   return rows.map((r) => ({
