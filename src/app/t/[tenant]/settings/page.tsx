@@ -11,7 +11,12 @@ const AREAS = [
   { key: "rules", title: "Point rules", text: "Base points per channel and action, influence curve, daily caps, minimum sentiment.", built: true },
   { key: "tiers", title: "Tiers", text: "Loyalty tiers by points earned in a rolling period, and that period.", built: true },
   { key: "listening", title: "Listening", text: "Tracked keywords, hashtags, brand handles and venues.", built: true },
-  { key: "channels", title: "Channel credentials", text: "The brand's X account for inbox replies, and your X and Foursquare app credentials, stored encrypted.", built: true },
+  {
+    key: "channels",
+    title: "Channel credentials",
+    text: "The brand's X account for inbox replies, and your X and Foursquare app credentials, stored encrypted.",
+    built: true,
+  },
   { key: "brand", title: "Brand", text: "Your brand's colour and logo in the rewards portal.", built: true },
   { key: "deletions", title: "Deleted posts", text: "How long collected posts are checked for deletion, and the last check's findings.", built: true },
   { key: "api", title: "API keys and webhooks", text: "Keys for the REST API and signed outbound webhooks.", built: false },
