@@ -26,6 +26,7 @@ const EXCEPTIONS: Record<string, string> = {
     "names the owner a token ciphertext is bound to (AAD); pure, queries nothing; decrypting must use the stored row's own tenantId",
   "src/server/modules/social-profiles/profile-tokens.ts#sealProfileToken": "binds a ciphertext to its row's tenant (see profileTokenAad)",
   "src/server/modules/social-profiles/profile-tokens.ts#openProfileToken": "opens a ciphertext bound to its row's tenant (see profileTokenAad)",
+  "src/server/modules/brand-accounts/brand-account-tokens.ts#sealBrandTokens": "binds a ciphertext to its row's tenant, like sealProfileToken",
   "src/server/modules/customers/sentiment-rollup.jobs.ts#sentimentRollupJobId":
     "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
   "src/server/modules/advocates/advocates.jobs.ts#applyStageRulesJobId":

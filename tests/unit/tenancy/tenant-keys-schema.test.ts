@@ -34,6 +34,8 @@ const NOT_REFERENCES = new Set([
   "ProspectInvitation.createdById", // a platform User kept as a record of who wrote it
   "SocialProfile.externalUserId", // the account's id on the network
   "SharePost.externalPostId", // the id the network gave the post
+  "MentionReply.externalPostId", // the id the network gave the brand's reply
+  "BrandSocialAccount.externalUserId", // the brand account's id on the network
   "DeletionCheckState.passId", // names a deletion-check pass, which is no row
   "AuditLog.targetId", // any kind of row, named by targetType, and kept after that row is gone
   // A platform User's id kept as a record of who did it: it must outlive the user's removal, and
@@ -46,6 +48,9 @@ const NOT_REFERENCES = new Set([
   "Redemption.fulfilledById",
   "Redemption.cancelledById",
   "FeedbackResponse.handledById",
+  "BrandSocialAccount.connectedByUserId",
+  "BrandConnectAttempt.userId", // the member who started "Connect X"; the callback must be theirs
+  "MentionReply.authorUserId",
   // Tiers are built as their own aggregate; until that lands the reward keeps the id only and
   // rewards/tier-gate.ts refuses any reward that names one (the tier work adds the foreign key).
   "Reward.minimumTierId",
