@@ -13,6 +13,7 @@ import { listMentionReplies, replyToMention } from "../../../src/server/modules/
 import { inviteProspect } from "../../../src/server/modules/prospects/invite-prospect";
 import type { SandboxHandle } from "../../../src/sandbox/start-sandbox";
 import { sandboxPost, sandboxUser, startPipelineSandbox } from "../pipeline/pipeline-kit";
+import { answerXConsent, type ConsentDecision } from "../support/x-consent";
 import { addMember, createTenantWithMember } from "../support/factories";
 import { seedMention } from "./inbox-kit";
 
@@ -29,24 +30,7 @@ afterAll(async () => {
 const REDIRECT = "http://127.0.0.1:3999/api/v1/tenants/brand/brand-accounts/twitter/callback";
 const username = () => `b${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 
-/** The sandbox's consent page, answered like a browser would: the query X sends back. */
-async function consentAt(url: string, decision: { approveAs: string; scopes?: string } | "deny") {
-  const params = Object.fromEntries(new URL(url).searchParams);
-  const body =
-    decision === "deny"
-      ? { ...params, decision: "deny" }
-      : { ...params, ...(decision.scopes ? { scope: decision.scopes } : {}), decision: "approve", username: decision.approveAs };
-  const res = await fetch(`${sandbox.url}/i/oauth2/authorize`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBeGreaterThanOrEqual(300);
-  const back = new URL(res.headers.get("location")!);
-  const get = (k: string) => back.searchParams.get(k) ?? undefined;
-  return { state: get("state"), code: get("code"), error: get("error") };
-}
+const consentAt = (url: string, decision: ConsentDecision) => answerXConsent(sandbox.url, url, decision);
 
 async function connectBrand(ctx: TenantContext, handle = username()) {
   const { url } = await startBrandConnect(ctx, { network: "TWITTER" }, { redirectUri: REDIRECT });

@@ -17,6 +17,7 @@ import { createPointRule } from "../../../src/server/modules/rules/point-rule.se
 import { openProfileToken } from "../../../src/server/modules/social-profiles/profile-tokens";
 import type { SandboxHandle } from "../../../src/sandbox/start-sandbox";
 import { startPipelineSandbox } from "../pipeline/pipeline-kit";
+import { answerXConsent, type ConsentDecision } from "../support/x-consent";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 
 let sandbox: SandboxHandle;
@@ -48,21 +49,7 @@ async function brandWithCustomer(linkPoints = 50) {
 
 const username = () => `u${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 
-/** The sandbox's consent page, answered like a browser would (approve as `as`, or deny): the query X sends back. */
-async function consentAt(url: string, decision: { approveAs: string } | "deny") {
-  const params = Object.fromEntries(new URL(url).searchParams);
-  const body = decision === "deny" ? { ...params, decision: "deny" } : { ...params, decision: "approve", username: decision.approveAs };
-  const res = await fetch(`${sandbox.url}/i/oauth2/authorize`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBeGreaterThanOrEqual(300);
-  const back = new URL(res.headers.get("location")!);
-  const get = (k: string) => back.searchParams.get(k) ?? undefined;
-  return { state: get("state"), code: get("code"), error: get("error") };
-}
+const consentAt = (url: string, decision: ConsentDecision) => answerXConsent(sandbox.url, url, decision);
 
 /** Token columns are omitted from ordinary reads (db client); tests ask for them by name. */
 const WITH_TOKENS = { omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false } } as const;
