@@ -4,6 +4,7 @@ import { SENTIMENT_ROLLUP_JOBS } from "../modules/customers/sentiment-rollup.job
 import { OVERVIEW_JOBS } from "../modules/overview/overview.jobs";
 import { LEADERBOARD_JOBS } from "../modules/leaderboard/leaderboard.jobs";
 import { MAIL_JOBS } from "../modules/mail/mail.jobs";
+import { MENTION_JOBS } from "../modules/mentions/mentions.jobs";
 import { NOTIFICATION_JOBS } from "../modules/notifications/notifications.jobs";
 import { CHECKIN_JOBS } from "../pipeline/checkins/checkins.jobs";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
@@ -30,6 +31,7 @@ const ALL_JOBS = [
   ...LEADERBOARD_JOBS,
   ...NOTIFICATION_JOBS,
   ...ADVOCATE_JOBS,
+  ...MENTION_JOBS,
 ] as const;
 
 type RegisteredJob = (typeof ALL_JOBS)[number];

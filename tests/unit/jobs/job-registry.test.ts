@@ -89,6 +89,7 @@ describe("job registry", () => {
         "mentions.schedule-deletion-checks",
         "notifications.tick",
         "profiles.schedule-refresh",
+        "replies.settle-stale",
         "share.sweep",
       ].sort(),
     );
