@@ -104,6 +104,8 @@ export const ZEnv = ZSandboxEnv.extend({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Scales every abuse limit (sign-up, invitations, password resets…); tests raise it. Leave 1 in production. */
   ABUSE_LIMIT_MULTIPLIER: z.coerce.number().min(0.01).max(10_000).default(1),
+  /** Requests per minute one API key may make to /api/v1 (RateLimit-* headers; 429 beyond). */
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /**
    * Proxies whose X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto are believed
    * (comma-separated IPs or CIDRs, e.g. "127.0.0.1,10.0.0.0/8"). Empty: no forwarded header is

@@ -1,5 +1,6 @@
 import type { Role } from "../db/generated/enums";
 import { AppError } from "../errors";
+import { scopesAllow } from "./api-scopes";
 import { roleCan, type Permission } from "./permissions";
 
 /**
@@ -22,6 +23,8 @@ export interface TenantScope {
 export interface TenantContext extends TenantScope {
   readonly role: Role;
   readonly actor: { type: "USER" | "API_KEY" | "SYSTEM"; id: string | null };
+  /** An API key's scopes (api-scopes.ts): set exactly when actor.type is API_KEY, and checked with the role. */
+  readonly scopes?: ReadonlySet<string>;
 }
 
 /**
@@ -41,9 +44,18 @@ export function assertCustomerActs(cctx: CustomerContext): void {
   if (cctx.previewBy) throw new AppError("FORBIDDEN", "this is a read-only preview of the customer's portal");
 }
 
+/** Whether this context may do it: its role, and for an API key its scopes too. */
+export function ctxCan(ctx: TenantContext, permission: Permission): boolean {
+  return roleCan(ctx.role, permission) && (ctx.actor.type !== "API_KEY" || scopesAllow(ctx.scopes ?? new Set(), permission));
+}
+
 export function assertCan(ctx: TenantContext, permission: Permission): void {
   if (!roleCan(ctx.role, permission)) {
     throw new AppError("FORBIDDEN", `your role (${ctx.role.toLowerCase()}) cannot ${permission.replace(":", " ")}`);
+  }
+  // A key without scopes (a context built wrongly) may do nothing, not everything.
+  if (ctx.actor.type === "API_KEY" && !scopesAllow(ctx.scopes ?? new Set(), permission)) {
+    throw new AppError("FORBIDDEN", `this API key's scopes do not allow ${permission.replace(":", " ")}`);
   }
 }
 

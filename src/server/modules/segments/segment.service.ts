@@ -1,5 +1,4 @@
-import { roleCan } from "../../auth/permissions";
-import { assertCan, type TenantContext } from "../../auth/tenant-context";
+import { assertCan, ctxCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb, type Db, type DbTx } from "../../db/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
@@ -139,7 +138,7 @@ export async function updateSegment(ctx: TenantContext, id: string, raw: Segment
       const after = { name: patch.name ?? before.name, filter: patch.filter ?? before.filter };
       const changed = (["name", "filter"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
       if (changed.length === 0) return toSegmentDto(current, await tierNames(tx, ctx));
-      if (changed.includes("filter") && current.campaigns.length > 0 && !roleCan(ctx.role, "settings:write")) {
+      if (changed.includes("filter") && current.campaigns.length > 0 && !ctxCan(ctx, "settings:write")) {
         throw new AppError(
           "FORBIDDEN",
           `campaign ${campaignNames(current.campaigns)} targets this segment: only admins and the owner can change who is in it`,
