@@ -36,6 +36,7 @@ const { inviteMember } = await import("../../src/server/modules/members/member.s
 const { createTier } = await import("../../src/server/modules/tiers/tier.service");
 const { submitFeedback } = await import("../../src/server/modules/feedback/submit-feedback");
 const { saveInboxView } = await import("../../src/server/modules/mentions/inbox/inbox-views");
+const { createApiKey } = await import("../../src/server/modules/api-keys/api-keys.service");
 const { startStaffSession, checkStaffSession } = await import("../../src/server/auth/staff-sessions");
 const { getEnv, resetEnvCache } = await import("../../src/server/env");
 const { adjustPoints } = await import("../../src/server/modules/ledger/adjust-points");
@@ -185,7 +186,10 @@ beforeAll(async () => {
   await unsafeCrossTenantDb().mentionTag.create({ data: { tenantId: ctx.tenantId, mentionId: mention.id, tag: "victim-tag" } });
   // A saved inbox view of B's owner: deleting it by id must find nothing for A.
   const view = await saveInboxView(ctx, { name: "Victim view", filters: { network: "TWITTER" } });
+  // B's API key: A's revoke by id must find nothing.
+  const { key: apiKey } = await createApiKey(ctx, { name: "Victim POS", scopes: ["customers:read"] });
   ids = {
+    apiKey: apiKey.id,
     view: view.id,
     profile: profile.id,
     reward: reward.id,

@@ -41,6 +41,8 @@ export interface VictimIds {
   view?: string;
   /** An X account linked to B's customer (integration tier only: the customer 360's unlink names it). */
   profile?: string;
+  /** B's API key (integration tier only: no page addresses one by id). */
+  apiKey?: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -167,6 +169,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/segments/[id]/edit",
   "PAGE /t/[tenant]/segments/new",
   "PAGE /t/[tenant]/settings",
+  "PAGE /t/[tenant]/settings/api-keys",
   "PAGE /t/[tenant]/settings/audit",
   "PAGE /t/[tenant]/settings/brand",
   "PAGE /t/[tenant]/settings/channels",
@@ -291,6 +294,12 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "ACTION t/[tenant]/settings/deletions/actions.ts#updateDeletionPeriodAction": { fields: () => ({ periodDays: "3" }), underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/settings/deletions/actions.ts#runDeletionPassAction": { fields: () => ({ network: "TWITTER" }), underOwnSlug: "own-tenant" },
+  // Issue 13: API keys are made in, and revoked from, the brand of the slug only.
+  "ACTION t/[tenant]/settings/api-keys/actions.ts#createApiKeyAction": {
+    fields: () => ({ name: "Planted key", scopes: "customers:write" }),
+    underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/settings/api-keys/actions.ts#revokeApiKeyAction": { fields: (ids) => ({ id: ids.apiKey ?? "" }), underOwnSlug: "not-found" },
 
   // Issue 11: the brand's colour and logo. The logo is sent as a file; here a string stands in for
   // it, as B's slug must be refused before the form is even parsed.

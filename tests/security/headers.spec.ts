@@ -163,6 +163,7 @@ test("every tenant screen hydrates under the policy with no CSP violation", asyn
     "/settings/tiers",
     "/settings/audit",
     "/settings/deletions",
+    "/settings/api-keys",
   ];
   for (const screen of screens) {
     const response = await page.goto(`/t/${account.slug}${screen}`);

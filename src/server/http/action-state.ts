@@ -1,7 +1,12 @@
 /** What a server action hands back to its form: field errors shown inline, a message on top. */
 export type ActionState =
   | { status: "idle" }
-  | { status: "ok"; message?: string }
+  | {
+      status: "ok";
+      message?: string;
+      /** A value shown once and never again (a new API key's secret): the page keeps no copy. */
+      reveal?: string;
+    }
   | {
       status: "error";
       message: string;

@@ -98,7 +98,7 @@ export async function revokeApiKey(ctx: TenantContext, raw: { apiKeyId: string }
   const { apiKeyId } = ZRevokeApiKey.parse(raw);
   return getDb().$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { tenantId: ctx.tenantId, id: apiKeyId }, select: { id: true, name: true, prefix: true, revokedAt: true } });
-    if (!key) throw AppError.notFound("API key");
+    if (!key) throw AppError.notFound("key");
     if (key.revokedAt) return { revoked: false };
     await tx.apiKey.updateMany({ where: { tenantId: ctx.tenantId, id: key.id, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, ctx, { action: "api_key.revoked", targetType: "ApiKey", targetId: key.id, data: { name: key.name, prefix: key.prefix } });
