@@ -30,9 +30,9 @@ export default async function HomePage() {
           </ButtonLink>
         </div>
         <p className="mt-10 text-sm text-fg-subtle">
-          Integrators: the REST API lives under{" "}
-          <Link className="underline" href="/api/v1/health">
-            /api/v1
+          Integrators: the REST API lives under /api/v1;{" "}
+          <Link className="underline" href="/docs/api">
+            read its reference
           </Link>
           .
         </p>

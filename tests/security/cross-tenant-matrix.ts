@@ -460,6 +460,9 @@ export const PORTAL_CASES: Record<string, PortalCase> = {
 /** Entry points that address no tenant's data, each with the reason. */
 export const NOT_TENANT_SCOPED: Record<string, string> = {
   "GET /api/v1/health": "liveness probe: answers database/Redis reachability, no tenant data",
+  "GET /api/v1/openapi.json": "the public API's OpenAPI document, built from code: the same for everyone, no tenant data",
+  "GET /docs/api/assets/[file]": "Swagger UI's bundle and its starter, two fixed names read from the package; anything else 404",
+  "PAGE /docs/api": "the public API reference page (Swagger UI over the document), no tenant data",
   "GET /api/auth/[...nextauth]": "next-auth: CSRF token, session and providers of the caller only",
   "POST /api/auth/[...nextauth]":
     "next-auth: sign-in and sign-out of the caller; the login locks are tested in tests/security and tests/integration/auth.test.ts",

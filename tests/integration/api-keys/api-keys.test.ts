@@ -96,7 +96,9 @@ describe("API keys", () => {
     // A viewer's key stays a viewer's, whatever its scopes say.
     const viewer = await addMember(ctx, "VIEWER");
     await getDb().apiKey.updateMany({ where: { tenantId: ctx.tenantId, id: writer.key.id }, data: { role: viewer.ctx.role } });
-    expect((await call(customers.POST, "POST", tenant.slug, `Bearer ${writer.secret}`, { displayName: "Again", emails: ["again@example.test"] })).status).toBe(403);
+    expect((await call(customers.POST, "POST", tenant.slug, `Bearer ${writer.secret}`, { displayName: "Again", emails: ["again@example.test"] })).status).toBe(
+      403,
+    );
   });
 
   it("answers 401 in the same words for unknown, revoked and expired keys, and a foreign brand's 404 for another brand's key", async () => {

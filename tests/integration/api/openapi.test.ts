@@ -1,0 +1,124 @@
+// Issue 13 item 3: the OpenAPI 3.1 document is built from the routes' own zod schemas. It fails
+// here when a route under /api/v1 serves a method the document does not describe (or the document
+// describes one no route serves), when a schema of the document is not valid JSON Schema 2020-12,
+// and when a real answer of a route, called with an API key, does not match its documented schema.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { getEnv } from "../../../src/server/env";
+import { createApiKey } from "../../../src/server/modules/api-keys/api-keys.service";
+import { UNDOCUMENTED_ROUTES } from "../../../src/server/openapi/api-operations";
+import { openApiDocument } from "../../../src/server/openapi/openapi-document";
+import { createTenantWithMember } from "../support/factories";
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+const doc = openApiDocument() as unknown as Doc;
+const API_DIR = join(process.cwd(), "src", "app", "api", "v1");
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? routeFiles(join(dir, e.name)) : e.name === "route.ts" ? [join(dir, e.name)] : [],
+  );
+}
+
+/** "GET /tenants/{tenant}/customers" for every method a route file serves (what it gives otherMethods, or its exported GET). */
+function servedOperations(): string[] {
+  return routeFiles(API_DIR).flatMap((file) => {
+    const path = `/${relative(API_DIR, file).split(sep).slice(0, -1).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+    const served = /otherMethods\(\[([^\]]*)\]\)/.exec(readFileSync(file, "utf8"))?.[1];
+    expect(served, `${file} names the methods it serves with otherMethods([...])`).toBeDefined();
+    return [...served!.matchAll(/"([A-Z]+)"/g)].map((m) => `${m[1]} ${path}`);
+  });
+}
+
+const documented = () => Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+
+function validatorFor(path: string, method: string, status: number) {
+  const schema = doc.paths[path]?.[method]?.responses[String(status)]?.content?.["application/json"]?.schema;
+  expect(schema, `${method.toUpperCase()} ${path} documents a JSON ${status}`).toBeDefined();
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  return ajv.compile(schema!);
+}
+
+describe("the OpenAPI document", () => {
+  it("describes exactly the operations the /api/v1 routes serve (less the listed exceptions)", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    const served = servedOperations().filter((op) => !(op in UNDOCUMENTED_ROUTES));
+    expect(served.length).toBeGreaterThan(30);
+    expect(documented().sort()).toEqual(served.sort());
+  });
+
+  it("holds only schemas that compile as JSON Schema 2020-12", () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    let compiled = 0;
+    const visit = (node: unknown) => {
+      if (!node || typeof node !== "object") return;
+      const record = node as Record<string, unknown>;
+      if (record.schema && typeof record.schema === "object" && !("$ref" in record.schema)) {
+        ajv.compile(record.schema);
+        compiled++;
+      }
+      for (const value of Object.values(record)) visit(value);
+    };
+    visit(doc.paths);
+    expect(compiled).toBeGreaterThan(60);
+  });
+});
+
+describe("real answers match the document", () => {
+  it("health, customers (create, list, get), segments, mentions, rules, sources, channels and campaigns", async () => {
+    const { ctx, tenant } = await createTenantWithMember("ADMIN");
+    const { secret } = await createApiKey(ctx, {
+      name: "contract",
+      scopes: ["customers:write", "mentions:read", "config:read"],
+    });
+    const origin = new URL(getEnv().APP_URL).origin;
+    type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    const call = async (handler: Handler, method: string, url: string, params: Record<string, string>, body?: unknown) => {
+      const request = new NextRequest(`${origin}/api/v1${url}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, ...(body ? { "content-type": "application/json" } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      const response = await handler(request, { params: Promise.resolve(params) });
+      return { status: response.status, json: (await response.json()) as unknown };
+    };
+    const check = (path: string, method: string, answer: { status: number; json: unknown }, status = 200) => {
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBe(status);
+      const validate = validatorFor(path, method, status);
+      expect(validate(answer.json), `${method} ${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    };
+    const t = { tenant: tenant.slug };
+    const T = `/tenants/${tenant.slug}`;
+
+    const health = await import("../../../src/app/api/v1/health/route");
+    const healthResponse = await health.GET();
+    check("/health", "get", { status: healthResponse.status, json: await healthResponse.json() });
+
+    const customers = await import("../../../src/app/api/v1/tenants/[tenant]/customers/route");
+    const customer = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/route");
+    const created = await call(customers.POST, "POST", `${T}/customers`, t, { displayName: "Ada From The POS", emails: ["ada@pos.test"], externalId: "pos-1" });
+    check("/tenants/{tenant}/customers", "post", created, 201);
+    check("/tenants/{tenant}/customers", "get", await call(customers.GET, "GET", `${T}/customers`, t));
+    const id = (created.json as { id: string }).id;
+    check("/tenants/{tenant}/customers/{id}", "get", await call(customer.GET, "GET", `${T}/customers/${id}`, { ...t, id }));
+
+    const segments = await import("../../../src/app/api/v1/tenants/[tenant]/segments/route");
+    check("/tenants/{tenant}/segments", "get", await call(segments.GET, "GET", `${T}/segments`, t));
+    const mentions = await import("../../../src/app/api/v1/tenants/[tenant]/mentions/route");
+    check("/tenants/{tenant}/mentions", "get", await call(mentions.GET, "GET", `${T}/mentions`, t));
+    const rules = await import("../../../src/app/api/v1/tenants/[tenant]/rules/route");
+    check("/tenants/{tenant}/rules", "get", await call(rules.GET, "GET", `${T}/rules`, t));
+    const sources = await import("../../../src/app/api/v1/tenants/[tenant]/sources/route");
+    check("/tenants/{tenant}/sources", "get", await call(sources.GET, "GET", `${T}/sources`, t));
+    const channels = await import("../../../src/app/api/v1/tenants/[tenant]/channels/route");
+    check("/tenants/{tenant}/channels", "get", await call(channels.GET, "GET", `${T}/channels`, t));
+    const campaigns = await import("../../../src/app/api/v1/tenants/[tenant]/campaigns/route");
+    check("/tenants/{tenant}/campaigns", "get", await call(campaigns.GET, "GET", `${T}/campaigns`, t));
+  });
+});
