@@ -188,9 +188,9 @@ describe("other malformed bodies answer 4xx, never 500", () => {
     const nested = await post(undefined, { raw: `{"displayName":"Ann","emails":${deepArray}}` });
     expectRefused(nested, 422);
     expect(nested.json?.errors?.[0]?.path).toMatch(/^emails(\.0)+$/);
-    expectRefused(await post(undefined, { raw: JSON.stringify({ displayName: "x".repeat(1_100_000), emails: [] }) }), 400);
+    expectRefused(await post(undefined, { raw: JSON.stringify({ displayName: "x".repeat(1_100_000), emails: [] }) }), 413);
     expectRefused(await post(undefined, { raw: "{not json" }), 400);
-    expectRefused(await post(undefined, { raw: "displayName=Ann", type: "application/x-www-form-urlencoded" }), 400);
+    expectRefused(await post(undefined, { raw: "displayName=Ann", type: "application/x-www-form-urlencoded" }), 415);
     expectRefused(await post(undefined, { raw: "\u0000" }), 400);
   });
 });

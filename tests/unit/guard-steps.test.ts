@@ -33,11 +33,12 @@ describe("guard steps", () => {
     expect(code(() => assertSameOrigin("POST", h({ "sec-fetch-site": "cross-site" }), allowed))).toBe("FORBIDDEN");
   });
 
-  it("readJsonBody: wrong content type and malformed JSON are 400", async () => {
+  it("readJsonBody: malformed JSON is 400, a wrong content type 415, an oversize body 413", async () => {
     const req = (body: string, type = "application/json") => new Request("http://x.test", { method: "POST", body, headers: { "content-type": type } });
     await expect(readJsonBody(req('{"a":1}'))).resolves.toEqual({ a: 1 });
     await expect(readJsonBody(req("{oops"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "the body is not valid JSON" });
-    await expect(readJsonBody(req("a=1", "application/x-www-form-urlencoded"))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(readJsonBody(req("a=1", "application/x-www-form-urlencoded"))).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", status: 415 });
+    await expect(readJsonBody(req(JSON.stringify({ a: "x".repeat(1_000_001) })))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413 });
   });
 
   it("parseWith throws the zod error for the problem mapper", () => {

@@ -50,15 +50,17 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
 
 export const MAX_JSON_BODY_CHARS = 1_000_000;
 
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `the body is larger than ${MAX_JSON_BODY_CHARS.toLocaleString("en")} characters`);
+
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    throw new AppError("BAD_REQUEST", "send the body as application/json");
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
   }
   // A declared size over the limit is refused before a byte of it is read.
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_JSON_BODY_CHARS * 4) throw new AppError("BAD_REQUEST", "body too large");
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_JSON_BODY_CHARS * 4) throw tooLarge();
   const text = await request.text();
-  if (text.length > MAX_JSON_BODY_CHARS) throw new AppError("BAD_REQUEST", "body too large");
+  if (text.length > MAX_JSON_BODY_CHARS) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch {
