@@ -81,6 +81,8 @@ export const API_CASES: Record<string, ApiCase> = {
   "GET /api/v1/tenants/[tenant]/customers/[id]": {},
   "PATCH /api/v1/tenants/[tenant]/customers/[id]": { body: () => ({ displayName: "pwned" }) },
   "DELETE /api/v1/tenants/[tenant]/customers/[id]": {},
+  "GET /api/v1/tenants/[tenant]/customers/[id]/export": {},
+  "POST /api/v1/tenants/[tenant]/customers/[id]/erase": {},
 
   "GET /api/v1/tenants/[tenant]/segments": {},
   "POST /api/v1/tenants/[tenant]/segments": { body: () => ({ name: "Planted segment", filter: { lifecycleStages: ["LOYAL"] } }) },

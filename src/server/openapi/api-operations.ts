@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Permission } from "../auth/permissions";
 import { T, ZDeleted } from "./operation-helpers";
 import { CONFIG_OPERATIONS } from "./config-operations";
+import { ZCustomerExport } from "./customer-export.schema";
 import { ZCustomerCreate, ZCustomerDto, ZCustomerListQuery, ZCustomerPage, ZCustomerUpdate } from "../modules/customers/customer.schemas";
 import { ZLedgerExportQuery } from "../modules/ledger/brand-ledger.schemas";
 import { ZInboxArrivalsQuery } from "../modules/mentions/inbox/inbox.schemas";
@@ -88,6 +89,24 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: "Customers",
     permission: "customers:delete",
     response: { status: 200, schema: z.object({ mode: z.enum(["deleted", "erased"]) }) },
+  },
+  {
+    method: "get",
+    path: `${T}/customers/{id}/export`,
+    operationId: "exportCustomer",
+    summary: "Everything the brand holds about a customer, as the portal's own export (audited)",
+    tag: "Privacy",
+    permission: "customers:read",
+    response: { status: 200, schema: ZCustomerExport },
+  },
+  {
+    method: "post",
+    path: `${T}/customers/{id}/erase`,
+    operationId: "eraseCustomer",
+    summary: "Erase a customer: tokens revoked at the networks, personal data removed, the ledger kept anonymous so totals still add up",
+    tag: "Privacy",
+    permission: "customers:delete",
+    response: { status: 200, schema: z.object({ erased: z.literal(true), tokensNotRevokedAtNetwork: z.number().int() }) },
   },
   {
     method: "get",

@@ -9,10 +9,14 @@ import addFormats from "ajv-formats";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { getEnv } from "../../../src/server/env";
+import { getDb } from "../../../src/server/db/client";
 import { createApiKey } from "../../../src/server/modules/api-keys/api-keys.service";
+import { createCustomer } from "../../../src/server/modules/customers/customer.service";
+import { adjustPoints } from "../../../src/server/modules/ledger/adjust-points";
 import { UNDOCUMENTED_ROUTES } from "../../../src/server/openapi/api-operations";
 import { openApiDocument } from "../../../src/server/openapi/openapi-document";
 import { createTenantWithMember } from "../support/factories";
+import { findLedgerViolations } from "../support/ledger-invariants";
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
 const doc = openApiDocument() as unknown as Doc;
@@ -120,5 +124,46 @@ describe("real answers match the document", () => {
     check("/tenants/{tenant}/channels", "get", await call(channels.GET, "GET", `${T}/channels`, t));
     const campaigns = await import("../../../src/app/api/v1/tenants/[tenant]/campaigns/route");
     check("/tenants/{tenant}/campaigns", "get", await call(campaigns.GET, "GET", `${T}/campaigns`, t));
+  });
+});
+
+describe("the privacy API", () => {
+  it("exports a customer as the portal does and erases them with the ledger kept whole; another brand's key finds neither", async () => {
+    const { ctx, tenant } = await createTenantWithMember("OWNER");
+    const { secret } = await createApiKey(ctx, { name: "privacy", scopes: ["customers:write", "ledger:write"] });
+    const customer = await createCustomer(ctx, { displayName: "Erin Erasable", emails: ["erin@privacy.test"] });
+    await adjustPoints(ctx, { customerId: customer.id, amount: 40, reason: "welcome", idempotencyKey: "privacy-seed" });
+    const origin = new URL(getEnv().APP_URL).origin;
+    const exportRoute = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/export/route");
+    const eraseRoute = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/erase/route");
+    const call = async (handler: typeof exportRoute.GET, method: string, slug: string, key: string) => {
+      const request = new NextRequest(`${origin}/api/v1/tenants/${slug}/customers/${customer.id}/x`, { method, headers: { authorization: `Bearer ${key}` } });
+      const response = await handler(request, { params: Promise.resolve({ tenant: slug, id: customer.id }) });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    };
+
+    const other = await createTenantWithMember("OWNER");
+    const foreign = await createApiKey(other.ctx, { name: "foreign", scopes: ["customers:write"] });
+    expect((await call(exportRoute.GET, "GET", other.tenant.slug, foreign.secret)).status).toBe(404);
+    expect((await call(eraseRoute.POST, "POST", other.tenant.slug, foreign.secret)).status).toBe(404);
+
+    const exported = await call(exportRoute.GET, "GET", tenant.slug, secret);
+    expect(exported.status).toBe(200);
+    expect(validatorFor("/tenants/{tenant}/customers/{id}/export", "get", 200)(exported.json)).toBe(true);
+    expect(exported.json).toMatchObject({ profile: { displayName: "Erin Erasable" }, points: { balance: 40, lifetimeEarned: 40 } });
+    expect(await getDb().auditLog.count({ where: { tenantId: ctx.tenantId, action: "customer.exported", targetId: customer.id } })).toBe(1);
+
+    const before = await getDb().ledgerEntry.aggregate({ where: { tenantId: ctx.tenantId }, _sum: { amount: true }, _count: true });
+    const erased = await call(eraseRoute.POST, "POST", tenant.slug, secret);
+    expect(erased).toEqual({ status: 200, json: { erased: true, tokensNotRevokedAtNetwork: 0 } });
+    const row = await getDb().customer.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: customer.id }, select: { displayName: true, erasedAt: true } });
+    expect(row.erasedAt).not.toBeNull();
+    expect(row.displayName).not.toContain("Erin");
+    expect(await getDb().customerEmail.count({ where: { tenantId: ctx.tenantId, customerId: customer.id } })).toBe(0);
+    const after = await getDb().ledgerEntry.aggregate({ where: { tenantId: ctx.tenantId }, _sum: { amount: true }, _count: true });
+    expect(after).toEqual(before);
+    expect(await findLedgerViolations(ctx.tenantId)).toEqual([]);
+    // Erased is gone for the API: a second erase or export finds nobody.
+    expect((await call(eraseRoute.POST, "POST", tenant.slug, secret)).status).toBe(404);
   });
 });

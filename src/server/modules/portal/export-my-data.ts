@@ -1,4 +1,4 @@
-import type { CustomerContext } from "../../auth/tenant-context";
+import type { CustomerContext, TenantScope } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { parseExplanation } from "../ledger/ledger.mapper";
@@ -11,8 +11,13 @@ import { describeEntryForCustomer } from "./entry-words";
  * selected (and the guard-rail client omits their columns anyway), nor are sign-in hashes.
  */
 export async function exportMyData(cctx: CustomerContext, now: Date = new Date()) {
+  return exportCustomerRecord(cctx, cctx.customerId, now);
+}
+
+/** The same document for one customer of the scope's brand (the portal's own export, and the privacy API's). */
+export async function exportCustomerRecord(scope: TenantScope, customerId: string, now: Date = new Date()) {
   const db = getDb();
-  const { tenantId, customerId } = cctx;
+  const { tenantId } = scope;
   const mine = { tenantId, customerId };
   const [tenant, customer, balance, consents, profiles, ledger, redemptions, mentions, shares, sessions, feedback] = await Promise.all([
     db.tenant.findUnique({ where: { id: tenantId }, select: { name: true } }),
