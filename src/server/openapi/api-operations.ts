@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { Permission } from "../auth/permissions";
-import { T, ZDeleted } from "./operation-helpers";
+import { T, ZDeleted, type ApiOperation } from "./operation-helpers";
 import { CONFIG_OPERATIONS } from "./config-operations";
 import { ZCustomerExport } from "./customer-export.schema";
 import { ZCustomerCreate, ZCustomerDto, ZCustomerListQuery, ZCustomerPage, ZCustomerUpdate } from "../modules/customers/customer.schemas";
@@ -9,6 +8,8 @@ import { ZInboxArrivalsQuery } from "../modules/mentions/inbox/inbox.schemas";
 import { ZDisqualifyMention, ZDisqualifyResult, ZMentionListQuery, ZMentionPage } from "../modules/mentions/moderation/mention.schemas";
 import { ZSegmentCreate, ZSegmentDto, ZSegmentList, ZSegmentMembersPage, ZSegmentMembersQuery, ZSegmentUpdate } from "../modules/segments/segment.schemas";
 
+const ZHealth = z.object({ ok: z.boolean(), database: z.boolean(), redis: z.boolean() });
+
 /**
  * Every operation of the public API, with the very zod schemas its route validates with (imported
  * from the same modules the route files import) and the DTO schema of its answer. The OpenAPI
@@ -16,21 +17,6 @@ import { ZSegmentCreate, ZSegmentDto, ZSegmentList, ZSegmentMembersPage, ZSegmen
  * when a route under /api/v1 serves a method this list does not describe, or the other way round,
  * and checks real answers against the document.
  */
-export interface ApiOperation {
-  method: "get" | "post" | "put" | "patch" | "delete";
-  /** OpenAPI path, `{param}` style, under the server's /api/v1. */
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  /** Null: no sign-in needed (health, this document). */
-  permission: Permission | null;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response: { status: number; schema: z.ZodType } | { status: number; csv: true };
-}
-
-const ZHealth = z.object({ ok: z.boolean(), database: z.boolean(), redis: z.boolean() });
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
   {

@@ -1,5 +1,4 @@
-import type { ApiOperation } from "./api-operations";
-import { T, ZDeleted, ZListOf } from "./operation-helpers";
+import { T, ZDeleted, ZListOf, type ApiOperation } from "./operation-helpers";
 import { ZCampaignCreate, ZCampaignDto, ZCampaignListQuery, ZCampaignPage, ZCampaignUpdate } from "../modules/campaigns/campaign.schemas";
 import { ZChannelConnectionDto, ZChannelPatchBody, ZChannelPutBody } from "../modules/channels/channel.schemas";
 import { ZListeningSourceDto, ZSourceCreate, ZSourceListQuery, ZSourceUpdate } from "../modules/listening/source.schemas";

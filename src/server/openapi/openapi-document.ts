@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { scopeFor } from "../auth/api-scopes";
-import { API_OPERATIONS, type ApiOperation } from "./api-operations";
+import { API_OPERATIONS } from "./api-operations";
+import type { ApiOperation } from "./operation-helpers";
 
 type JsonSchema = { [key: string]: unknown };
 
