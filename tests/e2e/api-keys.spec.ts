@@ -1,5 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { formatUtc } from "../../src/features/campaigns/campaign-labels";
 import { withClient } from "./support/db";
+import { expectNoHorizontalScroll } from "./support/layout";
 import { signUp } from "./support/session";
 
 /**
@@ -13,10 +15,6 @@ const VIEWPORTS = [
   { name: "desktop", size: { width: 1280, height: 800 } },
 ];
 const NAME = `POS <img src=x onerror="window.__pwned=1"> ${"🧾".repeat(10)} نقطة البيع`;
-
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
 
 const keysOf = (slug: string) =>
   withClient(
@@ -61,7 +59,7 @@ for (const { name, size } of VIEWPORTS) {
       await expect(item.getByTestId("api-key-prefix")).toHaveText(`${stored!.prefix}…`);
       await expect(item.getByTestId("api-key-scopes")).toHaveText("customers:read");
       await expect(item.getByTestId("api-key-last-used")).toHaveText("never");
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
 
       // Another system calls the API with it.
       const listed = await request.get(`/api/v1/tenants/${account.slug}/customers`, { headers: { authorization: `Bearer ${secret}` } });
@@ -79,7 +77,7 @@ for (const { name, size } of VIEWPORTS) {
       expect(await page.content()).not.toContain(secret);
       const [used] = await keysOf(account.slug);
       expect(used!.lastUsedAt).not.toBeNull();
-      await expect(item.getByTestId("api-key-last-used")).toHaveText(`${used!.lastUsedAt!.toISOString().slice(0, 16).replace("T", " ")} UTC`);
+      await expect(item.getByTestId("api-key-last-used")).toHaveText(formatUtc(used!.lastUsedAt!.toISOString()));
 
       // Revoked: shown so, and the next call is refused.
       await item.getByText("Revoke…").click();
@@ -89,7 +87,7 @@ for (const { name, size } of VIEWPORTS) {
       const refused = await request.get(`/api/v1/tenants/${account.slug}/customers`, { headers: { authorization: `Bearer ${secret}` } });
       expect(refused.status()).toBe(401);
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
     });
   });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import { E2E_SANDBOX_URL } from "../../playwright.config";
+import { expect, test } from "@playwright/test";
 import { withClient } from "./support/db";
+import { expectNoHorizontalScroll } from "./support/layout";
+import { createXUser, postOnX, xPost } from "./support/sandbox";
 import { signUp } from "./support/session";
 
 /**
@@ -15,24 +16,10 @@ const VIEWPORTS = [
   { name: "desktop", size: { width: 1280, height: 800 } },
 ];
 
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
-
-async function sandboxAdmin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${E2E_SANDBOX_URL}${path}`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.ok, `${method} ${path}`).toBe(true);
-  return (await res.json()) as T;
-}
-
 /** A fan's question posted at the sandbox, stored as the pipeline stores a mention (the e2e tier runs no worker). */
 async function questionMention(slug: string, fan: string, text: string): Promise<{ tenantId: string; mentionId: string; postId: string }> {
-  await sandboxAdmin("POST", "/__admin/users", { username: fan, followers_count: 240 });
-  const post = await sandboxAdmin<{ id: string }>("POST", "/__admin/posts", { author: fan, text });
+  await createXUser(fan, 240);
+  const post = await postOnX(fan, text);
   return withClient(async (c) => {
     const tenantId = (await c.query<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug])).rows[0]!.id;
     const mentionId = (
@@ -60,7 +47,7 @@ for (const { name, size } of VIEWPORTS) {
       await page.goto(`/t/${account.slug}/settings/channels`);
       const card = page.getByTestId("brand-account");
       await expect(card).toContainText("No account is connected: the inbox cannot reply on X.");
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
       await card.getByRole("button", { name: "Connect X" }).click();
       await expect(page.locator("#scopes")).toContainText("tweet.write");
       await page.locator("#username").fill(handle);
@@ -91,7 +78,7 @@ for (const { name, size } of VIEWPORTS) {
       await expect(item.getByRole("status")).toHaveText(`Posted as @${handle}.`);
       await expect(item.getByTestId("mention-reply-text")).toHaveText(answer);
       await expect(item.getByTestId("mention-reply")).toContainText("Posted");
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
 
       // Stored once, and at the network it is a reply to the question, by the brand's account.
       const replies = await withClient(
@@ -105,10 +92,7 @@ for (const { name, size } of VIEWPORTS) {
       );
       expect(replies).toHaveLength(1);
       expect(replies[0]).toMatchObject({ text: answer, status: "SENT" });
-      const atNetwork = await sandboxAdmin<{ kind: string; ref_id: string; author_username: string; text: string }>(
-        "GET",
-        `/__admin/posts/${replies[0]!.externalPostId}`,
-      );
+      const atNetwork = await xPost(replies[0]!.externalPostId);
       expect(atNetwork).toMatchObject({ kind: "reply", ref_id: question.postId, author_username: handle, text: answer });
       await expect(item.getByRole("link", { name: "Open the reply" })).toHaveAttribute("href", `https://x.com/${handle}/status/${replies[0]!.externalPostId}`);
     });

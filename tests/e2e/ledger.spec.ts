@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { parse } from "csv-parse/sync";
+import { downloadCsv } from "./support/csv-download";
 import { withClient } from "./support/db";
 import { grantPoints } from "./support/portal";
 import { tenantIdOf } from "./support/queues";
@@ -113,11 +112,11 @@ for (const viewport of [
       for (const [i, entry] of rtlEntries.entries()) await expect(cards.nth(i)).toHaveAttribute("data-entry-id", entry.id);
 
       // The export of the filtered list: the same rows, a formula never left live.
-      const rtlCsv = await download(page, page.getByRole("link", { name: "Export CSV" }));
+      const rtlCsv = await downloadCsv(page, page.getByRole("link", { name: "Export CSV" }));
       expect(rtlCsv.slice(1).map((r) => r[0])).toEqual(rtlEntries.map((e) => e.id));
 
       await page.goto(`/t/${account.slug}/ledger`);
-      const everything = await download(page, page.getByRole("link", { name: "Export CSV" }));
+      const everything = await downloadCsv(page, page.getByRole("link", { name: "Export CSV" }));
       expect(everything[0]!.slice(0, 4)).toEqual(["Entry", "Date (UTC)", "Kind", "Points"]);
       expect(everything.slice(1).map((r) => [r[0], Number(r[3]), r[5]])).toEqual(all.map((e) => [e.id, e.amount, e.customerId]));
       const plotterRow = everything.find((r) => r[5] === plotter)!;
@@ -140,18 +139,10 @@ for (const viewport of [
       await expect(page.getByRole("region", { name: "Points per rule" }).getByRole("row", { name: /No rule/ })).toContainText("180");
       await expectNoHorizontalScroll(page);
 
-      const daily = await download(page, page.getByRole("link", { name: "Export CSV" }).first());
+      const daily = await downloadCsv(page, page.getByRole("link", { name: "Export CSV" }).first());
       expect(daily[0]).toEqual(["Day (UTC)", "Earned", "Redeemed", "Expired", "Reversed", "Other", "Net", "Outstanding"]);
       expect(daily.find((r) => r[0] === today)).toEqual([today, "195", "0", "0", "0", "15", "180", "180"]);
       expect(daily).toHaveLength(31);
     });
   });
-}
-
-async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promise<string[][]> {
-  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  const text = await readFile(await file.path(), "utf8");
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows: string[][] = parse(text.slice(1));
-  return rows;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { parse } from "csv-parse/sync";
-import { E2E_SANDBOX_URL } from "../../playwright.config";
+import { expect, test, type Page } from "@playwright/test";
+import { downloadCsv } from "./support/csv-download";
 import { withClient } from "./support/db";
 import { balanceOf, bonusesOf, mentionIdsWhere, reversalsOf } from "./support/inbox";
+import { expectNoHorizontalScroll } from "./support/layout";
+import { createXUser, postOnX, xPost } from "./support/sandbox";
 import { signUp } from "./support/session";
 
 /**
@@ -23,20 +23,6 @@ const VIEWPORTS = [
 
 const QUESTION = "Do you still have the pistachio cup at the 5th Ave store?";
 
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
-
-async function sandboxAdmin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${E2E_SANDBOX_URL}${path}`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.ok, `${method} ${path}`).toBe(true);
-  return (await res.json()) as T;
-}
-
 interface Seed {
   tenantId: string;
   termId: string;
@@ -54,8 +40,8 @@ interface Seed {
  * and Ada's duplicate sign-up holding 70 points.
  */
 async function seedBrand(slug: string, fan: string): Promise<Seed> {
-  await sandboxAdmin("POST", "/__admin/users", { username: fan, followers_count: 1_800 });
-  const post = await sandboxAdmin<{ id: string }>("POST", "/__admin/posts", { author: fan, text: QUESTION });
+  await createXUser(fan, 1_800);
+  const post = await postOnX(fan, QUESTION);
   return withClient(async (c) => {
     const one = async <T>(text: string, values: unknown[]) => (await c.query(text, values)).rows[0] as T;
     const { id: tenantId } = await one<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug]);
@@ -132,14 +118,6 @@ async function shownIds(page: Page): Promise<string[]> {
   return page.getByTestId("inbox-item").evaluateAll((items) => items.map((item) => item.getAttribute("data-mention-id") ?? ""));
 }
 
-async function download(page: Page, link: Locator): Promise<string[][]> {
-  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  const text = await readFile(await file.path(), "utf8");
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows: string[][] = parse(text.slice(1));
-  return rows;
-}
-
 for (const { name, size } of VIEWPORTS) {
   test.describe(`a marketer's day on a ${name}`, () => {
     test.use({ viewport: size });
@@ -156,7 +134,7 @@ for (const { name, size } of VIEWPORTS) {
       const termMentions = await mentionIdsWhere(seed.tenantId, `"sourceId" = $2`, [seed.termId]);
       expect(termMentions).toHaveLength(3);
       await expect(page.getByTestId(`terms-${seed.termId}-value`)).toHaveText(String(termMentions.length));
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
       await page.getByTestId(`terms-${seed.termId}`).click();
       await page.waitForURL((url) => url.pathname.endsWith("/inbox") && url.searchParams.get("source") === seed.termId);
       await expect(page.getByTestId("inbox-item")).toHaveCount(termMentions.length);
@@ -216,9 +194,9 @@ for (const { name, size } of VIEWPORTS) {
           ).rows,
       );
       expect(reply).toMatchObject({ text: answer, status: "SENT" });
-      const thread = await sandboxAdmin<{ kind: string; ref_id: string; author_username: string }>("GET", `/__admin/posts/${reply!.externalPostId}`);
+      const thread = await xPost(reply!.externalPostId);
       expect(thread).toMatchObject({ kind: "reply", ref_id: seed.questionPostId, author_username: brandHandle });
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
 
       // The paid mention disqualified: one reversal of its 30 points, shown in Ada's ledger.
       const paid = page.locator(`[data-mention-id="${seed.paidId}"]`);
@@ -258,7 +236,7 @@ for (const { name, size } of VIEWPORTS) {
       await expect(page.getByTestId("points-balance")).toHaveText("15");
       await expect(page.getByTestId("ledger-line")).toHaveCount(ledger.length);
       for (const [i, entry] of ledger.entries()) await expect(page.getByTestId("ledger-line").nth(i)).toHaveAttribute("data-entry-id", entry.id);
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
 
       // The duplicate sign-up merged into Ada: one balance holding both, by a MERGE pair.
       await page.goto(`/t/${account.slug}/customers/${seed.duplicateId}`);
@@ -275,11 +253,11 @@ for (const { name, size } of VIEWPORTS) {
       expect(await balanceOf(seed.tenantId, seed.adaId)).toBe(85);
       expect(await balanceOf(seed.tenantId, seed.duplicateId)).toBe(0);
       await expect(page.getByTestId("points-balance")).toHaveText("85");
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
 
       // The brand's ledger exported: every entry, newest first, as the database holds them.
       await page.goto(`/t/${account.slug}/ledger`);
-      const csv = await download(page, page.getByRole("link", { name: "Export CSV" }));
+      const csv = await downloadCsv(page, page.getByRole("link", { name: "Export CSV" }));
       const entries = await withClient(
         async (c) =>
           (

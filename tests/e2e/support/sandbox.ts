@@ -41,3 +41,8 @@ export async function waitForMail(to: string, subject: RegExp, timeout = 60_000)
     .toBe(true);
   return found!;
 }
+
+/** A post as the sandbox holds it: a reply's parent and author, for checking what was posted at the network. */
+export async function xPost(id: string): Promise<{ kind: string; ref_id: string; author_username: string; text: string }> {
+  return admin("GET", `/__admin/posts/${id}`);
+}

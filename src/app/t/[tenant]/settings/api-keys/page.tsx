@@ -4,6 +4,7 @@ import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { CreateApiKeyForm } from "@/features/api-keys/create-api-key-form";
 import { RevokeApiKey } from "@/features/api-keys/revoke-api-key";
+import { formatUtc } from "@/features/campaigns/campaign-labels";
 import { API_SCOPE_GROUPS, type ApiScopeGroup } from "@/server/auth/api-scopes";
 import { getEnv } from "@/server/env";
 import { requireMember } from "@/server/http/require-member";
@@ -25,8 +26,6 @@ const GROUP_LABELS: Record<ApiScopeGroup, string> = {
   rewards: "Rewards and redemptions",
   config: "Configuration (rules, campaigns, segments, listening, locations)",
 };
-
-const when = (iso: string | null, never: string) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") + " UTC" : never);
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
@@ -73,8 +72,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                     {key.scopes.join(", ")}
                   </p>
                   <p className="text-xs text-fg-subtle">
-                    Created {when(key.createdAt, "")} · last used <span data-testid="api-key-last-used">{when(key.lastUsedAt, "never")}</span> ·{" "}
-                    {key.revokedAt ? `revoked ${when(key.revokedAt, "")}` : `expires ${when(key.expiresAt, "never")}`}
+                    Created {formatUtc(key.createdAt)} · last used{" "}
+                    <span data-testid="api-key-last-used">{key.lastUsedAt ? formatUtc(key.lastUsedAt) : "never"}</span> ·{" "}
+                    {key.revokedAt ? `revoked ${formatUtc(key.revokedAt)}` : `expires ${key.expiresAt ? formatUtc(key.expiresAt) : "never"}`}
                   </p>
                   {canWrite && key.state === "ACTIVE" && <RevokeApiKey tenantSlug={slug} id={key.id} name={key.name} action={revokeApiKeyAction} />}
                 </li>
