@@ -107,6 +107,11 @@ export const ZEnv = ZSandboxEnv.extend({
   /** Requests per minute one API key may make to /api/v1 (RateLimit-* headers; 429 beyond). */
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /**
+   * Lets webhook endpoints resolve to private, loopback or link-local addresses (a self-hosted
+   * install delivering inside its own network; the tests). Off: such endpoints are refused (SSRF).
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.preprocess(emptyAsUnset, ZBool.default(false)),
+  /**
    * Proxies whose X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto are believed
    * (comma-separated IPs or CIDRs, e.g. "127.0.0.1,10.0.0.0/8"). Empty: no forwarded header is
    * trusted and the client is the TCP peer.

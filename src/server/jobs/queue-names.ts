@@ -6,7 +6,7 @@
  * - listening: polls of listening sources and linked check-in accounts, pushed check-ins
  * - ledger: work whose point is moving points outside ingest (reversals of deleted posts)
  * - sharing: posting awards on customers' behalf, refreshing linked profiles
- * - mail: outgoing mail
+ * - mail: what leaves for the outside world: outgoing mail, webhook deliveries
  * - maintenance: scheduler ticks (fan-outs) and housekeeping (sentiment rollups)
  */
 export const QUEUE_NAMES = ["listening", "ledger", "sharing", "mail", "maintenance"] as const;

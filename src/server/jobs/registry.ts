@@ -10,6 +10,7 @@ import { CHECKIN_JOBS } from "../pipeline/checkins/checkins.jobs";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
 import { LISTENING_JOBS } from "../pipeline/listening.jobs";
 import { SHARING_JOBS } from "../pipeline/sharing/sharing.jobs";
+import { WEBHOOK_JOBS } from "../modules/webhooks/webhooks.jobs";
 import type { AnyJobDefinition, JobSchedule } from "./define-job";
 import { QUEUE_NAMES, type QueueName } from "./queue-names";
 
@@ -32,6 +33,7 @@ const ALL_JOBS = [
   ...NOTIFICATION_JOBS,
   ...ADVOCATE_JOBS,
   ...MENTION_JOBS,
+  ...WEBHOOK_JOBS,
 ] as const;
 
 type RegisteredJob = (typeof ALL_JOBS)[number];

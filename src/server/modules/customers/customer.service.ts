@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import { eraseCustomerInTx } from "./erase-customer";
 import { revokeCustomerAtNetworks } from "../social-profiles/revoke-at-network";
 import { recordManualStageChange } from "../advocates/stage-history";
+import { emitWebhookEvent } from "../webhooks/webhook-events";
 import { writeAudit } from "../audit/audit.service";
 import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
 import { findCustomerPage } from "./customer-list";
@@ -127,7 +128,9 @@ export async function updateCustomer(ctx: TenantContext, id: string, raw: Custom
         data: { fields: Object.keys(patch) },
       });
       const row = await tx.customer.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id }, select: CUSTOMER_SELECT });
-      return toCustomerDto(row);
+      const dto = toCustomerDto(row);
+      await emitWebhookEvent(tx, ctx, "customer.updated", { customerId: id, fields: Object.keys(patch), customer: dto });
+      return dto;
     });
   } catch (error) {
     uniqueViolationToConflict(error);

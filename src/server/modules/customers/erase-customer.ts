@@ -1,4 +1,5 @@
 import type { TenantScope } from "../../auth/tenant-context";
+import { emitWebhookEvent } from "../webhooks/webhook-events";
 import type { DbTx } from "../../db/client";
 
 export const ERASED_NAME = "Erased customer";
@@ -33,4 +34,5 @@ export async function eraseCustomerInTx(tx: DbTx, scope: TenantScope, customerId
     where: { tenantId, id: customerId },
     data: { displayName: ERASED_NAME, phone: null, externalId: null, notes: null, leaderboardName: null, erasedAt: now },
   });
+  await emitWebhookEvent(tx, scope, "customer.erased", { customerId, erasedAt: now.toISOString() });
 }

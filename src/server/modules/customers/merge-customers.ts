@@ -1,5 +1,6 @@
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb, type DbTx } from "../../db/client";
+import { emitWebhookEvent } from "../webhooks/webhook-events";
 import { writeAudit } from "../audit/audit.service";
 import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
 import { moveBalanceOnMerge } from "../ledger/merge-points";
@@ -53,6 +54,7 @@ export async function mergeCustomers(ctx: TenantContext, raw: MergeCustomersInpu
       targetId: survivor.id,
       data: { mergedId: merged.id, survivorId: survivor.id, movedPoints: points.moved, moves: { ...moves }, filledFields: filled },
     });
+    await emitWebhookEvent(tx, ctx, "customer.merged", { mergedId: merged.id, survivorId: survivor.id, movedPoints: points.moved, survivorBalance: points.survivorBalance });
     return { survivorId: survivor.id, movedPoints: points.moved, survivorBalance: points.survivorBalance };
   });
   // After the commit: the merged record leaves the leaderboard, the survivor's score changes.
