@@ -188,7 +188,18 @@ beforeAll(async () => {
   const view = await saveInboxView(ctx, { name: "Victim view", filters: { network: "TWITTER" } });
   // B's API key: A's revoke by id must find nothing.
   const { key: apiKey } = await createApiKey(ctx, { name: "Victim POS", scopes: ["customers:read"] });
+  // B's webhook endpoint, stored as the form would (its secret is never opened by a refused action).
+  const webhook = await unsafeCrossTenantDb().webhook.create({
+    data: {
+      tenantId: ctx.tenantId,
+      url: "https://victim.example.com/hooks",
+      description: "Victim CRM",
+      secretCiphertext: "unused",
+      events: ["customer.created"],
+    },
+  });
   ids = {
+    webhook: webhook.id,
     apiKey: apiKey.id,
     view: view.id,
     profile: profile.id,

@@ -11,6 +11,7 @@
  * byte-for-byte the same afterwards.
  */
 import { INBOX_ACTION_CASES } from "./cross-tenant-inbox-cases";
+import { INTEGRATION_ACTION_CASES } from "./cross-tenant-integration-cases";
 
 /** Tenant B's objects that the attacks name. */
 export interface VictimIds {
@@ -43,6 +44,8 @@ export interface VictimIds {
   profile?: string;
   /** B's API key (integration tier only: no page addresses one by id). */
   apiKey?: string;
+  /** B's webhook endpoint (its settings page and every action on it name it by id). */
+  webhook?: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -183,6 +186,8 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/settings/rules/[id]/edit",
   "PAGE /t/[tenant]/settings/rules/new",
   "PAGE /t/[tenant]/settings/tiers",
+  "PAGE /t/[tenant]/settings/webhooks",
+  "PAGE /t/[tenant]/settings/webhooks/[id]",
 ];
 
 // ─── Server actions ──────────────────────────────────────────────────────────────────────────
@@ -302,6 +307,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "own-tenant",
   },
   "ACTION t/[tenant]/settings/api-keys/actions.ts#revokeApiKeyAction": { fields: (ids) => ({ id: ids.apiKey ?? "" }), underOwnSlug: "not-found" },
+  ...INTEGRATION_ACTION_CASES,
 
   // Issue 11: the brand's colour and logo. The logo is sent as a file; here a string stands in for
   // it, as B's slug must be refused before the form is even parsed.

@@ -164,6 +164,7 @@ test("every tenant screen hydrates under the policy with no CSP violation", asyn
     "/settings/audit",
     "/settings/deletions",
     "/settings/api-keys",
+    "/settings/webhooks",
   ];
   for (const screen of screens) {
     const response = await page.goto(`/t/${account.slug}${screen}`);

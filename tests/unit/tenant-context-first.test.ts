@@ -22,6 +22,8 @@ const EXCEPTIONS: Record<string, string> = {
     "names the owner a ciphertext is bound to (AAD); pure, queries nothing; decrypting must use the stored row's own tenantId",
   "src/server/modules/channels/channel-secrets.ts#sealCredentials": "binds a ciphertext to its row's tenant (see credentialsAad)",
   "src/server/modules/channels/channel-secrets.ts#openCredentials": "opens a ciphertext bound to its row's tenant (see credentialsAad)",
+  "src/server/modules/webhooks/webhook-secrets.ts#sealWebhookSecret": "binds a webhook's signing secret to its row's tenant (AAD); pure, queries nothing",
+  "src/server/modules/webhooks/webhook-secrets.ts#openWebhookSecret": "opens a signing secret with the stored row's own tenant id; pure, queries nothing",
   "src/server/modules/social-profiles/profile-tokens.ts#profileTokenAad":
     "names the owner a token ciphertext is bound to (AAD); pure, queries nothing; decrypting must use the stored row's own tenantId",
   "src/server/modules/social-profiles/profile-tokens.ts#sealProfileToken": "binds a ciphertext to its row's tenant (see profileTokenAad)",

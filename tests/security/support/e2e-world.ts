@@ -69,8 +69,14 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
     tenantId,
     `${label} reward`,
   ]);
+  // Endpoints are added by a server action; its settings page is addressed by id. The secret is never read by a page.
+  const [webhook] = await e2eQuery<{ id: string }>(
+    `INSERT INTO "Webhook" ("tenantId", url, description, "secretCiphertext", events, "updatedAt") VALUES ($1, $2, $3, 'unused', ARRAY['customer.created'], now()) RETURNING id`,
+    [tenantId, `https://${label.toLowerCase()}.example.com/hooks`, `${label} webhook`],
+  );
   return {
     ids: {
+      webhook: webhook!.id,
       reward: reward!.id,
       customer: customer.id,
       segment: segment.id,
@@ -81,7 +87,7 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
       location: location!.id,
       channel: channel.id,
     },
-    names: [`${label} customer`, `${label} segment`, `${label} campaign`, `${label} rule`, keyword, `${label} store`, `${label} reward`],
+    names: [`${label} customer`, `${label} segment`, `${label} campaign`, `${label} rule`, keyword, `${label} store`, `${label} reward`, `${label} webhook`],
   };
 }
 
@@ -95,6 +101,7 @@ const RESOURCE_OF: Record<string, keyof VictimIds> = {
   mentions: "mention",
   rewards: "reward",
   locations: "location",
+  webhooks: "webhook",
 };
 
 /** "/api/v1/tenants/[tenant]/customers/[id]" with the slug and the victim's ids filled in. */

@@ -78,7 +78,7 @@ describe("job registry", () => {
     expect(new Set(jobDefinitions().map((j) => j.queue))).toEqual(new Set(QUEUE_NAMES));
   }, 60_000); // loading every handler compiles most of src/server on first import
 
-  it("schedules only platform jobs with an empty payload, each under its own id, on the maintenance queue", () => {
+  it("schedules only platform jobs with an empty payload, each under its own id, on the maintenance queue (webhook delivery on mail)", () => {
     const ticks = scheduledJobs();
     expect(ticks.map((t) => t.name).sort()).toEqual(
       [
@@ -91,11 +91,14 @@ describe("job registry", () => {
         "profiles.schedule-refresh",
         "replies.settle-stale",
         "share.sweep",
+        "webhooks.deliver",
       ].sort(),
     );
     expect(new Set(ticks.map((t) => t.schedule.id)).size).toBe(ticks.length);
     for (const tick of ticks) {
-      expect([tick.name, tick.scope, tick.queue]).toEqual([tick.name, "platform", "maintenance"]);
+      // Webhook delivery waits on brands' endpoints (up to 10 s each): it runs with the mail, not among the fan-out ticks.
+      const queue = tick.name === "webhooks.deliver" ? "mail" : "maintenance";
+      expect([tick.name, tick.scope, tick.queue]).toEqual([tick.name, "platform", queue]);
       expect(jobData(tick, {})).toEqual({});
       // Every job, ticks included, may be retried (besides the outage deferral every job gets).
       expect([tick.name, tick.retry.attempts > 1]).toEqual([tick.name, true]);

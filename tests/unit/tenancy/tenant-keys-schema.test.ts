@@ -42,6 +42,8 @@ const NOT_REFERENCES = new Set([
   // users are platform data, so a cross-tenant row is not possible here.
   "AuditLog.actorId",
   "ApiKey.createdById",
+  "Webhook.createdById", // the platform User who added the endpoint, kept as a record
+  "WebhookDelivery.messageId", // the Standard Webhooks message id sent to the endpoint, not a row
   "Invitation.invitedById",
   "LedgerEntry.actorUserId",
   "DeletionCheckState.requestedById",

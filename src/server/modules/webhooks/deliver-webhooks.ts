@@ -66,7 +66,14 @@ async function record(delivery: Claimed, outcome: SendOutcome, now: Date): Promi
   const tenantId = delivery.tenantId;
   const attempts = delivery.attempts + 1;
   const givesUp = !outcome.ok && attempts >= MAX_ATTEMPTS;
-  const common = { attempts, lastAttemptAt: now, responseStatus: outcome.status, responseExcerpt: outcome.excerpt, durationMs: outcome.durationMs, lastError: outcome.error };
+  const common = {
+    attempts,
+    lastAttemptAt: now,
+    responseStatus: outcome.status,
+    responseExcerpt: outcome.excerpt,
+    durationMs: outcome.durationMs,
+    lastError: outcome.error,
+  };
   const disabled = await getDb().$transaction(async (tx) => {
     await tx.webhookDelivery.updateMany({
       where: { tenantId, id: delivery.id, status: "PENDING" },
@@ -88,7 +95,7 @@ async function record(delivery: Claimed, outcome: SendOutcome, now: Date): Promi
       data: { enabled: false, disabledAt: now, disabledReason: "Turned off automatically: every delivery attempt failed for more than a day" },
     });
     if (turnedOff.count === 0) return false;
-    await abandonPending(tx, { tenantId }, delivery.webhookId, "the endpoint was turned off after failing for more than a day");
+    await abandonPending(tx, systemContext(tenantId), delivery.webhookId, "the endpoint was turned off after failing for more than a day");
     await writeAudit(tx, systemContext(tenantId), {
       action: "webhook.disabled",
       targetType: "Webhook",
@@ -120,7 +127,8 @@ export async function deliverDueWebhooks(clock: () => Date = () => new Date()): 
       for (const result of results) {
         totals.attempted++;
         if (result.status === "fulfilled" && result.value) totals.delivered++;
-        if (result.status === "rejected") getLogger().error({ err: String(result.reason) }, "webhook delivery could not be recorded; its lease will expire and it is retried");
+        if (result.status === "rejected")
+          getLogger().error({ err: String(result.reason) }, "webhook delivery could not be recorded; its lease will expire and it is retried");
       }
     }
     if (batch.length < BATCH) break;

@@ -60,14 +60,18 @@ export function checkWebhookUrlShape(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new AppError("VALIDATION_FAILED", "the endpoint URL is not a valid URL", { issues: [{ path: "url", message: "Enter a full URL, e.g. https://example.com/hooks/megaphone" }] });
+    throw new AppError("VALIDATION_FAILED", "the endpoint URL is not a valid URL", {
+      issues: [{ path: "url", message: "Enter a full URL, e.g. https://example.com/hooks/megaphone" }],
+    });
   }
   const httpAllowed = getEnv().NODE_ENV !== "production";
   if (url.protocol !== "https:" && !(httpAllowed && url.protocol === "http:")) {
     throw new AppError("VALIDATION_FAILED", "the endpoint URL must use https", { issues: [{ path: "url", message: "The endpoint must use https://" }] });
   }
   if (url.username || url.password) {
-    throw new AppError("VALIDATION_FAILED", "the endpoint URL may not carry a user name or password", { issues: [{ path: "url", message: "Remove the user name and password from the URL" }] });
+    throw new AppError("VALIDATION_FAILED", "the endpoint URL may not carry a user name or password", {
+      issues: [{ path: "url", message: "Remove the user name and password from the URL" }],
+    });
   }
   url.hash = "";
   return url;
@@ -90,7 +94,9 @@ export async function assertDeliverableUrl(raw: string): Promise<URL> {
     try {
       addresses = (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
     } catch {
-      throw new AppError("VALIDATION_FAILED", `the endpoint host ${host} does not resolve`, { issues: [{ path: "url", message: "This host name does not resolve: check the spelling" }] });
+      throw new AppError("VALIDATION_FAILED", `the endpoint host ${host} does not resolve`, {
+        issues: [{ path: "url", message: "This host name does not resolve: check the spelling" }],
+      });
     }
   }
   if (addresses.length === 0 || addresses.some(isBlockedAddress)) throw refused(host);
@@ -109,7 +115,7 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
 export function guardedLookup(hostname: string, options: object, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
     if (err) return callback(err, []);
-    const list = addresses as LookupAddress[];
+    const list = addresses;
     if (!privateAllowed() && (list.length === 0 || list.some((a) => isBlockedAddress(a.address)))) {
       const blocked = Object.assign(new Error(`refused: ${hostname} resolves to a private address`), { code: "EPRIVATEADDRESS" });
       return callback(blocked, []);

@@ -1,4 +1,3 @@
-import type { WebhookEventType } from "./webhook-events";
 import { WEBHOOK_EVENT_TYPES } from "./webhook-events";
 import type { WebhookDeliveryDto, WebhookDto } from "./webhook.schemas";
 
@@ -69,7 +68,7 @@ export function toWebhookDto(row: WebhookRow, last: DeliveryRow | null, now: Dat
     id: row.id,
     url: row.url,
     description: row.description,
-    events: WEBHOOK_EVENT_TYPES.filter((t) => row.events.includes(t)) as WebhookEventType[],
+    events: WEBHOOK_EVENT_TYPES.filter((t) => row.events.includes(t)),
     state: !row.enabled ? "DISABLED" : row.failingSince ? "FAILING" : "ACTIVE",
     enabled: row.enabled,
     disabledReason: row.disabledReason,

@@ -1,4 +1,4 @@
-import { assertCan, type TenantContext } from "../../auth/tenant-context";
+import { assertCan, type TenantContext, type TenantScope } from "../../auth/tenant-context";
 import { getDb, type DbTx } from "../../db/client";
 import { AppError } from "../../errors";
 import { writeAudit } from "../audit/audit.service";
@@ -33,8 +33,12 @@ function assertStaffWrites(ctx: TenantContext): void {
 async function lastDeliveries(ctx: TenantContext, webhookIds: string[]): Promise<Map<string, DeliveryRow>> {
   const out = new Map<string, DeliveryRow>();
   for (const webhookId of webhookIds) {
-    const last = await getDb().webhookDelivery.findFirst({ where: { tenantId: ctx.tenantId, webhookId }, orderBy: { createdAt: "desc" }, select: DELIVERY_SELECT });
-    if (last) out.set(webhookId, last as DeliveryRow);
+    const last = await getDb().webhookDelivery.findFirst({
+      where: { tenantId: ctx.tenantId, webhookId },
+      orderBy: { createdAt: "desc" },
+      select: DELIVERY_SELECT,
+    });
+    if (last) out.set(webhookId, last);
   }
   return out;
 }
@@ -63,7 +67,7 @@ export async function getWebhook(ctx: TenantContext, webhookId: string, now = ne
   return { webhook: toWebhookDto(row, deliveries[0] ?? null, now), deliveries: deliveries.map(toDeliveryDto) };
 }
 
-async function findOwn(tx: DbTx, ctx: TenantContext, id: string) {
+async function findOwn(tx: DbTx | ReturnType<typeof getDb>, ctx: TenantContext, id: string) {
   const row = await tx.webhook.findFirst({ where: { tenantId: ctx.tenantId, id }, select: WEBHOOK_SELECT });
   if (!row) throw AppError.notFound("webhook");
   return row;
@@ -101,6 +105,8 @@ export async function createWebhook(ctx: TenantContext, raw: CreateWebhookInput,
 export async function updateWebhook(ctx: TenantContext, raw: UpdateWebhookInput, now = new Date()): Promise<WebhookDto> {
   assertStaffWrites(ctx);
   const input = ZUpdateWebhook.parse(raw);
+  // Another brand's endpoint is "not found" before anything is said about the URL.
+  await findOwn(getDb(), ctx, input.webhookId);
   const url = await assertDeliverableUrl(input.url);
   const row = await getDb().$transaction(async (tx) => {
     const before = await findOwn(tx, ctx, input.webhookId);
@@ -138,12 +144,17 @@ export async function setWebhookEnabled(ctx: TenantContext, raw: { webhookId: st
         : { enabled: false, disabledAt: now, disabledReason: "Turned off by an admin" },
     });
     if (!input.enabled) await abandonPending(tx, ctx, row.id, "the endpoint was turned off before this could be delivered");
-    await writeAudit(tx, ctx, { action: input.enabled ? "webhook.enabled" : "webhook.disabled", targetType: "Webhook", targetId: row.id, data: { url: row.url } });
+    await writeAudit(tx, ctx, {
+      action: input.enabled ? "webhook.enabled" : "webhook.disabled",
+      targetType: "Webhook",
+      targetId: row.id,
+      data: { url: row.url },
+    });
     return { changed: true };
   });
 }
 
-export async function abandonPending(tx: DbTx, ctx: { tenantId: string }, webhookId: string, reason: string): Promise<void> {
+export async function abandonPending(tx: DbTx, ctx: TenantScope, webhookId: string, reason: string): Promise<void> {
   await tx.webhookDelivery.updateMany({
     where: { tenantId: ctx.tenantId, webhookId, status: "PENDING" },
     data: { status: "FAILED", nextAttemptAt: null, lastError: reason },
@@ -151,7 +162,11 @@ export async function abandonPending(tx: DbTx, ctx: { tenantId: string }, webhoo
 }
 
 /** A new secret, shown once; the old one keeps signing for ROTATION_OVERLAP_MS. */
-export async function rotateWebhookSecret(ctx: TenantContext, raw: { webhookId: string }, now = new Date()): Promise<{ secret: string; previousValidUntil: string }> {
+export async function rotateWebhookSecret(
+  ctx: TenantContext,
+  raw: { webhookId: string },
+  now = new Date(),
+): Promise<{ secret: string; previousValidUntil: string }> {
   assertStaffWrites(ctx);
   const { webhookId } = ZWebhookRef.parse(raw);
   const secret = newWebhookSecret();
@@ -189,7 +204,11 @@ export async function sendTestEvent(ctx: TenantContext, raw: { webhookId: string
   const { webhookId } = ZWebhookRef.parse(raw);
   return getDb().$transaction(async (tx) => {
     const row = await findOwn(tx, ctx, webhookId);
-    const payload = { type: TEST_EVENT_TYPE, timestamp: now.toISOString(), data: { webhookId: row.id, message: "A test event sent from Megaphone's webhook settings." } };
+    const payload = {
+      type: TEST_EVENT_TYPE,
+      timestamp: now.toISOString(),
+      data: { webhookId: row.id, message: "A test event sent from Megaphone's webhook settings." },
+    };
     const delivery = await tx.webhookDelivery.create({
       data: { tenantId: ctx.tenantId, webhookId: row.id, event: TEST_EVENT_TYPE, payload, nextAttemptAt: now },
       select: { id: true },

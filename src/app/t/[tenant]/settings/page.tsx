@@ -20,7 +20,12 @@ const AREAS = [
   { key: "brand", title: "Brand", text: "Your brand's colour and logo in the rewards portal.", built: true },
   { key: "deletions", title: "Deleted posts", text: "How long collected posts are checked for deletion, and the last check's findings.", built: true },
   { key: "api-keys", title: "API keys", text: "Scoped keys for the REST API: create, see last use, revoke.", built: true },
-  { key: "webhooks", title: "Webhooks", text: "Signed outbound webhooks for customer, mention, ledger and reward events.", built: false },
+  {
+    key: "webhooks",
+    title: "Webhooks",
+    text: "Signed events to your endpoints (customers, mentions, points, rewards, feedback), with a delivery log.",
+    built: true,
+  },
   { key: "privacy", title: "Privacy", text: "Consent wording, data export and erasure.", built: false },
 ] as const;
 

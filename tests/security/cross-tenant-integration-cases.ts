@@ -1,0 +1,26 @@
+// The integration settings' server actions in the cross-tenant matrix (cross-tenant-matrix.ts spreads
+// them into ACTION_CASES): webhook endpoints are added to, changed in and sent from the slug's brand only.
+import type { ActionCase } from "./cross-tenant-matrix";
+
+export const INTEGRATION_ACTION_CASES: Record<string, ActionCase> = {
+  // Issue 13 item 4.
+  "ACTION t/[tenant]/settings/webhooks/actions.ts#createWebhookAction": {
+    fields: () => ({ url: "https://hooks.example.com/planted", events: "customer.created" }),
+    underOwnSlug: "own-tenant",
+  },
+  "ACTION t/[tenant]/settings/webhooks/actions.ts#updateWebhookAction": {
+    fields: (ids) => ({ id: ids.webhook ?? "", url: "https://hooks.example.com/pwned", events: "customer.created" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/settings/webhooks/actions.ts#setWebhookEnabledAction": {
+    fields: (ids) => ({ id: ids.webhook ?? "", enabled: "false" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/settings/webhooks/actions.ts#rotateWebhookSecretAction": { fields: (ids) => ({ id: ids.webhook ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/webhooks/actions.ts#sendTestEventAction": { fields: (ids) => ({ id: ids.webhook ?? "" }), underOwnSlug: "not-found" },
+  "ACTION t/[tenant]/settings/webhooks/actions.ts#redeliverAction": {
+    fields: (ids) => ({ id: ids.webhook ?? "", deliveryId: "whd_00000000000000000000000000000000" }),
+    underOwnSlug: "not-found",
+  },
+  "ACTION t/[tenant]/settings/webhooks/actions.ts#deleteWebhookAction": { fields: (ids) => ({ id: ids.webhook ?? "" }), underOwnSlug: "not-found" },
+};
