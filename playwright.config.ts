@@ -77,6 +77,8 @@ export default defineConfig({
         ABUSE_LIMIT_MULTIPLIER: "100",
         TWITTER_API_BASE_URL: sandboxURL,
         FOURSQUARE_API_BASE_URL: sandboxURL,
+        // The webhooks spec's receiver listens on 127.0.0.1, which endpoints may not name by default (SSRF).
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       },
     },
   ],

@@ -200,11 +200,20 @@ describe("webhook endpoints are safe by default", () => {
     const { webhook } = await endpoint(ctx, ["customer.created"]);
     process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "false";
     resetEnvCache();
-    for (const url of ["http://127.0.0.1:9/x", "http://localhost/x", "http://169.254.169.254/latest/meta-data", "http://10.1.2.3/", "http://[::1]/", "http://192.168.0.10/"]) {
+    for (const url of [
+      "http://127.0.0.1:9/x",
+      "http://localhost/x",
+      "http://169.254.169.254/latest/meta-data",
+      "http://10.1.2.3/",
+      "http://[::1]/",
+      "http://192.168.0.10/",
+    ]) {
       await expect(createWebhook(ctx, { url, events: ["customer.created"] })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     }
     await expect(createWebhook(ctx, { url: "ftp://example.com/x", events: ["customer.created"] })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    await expect(createWebhook(ctx, { url: "https://user:pw@example.com/x", events: ["customer.created"] })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(createWebhook(ctx, { url: "https://user:pw@example.com/x", events: ["customer.created"] })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
 
     await makeCustomer(ctx);
     await deliverDueWebhooks();

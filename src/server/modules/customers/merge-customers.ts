@@ -54,7 +54,12 @@ export async function mergeCustomers(ctx: TenantContext, raw: MergeCustomersInpu
       targetId: survivor.id,
       data: { mergedId: merged.id, survivorId: survivor.id, movedPoints: points.moved, moves: { ...moves }, filledFields: filled },
     });
-    await emitWebhookEvent(tx, ctx, "customer.merged", { mergedId: merged.id, survivorId: survivor.id, movedPoints: points.moved, survivorBalance: points.survivorBalance });
+    await emitWebhookEvent(tx, ctx, "customer.merged", {
+      mergedId: merged.id,
+      survivorId: survivor.id,
+      movedPoints: points.moved,
+      survivorBalance: points.survivorBalance,
+    });
     return { survivorId: survivor.id, movedPoints: points.moved, survivorBalance: points.survivorBalance };
   });
   // After the commit: the merged record leaves the leaderboard, the survivor's score changes.

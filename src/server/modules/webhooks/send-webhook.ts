@@ -51,7 +51,13 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
     const client = target.protocol === "https:" ? https : http;
     const request = client.request(
       target,
-      { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup: guardedLookup, timeout: DELIVERY_TIMEOUT_MS, agent: false },
+      {
+        method: "POST",
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        lookup: guardedLookup,
+        timeout: DELIVERY_TIMEOUT_MS,
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         let read = 0;

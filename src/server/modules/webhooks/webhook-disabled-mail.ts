@@ -22,7 +22,9 @@ export async function notifyAdminsOfDisabledWebhook(scope: TenantScope, webhookI
     sender: MEGAPHONE,
     subject: `A webhook endpoint of ${brand} was turned off`,
     blocks: [
-      p(`Every attempt to deliver events to the endpoint at ${host} failed for more than a day, so Megaphone turned it off. Events that happen while it is off are not kept for it.`),
+      p(
+        `Every attempt to deliver events to the endpoint at ${host} failed for more than a day, so Megaphone turned it off. Events that happen while it is off are not kept for it.`,
+      ),
       p("The delivery log shows what the endpoint answered. When it works again, turn it back on and redeliver what it missed."),
       link("Open the endpoint's settings", page),
     ],

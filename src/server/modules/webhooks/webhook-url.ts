@@ -64,7 +64,11 @@ export function checkWebhookUrlShape(raw: string): URL {
       issues: [{ path: "url", message: "Enter a full URL, e.g. https://example.com/hooks/megaphone" }],
     });
   }
-  const httpAllowed = getEnv().NODE_ENV !== "production";
+  // Plain http only in development and tests, or to an address inside the operator's own network
+  // when the operator allows those (TLS there is the operator's call); anything public needs https.
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const ownNetwork = privateAllowed() && (host === "localhost" || (isIP(host) !== 0 && isBlockedAddress(host)));
+  const httpAllowed = getEnv().NODE_ENV !== "production" || ownNetwork;
   if (url.protocol !== "https:" && !(httpAllowed && url.protocol === "http:")) {
     throw new AppError("VALIDATION_FAILED", "the endpoint URL must use https", { issues: [{ path: "url", message: "The endpoint must use https://" }] });
   }

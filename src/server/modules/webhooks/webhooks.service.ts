@@ -55,7 +55,10 @@ export async function listWebhooks(ctx: TenantContext, now = new Date()): Promis
 
 export async function getWebhook(ctx: TenantContext, webhookId: string, now = new Date()): Promise<{ webhook: WebhookDto; deliveries: WebhookDeliveryDto[] }> {
   assertCan(ctx, "settings:read");
-  const { webhookId: id } = ZWebhookRef.parse({ webhookId });
+  const parsed = ZWebhookRef.safeParse({ webhookId });
+  // A mistyped address is a page that does not exist, not a bad request.
+  if (!parsed.success) throw AppError.notFound("webhook");
+  const id = parsed.data.webhookId;
   const row = await getDb().webhook.findFirst({ where: { tenantId: ctx.tenantId, id }, select: WEBHOOK_SELECT });
   if (!row) throw AppError.notFound("webhook");
   const deliveries = (await getDb().webhookDelivery.findMany({

@@ -6,6 +6,7 @@ import { formatUtc } from "@/features/campaigns/campaign-labels";
 import { WebhookActionButton } from "@/features/webhooks/webhook-buttons";
 import { WebhookForm } from "@/features/webhooks/webhook-form";
 import { DELIVERY_STATUS_BADGE, WEBHOOK_STATE_BADGE } from "@/features/webhooks/webhook-labels";
+import { notFoundUnlessFound } from "@/server/http/not-found";
 import { requireMember } from "@/server/http/require-member";
 import { WEBHOOK_EVENT_GROUPS } from "@/server/modules/webhooks/webhook-events";
 import { getWebhook } from "@/server/modules/webhooks/webhooks.service";
@@ -16,7 +17,7 @@ export const metadata = { title: "Webhook endpoint" };
 export default async function WebhookPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant: slug, id } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/webhooks/${id}`);
-  const { webhook, deliveries } = await getWebhook(ctx, id);
+  const { webhook, deliveries } = await notFoundUnlessFound(getWebhook(ctx, id));
   const canWrite = can("settings:write");
   const badge = WEBHOOK_STATE_BADGE[webhook.state];
   return (
