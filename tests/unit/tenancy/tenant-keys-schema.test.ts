@@ -42,6 +42,7 @@ const NOT_REFERENCES = new Set([
   // users are platform data, so a cross-tenant row is not possible here.
   "AuditLog.actorId",
   "ApiKey.createdById",
+  "CustomerImport.createdById", // the staff User who uploaded the file, kept as a record
   "Invitation.invitedById",
   "LedgerEntry.actorUserId",
   "DeletionCheckState.requestedById",
