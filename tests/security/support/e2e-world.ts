@@ -69,8 +69,16 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
     tenantId,
     `${label} reward`,
   ]);
+  // B's customer CSV, uploaded as the import screen does (the file's bytes as the body).
+  const customerImport = await created<{ id: string }>(
+    api.post(`${base}/customer-imports?filename=${label}.csv`, {
+      headers: { ...headers, "content-type": "text/csv" },
+      data: `name,email\n${label} imported,${label.toLowerCase()}-import@victim.test\n`,
+    }),
+  );
   return {
     ids: {
+      customerImport: customerImport.id,
       reward: reward!.id,
       customer: customer.id,
       segment: segment.id,
@@ -81,7 +89,7 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
       location: location!.id,
       channel: channel.id,
     },
-    names: [`${label} customer`, `${label} segment`, `${label} campaign`, `${label} rule`, keyword, `${label} store`, `${label} reward`],
+    names: [`${label} customer`, `${label} segment`, `${label} campaign`, `${label} rule`, keyword, `${label} store`, `${label} reward`, `${label}.csv`],
   };
 }
 
@@ -95,6 +103,8 @@ const RESOURCE_OF: Record<string, keyof VictimIds> = {
   mentions: "mention",
   rewards: "reward",
   locations: "location",
+  "customer-imports": "customerImport",
+  import: "customerImport",
 };
 
 /** "/api/v1/tenants/[tenant]/customers/[id]" with the slug and the victim's ids filled in. */

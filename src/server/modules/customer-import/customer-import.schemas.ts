@@ -79,3 +79,7 @@ export const ZCustomerImportJob = z.strictObject({
   mode: z.enum(["check", "import"]),
 });
 export type CustomerImportJob = z.infer<typeof ZCustomerImportJob>;
+
+export const ZImportUploadQuery = z.strictObject({ filename: z.string().trim().min(1).max(200).optional() });
+export const ZImportCheck = z.strictObject({ mapping: z.record(z.string(), z.number().int().min(0)) });
+export const ZImportRun = z.strictObject({ skipInvalid: z.boolean().default(false) });
