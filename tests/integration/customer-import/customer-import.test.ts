@@ -211,18 +211,27 @@ describe("customer CSV import", () => {
     await startImportCheck(ctx, uploaded.id, uploaded.mapping);
     await runCustomerImport(ctx, uploaded.id, "check");
     await startImportRun(ctx, uploaded.id, false);
-    // A crash after the first batch committed: simulated by committing the first batch's state.
     const db = unsafeCrossTenantDb();
-    const partial = ["id,name,email", ...rows.slice(0, 2_000)].join("\n");
-    const head = await upload(ctx, partial);
-    await startImportCheck(ctx, head.id, head.mapping);
-    await runCustomerImport(ctx, head.id, "check");
-    await startImportRun(ctx, head.id, false);
-    await runCustomerImport(ctx, head.id, "import");
-    await db.customerImport.update({ where: { id: uploaded.id }, data: { committedRows: 2_001, processed: 2_000, created: 2_000 } });
+    // A real failure in Postgres half-way: the second batch (rows 2,002 to 4,001) cannot insert Person 3000.
+    await db.$executeRawUnsafe(`CREATE FUNCTION import_test_crash() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'simulated crash'; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER import_test_crash BEFORE INSERT ON "Customer" FOR EACH ROW
+      WHEN (NEW."displayName" = 'Person 3000') EXECUTE FUNCTION import_test_crash()`);
+    try {
+      await expect(runCustomerImport(ctx, uploaded.id, "import")).rejects.toThrow(/simulated crash/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER import_test_crash ON "Customer"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION import_test_crash()`);
+    }
+    // The first batch and its counts committed together; the failed batch left nothing.
+    const crashed = await getCustomerImport(ctx, uploaded.id);
+    expect([crashed.status, crashed.processed, crashed.created]).toEqual(["IMPORTING", 2_000, 2_000]);
+    expect(await db.customer.count({ where: { tenantId: ctx.tenantId } })).toBe(2_000);
 
+    // The job's retry resumes after row 2,001.
     await runCustomerImport(ctx, uploaded.id, "import");
     const done = await getCustomerImport(ctx, uploaded.id);
+    expect(done.status).toBe("IMPORTED");
     expect(counts(done)).toEqual({ total: 4_500, processed: 4_500, created: 4_500, updated: 0, unchanged: 0, failed: 0 });
     expect(await db.customer.count({ where: { tenantId: ctx.tenantId } })).toBe(4_500);
     expect(await db.customerEmail.count({ where: { tenantId: ctx.tenantId } })).toBe(4_500);
