@@ -42,7 +42,16 @@ export default async function CustomerImportPage({ params }: { params: Promise<{
         )}
         {running && (
           <Card title={data.status === "CHECKING" ? "Checking the file…" : "Importing…"}>
-            <ImportProgress data={data} />
+            <div className="space-y-2">
+              <ImportProgress data={data} />
+              <p className="text-sm text-fg-muted">
+                It runs in the background and this page follows it. If it does not move for minutes, its job is listed under{" "}
+                <Link className="text-brand-700 underline" href={`/t/${slug}/settings/queues`}>
+                  Settings → Queues
+                </Link>
+                .
+              </p>
+            </div>
           </Card>
         )}
         {data.status === "CHECKED" && (
