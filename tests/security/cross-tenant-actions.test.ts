@@ -37,6 +37,7 @@ const { createTier } = await import("../../src/server/modules/tiers/tier.service
 const { submitFeedback } = await import("../../src/server/modules/feedback/submit-feedback");
 const { saveInboxView } = await import("../../src/server/modules/mentions/inbox/inbox-views");
 const { createApiKey } = await import("../../src/server/modules/api-keys/api-keys.service");
+const { uploadCustomerImport } = await import("../../src/server/modules/customer-import/customer-import.service");
 const { startStaffSession, checkStaffSession } = await import("../../src/server/auth/staff-sessions");
 const { getEnv, resetEnvCache } = await import("../../src/server/env");
 const { adjustPoints } = await import("../../src/server/modules/ledger/adjust-points");
@@ -198,8 +199,11 @@ beforeAll(async () => {
       events: ["customer.created"],
     },
   });
+  // B's uploaded customer CSV: A's check or run of it by id must find nothing.
+  const customerImport = await uploadCustomerImport(ctx, { name: "victim.csv", bytes: new TextEncoder().encode("name,email\nVictim,victim-import@b.test\n") });
   ids = {
     webhook: webhook.id,
+    customerImport: customerImport.id,
     apiKey: apiKey.id,
     view: view.id,
     profile: profile.id,

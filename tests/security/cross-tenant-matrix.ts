@@ -10,6 +10,7 @@
  * Each attempt must answer 404 (NOT_FOUND for actions), and every row of tenant B must be
  * byte-for-byte the same afterwards.
  */
+import { IMPORT_ACTION_CASES, IMPORT_EXPORT_API_CASES } from "./cross-tenant-import-cases";
 import { INBOX_ACTION_CASES } from "./cross-tenant-inbox-cases";
 import { INTEGRATION_ACTION_CASES } from "./cross-tenant-integration-cases";
 
@@ -46,6 +47,8 @@ export interface VictimIds {
   apiKey?: string;
   /** B's webhook endpoint (its settings page and every action on it name it by id). */
   webhook?: string;
+  /** B's uploaded customer CSV (CustomerImport), made through the upload route or the service. */
+  customerImport: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -117,6 +120,7 @@ export const API_CASES: Record<string, ApiCase> = {
   "DELETE /api/v1/tenants/[tenant]/sources/[id]": {},
 
   "GET /api/v1/tenants/[tenant]/ledger/export": {},
+  ...IMPORT_EXPORT_API_CASES,
 
   "GET /api/v1/tenants/[tenant]/mentions": {},
   "GET /api/v1/tenants/[tenant]/inbox/arrivals": {},
@@ -158,6 +162,8 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/customers/[id]/merge",
   "PAGE /t/[tenant]/customers/[id]/portal",
   "PAGE /t/[tenant]/customers/new",
+  "PAGE /t/[tenant]/customers/import",
+  "PAGE /t/[tenant]/customers/import/[id]",
   "PAGE /t/[tenant]/inbox",
   "PAGE /t/[tenant]/inbox/feedback",
   "PAGE /t/[tenant]/ledger",
@@ -234,6 +240,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
 
+  ...IMPORT_ACTION_CASES,
   "ACTION t/[tenant]/segments/actions.ts#createSegmentAction": { fields: () => SEGMENT_FORM, underOwnSlug: "own-tenant" },
   "ACTION t/[tenant]/segments/actions.ts#updateSegmentAction": { fields: (ids) => ({ id: ids.segment, ...SEGMENT_FORM }), underOwnSlug: "not-found" },
   "ACTION t/[tenant]/segments/actions.ts#deleteSegmentAction": { fields: (ids) => ({ id: ids.segment }), underOwnSlug: "not-found" },

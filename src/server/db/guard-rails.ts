@@ -41,6 +41,7 @@ export const TENANT_SCOPED_MODELS = new Set([
   "SharePost",
   "AuditLog",
   "ApiKey",
+  "CustomerImport",
   "Webhook",
   "WebhookDelivery",
   "SentimentRollupState",

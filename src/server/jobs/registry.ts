@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ADVOCATE_JOBS } from "../modules/advocates/advocates.jobs";
+import { CUSTOMER_IMPORT_JOBS } from "../modules/customer-import/customer-import.jobs";
 import { SENTIMENT_ROLLUP_JOBS } from "../modules/customers/sentiment-rollup.jobs";
 import { OVERVIEW_JOBS } from "../modules/overview/overview.jobs";
 import { LEADERBOARD_JOBS } from "../modules/leaderboard/leaderboard.jobs";
@@ -34,6 +35,7 @@ const ALL_JOBS = [
   ...ADVOCATE_JOBS,
   ...MENTION_JOBS,
   ...WEBHOOK_JOBS,
+  ...CUSTOMER_IMPORT_JOBS,
 ] as const;
 
 type RegisteredJob = (typeof ALL_JOBS)[number];

@@ -3,7 +3,10 @@ import { T, ZDeleted, type ApiOperation } from "./operation-helpers";
 import { CONFIG_OPERATIONS } from "./config-operations";
 import { ZCustomerExport } from "./customer-export.schema";
 import { ZCustomerCreate, ZCustomerDto, ZCustomerListQuery, ZCustomerPage, ZCustomerUpdate } from "../modules/customers/customer.schemas";
+import { MAX_IMPORT_BYTES, ZCustomerImportDto, ZImportCheck, ZImportRun, ZImportUploadQuery } from "../modules/customer-import/customer-import.schemas";
+import { ZRedemptionExportQuery } from "../modules/exports/redemption-export";
 import { ZLedgerExportQuery } from "../modules/ledger/brand-ledger.schemas";
+import { ZInboxFilters } from "../modules/mentions/inbox/inbox.schemas";
 import { ZInboxArrivalsQuery } from "../modules/mentions/inbox/inbox.schemas";
 import { ZDisqualifyMention, ZDisqualifyResult, ZMentionListQuery, ZMentionPage } from "../modules/mentions/moderation/mention.schemas";
 import { ZSegmentCreate, ZSegmentDto, ZSegmentList, ZSegmentMembersPage, ZSegmentMembersQuery, ZSegmentUpdate } from "../modules/segments/segment.schemas";
@@ -190,6 +193,76 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     permission: "ledger:read",
     query: ZLedgerExportQuery,
     response: { status: 200, csv: true },
+  },
+  {
+    method: "get",
+    path: `${T}/customers/export`,
+    operationId: "exportCustomers",
+    summary: "The customers list as CSV (streamed), with the list's filters",
+    tag: "Customers",
+    permission: "customers:read",
+    query: ZCustomerListQuery,
+    response: { status: 200, csv: true },
+  },
+  {
+    method: "get",
+    path: `${T}/mentions/export`,
+    operationId: "exportMentions",
+    summary: "The inbox's mentions as CSV (streamed), with the inbox's filters",
+    tag: "Mentions",
+    permission: "mentions:read",
+    query: ZInboxFilters,
+    response: { status: 200, csv: true },
+  },
+  {
+    method: "get",
+    path: `${T}/redemptions/export`,
+    operationId: "exportRedemptions",
+    summary: "Redemptions as CSV (streamed), optionally of one status",
+    tag: "Rewards",
+    permission: "ledger:read",
+    query: ZRedemptionExportQuery,
+    response: { status: 200, csv: true },
+  },
+  {
+    method: "post",
+    path: `${T}/customer-imports`,
+    operationId: "uploadCustomerImport",
+    summary: "Upload a customer CSV (checked for encoding and header; nothing imported yet)",
+    tag: "Customers",
+    permission: "customers:write",
+    query: ZImportUploadQuery,
+    csvBody: { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 },
+    response: { status: 201, schema: ZCustomerImportDto },
+  },
+  {
+    method: "get",
+    path: `${T}/customer-imports/{id}`,
+    operationId: "getCustomerImport",
+    summary: "An import's status, counts and first row errors",
+    tag: "Customers",
+    permission: "customers:read",
+    response: { status: 200, schema: ZCustomerImportDto },
+  },
+  {
+    method: "post",
+    path: `${T}/customer-imports/{id}/check`,
+    operationId: "checkCustomerImport",
+    summary: "Map the columns and queue the dry run (row errors with row and column)",
+    tag: "Customers",
+    permission: "customers:write",
+    body: ZImportCheck,
+    response: { status: 202, schema: ZCustomerImportDto },
+  },
+  {
+    method: "post",
+    path: `${T}/customer-imports/{id}/run`,
+    operationId: "runCustomerImport",
+    summary: "Queue the real run of a checked import (idempotent by external id, then email)",
+    tag: "Customers",
+    permission: "customers:write",
+    body: ZImportRun,
+    response: { status: 202, schema: ZCustomerImportDto },
   },
   ...CONFIG_OPERATIONS,
 ];

@@ -58,10 +58,20 @@ function operationObject(op: ApiOperation): JsonSchema {
       : { security: [] }),
     parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
+    ...(op.csvBody
+      ? { requestBody: { required: true, content: { "text/csv": { schema: { type: "string", description: "UTF-8, a header row first" } } } } }
+      : {}),
     responses: {
       [String(op.response.status)]: success,
       ...(op.body || op.query ? { "400": problem("Malformed input"), "422": problem("Invalid fields, with their paths") } : {}),
       ...(op.body ? { "413": problem("The body is over 1,000,000 characters"), "415": problem("The body is not application/json") } : {}),
+      ...(op.csvBody
+        ? {
+            "413": problem(`The file is over ${op.csvBody.maxMegabytes} MB`),
+            "415": problem("The body is not text/csv"),
+            "422": problem("The file is refused (encoding, header, malformed CSV), with the place"),
+          }
+        : {}),
       ...(op.permission
         ? {
             "401": problem("No valid session or API key"),

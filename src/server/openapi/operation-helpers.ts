@@ -18,5 +18,7 @@ export interface ApiOperation {
   permission: Permission | null;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The body is a CSV file (`text/csv`, UTF-8), not JSON. */
+  csvBody?: { maxMegabytes: number };
   response: { status: number; schema: z.ZodType } | { status: number; csv: true };
 }

@@ -74,9 +74,17 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
     `INSERT INTO "Webhook" ("tenantId", url, description, "secretCiphertext", events, "updatedAt") VALUES ($1, $2, $3, 'unused', ARRAY['customer.created'], now()) RETURNING id`,
     [tenantId, `https://${label.toLowerCase()}.example.com/hooks`, `${label} webhook`],
   );
+  // B's customer CSV, uploaded as the import screen does (the file's bytes as the body).
+  const customerImport = await created<{ id: string }>(
+    api.post(`${base}/customer-imports?filename=${label}.csv`, {
+      headers: { ...headers, "content-type": "text/csv" },
+      data: `name,email\n${label} imported,${label.toLowerCase()}-import@victim.test\n`,
+    }),
+  );
   return {
     ids: {
       webhook: webhook!.id,
+      customerImport: customerImport.id,
       reward: reward!.id,
       customer: customer.id,
       segment: segment.id,
@@ -87,7 +95,17 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
       location: location!.id,
       channel: channel.id,
     },
-    names: [`${label} customer`, `${label} segment`, `${label} campaign`, `${label} rule`, keyword, `${label} store`, `${label} reward`, `${label} webhook`],
+    names: [
+      `${label} customer`,
+      `${label} segment`,
+      `${label} campaign`,
+      `${label} rule`,
+      keyword,
+      `${label} store`,
+      `${label} reward`,
+      `${label} webhook`,
+      `${label}.csv`,
+    ],
   };
 }
 
@@ -102,6 +120,8 @@ const RESOURCE_OF: Record<string, keyof VictimIds> = {
   rewards: "reward",
   locations: "location",
   webhooks: "webhook",
+  "customer-imports": "customerImport",
+  import: "customerImport",
 };
 
 /** "/api/v1/tenants/[tenant]/customers/[id]" with the slug and the victim's ids filled in. */

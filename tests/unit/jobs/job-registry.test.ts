@@ -119,6 +119,7 @@ describe("job scopes", () => {
         "mentions.check-deletions",
         "profiles.refresh-tenant",
         "customers.sentiment-rollup",
+        "customers.import",
       ]),
     );
     for (const definition of tenantJobs()) {

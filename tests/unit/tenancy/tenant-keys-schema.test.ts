@@ -44,6 +44,7 @@ const NOT_REFERENCES = new Set([
   "ApiKey.createdById",
   "Webhook.createdById", // the platform User who added the endpoint, kept as a record
   "WebhookDelivery.messageId", // the Standard Webhooks message id sent to the endpoint, not a row
+  "CustomerImport.createdById", // the staff User who uploaded the file, kept as a record
   "Invitation.invitedById",
   "LedgerEntry.actorUserId",
   "DeletionCheckState.requestedById",

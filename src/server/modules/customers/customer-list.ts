@@ -86,7 +86,8 @@ function sortOf(ctx: TenantContext, sort: CustomerSort): { join: Prisma.Sql; exp
   }
 }
 
-function filtersOf(ctx: TenantContext, query: ReturnType<typeof ZCustomerListQuery.parse>): Prisma.Sql {
+/** The list's filters as SQL on `c` (also the customers export's, customer-export.ts). */
+export function customerFilterSql(ctx: TenantContext, query: ReturnType<typeof ZCustomerListQuery.parse>): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (query.stage) parts.push(Prisma.sql`AND c."lifecycleStage" = ${query.stage}::"LifecycleStage"`);
   if (query.sentiment === "UNLABELLED") parts.push(Prisma.sql`AND c."sentimentLabel" IS NULL`);
@@ -115,7 +116,7 @@ export async function findCustomerPage(
   const sort = query.sort ?? "added";
   const dir = query.dir ?? DEFAULT_DIR[sort];
   const { join, expr } = sortOf(ctx, sort);
-  const filters = filtersOf(ctx, query);
+  const filters = customerFilterSql(ctx, query);
   const order = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
   const live = Prisma.sql`c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL`;
   const db = getDb();

@@ -58,7 +58,13 @@ export const TEST_EVENT_TYPE = "webhook.test";
 
 /** Writes one event into the outbox inside the caller's transaction: it exists only if the transaction commits. */
 export async function emitWebhookEvent(tx: DbTx, scope: TenantScope, type: WebhookEventType, data: Record<string, unknown>): Promise<void> {
-  const events = JSON.stringify([{ tenant: scope.tenantId, type, data }]);
+  await emitWebhookEvents(tx, scope, type, [data]);
+}
+
+/** Several events of one type in one statement (a batch of an import). */
+export async function emitWebhookEvents(tx: DbTx, scope: TenantScope, type: WebhookEventType, data: readonly Record<string, unknown>[]): Promise<void> {
+  if (data.length === 0) return;
+  const events = JSON.stringify(data.map((d) => ({ tenant: scope.tenantId, type, data: d })));
   // tenant-predicate-in: megaphone_webhook_fanout joins only endpoints whose "tenantId" is the event's tenant (scope.tenantId)
   await tx.$executeRaw`SELECT megaphone_webhook_fanout(${events}::jsonb)`;
 }

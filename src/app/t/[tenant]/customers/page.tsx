@@ -56,6 +56,10 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   };
 
   const linked = linkedDays(query.linkedFrom, query.linkedTo);
+  // The export takes the list's filters (who is listed), not its sort or page.
+  const exportParams = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filters, linkedFrom: query.linkedFrom, linkedTo: query.linkedTo })) if (v !== undefined) exportParams.set(k, v);
+  const exportHref = `/api/v1/tenants/${encodeURIComponent(slug)}/customers/export${exportParams.size ? `?${exportParams.toString()}` : ""}`;
   const sortHref = (sort: CustomerSort, dir?: "asc" | "desc") => href({ sort: sort === "added" && !dir ? undefined : sort, dir, page: undefined });
 
   return (
@@ -64,11 +68,21 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         title="Customers"
         description="Everyone in your CRM: contact details, linked social profiles and lifecycle stage."
         actions={
-          can("customers:write") ? (
-            <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>
-              Add customer
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href={exportHref} variant="secondary" prefetch={false} download>
+              Export CSV
             </ButtonLink>
-          ) : undefined
+            {can("customers:write") && (
+              <>
+                <ButtonLink href={`${base}/import`} variant="secondary">
+                  Import CSV
+                </ButtonLink>
+                <ButtonLink href={`${base}/new`} icon={<PlusIcon />}>
+                  Add customer
+                </ButtonLink>
+              </>
+            )}
+          </div>
         }
       />
       {first(raw.removed) && (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Alert } from "@/components/alert";
+import { ButtonLink } from "@/components/button-link";
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { BulkSelection } from "@/features/inbox/bulk-selection";
@@ -89,7 +90,15 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
     : undefined;
   return (
     <>
-      <PageHeader title="Inbox" description="Every mention of the brand, customers' and prospects', newest first: read, answer, follow up." />
+      <PageHeader
+        title="Inbox"
+        description="Every mention of the brand, customers' and prospects', newest first: read, answer, follow up."
+        actions={
+          <ButtonLink href={mentionsExportHref(slug, filters)} variant="secondary" prefetch={false} download>
+            Export CSV
+          </ButtonLink>
+        }
+      />
       <div className="min-w-0 space-y-6">
         <Card title="Feedback" headingLevel={2}>
           <p className="text-sm text-fg-muted">
@@ -176,4 +185,10 @@ export default async function InboxPage({ params, searchParams }: { params: Prom
       </div>
     </>
   );
+}
+
+/** The mentions export with the inbox's filters (not its page). */
+function mentionsExportHref(slug: string, filters: InboxFilters): string {
+  const qs = filterParams(filters);
+  return `/api/v1/tenants/${encodeURIComponent(slug)}/mentions/export${qs ? `?${qs}` : ""}`;
 }

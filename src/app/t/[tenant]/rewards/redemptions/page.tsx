@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Alert } from "@/components/alert";
+import { ButtonLink } from "@/components/button-link";
 import { PageHeader } from "@/components/page-header";
 import { cn } from "@/components/cn";
 import { RedemptionsTable } from "@/features/rewards/redemptions-table";
@@ -45,6 +46,16 @@ export default async function RedemptionsPage({
         }
         title="Redemptions"
         description="Newest first. Hand over pending ones and mark them fulfilled; cancelling gives the customer the points back with a new ledger entry."
+        actions={
+          <ButtonLink
+            href={`/api/v1/tenants/${encodeURIComponent(slug)}/redemptions/export${status ? `?status=${status}` : ""}`}
+            variant="secondary"
+            prefetch={false}
+            download
+          >
+            Export CSV
+          </ButtonLink>
+        }
       />
       {done && DONE[done] && (
         <Alert tone="success" role="status" className="mb-4">
