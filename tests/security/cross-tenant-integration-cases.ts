@@ -1,6 +1,6 @@
 // The integration settings' server actions in the cross-tenant matrix (cross-tenant-matrix.ts spreads
 // them into ACTION_CASES): webhook endpoints are added to, changed in and sent from the slug's brand only.
-import type { ActionCase } from "./cross-tenant-matrix";
+import type { ActionCase, ApiCase } from "./cross-tenant-matrix";
 
 export const INTEGRATION_ACTION_CASES: Record<string, ActionCase> = {
   // Issue 13 item 4.
@@ -23,4 +23,11 @@ export const INTEGRATION_ACTION_CASES: Record<string, ActionCase> = {
     underOwnSlug: "not-found",
   },
   "ACTION t/[tenant]/settings/webhooks/actions.ts#deleteWebhookAction": { fields: (ids) => ({ id: ids.webhook ?? "" }), underOwnSlug: "not-found" },
+};
+
+/** Issue 13 item 2: a customer's ledger, manual adjustment and balance over the API. */
+export const INTEGRATION_API_CASES: Record<string, ApiCase> = {
+  "GET /api/v1/tenants/[tenant]/customers/[id]/ledger": {},
+  "POST /api/v1/tenants/[tenant]/customers/[id]/ledger": { body: () => ({ amount: 500, reason: "planted by A", idempotencyKey: "cross-tenant-adjust" }) },
+  "GET /api/v1/tenants/[tenant]/customers/[id]/balance": {},
 };

@@ -12,7 +12,7 @@
  */
 import { IMPORT_ACTION_CASES, IMPORT_EXPORT_API_CASES } from "./cross-tenant-import-cases";
 import { INBOX_ACTION_CASES } from "./cross-tenant-inbox-cases";
-import { INTEGRATION_ACTION_CASES } from "./cross-tenant-integration-cases";
+import { INTEGRATION_ACTION_CASES, INTEGRATION_API_CASES } from "./cross-tenant-integration-cases";
 
 /** Tenant B's objects that the attacks name. */
 export interface VictimIds {
@@ -126,6 +126,7 @@ export const API_CASES: Record<string, ApiCase> = {
   "GET /api/v1/tenants/[tenant]/inbox/arrivals": {},
   // Issue 12 item 2: X's return from "Connect X" connects only the brand whose member started it.
   "GET /api/v1/tenants/[tenant]/brand-accounts/twitter/callback": {},
+  ...INTEGRATION_API_CASES,
   "POST /api/v1/tenants/[tenant]/mentions/[id]/disqualify": { body: () => ({ reason: "pwned" }) },
 
   "GET /api/v1/tenants/[tenant]/channels": {},

@@ -6,6 +6,7 @@ import { ZCustomerCreate, ZCustomerDto, ZCustomerListQuery, ZCustomerPage, ZCust
 import { MAX_IMPORT_BYTES, ZCustomerImportDto, ZImportCheck, ZImportRun, ZImportUploadQuery } from "../modules/customer-import/customer-import.schemas";
 import { ZRedemptionExportQuery } from "../modules/exports/redemption-export";
 import { ZLedgerExportQuery } from "../modules/ledger/brand-ledger.schemas";
+import { ZAdjustmentResultDto, ZApiAdjustPoints, ZBalanceDto, ZLedgerPage, ZLedgerPageQuery } from "../modules/ledger/ledger.schemas";
 import { ZInboxFilters } from "../modules/mentions/inbox/inbox.schemas";
 import { ZInboxArrivalsQuery } from "../modules/mentions/inbox/inbox.schemas";
 import { ZDisqualifyMention, ZDisqualifyResult, ZMentionListQuery, ZMentionPage } from "../modules/mentions/moderation/mention.schemas";
@@ -78,6 +79,36 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: "Customers",
     permission: "customers:delete",
     response: { status: 200, schema: z.object({ mode: z.enum(["deleted", "erased"]) }) },
+  },
+  {
+    method: "get",
+    path: `${T}/customers/{id}/ledger`,
+    operationId: "listCustomerLedger",
+    summary: "A customer's ledger entries, newest first, each with its stored explanation and a one-line summary",
+    tag: "Ledger",
+    permission: "ledger:read",
+    query: ZLedgerPageQuery,
+    response: { status: 200, schema: ZLedgerPage },
+  },
+  {
+    method: "post",
+    path: `${T}/customers/{id}/ledger`,
+    operationId: "adjustCustomerPoints",
+    summary:
+      "Add or remove points by hand with a reason. Idempotent: send an Idempotency-Key header (or idempotencyKey); a repeated key changes nothing and answers 200 with replayed: true",
+    tag: "Ledger",
+    permission: "ledger:adjust",
+    body: ZApiAdjustPoints,
+    response: { status: 201, schema: ZAdjustmentResultDto },
+  },
+  {
+    method: "get",
+    path: `${T}/customers/{id}/balance`,
+    operationId: "getCustomerBalance",
+    summary: "A customer's points now and ever earned",
+    tag: "Ledger",
+    permission: "ledger:read",
+    response: { status: 200, schema: ZBalanceDto },
   },
   {
     method: "get",

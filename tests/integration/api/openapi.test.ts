@@ -75,11 +75,11 @@ describe("the OpenAPI document", () => {
 });
 
 describe("real answers match the document", () => {
-  it("health, customers (create, list, get), segments, mentions, rules, sources, channels and campaigns", async () => {
+  it("health, customers (create, list, get), a customer's ledger (adjust, list) and balance, segments, mentions, rules, sources, channels and campaigns", async () => {
     const { ctx, tenant } = await createTenantWithMember("ADMIN");
     const { secret } = await createApiKey(ctx, {
       name: "contract",
-      scopes: ["customers:write", "mentions:read", "config:read"],
+      scopes: ["customers:write", "mentions:read", "config:read", "ledger:write"],
     });
     const origin = new URL(getEnv().APP_URL).origin;
     type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -111,6 +111,19 @@ describe("real answers match the document", () => {
     check("/tenants/{tenant}/customers", "get", await call(customers.GET, "GET", `${T}/customers`, t));
     const id = (created.json as { id: string }).id;
     check("/tenants/{tenant}/customers/{id}", "get", await call(customer.GET, "GET", `${T}/customers/${id}`, { ...t, id }));
+
+    const ledger = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/ledger/route");
+    const adjusted = await call(
+      ledger.POST,
+      "POST",
+      `${T}/customers/${id}/ledger`,
+      { ...t, id },
+      { amount: 40, reason: "welcome bonus", idempotencyKey: "contract-1" },
+    );
+    check("/tenants/{tenant}/customers/{id}/ledger", "post", adjusted, 201);
+    check("/tenants/{tenant}/customers/{id}/ledger", "get", await call(ledger.GET, "GET", `${T}/customers/${id}/ledger`, { ...t, id }));
+    const balance = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/balance/route");
+    check("/tenants/{tenant}/customers/{id}/balance", "get", await call(balance.GET, "GET", `${T}/customers/${id}/balance`, { ...t, id }));
 
     const segments = await import("../../../src/app/api/v1/tenants/[tenant]/segments/route");
     check("/tenants/{tenant}/segments", "get", await call(segments.GET, "GET", `${T}/segments`, t));

@@ -36,6 +36,22 @@ export const ZAdjustPoints = z.strictObject({
 });
 export type AdjustPointsInput = z.input<typeof ZAdjustPoints>;
 
+/**
+ * A manual adjustment over the API: the customer is the path's; the idempotency key is the body's
+ * `idempotencyKey` or the `Idempotency-Key` header (one of them is required), so a retried call
+ * pays once.
+ */
+export const ZApiAdjustPoints = ZAdjustPoints.omit({ customerId: true }).extend({ idempotencyKey: ZIdempotencyKey.optional() });
+export type ApiAdjustPointsInput = z.input<typeof ZApiAdjustPoints>;
+
+export const ZAdjustmentResultDto = z.object({
+  entry: z.object({ id: z.string(), customerId: z.string(), amount: z.number().int(), idempotencyKey: z.string() }),
+  /** The customer's balance after the adjustment. */
+  balance: z.number().int(),
+  /** True when this key had already been applied: nothing changed. */
+  replayed: z.boolean(),
+});
+
 export const ZLedgerPageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
