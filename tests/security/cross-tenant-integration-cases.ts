@@ -25,8 +25,12 @@ export const INTEGRATION_ACTION_CASES: Record<string, ActionCase> = {
   "ACTION t/[tenant]/settings/webhooks/actions.ts#deleteWebhookAction": { fields: (ids) => ({ id: ids.webhook ?? "" }), underOwnSlug: "not-found" },
 };
 
-/** Issue 13 item 2: a customer's ledger, manual adjustment and balance over the API. */
+/** Issue 13 item 2: customers by external id or email (lookup, upsert), their ledger, manual adjustment and balance over the API. */
 export const INTEGRATION_API_CASES: Record<string, ApiCase> = {
+  "GET /api/v1/tenants/[tenant]/customers/lookup": {},
+  "PUT /api/v1/tenants/[tenant]/customers/by-external-id/[externalId]": {
+    body: () => ({ displayName: "Planted by A", emails: ["planted-upsert@attacker.test"] }),
+  },
   "GET /api/v1/tenants/[tenant]/customers/[id]/ledger": {},
   "POST /api/v1/tenants/[tenant]/customers/[id]/ledger": { body: () => ({ amount: 500, reason: "planted by A", idempotencyKey: "cross-tenant-adjust" }) },
   "GET /api/v1/tenants/[tenant]/customers/[id]/balance": {},

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { T, ZDeleted, type ApiOperation } from "./operation-helpers";
 import { CONFIG_OPERATIONS } from "./config-operations";
+import { CUSTOMER_RECORD_OPERATIONS } from "./customer-record-operations";
 import { ZCustomerExport } from "./customer-export.schema";
 import { ZCustomerCreate, ZCustomerDto, ZCustomerListQuery, ZCustomerPage, ZCustomerUpdate } from "../modules/customers/customer.schemas";
 import { MAX_IMPORT_BYTES, ZCustomerImportDto, ZImportCheck, ZImportRun, ZImportUploadQuery } from "../modules/customer-import/customer-import.schemas";
 import { ZRedemptionExportQuery } from "../modules/exports/redemption-export";
 import { ZLedgerExportQuery } from "../modules/ledger/brand-ledger.schemas";
-import { ZAdjustmentResultDto, ZApiAdjustPoints, ZBalanceDto, ZLedgerPage, ZLedgerPageQuery } from "../modules/ledger/ledger.schemas";
 import { ZInboxFilters } from "../modules/mentions/inbox/inbox.schemas";
 import { ZInboxArrivalsQuery } from "../modules/mentions/inbox/inbox.schemas";
 import { ZDisqualifyMention, ZDisqualifyResult, ZMentionListQuery, ZMentionPage } from "../modules/mentions/moderation/mention.schemas";
@@ -80,36 +80,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     permission: "customers:delete",
     response: { status: 200, schema: z.object({ mode: z.enum(["deleted", "erased"]) }) },
   },
-  {
-    method: "get",
-    path: `${T}/customers/{id}/ledger`,
-    operationId: "listCustomerLedger",
-    summary: "A customer's ledger entries, newest first, each with its stored explanation and a one-line summary",
-    tag: "Ledger",
-    permission: "ledger:read",
-    query: ZLedgerPageQuery,
-    response: { status: 200, schema: ZLedgerPage },
-  },
-  {
-    method: "post",
-    path: `${T}/customers/{id}/ledger`,
-    operationId: "adjustCustomerPoints",
-    summary:
-      "Add or remove points by hand with a reason. Idempotent: send an Idempotency-Key header (or idempotencyKey); a repeated key changes nothing and answers 200 with replayed: true",
-    tag: "Ledger",
-    permission: "ledger:adjust",
-    body: ZApiAdjustPoints,
-    response: { status: 201, schema: ZAdjustmentResultDto },
-  },
-  {
-    method: "get",
-    path: `${T}/customers/{id}/balance`,
-    operationId: "getCustomerBalance",
-    summary: "A customer's points now and ever earned",
-    tag: "Ledger",
-    permission: "ledger:read",
-    response: { status: 200, schema: ZBalanceDto },
-  },
+  ...CUSTOMER_RECORD_OPERATIONS,
   {
     method: "get",
     path: `${T}/customers/{id}/export`,

@@ -131,6 +131,8 @@ export function fillRoute(route: string, slug: string, ids: VictimIds): string {
     .map((part, i) => {
       if (part === "[tenant]") return slug;
       if (part === "[network]") return "twitter";
+      // An external id names a customer of the slug's brand only: B's slug with any id is refused.
+      if (part === "[externalId]") return "victim-external-id";
       if (part === "[id]") {
         const kind = RESOURCE_OF[parts[i - 1]!];
         if (!kind) throw new Error(`${route}: no victim object for [id] after "${parts[i - 1]}"; add it to RESOURCE_OF`);
