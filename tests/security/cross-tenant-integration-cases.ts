@@ -28,6 +28,18 @@ export const INTEGRATION_ACTION_CASES: Record<string, ActionCase> = {
 /** Issue 13 item 2: customers by external id or email (lookup, upsert), their ledger, manual adjustment and balance over the API. */
 export const INTEGRATION_API_CASES: Record<string, ApiCase> = {
   "GET /api/v1/tenants/[tenant]/customers/lookup": {},
+  "GET /api/v1/tenants/[tenant]/rewards": {},
+  "GET /api/v1/tenants/[tenant]/redemptions": {},
+  "POST /api/v1/tenants/[tenant]/redemptions": {
+    body: (ids) => ({ customerId: ids.customer, rewardId: ids.reward, idempotencyKey: "cross-tenant-redeem" }),
+    foreignReference: {
+      body: (ids) => ({ customerId: ids.customer, rewardId: ids.reward, idempotencyKey: "cross-tenant-redeem-own" }),
+      nonexistent: { customerId: `cus_${"0".repeat(32)}`, rewardId: `rwd_${"0".repeat(32)}`, idempotencyKey: "cross-tenant-redeem-own" },
+    },
+  },
+  "POST /api/v1/tenants/[tenant]/redemptions/[id]/fulfil": {},
+  "POST /api/v1/tenants/[tenant]/redemptions/[id]/cancel": { body: () => ({ reason: "planted by A" }) },
+  "GET /api/v1/tenants/[tenant]/locations": {},
   "PUT /api/v1/tenants/[tenant]/customers/by-external-id/[externalId]": {
     body: () => ({ displayName: "Planted by A", emails: ["planted-upsert@attacker.test"] }),
   },

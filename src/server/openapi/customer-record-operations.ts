@@ -1,9 +1,20 @@
-import { T, type ApiOperation } from "./operation-helpers";
+import { T, ZListOf, type ApiOperation } from "./operation-helpers";
 import { ZCustomerLookupQuery, ZCustomerUpsert } from "../modules/customers/customer-upsert";
 import { ZCustomerDto } from "../modules/customers/customer.schemas";
+import { ZLocationDto } from "../modules/listening/location.schemas";
+import { ZRewardDto } from "../modules/rewards/reward.schemas";
+import {
+  ZApiCancelRedemption,
+  ZApiRedeem,
+  ZApiRedemptionListQuery,
+  ZApiRewardListQuery,
+  ZRedemptionChangeDto,
+  ZRedemptionListItemDto,
+  ZRedemptionResultDto,
+} from "../modules/rewards/rewards-api.schemas";
 import { ZAdjustmentResultDto, ZApiAdjustPoints, ZBalanceDto, ZLedgerPage, ZLedgerPageQuery } from "../modules/ledger/ledger.schemas";
 
-/** One customer as another system addresses them: by its own id or an email, and their points. */
+/** One customer as another system addresses them (by its own id or an email), their points, and what they spend them on. */
 export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
   {
     method: "get",
@@ -55,5 +66,64 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     tag: "Ledger",
     permission: "ledger:read",
     response: { status: 200, schema: ZBalanceDto },
+  },
+  {
+    method: "get",
+    path: `${T}/rewards`,
+    operationId: "listRewards",
+    summary: "The reward catalogue (active rewards unless includeInactive / includeArchived)",
+    tag: "Rewards",
+    permission: "ledger:read",
+    query: ZApiRewardListQuery,
+    response: { status: 200, schema: ZListOf(ZRewardDto) },
+  },
+  {
+    method: "get",
+    path: `${T}/redemptions`,
+    operationId: "listRedemptions",
+    summary: "Redemptions, newest first, optionally of one status",
+    tag: "Rewards",
+    permission: "ledger:read",
+    query: ZApiRedemptionListQuery,
+    response: { status: 200, schema: ZListOf(ZRedemptionListItemDto) },
+  },
+  {
+    method: "post",
+    path: `${T}/redemptions`,
+    operationId: "redeemReward",
+    summary:
+      "Spend a customer's points on a reward: stock, limits, tier and balance checked in one transaction, never oversold. Idempotent by Idempotency-Key (or idempotencyKey): 201, or 200 with replayed: true",
+    tag: "Rewards",
+    permission: "ledger:adjust",
+    body: ZApiRedeem,
+    response: { status: 201, schema: ZRedemptionResultDto },
+  },
+  {
+    method: "post",
+    path: `${T}/redemptions/{id}/fulfil`,
+    operationId: "fulfilRedemption",
+    summary: "Mark a redemption handed over (again: unchanged)",
+    tag: "Rewards",
+    permission: "rewards:manage",
+    response: { status: 200, schema: ZRedemptionChangeDto },
+  },
+  {
+    method: "post",
+    path: `${T}/redemptions/{id}/cancel`,
+    operationId: "cancelRedemption",
+    summary: "Cancel a redemption with a reason: its points are refunded by a new ledger entry, once",
+    tag: "Rewards",
+    permission: "rewards:manage",
+    body: ZApiCancelRedemption,
+    response: { status: 200, schema: ZRedemptionChangeDto },
+  },
+  {
+    method: "get",
+    path: `${T}/locations`,
+    operationId: "listLocations",
+    summary: "The brand's stores (Foursquare venues), as check-ins and feedback name them",
+    tag: "Locations",
+    permission: "settings:read",
+    response: { status: 200, schema: ZListOf(ZLocationDto) },
   },
 ];

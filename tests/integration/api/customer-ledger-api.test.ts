@@ -90,7 +90,6 @@ describe("customer ledger API", () => {
 });
 
 describe("customers by external id or email", () => {
-
   async function send(handler: Handler, method: string, slug: string, params: Record<string, string>, url: string, key: string, body?: unknown) {
     const request = new NextRequest(`${new URL(getEnv().APP_URL).origin}/api/v1/tenants/${slug}/customers/${url}`, {
       method,

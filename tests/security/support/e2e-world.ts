@@ -81,9 +81,15 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
       data: `name,email\n${label} imported,${label.toLowerCase()}-import@victim.test\n`,
     }),
   );
+  // A redemption of B's reward by B's customer, stored as a redemption leaves it: no route may fulfil or cancel it for A.
+  const [redemption] = await e2eQuery<{ id: string }>(
+    `INSERT INTO "Redemption" ("tenantId", "customerId", "rewardId", cost, "idempotencyKey", "updatedAt") VALUES ($1, $2, $3, 50, $4, now()) RETURNING id`,
+    [tenantId, customer.id, reward!.id, `${label}-victim-redemption`],
+  );
   return {
     ids: {
       webhook: webhook!.id,
+      redemption: redemption!.id,
       customerImport: customerImport.id,
       reward: reward!.id,
       customer: customer.id,
@@ -120,6 +126,7 @@ const RESOURCE_OF: Record<string, keyof VictimIds> = {
   rewards: "reward",
   locations: "location",
   webhooks: "webhook",
+  redemptions: "redemption",
   "customer-imports": "customerImport",
   import: "customerImport",
 };

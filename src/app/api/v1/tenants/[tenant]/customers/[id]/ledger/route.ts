@@ -1,4 +1,4 @@
-import { AppError } from "@/server/errors";
+import { idempotencyKeyOf } from "@/server/http/idempotency-key";
 import { otherMethods } from "@/server/http/route-methods";
 import { withTenant } from "@/server/http/with-tenant";
 import { adjustPoints } from "@/server/modules/ledger/adjust-points";
@@ -14,12 +14,7 @@ export const GET = withTenant({ permission: "ledger:read", query: ZLedgerPageQue
 
 /** A manual adjustment (`amount`, `reason`), idempotent by its key: 201 when applied, 200 when the key was already used. */
 export const POST = withTenant({ permission: "ledger:adjust", body: ZApiAdjustPoints }, async ({ ctx, params, body, request }) => {
-  const idempotencyKey = body.idempotencyKey ?? request.headers.get("idempotency-key") ?? undefined;
-  if (!idempotencyKey) {
-    throw new AppError("VALIDATION_FAILED", "an idempotency key is required", {
-      issues: [{ path: "idempotencyKey", message: "send an Idempotency-Key header or an idempotencyKey field, so a retried call pays once" }],
-    });
-  }
+  const idempotencyKey = idempotencyKeyOf(request, body.idempotencyKey);
   const result = await adjustPoints(ctx, { ...body, customerId: id(params), idempotencyKey });
   return Response.json(result, { status: result.replayed ? 200 : 201 });
 });
