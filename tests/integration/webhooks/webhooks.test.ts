@@ -12,6 +12,7 @@ import { resetEnvCache } from "../../../src/server/env";
 import { createCustomer, updateCustomer } from "../../../src/server/modules/customers/customer.service";
 import { adjustPoints } from "../../../src/server/modules/ledger/adjust-points";
 import { deliverDueWebhooks, MAX_ATTEMPTS, RETRY_DELAYS_MS } from "../../../src/server/modules/webhooks/deliver-webhooks";
+import { DELIVERY_LOG_DAYS, pruneDeliveryLog } from "../../../src/server/modules/webhooks/prune-deliveries";
 import {
   createWebhook,
   redeliver,
@@ -235,5 +236,32 @@ describe("webhook endpoints are safe by default", () => {
     await expect(createWebhook(marketer, { url: `${base}/x`, events: ["customer.created"] })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // createCustomer through the real path still works with no endpoints at all.
     await expect(createCustomer(ctx, { displayName: "No listeners", emails: ["quiet@example.test"] })).resolves.toMatchObject({ displayName: "No listeners" });
+  });
+});
+
+describe("the delivery log", () => {
+  it("drops finished deliveries older than the retention, keeps recent and pending ones, at most once an hour", async () => {
+    const { ctx } = await createTenantWithMember("ADMIN");
+    const { webhook } = await endpoint(ctx, ["customer.created"]);
+    const old = new Date(Date.now() - (DELIVERY_LOG_DAYS + 1) * 86_400_000);
+    const row = (status: "DELIVERED" | "FAILED" | "PENDING", createdAt: Date) => ({
+      tenantId: ctx.tenantId,
+      webhookId: webhook.id,
+      event: "customer.created",
+      payload: {},
+      status,
+      createdAt,
+      nextAttemptAt: status === "PENDING" ? new Date(Date.now() + 3_600_000) : null,
+    });
+    await getDb().webhookDelivery.createMany({ data: [row("DELIVERED", old), row("FAILED", old), row("PENDING", old), row("DELIVERED", new Date())] });
+    expect(await pruneDeliveryLog(new Date(), true)).toBeGreaterThanOrEqual(2);
+    const left = await deliveries(ctx, webhook.id);
+    expect(left.map((d) => d.status).sort()).toEqual(["DELIVERED", "PENDING"]);
+    expect(left.find((d) => d.status === "DELIVERED")!.createdAt.getTime()).toBeGreaterThan(old.getTime());
+    // Unforced, the first call of the hour runs and the next does not.
+    await pruneDeliveryLog();
+    await getDb().webhookDelivery.createMany({ data: [row("DELIVERED", old)] });
+    expect(await pruneDeliveryLog()).toBe(0);
+    expect(await deliveries(ctx, webhook.id)).toHaveLength(3);
   });
 });
