@@ -1,6 +1,16 @@
-import { csvLines } from "../ledger/ledger-export";
+import { stringify } from "csv-stringify/sync";
 
 export type CsvCell = string | number;
+
+/**
+ * Every cell goes through csv-stringify with `escape_formulas`: a text cell starting with
+ * = + - @ tab or CR gets a leading ' so a spreadsheet shows it instead of running it (names and
+ * mention text are the public's words). Numbers stay numbers, negative ones included.
+ */
+export function csvLines(rows: CsvCell[][]): string {
+  // Every text cell is quoted: a lone CR or LF inside a name must never end a record.
+  return stringify(rows, { escape_formulas: true, quoted_string: true, record_delimiter: "\r\n" });
+}
 
 export interface CsvDownload {
   filename: string;
@@ -9,7 +19,7 @@ export interface CsvDownload {
 }
 
 /**
- * A CSV download built the way the ledger export is (ledger-export.ts): a BOM, the header, then
+ * Every CSV download (ledger, customers, mentions, redemptions): a BOM, the header, then
  * each batch through csv-stringify with `escape_formulas`. The first batch is read before this
  * returns, so a refused filter or permission is a proper error answer, not a broken download.
  */

@@ -1,21 +1,10 @@
-import { stringify } from "csv-stringify/sync";
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
+import { csvDownload, stamp, type CsvCell, type CsvDownload } from "../exports/csv-stream";
 import { listBrandLedger } from "./brand-ledger";
 import { ZLedgerExportQuery, type BrandLedgerFilter, type LedgerExportQuery, type LedgerReport } from "./brand-ledger.schemas";
 import { dailyLiability, liabilityBy } from "./liability";
 
-type Cell = string | number;
 const EXPORT_PAGE = 200;
-
-/**
- * Every cell goes through csv-stringify with `escape_formulas`: a text cell starting with
- * = + - @ tab or CR gets a leading ' so a spreadsheet shows it instead of running it (names and
- * mention text are the public's words). Numbers stay numbers, negative ones included.
- */
-export function csvLines(rows: Cell[][]): string {
-  // Every text cell is quoted: a lone CR or LF inside a name must never end a record.
-  return stringify(rows, { escape_formulas: true, quoted_string: true, record_delimiter: "\r\n" });
-}
 
 const HEADERS: Record<LedgerReport, string[]> = {
   entries: ["Entry", "Date (UTC)", "Kind", "Points", "Explanation", "Customer id", "Customer", "Rule", "Campaign", "Mention id", "Mention by", "Reverses"],
@@ -25,7 +14,7 @@ const HEADERS: Record<LedgerReport, string[]> = {
 };
 
 /** The rows of one report under the filter, a batch at a time: only entries can be large. */
-async function* reportRows(ctx: TenantContext, report: LedgerReport, filter: BrandLedgerFilter): AsyncGenerator<Cell[][]> {
+async function* reportRows(ctx: TenantContext, report: LedgerReport, filter: BrandLedgerFilter): AsyncGenerator<CsvCell[][]> {
   switch (report) {
     case "entries": {
       let after: string | undefined;
@@ -67,11 +56,7 @@ async function* reportRows(ctx: TenantContext, report: LedgerReport, filter: Bra
   }
 }
 
-export interface LedgerCsv {
-  filename: string;
-  /** UTF-8 CSV (with a byte-order mark, so spreadsheets read emoji and RTL names right), streamed batch by batch. */
-  body: ReadableStream<Uint8Array>;
-}
+export type LedgerCsv = CsvDownload;
 
 /**
  * A report as CSV. The first batch is read before this returns, so a refused filter or permission
@@ -81,25 +66,5 @@ export async function exportLedgerCsv(ctx: TenantContext, rawQuery: LedgerExport
   assertCan(ctx, "ledger:read");
   const { report, ...filter } = ZLedgerExportQuery.parse(rawQuery);
   const batches = reportRows(ctx, report, filter);
-  const first = await batches.next();
-  const encoder = new TextEncoder();
-  let head: string | null = `\uFEFF${csvLines([HEADERS[report]])}${first.done ? "" : csvLines(first.value)}`;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (head !== null) {
-        controller.enqueue(encoder.encode(head));
-        head = null;
-        if (first.done) controller.close();
-        return;
-      }
-      const next = await batches.next();
-      if (next.done) controller.close();
-      else if (next.value.length) controller.enqueue(encoder.encode(csvLines(next.value)));
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 10);
-  return { filename: `${ctx.tenantSlug}-ledger-${report}-${stamp}.csv`, body };
+  return csvDownload(`${ctx.tenantSlug}-ledger-${report}-${stamp()}.csv`, HEADERS[report], batches);
 }
