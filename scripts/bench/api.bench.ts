@@ -5,11 +5,11 @@
 // page, a customer's balance. Measures requests/s, p95 (overall and per kind) and errors (any answer
 // but 200), and the floor in the same run: the app's bare health route at the same concurrency.
 // Ends with one JSON line. Runs on loopback against its own database.
-import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { copyFileSync, existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { startBenchApp } from "./bench-app";
 import { recreateBenchDatabase } from "./ingest/bench-database";
 
 const { values: args } = parseArgs({
@@ -29,7 +29,6 @@ const APP = `http://127.0.0.1:${PORT}`;
 const SLUG = "api-bench";
 
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? 0;
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -79,44 +78,8 @@ await sql.end();
 await disconnectDb();
 await closeSharedRedis();
 
-if (!existsSync(".next/BUILD_ID")) {
-  log("no build yet: npx next build");
-  await new Promise<void>((resolve, reject) =>
-    spawn("npx", ["next", "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
-  );
-}
-if (
-  await fetch(`${APP}/api/v1/health`).then(
-    () => true,
-    () => false,
-  )
-)
-  throw new Error(`port ${PORT} is taken (an earlier run's app?): stop it first`);
 log(`starting next start on ${APP}`);
-const serverLog = ".tmp/bench-api-app.log";
-mkdirSync(".tmp", { recursive: true });
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-  env: { ...process.env, NODE_ENV: "production" },
-  stdio: ["ignore", openSync(serverLog, "w"), "inherit"],
-  detached: true,
-});
-process.on("exit", () => {
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-});
-for (let i = 0; ; i++) {
-  if (
-    await fetch(`${APP}/api/v1/health`)
-      .then((r) => r.ok)
-      .catch(() => false)
-  )
-    break;
-  if (i > 120) throw new Error("the app did not start");
-  await sleep(1000);
-}
+const { log: serverLog } = await startBenchApp(PORT, "bench-api-app.log");
 
 const auth = { authorization: `Bearer ${secret}` };
 const T = `${APP}/api/v1/tenants/${SLUG}`;

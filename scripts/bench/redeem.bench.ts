@@ -7,13 +7,13 @@
 // p95 latency of every request, and the floor: p95 of the app's bare health route at the same
 // concurrency, in the same run. Then counts oversold and double-spent redemptions and runs the
 // ledger invariants. Ends with one JSON line. Runs on loopback against its own database.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { copyFileSync, existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { cpuAvailable, cpuOfNamed, cpuOfProcess, cpuOfTree } from "./cpu-usage";
+import { startBenchApp } from "./bench-app";
 import { recreateBenchDatabase } from "./ingest/bench-database";
 
 const { values: args } = parseArgs({
@@ -34,7 +34,6 @@ const APP = `http://127.0.0.1:${PORT}`;
 const SLUG = "redeem-bench";
 
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? 0;
 
 if (!existsSync(".env")) copyFileSync(".env.example", ".env");
@@ -79,47 +78,10 @@ const scope = { tenantId, tenantSlug: SLUG, actor: { type: "CUSTOMER" as const, 
 const cookies: { token: string }[] = [];
 for (const id of customers) cookies.push(await getDb().$transaction((tx) => startCustomerSession(tx, scope, id, new Date())));
 
-if (!existsSync(".next/BUILD_ID")) {
-  log("no build yet: npx next build");
-  await new Promise<void>((resolve, reject) =>
-    spawn("npx", ["next", "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
-  );
-}
-if (
-  await fetch(`${APP}/api/v1/health`).then(
-    () => true,
-    () => false,
-  )
-)
-  throw new Error(`port ${PORT} is taken (an earlier run's app?): stop it first`);
 log(`starting next start on ${APP}`);
-// The app's log (errors behind any 5xx) goes to a file named at the end; --profile-dir writes a V8 CPU profile of the app.
-const serverLog = ".tmp/bench-redeem-app.log";
-mkdirSync(".tmp", { recursive: true });
+// --profile-dir writes a V8 CPU profile of the app.
 const profile = args["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${args["profile-dir"]}`] : [];
-const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-  env: { ...process.env, NODE_ENV: "production" },
-  stdio: ["ignore", openSync(serverLog, "w"), "inherit"],
-  detached: true,
-});
-// The app goes with the bench, however the bench ends.
-process.on("exit", () => {
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-});
-for (let i = 0; ; i++) {
-  if (
-    await fetch(`${APP}/api/v1/health`)
-      .then((r) => r.ok)
-      .catch(() => false)
-  )
-    break;
-  if (i > 120) throw new Error("the app did not start");
-  await sleep(1000);
-}
+const { server, log: serverLog } = await startBenchApp(PORT, "bench-redeem-app.log", profile);
 
 async function timed(run: () => Promise<Response>): Promise<{ ms: number; status: number; body: unknown }> {
   const start = performance.now();
