@@ -20,6 +20,7 @@ import {
   sendTestEvent,
   setWebhookEnabled,
   getWebhook,
+  listWebhooks,
 } from "../../../src/server/modules/webhooks/webhooks.service";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 import { queuedMails } from "../support/queued-mail";
@@ -130,6 +131,8 @@ describe("webhook delivery", () => {
     expect(verified).toMatchObject({ type: "customer.created", data: { customerId: customer.id } });
     const [row] = await deliveries(ctx, webhook.id);
     expect(row).toMatchObject({ status: "DELIVERED", attempts: 1, responseStatus: 200, responseExcerpt: "ok, thanks", messageId: hit!.headers["webhook-id"] });
+    const [listed] = await listWebhooks(ctx);
+    expect(listed).toMatchObject({ id: webhook.id, state: "ACTIVE", lastDelivery: { status: "DELIVERED", responseStatus: 200 } });
 
     await redeliver(ctx, { webhookId: webhook.id, deliveryId: row!.id });
     await deliverDueWebhooks();

@@ -30,17 +30,16 @@ function assertStaffWrites(ctx: TenantContext): void {
   if (ctx.actor.type === "API_KEY") throw new AppError("FORBIDDEN", "webhooks are managed by brand admins in Settings, not with an API key");
 }
 
+/** Each endpoint's newest delivery, in one query. */
 async function lastDeliveries(ctx: TenantContext, webhookIds: string[]): Promise<Map<string, DeliveryRow>> {
-  const out = new Map<string, DeliveryRow>();
-  for (const webhookId of webhookIds) {
-    const last = await getDb().webhookDelivery.findFirst({
-      where: { tenantId: ctx.tenantId, webhookId },
-      orderBy: { createdAt: "desc" },
-      select: DELIVERY_SELECT,
-    });
-    if (last) out.set(webhookId, last);
-  }
-  return out;
+  if (webhookIds.length === 0) return new Map();
+  const rows = await getDb().webhookDelivery.findMany({
+    where: { tenantId: ctx.tenantId, webhookId: { in: webhookIds } },
+    orderBy: [{ webhookId: "asc" }, { createdAt: "desc" }],
+    distinct: ["webhookId"],
+    select: { ...DELIVERY_SELECT, webhookId: true },
+  });
+  return new Map(rows.map((row) => [row.webhookId, row as DeliveryRow]));
 }
 
 export async function listWebhooks(ctx: TenantContext, now = new Date()): Promise<WebhookDto[]> {
@@ -175,9 +174,9 @@ export async function rotateWebhookSecret(
   const secret = newWebhookSecret();
   const until = new Date(now.getTime() + ROTATION_OVERLAP_MS);
   await getDb().$transaction(async (tx) => {
-    const row = await findOwn(tx, ctx, webhookId);
-    const current = await tx.webhook.findFirst({ where: { tenantId: ctx.tenantId, id: row.id }, select: { secretCiphertext: true } });
-    const previous = openWebhookSecret(ctx.tenantId, row.id, current!.secretCiphertext);
+    const row = await tx.webhook.findFirst({ where: { tenantId: ctx.tenantId, id: webhookId }, select: { id: true, secretCiphertext: true } });
+    if (!row) throw AppError.notFound("webhook");
+    const previous = openWebhookSecret(ctx.tenantId, row.id, row.secretCiphertext);
     await tx.webhook.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id: row.id } },
       data: {
