@@ -5,7 +5,7 @@
 import { disconnectDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { closeQueues } from "@/server/jobs/queues";
-import { loadAllHandlers } from "@/server/jobs/registry";
+import { loadAllHandlers, startWorkerLoops } from "@/server/jobs/registry";
 import { registerSchedulers } from "@/server/jobs/schedulers";
 import { getLogger } from "@/server/logger";
 import { closeSharedRedis, getRedis } from "@/server/redis";
@@ -21,7 +21,7 @@ try {
 }
 
 const log = getLogger();
-const started: { workers?: RunningWorkers } = {};
+const started: { workers?: RunningWorkers; loops?: { close(): Promise<void> } } = {};
 
 // Installed before anything starts: a SIGTERM that arrives while the worker is still starting
 // (loading handlers, registering schedulers) stops it gracefully too.
@@ -35,7 +35,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 30_000);
   force.unref();
-  await started.workers?.close();
+  await Promise.all([started.workers?.close(), started.loops?.close()]);
   await closeQueues();
   await closeSharedRedis();
   await disconnectDb();
@@ -51,6 +51,7 @@ await loadAllHandlers();
 const running = startWorkers();
 started.workers = running;
 await registerSchedulers();
+if (!stopping) started.loops = await startWorkerLoops();
 // Redis keeps nothing on disk here: after a restart the schedules are gone with the queues, so
 // every reconnect registers them again (upserts with stable ids: never doubled).
 getRedis("producer").on("ready", () => {

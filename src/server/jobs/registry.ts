@@ -11,7 +11,7 @@ import { CHECKIN_JOBS } from "../pipeline/checkins/checkins.jobs";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
 import { LISTENING_JOBS } from "../pipeline/listening.jobs";
 import { SHARING_JOBS } from "../pipeline/sharing/sharing.jobs";
-import { WEBHOOK_JOBS } from "../modules/webhooks/webhooks.jobs";
+import { WEBHOOK_JOBS, WEBHOOK_LOOPS } from "../modules/webhooks/webhooks.jobs";
 import type { AnyJobDefinition, JobSchedule } from "./define-job";
 import { QUEUE_NAMES, type QueueName } from "./queue-names";
 
@@ -37,6 +37,15 @@ const ALL_JOBS = [
   ...WEBHOOK_JOBS,
   ...CUSTOMER_IMPORT_JOBS,
 ] as const;
+
+/** Loops a worker process runs beside its queues, for work a tick would make wait too long. */
+const WORKER_LOOPS: readonly { name: string; start: () => Promise<{ close(): Promise<void> }> }[] = [...WEBHOOK_LOOPS];
+
+/** Starts every worker loop; `close` stops them all, each finishing what it has in hand. */
+export async function startWorkerLoops(): Promise<{ names: string[]; close(): Promise<void> }> {
+  const running = await Promise.all(WORKER_LOOPS.map((loop) => loop.start()));
+  return { names: WORKER_LOOPS.map((loop) => loop.name), close: async () => void (await Promise.all(running.map((loop) => loop.close()))) };
+}
 
 type RegisteredJob = (typeof ALL_JOBS)[number];
 export type JobName = RegisteredJob["name"];

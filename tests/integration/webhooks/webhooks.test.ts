@@ -12,6 +12,7 @@ import { resetEnvCache } from "../../../src/server/env";
 import { createCustomer, updateCustomer } from "../../../src/server/modules/customers/customer.service";
 import { adjustPoints } from "../../../src/server/modules/ledger/adjust-points";
 import { deliverDueWebhooks, MAX_ATTEMPTS, RETRY_DELAYS_MS } from "../../../src/server/modules/webhooks/deliver-webhooks";
+import { startWebhookDispatcher } from "../../../src/server/modules/webhooks/webhook-dispatcher";
 import { DELIVERY_LOG_DAYS, pruneDeliveryLog } from "../../../src/server/modules/webhooks/prune-deliveries";
 import {
   createWebhook,
@@ -181,6 +182,27 @@ describe("webhook delivery", () => {
     expect(mails[0]!.text).toContain(`/settings/webhooks/${webhook.id}`);
     const audit = await getDb().auditLog.findMany({ where: { tenantId: ctx.tenantId, targetId: webhook.id, action: "webhook.disabled" } });
     expect(audit).toHaveLength(1);
+  });
+
+  it("the worker's dispatcher sends a new event within about a second, with no tick, and stops cleanly", async () => {
+    const { ctx } = await createTenantWithMember("ADMIN");
+    const { webhook } = await endpoint(ctx, ["customer.created"]);
+    const dispatcher = startWebhookDispatcher({ idleMs: 50 });
+    try {
+      const customer = await makeCustomer(ctx);
+      const committed = Date.now();
+      await expect.poll(() => received.length, { timeout: 5_000, interval: 20 }).toBe(1);
+      expect(Date.now() - committed).toBeLessThan(1_000);
+      expect(JSON.parse(received[0]!.body)).toMatchObject({ type: "customer.created", data: { customerId: customer.id } });
+    } finally {
+      await dispatcher.close();
+    }
+    const [row] = await deliveries(ctx, webhook.id);
+    expect(row).toMatchObject({ status: "DELIVERED", attempts: 1 });
+    // Closed: a later event waits for the next tick.
+    await makeCustomer(ctx);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(received).toHaveLength(1);
   });
 
   it("a success ends the failure streak", async () => {

@@ -41,22 +41,33 @@ async function claim(now: Date): Promise<Claimed[]> {
     RETURNING d.id, d."tenantId", d."webhookId", d."messageId", d.payload, d.attempts`;
 }
 
-async function liveSecrets(tenantId: string, webhookId: string, now: Date): Promise<{ url: string; secrets: string[] } | null> {
-  const row = await getDb().webhook.findFirst({
-    where: { tenantId, id: webhookId },
-    select: { url: true, secretCiphertext: true, previousSecretCiphertext: true, previousSecretExpiresAt: true },
-  });
-  if (!row) return null;
-  const secrets = [openWebhookSecret(tenantId, webhookId, row.secretCiphertext)];
-  if (row.previousSecretCiphertext && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now) {
-    secrets.push(openWebhookSecret(tenantId, webhookId, row.previousSecretCiphertext, "previousSecret"));
-  }
-  return { url: row.url, secrets };
+interface LiveEndpoint {
+  url: string;
+  secrets: string[];
 }
 
-async function attempt(delivery: Claimed, now: Date): Promise<SendOutcome | null> {
-  const endpoint = await liveSecrets(delivery.tenantId, delivery.webhookId, now);
-  if (!endpoint) return null;
+/** The claimed deliveries' endpoints with their live secrets, each read and opened once per batch. */
+async function liveEndpoints(batch: readonly Claimed[], now: Date): Promise<Map<string, LiveEndpoint>> {
+  const live = new Map<string, LiveEndpoint>();
+  const byTenant = new Map<string, Set<string>>();
+  for (const d of batch) byTenant.set(d.tenantId, (byTenant.get(d.tenantId) ?? new Set()).add(d.webhookId));
+  for (const [tenantId, ids] of byTenant) {
+    const rows = await getDb().webhook.findMany({
+      where: { tenantId, id: { in: [...ids] } },
+      select: { id: true, url: true, secretCiphertext: true, previousSecretCiphertext: true, previousSecretExpiresAt: true },
+    });
+    for (const row of rows) {
+      const secrets = [openWebhookSecret(tenantId, row.id, row.secretCiphertext)];
+      if (row.previousSecretCiphertext && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now) {
+        secrets.push(openWebhookSecret(tenantId, row.id, row.previousSecretCiphertext, "previousSecret"));
+      }
+      live.set(`${tenantId}:${row.id}`, { url: row.url, secrets });
+    }
+  }
+  return live;
+}
+
+function attempt(delivery: Claimed, endpoint: LiveEndpoint, now: Date): Promise<SendOutcome> {
   const body = JSON.stringify(delivery.payload);
   return sendWebhook(endpoint.url, signedHeaders(delivery.messageId, now, body, endpoint.secrets), body);
 }
@@ -107,30 +118,43 @@ async function record(delivery: Claimed, outcome: SendOutcome, now: Date): Promi
   if (disabled) await notifyAdminsOfDisabledWebhook(systemContext(tenantId), delivery.webhookId, now);
 }
 
-async function runOne(delivery: Claimed, now: Date): Promise<boolean> {
-  const outcome = await attempt(delivery, now);
-  if (!outcome) return false;
+async function runOne(delivery: Claimed, endpoint: LiveEndpoint | undefined, now: Date): Promise<boolean> {
+  // An endpoint deleted since the claim: its deliveries went with it (cascade).
+  if (!endpoint) return false;
+  const outcome = await attempt(delivery, endpoint, now);
   await record(delivery, outcome, now);
   return outcome.ok;
 }
 
-/** The worker's tick: claims due deliveries across brands and sends them, a few at a time, within a time budget. */
-export async function deliverDueWebhooks(clock: () => Date = () => new Date()): Promise<{ attempted: number; delivered: number }> {
+/**
+ * Claims due deliveries across brands and sends them, up to CONCURRENCY at once, within a time
+ * budget (the tick and the dispatcher both call it). `keepGoing` lets a stopping worker finish the
+ * batch in hand without claiming another.
+ */
+export async function deliverDueWebhooks(
+  clock: () => Date = () => new Date(),
+  keepGoing: () => boolean = () => true,
+): Promise<{ attempted: number; delivered: number }> {
   const started = Date.now();
   const totals = { attempted: 0, delivered: 0 };
-  while (Date.now() - started < TICK_BUDGET_MS) {
-    const now = clock();
-    const batch = await claim(now);
+  while (Date.now() - started < TICK_BUDGET_MS && keepGoing()) {
+    const batch = await claim(clock());
     if (batch.length === 0) break;
-    for (let i = 0; i < batch.length; i += CONCURRENCY) {
-      const results = await Promise.allSettled(batch.slice(i, i + CONCURRENCY).map((d) => runOne(d, clock())));
-      for (const result of results) {
+    const endpoints = await liveEndpoints(batch, clock());
+    let next = 0;
+    // A pool, not fixed chunks: one slow endpoint holds one slot, not the seven beside it.
+    const slot = async () => {
+      while (next < batch.length) {
+        const delivery = batch[next++]!;
         totals.attempted++;
-        if (result.status === "fulfilled" && result.value) totals.delivered++;
-        if (result.status === "rejected")
-          getLogger().error({ err: String(result.reason) }, "webhook delivery could not be recorded; its lease will expire and it is retried");
+        try {
+          if (await runOne(delivery, endpoints.get(`${delivery.tenantId}:${delivery.webhookId}`), clock())) totals.delivered++;
+        } catch (error) {
+          getLogger().error({ err: String(error) }, "webhook delivery could not be recorded; its lease will expire and it is retried");
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, slot));
     if (batch.length < BATCH) break;
   }
   return totals;

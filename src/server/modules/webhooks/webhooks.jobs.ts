@@ -18,3 +18,6 @@ export const deliverWebhooksJob = defineJob({
 });
 
 export const WEBHOOK_JOBS = [deliverWebhooksJob] as const;
+
+/** Beside the tick, each worker process runs the dispatcher loop that sends new events within about a second. */
+export const WEBHOOK_LOOPS = [{ name: "webhooks.dispatch", start: async () => (await import("./webhook-dispatcher")).startWebhookDispatcher() }] as const;
