@@ -7,7 +7,7 @@ const STATUS: Record<CustomerImportDto["status"], { label: string; tone: BadgeTo
   CHECKED: { label: "Checked", tone: "brand" },
   IMPORTING: { label: "Importing…", tone: "info" },
   IMPORTED: { label: "Imported", tone: "success" },
-  FAILED: { label: "Refused", tone: "danger" },
+  FAILED: { label: "Failed", tone: "danger" },
 };
 
 export function ImportStatusBadge({ status }: { status: CustomerImportDto["status"] }) {

@@ -1,12 +1,14 @@
 // Issue 13 item 5: the customer CSV import against real Postgres and Redis — file-level checks
 // (encoding, BOM, quoted newlines), the mapping, the dry run's row errors, matching by external id
 // then email, an idempotent second run, resuming after a crash, and the other brand untouched.
+import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
 import type { TenantContext } from "../../../src/server/auth/tenant-context";
 import { unsafeCrossTenantDb } from "../../../src/server/db/client";
 import { isAppError } from "../../../src/server/errors";
 import type { ImportMapping } from "../../../src/server/modules/customer-import/customer-import.schemas";
 import { getCustomerImport, startImportCheck, startImportRun, uploadCustomerImport } from "../../../src/server/modules/customer-import/customer-import.service";
+import { customerImportHandler } from "../../../src/server/modules/customer-import/customer-import.handlers";
 import { runCustomerImport } from "../../../src/server/modules/customer-import/import-run";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 
@@ -235,5 +237,41 @@ describe("customer CSV import", () => {
     expect(counts(done)).toEqual({ total: 4_500, processed: 4_500, created: 4_500, updated: 0, unchanged: 0, failed: 0 });
     expect(await db.customer.count({ where: { tenantId: ctx.tenantId } })).toBe(4_500);
     expect(await db.customerEmail.count({ where: { tenantId: ctx.tenantId } })).toBe(4_500);
+  });
+
+  it("a run that fails for good says so on the import (never 'Importing…' for ever), and the same file again imports the rest", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    const rows = Array.from({ length: 2_500 }, (_, i) => `S-${i},Stop ${i},s${i}@example.test`);
+    const csv = ["id,name,email", ...rows].join("\n");
+    const uploaded = await upload(ctx, csv);
+    await startImportCheck(ctx, uploaded.id, uploaded.mapping);
+    await runCustomerImport(ctx, uploaded.id, "check");
+    await startImportRun(ctx, uploaded.id, false);
+    const db = unsafeCrossTenantDb();
+    await db.$executeRawUnsafe(`CREATE FUNCTION import_test_stop() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'simulated lasting failure'; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER import_test_stop BEFORE INSERT ON "Customer" FOR EACH ROW
+      WHEN (NEW."displayName" = 'Stop 2100') EXECUTE FUNCTION import_test_stop()`);
+    const payload = { tenantId: ctx.tenantId, importId: uploaded.id, mode: "import" as const };
+    const attempt = (made: number) => ({ attemptsMade: made, opts: { attempts: 3 } }) as unknown as Job;
+    try {
+      // Attempts left: the import stays running for the retry.
+      await expect(customerImportHandler(payload, attempt(0))).rejects.toThrow(/simulated lasting failure/);
+      expect((await getCustomerImport(ctx, uploaded.id)).status).toBe("IMPORTING");
+      // The last attempt: marked stopped, with what to do, and no internals.
+      await expect(customerImportHandler(payload, attempt(2))).rejects.toThrow(/simulated lasting failure/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER import_test_stop ON "Customer"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION import_test_stop()`);
+    }
+    const stopped = await getCustomerImport(ctx, uploaded.id);
+    expect(stopped.status).toBe("FAILED");
+    expect(stopped.fileError).toContain("The rows before it are imported. Upload the same file again to import the rest");
+    expect(stopped.fileError).not.toContain("simulated");
+    expect(await db.customer.count({ where: { tenantId: ctx.tenantId } })).toBe(2_000);
+
+    const { imported } = await checkAndImport(ctx, csv);
+    expect(counts(imported)).toEqual({ total: 2_500, processed: 2_500, created: 500, updated: 0, unchanged: 2_000, failed: 0 });
+    expect(await db.customer.count({ where: { tenantId: ctx.tenantId } })).toBe(2_500);
   });
 });

@@ -36,7 +36,7 @@ export default async function CustomerImportPage({ params }: { params: Promise<{
       {running && <AutoRefresh />}
       <div className="space-y-6">
         {data.status === "FAILED" && (
-          <Alert tone="danger" role="alert" title="The file was refused; nothing was imported">
+          <Alert tone="danger" role="alert" title={data.startedAt && data.processed > 0 ? "The import stopped" : "The file was refused; nothing was imported"}>
             {data.fileError}
           </Alert>
         )}
