@@ -11,6 +11,7 @@
  * byte-for-byte the same afterwards.
  */
 import { IMPORT_ACTION_CASES, IMPORT_EXPORT_API_CASES } from "./cross-tenant-import-cases";
+import { BRAND_SETTINGS_ACTION_CASES } from "./cross-tenant-brand-settings-cases";
 import { INBOX_ACTION_CASES } from "./cross-tenant-inbox-cases";
 import { INTEGRATION_ACTION_CASES, INTEGRATION_API_CASES } from "./cross-tenant-integration-cases";
 
@@ -186,6 +187,7 @@ export const PAGE_CASES: string[] = [
   "PAGE /t/[tenant]/settings/brand",
   "PAGE /t/[tenant]/settings/channels",
   "PAGE /t/[tenant]/settings/deletions",
+  "PAGE /t/[tenant]/settings/privacy",
   "PAGE /t/[tenant]/settings/listening",
   "PAGE /t/[tenant]/settings/members",
   "PAGE /t/[tenant]/settings/queues",
@@ -307,8 +309,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     fields: () => ({ enabled: "on", advocateMinPositiveMentions: "1", advocateWindowDays: "365", loyalMinPoints: "1", loyalWindowDays: "365" }),
     underOwnSlug: "own-tenant",
   },
-  "ACTION t/[tenant]/settings/deletions/actions.ts#updateDeletionPeriodAction": { fields: () => ({ periodDays: "3" }), underOwnSlug: "own-tenant" },
-  "ACTION t/[tenant]/settings/deletions/actions.ts#runDeletionPassAction": { fields: () => ({ network: "TWITTER" }), underOwnSlug: "own-tenant" },
+  ...BRAND_SETTINGS_ACTION_CASES,
   // Issue 13: API keys are made in, and revoked from, the brand of the slug only.
   "ACTION t/[tenant]/settings/api-keys/actions.ts#createApiKeyAction": {
     fields: () => ({ name: "Planted key", scopes: "customers:write" }),
@@ -316,12 +317,6 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "ACTION t/[tenant]/settings/api-keys/actions.ts#revokeApiKeyAction": { fields: (ids) => ({ id: ids.apiKey ?? "" }), underOwnSlug: "not-found" },
   ...INTEGRATION_ACTION_CASES,
-
-  // Issue 11: the brand's colour and logo. The logo is sent as a file; here a string stands in for
-  // it, as B's slug must be refused before the form is even parsed.
-  "ACTION t/[tenant]/settings/brand/actions.ts#updateBrandColorAction": { fields: () => ({ brandColor: "#ff0000" }), underOwnSlug: "own-tenant" },
-  "ACTION t/[tenant]/settings/brand/actions.ts#uploadBrandLogoAction": { fields: () => ({ logo: "not a file" }), underOwnSlug: "own-tenant" },
-  "ACTION t/[tenant]/settings/brand/actions.ts#removeBrandLogoAction": { fields: () => ({}), underOwnSlug: "own-tenant" },
 
   "ACTION t/[tenant]/settings/members/actions.ts#inviteMemberAction": {
     fields: () => ({ email: "planted@attacker.test", role: "ADMIN" }),

@@ -163,6 +163,7 @@ test("every tenant screen hydrates under the policy with no CSP violation", asyn
     "/settings/tiers",
     "/settings/audit",
     "/settings/deletions",
+    "/settings/privacy",
     "/settings/api-keys",
     "/settings/webhooks",
   ];

@@ -10,6 +10,7 @@ export function PortalFrame(props: {
   customerName: string | null;
   active: PortalTab | null;
   theme: { themeUrl: string; logoUrl: string | null };
+  privacyPolicyUrl?: string | null;
   signOutAction: FormAction;
   children: ReactNode;
 }) {

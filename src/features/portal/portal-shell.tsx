@@ -24,6 +24,8 @@ export interface PortalShellProps {
   active: PortalTab | null;
   /** The brand's colour stylesheet and logo (brand settings). */
   theme: { themeUrl: string; logoUrl: string | null };
+  /** The brand's own privacy policy (https only, checked when saved and by the database), or null. */
+  privacyPolicyUrl?: string | null;
   /** The sign-out form (a server action), shown when someone is signed in. */
   signOut?: ReactNode;
   children: ReactNode;
@@ -34,7 +36,7 @@ export interface PortalShellProps {
  * Built for a phone first (360 px wide, nothing wider than the screen); on a desktop it stays a
  * readable column. Everything shown is text (React escapes it): brand and customer names are input.
  */
-export function PortalShell({ slug, brandName, customerName, active, theme, signOut, children }: PortalShellProps) {
+export function PortalShell({ slug, brandName, customerName, active, theme, privacyPolicyUrl, signOut, children }: PortalShellProps) {
   const base = `/r/${slug}`;
   const tabs = TABS.filter((tab) => customerName !== null || !tab.signedInOnly);
   return (
@@ -81,6 +83,13 @@ export function PortalShell({ slug, brandName, customerName, active, theme, sign
         </nav>
       </header>
       <main className="mx-auto max-w-2xl space-y-4 px-4 py-5 break-words">{children}</main>
+      {privacyPolicyUrl && (
+        <footer className="mx-auto max-w-2xl px-4 pb-6 text-sm text-fg-muted">
+          <a href={privacyPolicyUrl} rel="noopener noreferrer nofollow" className="underline hover:text-fg">
+            {brandName}&apos;s privacy policy
+          </a>
+        </footer>
+      )}
     </div>
   );
 }

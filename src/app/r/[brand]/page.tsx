@@ -30,6 +30,7 @@ export default async function PortalHomePage({ params, searchParams }: { params:
         slug={brand.scope.tenantSlug}
         brandName={brand.name}
         theme={brand.theme}
+        privacyPolicyUrl={brand.privacyPolicyUrl}
         customerName={null}
         active="home"
         signOutAction={signOutOfPortalAction}
@@ -59,6 +60,7 @@ export default async function PortalHomePage({ params, searchParams }: { params:
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={profile.displayName}
       active="home"
       signOutAction={signOutOfPortalAction}

@@ -21,6 +21,7 @@ export default async function MyAccountPage({ params }: { params: Promise<{ bran
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={profile.displayName}
       active="account"
       signOutAction={signOutOfPortalAction}

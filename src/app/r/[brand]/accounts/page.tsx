@@ -61,6 +61,7 @@ export default async function MyAccountsPage({
       slug={brandSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={profile.displayName}
       active="accounts"
       signOutAction={signOutOfPortalAction}

@@ -17,6 +17,7 @@ export default async function WaysToEarnPage({ params }: { params: Promise<{ bra
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={profile?.displayName ?? null}
       active="earn"
       signOutAction={signOutOfPortalAction}

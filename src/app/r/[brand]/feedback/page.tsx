@@ -38,6 +38,7 @@ export default async function FeedbackPage({
     slug: brand.scope.tenantSlug,
     brandName: brand.name,
     theme: brand.theme,
+    privacyPolicyUrl: brand.privacyPolicyUrl,
     customerName: profile.displayName,
     signOutAction: signOutOfPortalAction,
   };

@@ -23,6 +23,7 @@ export default async function PortalJoinPage({ params, searchParams }: { params:
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={null}
       active={null}
       signOutAction={signOutOfPortalAction}

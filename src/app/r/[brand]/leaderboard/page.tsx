@@ -38,6 +38,7 @@ export default async function PortalLeaderboardPage({
       slug={tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={profile.displayName}
       active="leaderboard"
       signOutAction={signOutOfPortalAction}

@@ -22,6 +22,7 @@ export default async function MyPointsPage({ params, searchParams }: { params: P
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={profile.displayName}
       active="points"
       signOutAction={signOutOfPortalAction}

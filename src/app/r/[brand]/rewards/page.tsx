@@ -46,6 +46,7 @@ export default async function PortalRewardsPage({ params }: { params: Promise<{ 
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={profile.displayName}
       active="rewards"
       signOutAction={signOutOfPortalAction}

@@ -18,6 +18,7 @@ export default async function PortalSignInPage({ params, searchParams }: { param
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={null}
       active={null}
       signOutAction={signOutOfPortalAction}

@@ -26,7 +26,7 @@ const AREAS = [
     text: "Signed events to your endpoints (customers, mentions, points, rewards, feedback), with a delivery log.",
     built: true,
   },
-  { key: "privacy", title: "Privacy", text: "Consent wording, data export and erasure.", built: false },
+  { key: "privacy", title: "Privacy", text: "What customers agree to, your privacy policy link, data export and erasure.", built: true },
 ] as const;
 
 /** Platform-level pages, shown to members who may change settings (admins and owners). */

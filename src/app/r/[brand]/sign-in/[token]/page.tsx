@@ -16,6 +16,7 @@ export default async function PortalLinkSignInPage({ params }: { params: Promise
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={null}
       active={null}
       signOutAction={signOutOfPortalAction}

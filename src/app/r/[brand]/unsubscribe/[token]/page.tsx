@@ -37,6 +37,7 @@ export default async function UnsubscribePage({
       slug={brand.scope.tenantSlug}
       brandName={brand.name}
       theme={brand.theme}
+      privacyPolicyUrl={brand.privacyPolicyUrl}
       customerName={null}
       active={null}
       signOutAction={signOutOfPortalAction}
