@@ -128,6 +128,47 @@ describe("merging two customers", () => {
     await assertLedgerInvariants(ctx.tenantId);
   });
 
+  it("gives the survivor what the merged record still had to be told, and keeps an opt-out of either record", async () => {
+    const { ctx } = await createTenantWithMember("ADMIN");
+    const dup = await duplicateWithHistory(ctx, 40);
+    const survivor = await makeCustomer(ctx, { displayName: "Ann", emails: ["ann@example.test"] });
+    const db = getDb();
+    const mine = (customerId: string) => ({ tenantId: ctx.tenantId, customerId });
+    // The award and the redemption wait in the outbox (no drain ran); a digest day waits on each record.
+    const pendingTold = await db.notificationOutbox.count({ where: mine(dup.customer.id) });
+    expect(pendingTold).toBeGreaterThanOrEqual(1);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const yesterday = new Date(today.getTime() - 86_400_000);
+    await db.notificationDigestDue.createMany({
+      data: [
+        { ...mine(dup.customer.id), day: today },
+        { ...mine(dup.customer.id), day: yesterday },
+        { ...mine(survivor.id), day: today },
+      ],
+    });
+    await db.notificationPreference.create({ data: { ...mine(dup.customer.id), digest: false } });
+    await db.notificationPreference.create({ data: { ...mine(survivor.id), cap: false } });
+
+    await mergeCustomers(ctx, { customerId: dup.customer.id, survivorId: survivor.id });
+
+    expect(await db.notificationOutbox.count({ where: { ...mine(survivor.id), ledgerEntryId: dup.award.id } })).toBe(1);
+    // What the merged record keeps in the outbox is only the merge's own debit, never sent (it is merged away).
+    expect(
+      (await db.notificationOutbox.findMany({ where: mine(dup.customer.id), select: { ledgerEntry: { select: { source: true } } } })).map(
+        (r) => r.ledgerEntry.source,
+      ),
+    ).toEqual(["MERGE"]);
+    expect((await db.notificationDigestDue.findMany({ where: mine(survivor.id), orderBy: { day: "asc" } })).map((d) => d.day)).toEqual([yesterday, today]);
+    expect(await db.notificationDigestDue.count({ where: mine(dup.customer.id) })).toBe(0);
+    expect(
+      await db.notificationPreference.findUnique({ where: { tenantId_customerId: mine(survivor.id) }, select: { digest: true, affordable: true, cap: true } }),
+    ).toEqual({
+      digest: false,
+      affordable: true,
+      cap: false,
+    });
+  });
+
   it("lands later reversals on the survivor: a disqualified mention and a cancelled redemption of the merged record", async () => {
     const { ctx } = await createTenantWithMember("OWNER");
     const dup = await duplicateWithHistory(ctx, 100);

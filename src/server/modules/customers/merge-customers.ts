@@ -4,6 +4,7 @@ import { emitWebhookEvent } from "../webhooks/webhook-events";
 import { writeAudit } from "../audit/audit.service";
 import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
 import { moveBalanceOnMerge } from "../ledger/merge-points";
+import { moveNotificationsOnMerge } from "../notifications/notification-merge";
 import { ZMergeCustomers, type MergeCustomersInput, type MergeResultDto } from "./customer-merge.schemas";
 import { countMoves, fieldsToFill, readMergePair } from "./merge-preview";
 
@@ -12,7 +13,8 @@ import { countMoves, fieldsToFill, readMergePair } from "./merge-preview";
  * - the survivor takes the profile fields it lacks; emails (the survivor keeps its primary),
  *   linked accounts, mentions, consents, feedback answers, redemptions (pending ones too: their
  *   spend stays on the merged record's ledger and a cancel refunds the survivor, see
- *   reverseLedgerEntry) and share posts move to the survivor;
+ *   reverseLedgerEntry) and share posts move to the survivor, and so do pending notifications
+ *   (an opt-out on either record stays one, notifications/notification-merge.ts);
  * - the balance moves as a MERGE pair of new ledger entries (ledger/merge-points.ts);
  * - the merged record keeps its ledger history, is marked `mergedIntoId`, and leaves every list.
  * Refused: the same customer, another brand's (NOT_FOUND), an erased or already-merged one.
@@ -78,4 +80,5 @@ async function moveRows(tx: DbTx, ctx: TenantContext, mergedId: string, survivor
   await tx.feedbackResponse.updateMany({ where: from, data: to });
   await tx.redemption.updateMany({ where: from, data: to });
   await tx.sharePost.updateMany({ where: from, data: to });
+  await moveNotificationsOnMerge(tx, ctx, mergedId, survivorId);
 }
