@@ -31,6 +31,8 @@ const EXCEPTIONS: Record<string, string> = {
   "src/server/modules/brand-accounts/brand-account-tokens.ts#sealBrandTokens": "binds a ciphertext to its row's tenant, like sealProfileToken",
   "src/server/modules/customers/sentiment-rollup.jobs.ts#sentimentRollupJobId":
     "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
+  "src/server/modules/tiers/tiers.jobs.ts#trackTierChangesJobId":
+    "a job id derived from the tenant id the cross-tenant fan-out puts in the payload; pure, queries nothing",
   "src/server/modules/advocates/advocates.jobs.ts#applyStageRulesJobId":
     "a job id derived from the tenant id the cross-tenant fan-out (and a save) puts in the payload; pure, queries nothing",
   "src/server/modules/notifications/notifications.jobs.ts#drainJobId":

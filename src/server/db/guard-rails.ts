@@ -6,6 +6,8 @@ export const TENANT_SCOPED_MODELS = new Set([
   "Invitation",
   "Customer",
   "StageRuleSet",
+  "CustomerTier",
+  "TierTrackState",
   "StageChange",
   "ProspectConversion",
   "ProspectInvitation",

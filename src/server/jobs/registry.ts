@@ -11,6 +11,7 @@ import { CHECKIN_JOBS } from "../pipeline/checkins/checkins.jobs";
 import { REVERSAL_JOBS } from "../pipeline/deletions/reversal.jobs";
 import { LISTENING_JOBS } from "../pipeline/listening.jobs";
 import { SHARING_JOBS } from "../pipeline/sharing/sharing.jobs";
+import { TIER_JOBS } from "../modules/tiers/tiers.jobs";
 import { WEBHOOK_JOBS, WEBHOOK_LOOPS } from "../modules/webhooks/webhooks.jobs";
 import type { AnyJobDefinition, JobSchedule } from "./define-job";
 import { QUEUE_NAMES, type QueueName } from "./queue-names";
@@ -36,6 +37,7 @@ const ALL_JOBS = [
   ...MENTION_JOBS,
   ...WEBHOOK_JOBS,
   ...CUSTOMER_IMPORT_JOBS,
+  ...TIER_JOBS,
 ] as const;
 
 /** Loops a worker process runs beside its queues, for work a tick would make wait too long. */

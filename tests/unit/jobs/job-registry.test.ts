@@ -91,6 +91,7 @@ describe("job registry", () => {
         "profiles.schedule-refresh",
         "replies.settle-stale",
         "share.sweep",
+        "tiers.schedule-tracking",
         "webhooks.deliver",
       ].sort(),
     );

@@ -43,6 +43,7 @@ const NOT_REFERENCES = new Set([
   "AuditLog.actorId",
   "ApiKey.createdById",
   "Webhook.createdById", // the platform User who added the endpoint, kept as a record
+  "CustomerTier.tierId", // the tier last announced, kept after that tier is deleted (so its move out is told)
   "WebhookDelivery.messageId", // the Standard Webhooks message id sent to the endpoint, not a row
   "CustomerImport.createdById", // the staff User who uploaded the file, kept as a record
   "Invitation.invitedById",

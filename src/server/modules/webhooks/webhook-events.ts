@@ -5,8 +5,8 @@ import type { DbTx } from "../../db/client";
  * The events an endpoint can choose. Inserts the database makes in many places (ledger entries,
  * mentions, new customers, redemptions, feedback, linked accounts) are turned into events by
  * triggers (migration 20261204203920_webhook_delivery), so no code path can forget one; decisions
- * only the domain code sees (an update, a merge, an erasure) call `emitWebhookEvent` in their own
- * transaction. Either way the event commits or rolls back with the change.
+ * only the domain code sees (an update, a merge, an erasure, a tier move found by the
+ * tiers.track-changes job) call `emitWebhookEvent` in their own transaction. Either way the event commits or rolls back with the change.
  */
 export const WEBHOOK_EVENT_GROUPS = [
   {
@@ -48,6 +48,7 @@ export const WEBHOOK_EVENT_GROUPS = [
       { type: "reward.cancelled", label: "Redemption cancelled" },
     ],
   },
+  { label: "Tiers", events: [{ type: "tier.changed", label: "Customer's tier changed" }] },
   { label: "Feedback", events: [{ type: "nps.received", label: "Feedback (NPS) received" }] },
 ] as const;
 
