@@ -222,7 +222,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     operationId: "exportRedemptions",
     summary: "Redemptions as CSV (streamed), optionally of one status",
     tag: "Rewards",
-    permission: "ledger:read",
+    permission: "rewards:read",
     query: ZRedemptionExportQuery,
     response: { status: 200, csv: true },
   },

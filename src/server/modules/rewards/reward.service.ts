@@ -155,7 +155,7 @@ export async function archiveReward(ctx: TenantContext, raw: { id: string }): Pr
 }
 
 export async function getReward(ctx: TenantContext, id: string): Promise<RewardDto> {
-  assertCan(ctx, "ledger:read");
+  assertCan(ctx, "rewards:read");
   const row = await getDb().reward.findFirst({ where: { tenantId: ctx.tenantId, id }, select: REWARD_SELECT });
   if (!row) throw AppError.notFound("reward");
   return toRewardDto(row);
@@ -163,7 +163,7 @@ export async function getReward(ctx: TenantContext, id: string): Promise<RewardD
 
 /** The catalogue, cheapest first; inactive and archived rewards only when asked for. */
 export async function listRewards(ctx: TenantContext, rawQuery: RewardListQuery = {}): Promise<RewardDto[]> {
-  assertCan(ctx, "ledger:read");
+  assertCan(ctx, "rewards:read");
   const query = ZRewardListQuery.parse(rawQuery);
   const rows = await getDb().reward.findMany({
     where: { tenantId: ctx.tenantId, ...(query.includeInactive ? {} : { active: true }), ...(query.includeArchived ? {} : { archivedAt: null }) },

@@ -4,7 +4,7 @@ import { listRewards } from "@/server/modules/rewards/reward.service";
 import { ZApiRewardListQuery } from "@/server/modules/rewards/rewards-api.schemas";
 
 /** The brand's reward catalogue (active ones unless asked otherwise). */
-export const GET = withTenant({ permission: "ledger:read", query: ZApiRewardListQuery }, async ({ ctx, query }) =>
+export const GET = withTenant({ permission: "rewards:read", query: ZApiRewardListQuery }, async ({ ctx, query }) =>
   Response.json({ items: await listRewards(ctx, query) }),
 );
 
