@@ -15,6 +15,7 @@ import { createCustomer } from "../../../src/server/modules/customers/customer.s
 import { adjustPoints } from "../../../src/server/modules/ledger/adjust-points";
 import { UNDOCUMENTED_ROUTES } from "../../../src/server/openapi/api-operations";
 import { openApiDocument } from "../../../src/server/openapi/openapi-document";
+import { callRoute } from "../support/api-call";
 import { createTenantWithMember } from "../support/factories";
 import { findLedgerViolations } from "../support/ledger-invariants";
 
@@ -137,6 +138,33 @@ describe("real answers match the document", () => {
     check("/tenants/{tenant}/channels", "get", await call(channels.GET, "GET", `${T}/channels`, t));
     const campaigns = await import("../../../src/app/api/v1/tenants/[tenant]/campaigns/route");
     check("/tenants/{tenant}/campaigns", "get", await call(campaigns.GET, "GET", `${T}/campaigns`, t));
+  });
+});
+
+describe("real answers match the document: the reward catalogue", () => {
+  it("create, get, patch, list and delete a reward", async () => {
+    const { ctx, tenant } = await createTenantWithMember("OWNER");
+    const { secret } = await createApiKey(ctx, { name: "contract rewards", scopes: ["rewards:write"] });
+    const t = { tenant: tenant.slug };
+    const T = `/tenants/${tenant.slug}`;
+    const check = (path: string, method: string, answer: { status: number; json: unknown }, status = 200) => {
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBe(status);
+      const validate = validatorFor(path, method, status);
+      expect(validate(answer.json), `${method} ${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    };
+    const rewards = await import("../../../src/app/api/v1/tenants/[tenant]/rewards/route");
+    const reward = await import("../../../src/app/api/v1/tenants/[tenant]/rewards/[id]/route");
+    const created = await callRoute(rewards.POST, "POST", `${T}/rewards`, t, secret, {
+      body: { name: "Contract mug", cost: 10, availableFrom: "2026-01-01T00:00:00Z" },
+    });
+    check("/tenants/{tenant}/rewards", "post", created, 201);
+    const id = created.json.id as string;
+    const p = { ...t, id };
+    check("/tenants/{tenant}/rewards/{id}", "get", await callRoute(reward.GET, "GET", `${T}/rewards/${id}`, p, secret));
+    const patched = await callRoute(reward.PATCH, "PATCH", `${T}/rewards/${id}`, p, secret, { body: { stock: 3 } });
+    check("/tenants/{tenant}/rewards/{id}", "patch", patched);
+    check("/tenants/{tenant}/rewards", "get", await callRoute(rewards.GET, "GET", `${T}/rewards`, t, secret));
+    check("/tenants/{tenant}/rewards/{id}", "delete", await callRoute(reward.DELETE, "DELETE", `${T}/rewards/${id}`, p, secret));
   });
 });
 
