@@ -9,7 +9,7 @@ import { ZRedemptionExportQuery } from "../modules/exports/redemption-export";
 import { ZLedgerExportQuery } from "../modules/ledger/brand-ledger.schemas";
 import { ZInboxFilters } from "../modules/mentions/inbox/inbox.schemas";
 import { ZInboxArrivalsQuery } from "../modules/mentions/inbox/inbox.schemas";
-import { ZDisqualifyMention, ZDisqualifyResult, ZMentionListQuery, ZMentionPage } from "../modules/mentions/moderation/mention.schemas";
+import { ZDisqualifyMention, ZDisqualifyResult, ZMentionDto, ZMentionListQuery, ZMentionPage } from "../modules/mentions/moderation/mention.schemas";
 import { ZSegmentCreate, ZSegmentDto, ZSegmentList, ZSegmentMembersPage, ZSegmentMembersQuery, ZSegmentUpdate } from "../modules/segments/segment.schemas";
 
 const ZHealth = z.object({ ok: z.boolean(), database: z.boolean(), redis: z.boolean() });
@@ -165,6 +165,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     permission: "mentions:read",
     query: ZMentionListQuery,
     response: { status: 200, schema: ZMentionPage },
+  },
+  {
+    method: "get",
+    path: `${T}/mentions/{id}`,
+    operationId: "getMention",
+    summary: "Get a mention (as an item of the list, with its points)",
+    tag: "Mentions",
+    permission: "mentions:read",
+    response: { status: 200, schema: ZMentionDto },
   },
   {
     method: "post",

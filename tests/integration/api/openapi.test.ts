@@ -130,6 +130,14 @@ describe("real answers match the document", () => {
     check("/tenants/{tenant}/segments", "get", await call(segments.GET, "GET", `${T}/segments`, t));
     const mentions = await import("../../../src/app/api/v1/tenants/[tenant]/mentions/route");
     check("/tenants/{tenant}/mentions", "get", await call(mentions.GET, "GET", `${T}/mentions`, t));
+    const [stored] = await getDb().$queryRaw<{ id: string }[]>`
+      INSERT INTO "Mention" ("tenantId", network, "externalId", "customerId", "authorExternalId", "authorHandle", "authorFollowers",
+                             text, "postedAt", "sentimentScore", "sentimentLabel", status, "updatedAt")
+      VALUES (${ctx.tenantId}, 'TWITTER', 'contract-1', ${id}, 'author-1', 'author_1', 10, 'hello', now(), 0.5, 'PROMOTER', 'CREDITED', now())
+      RETURNING id`;
+    const mention = await import("../../../src/app/api/v1/tenants/[tenant]/mentions/[id]/route");
+    const mentionId = stored!.id;
+    check("/tenants/{tenant}/mentions/{id}", "get", await call(mention.GET, "GET", `${T}/mentions/${mentionId}`, { ...t, id: mentionId }));
     const rules = await import("../../../src/app/api/v1/tenants/[tenant]/rules/route");
     check("/tenants/{tenant}/rules", "get", await call(rules.GET, "GET", `${T}/rules`, t));
     const sources = await import("../../../src/app/api/v1/tenants/[tenant]/sources/route");
