@@ -1,6 +1,7 @@
 import { T, ZListOf, type ApiOperation } from "./operation-helpers";
 import { ZCustomerLookupQuery, ZCustomerUpsert } from "../modules/customers/customer-upsert";
 import { ZCustomerDto } from "../modules/customers/customer.schemas";
+import { ZApiMergeCustomer, ZMergeResultDto } from "../modules/customers/customer-merge.schemas";
 import { ZLocationDto } from "../modules/listening/location.schemas";
 import { ZRewardDto } from "../modules/rewards/reward.schemas";
 import {
@@ -39,6 +40,17 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     permission: "customers:write",
     body: ZCustomerUpsert,
     response: { status: 201, schema: ZCustomerDto },
+  },
+  {
+    method: "post",
+    path: `${T}/customers/{id}/merge`,
+    operationId: "mergeCustomer",
+    summary:
+      "Merge this customer into survivorId (the same person recorded twice): emails, linked accounts, mentions, consents, feedback, redemptions and share posts move, the balance moves by a MERGE pair of ledger entries, this record leaves every list. An API key needs customers:write and ledger:write",
+    tag: "Customers",
+    permission: "customers:delete",
+    body: ZApiMergeCustomer,
+    response: { status: 200, schema: ZMergeResultDto },
   },
   {
     method: "get",

@@ -176,6 +176,22 @@ describe("real answers match the document: the reward catalogue", () => {
   });
 });
 
+describe("real answers match the document: one customer's record", () => {
+  it("merge a customer into another", async () => {
+    const { ctx, tenant } = await createTenantWithMember("OWNER");
+    const { secret } = await createApiKey(ctx, { name: "contract customers", scopes: ["customers:write", "ledger:write"] });
+    const twin = await createCustomer(ctx, { displayName: "Twin", emails: ["twin@contract.test"] });
+    const survivor = await createCustomer(ctx, { displayName: "Survivor", emails: ["survivor@contract.test"] });
+    const route = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/merge/route");
+    const merged = await callRoute(route.POST, "POST", `/tenants/${tenant.slug}/customers/${twin.id}/merge`, { tenant: tenant.slug, id: twin.id }, secret, {
+      body: { survivorId: survivor.id },
+    });
+    expect(merged.status, JSON.stringify(merged.json)).toBe(200);
+    const validate = validatorFor("/tenants/{tenant}/customers/{id}/merge", "post", 200);
+    expect(validate(merged.json), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
 describe("the privacy API", () => {
   it("exports a customer as the portal does and erases them with the ledger kept whole; another brand's key finds neither", async () => {
     const { ctx, tenant } = await createTenantWithMember("OWNER");
