@@ -50,6 +50,7 @@ export const INTEGRATION_API_CASES: Record<string, ApiCase> = {
   "GET /api/v1/tenants/[tenant]/customers/[id]/ledger": {},
   "POST /api/v1/tenants/[tenant]/customers/[id]/ledger": { body: () => ({ amount: 500, reason: "planted by A", idempotencyKey: "cross-tenant-adjust" }) },
   "GET /api/v1/tenants/[tenant]/customers/[id]/balance": {},
+  "GET /api/v1/tenants/[tenant]/customers/[id]/profiles": {},
   // B's customer named as the one merged away (by B's slug, or by A's with B's id): 404 before anything moves.
   "POST /api/v1/tenants/[tenant]/customers/[id]/merge": { body: (ids) => ({ survivorId: ids.customer }) },
 };

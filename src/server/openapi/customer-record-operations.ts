@@ -2,6 +2,7 @@ import { T, ZListOf, type ApiOperation } from "./operation-helpers";
 import { ZCustomerLookupQuery, ZCustomerUpsert } from "../modules/customers/customer-upsert";
 import { ZCustomerDto } from "../modules/customers/customer.schemas";
 import { ZApiMergeCustomer, ZMergeResultDto } from "../modules/customers/customer-merge.schemas";
+import { ZLinkedAccountDto } from "../modules/customers/customer-360.schemas";
 import { ZLocationDto } from "../modules/listening/location.schemas";
 import { ZRewardDto } from "../modules/rewards/reward.schemas";
 import {
@@ -51,6 +52,15 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     permission: "customers:delete",
     body: ZApiMergeCustomer,
     response: { status: 200, schema: ZMergeResultDto },
+  },
+  {
+    method: "get",
+    path: `${T}/customers/{id}/profiles`,
+    operationId: "listCustomerProfiles",
+    summary: "The customer's linked social profiles (unlinked ones are history), newest link first, with check-in sync state; never a token",
+    tag: "Customers",
+    permission: "customers:read",
+    response: { status: 200, schema: ZListOf(ZLinkedAccountDto) },
   },
   {
     method: "get",

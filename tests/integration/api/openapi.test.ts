@@ -17,6 +17,7 @@ import { UNDOCUMENTED_ROUTES } from "../../../src/server/openapi/api-operations"
 import { openApiDocument } from "../../../src/server/openapi/openapi-document";
 import { callRoute } from "../support/api-call";
 import { createTenantWithMember } from "../support/factories";
+import { linkTestProfile } from "../support/linked-profile";
 import { findLedgerViolations } from "../support/ledger-invariants";
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
@@ -177,7 +178,7 @@ describe("real answers match the document: the reward catalogue", () => {
 });
 
 describe("real answers match the document: one customer's record", () => {
-  it("merge a customer into another", async () => {
+  it("merge a customer into another, and the survivor's linked profiles", async () => {
     const { ctx, tenant } = await createTenantWithMember("OWNER");
     const { secret } = await createApiKey(ctx, { name: "contract customers", scopes: ["customers:write", "ledger:write"] });
     const twin = await createCustomer(ctx, { displayName: "Twin", emails: ["twin@contract.test"] });
@@ -189,6 +190,20 @@ describe("real answers match the document: one customer's record", () => {
     expect(merged.status, JSON.stringify(merged.json)).toBe(200);
     const validate = validatorFor("/tenants/{tenant}/customers/{id}/merge", "post", 200);
     expect(validate(merged.json), JSON.stringify(validate.errors)).toBe(true);
+
+    await linkTestProfile(ctx, survivor.id, { handle: "contract_fan", accessToken: "contract-token-0123456789" });
+    await linkTestProfile(ctx, survivor.id, { network: "FOURSQUARE", handle: "contract_fan_4sq" });
+    const profilesRoute = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/profiles/route");
+    const profiles = await callRoute(
+      profilesRoute.GET,
+      "GET",
+      `/tenants/${tenant.slug}/customers/${survivor.id}/profiles`,
+      { tenant: tenant.slug, id: survivor.id },
+      secret,
+    );
+    expect((profiles.json.items as unknown[]).length).toBe(2);
+    const validateProfiles = validatorFor("/tenants/{tenant}/customers/{id}/profiles", "get", 200);
+    expect(validateProfiles(profiles.json), JSON.stringify(validateProfiles.errors)).toBe(true);
   });
 });
 
