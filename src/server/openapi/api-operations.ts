@@ -60,6 +60,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: "Customers",
     permission: "customers:read",
     response: { status: 200, schema: ZCustomerDto },
+    etag: true,
   },
   {
     method: "patch",
@@ -70,6 +71,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     permission: "customers:write",
     body: ZCustomerUpdate,
     response: { status: 200, schema: ZCustomerDto },
+    etag: true,
   },
   {
     method: "delete",

@@ -120,6 +120,7 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     tag: "Rewards",
     permission: "rewards:read",
     response: { status: 200, schema: ZRewardDto },
+    etag: true,
   },
   {
     method: "patch",
@@ -131,6 +132,7 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     permission: "rewards:manage",
     body: ZApiRewardPatch,
     response: { status: 200, schema: ZRewardDto },
+    etag: true,
   },
   {
     method: "delete",

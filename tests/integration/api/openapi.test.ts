@@ -76,6 +76,20 @@ describe("the OpenAPI document", () => {
   });
 });
 
+describe("conditional requests in the document", () => {
+  it("documents the ETag of a customer's and a reward's GET and PATCH, and If-Match with its 412 on the PATCH", () => {
+    type Op = { parameters: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> };
+    const op = (path: string, method: string) => doc.paths[path]![method] as unknown as Op;
+    for (const path of ["/tenants/{tenant}/customers/{id}", "/tenants/{tenant}/rewards/{id}"]) {
+      expect(Object.keys(op(path, "get").responses["200"]!.headers ?? {})).toEqual(["ETag"]);
+      expect(Object.keys(op(path, "patch").responses["200"]!.headers ?? {})).toEqual(["ETag"]);
+      expect(op(path, "patch").parameters).toContainEqual(expect.objectContaining({ name: "If-Match", in: "header" }));
+      expect(op(path, "patch").responses["412"]).toBeDefined();
+      expect(op(path, "get").responses["412"]).toBeUndefined();
+    }
+  });
+});
+
 describe("real answers match the document", () => {
   it("health, customers (create, list, get), a customer's ledger (adjust, list) and balance, segments, mentions, rules, sources, channels and campaigns", async () => {
     const { ctx, tenant } = await createTenantWithMember("ADMIN");

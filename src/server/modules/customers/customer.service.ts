@@ -3,6 +3,7 @@ import { getDb, type DbTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
+import { assertIfMatch, entityTag } from "../../etag";
 import { eraseCustomerInTx } from "./erase-customer";
 import { revokeCustomerAtNetworks } from "../social-profiles/revoke-at-network";
 import { recordManualStageChange } from "../advocates/stage-history";
@@ -94,12 +95,23 @@ export async function createCustomer(ctx: TenantContext, raw: CustomerCreateInpu
   }
 }
 
-export async function updateCustomer(ctx: TenantContext, id: string, raw: CustomerUpdateInput): Promise<CustomerDto> {
+/**
+ * Changes the fields sent. With `ifMatch` (an If-Match header), the customer's row is locked and
+ * its current ETag compared first, in the same transaction: a stale one is PRECONDITION_FAILED and
+ * changes nothing.
+ */
+export async function updateCustomer(ctx: TenantContext, id: string, raw: CustomerUpdateInput, options: { ifMatch?: string } = {}): Promise<CustomerDto> {
   assertCan(ctx, "customers:write");
   const patch = ZCustomerUpdate.parse(raw);
   await getCustomerOrThrow(ctx, id);
   try {
     return await getDb().$transaction(async (tx) => {
+      // The customer first (as a merge locks it), then the emails.
+      const [locked] = await tx.$queryRaw<{ id: string; updatedAt: Date }[]>`
+        SELECT id, "updatedAt" FROM "Customer"
+        WHERE "tenantId" = ${ctx.tenantId} AND id = ${id} AND "mergedIntoId" IS NULL AND "erasedAt" IS NULL FOR UPDATE`;
+      if (!locked) throw AppError.notFound("customer");
+      assertIfMatch(options.ifMatch, entityTag(locked), "customer");
       if (patch.emails) {
         await assertEmailsFree(tx, ctx, patch.emails, id);
         await tx.customerEmail.deleteMany({ where: { tenantId: ctx.tenantId, customerId: id, email: { notIn: patch.emails } } });

@@ -1,4 +1,6 @@
 import { assertCan, type TenantContext } from "../../auth/tenant-context";
+import { isAppError } from "../../errors";
+import { entityTag, assertIfMatch } from "../../etag";
 import { getReward, updateReward } from "./reward.service";
 import type { RewardDto, RewardUpdateInput } from "./reward.schemas";
 import { ZApiRewardPatch, type ApiRewardPatchInput } from "./rewards-api.schemas";
@@ -19,14 +21,29 @@ function editableFields(current: RewardDto): Omit<RewardUpdateInput, "id"> {
   };
 }
 
+/** Merging over a reward that changed between the read and the save starts over, at most this often. */
+const MERGE_ATTEMPTS = 3;
+
 /**
  * A partial edit over the API: the fields sent, laid over the reward's current values, saved by
  * updateReward with every check of the edit screen (archived, delivery locked by history, own tier,
- * the window's order, a unique name).
+ * the window's order, a unique name). The merge is saved only over the version it was made from
+ * (updateReward compares that version's ETag under the row lock), so a concurrent change is never
+ * overwritten with a stale value: without If-Match the merge is made again over the new version;
+ * with one (`ifMatch`), the caller's version is the one that must still be current (412 otherwise).
  */
-export async function patchReward(ctx: TenantContext, id: string, raw: ApiRewardPatchInput): Promise<RewardDto> {
+export async function patchReward(ctx: TenantContext, id: string, raw: ApiRewardPatchInput, options: { ifMatch?: string } = {}): Promise<RewardDto> {
   assertCan(ctx, "rewards:manage");
   const patch = ZApiRewardPatch.parse(raw);
-  const current = await getReward(ctx, id);
-  return updateReward(ctx, { ...editableFields(current), ...patch, id: current.id });
+  for (let attempt = 1; ; attempt++) {
+    const current = await getReward(ctx, id);
+    const version = entityTag(current);
+    assertIfMatch(options.ifMatch, version, "reward");
+    try {
+      return await updateReward(ctx, { ...editableFields(current), ...patch, id: current.id }, { ifMatch: version });
+    } catch (error) {
+      const changedMeanwhile = isAppError(error) && error.code === "PRECONDITION_FAILED";
+      if (!changedMeanwhile || options.ifMatch !== undefined || attempt >= MERGE_ATTEMPTS) throw error;
+    }
+  }
 }

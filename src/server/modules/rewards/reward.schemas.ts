@@ -71,6 +71,8 @@ export const ZRewardDto = z.object({
   active: z.boolean(),
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
+  /** The last change (an edit, or stock taken or given back); the API's ETag is derived from it. */
+  updatedAt: z.iso.datetime(),
 });
 export type RewardDto = z.infer<typeof ZRewardDto>;
 

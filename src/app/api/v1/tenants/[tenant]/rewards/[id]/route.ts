@@ -1,3 +1,4 @@
+import { ifMatchOf, versionedJson } from "@/server/http/entity-tags";
 import { otherMethods } from "@/server/http/route-methods";
 import { withTenant } from "@/server/http/with-tenant";
 import { patchReward } from "@/server/modules/rewards/reward-patch";
@@ -6,11 +7,12 @@ import { ZApiRewardPatch } from "@/server/modules/rewards/rewards-api.schemas";
 
 const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
 
-export const GET = withTenant({ permission: "rewards:read" }, async ({ ctx, params }) => Response.json(await getReward(ctx, id(params))));
+/** With the reward's ETag, for a later PATCH's If-Match. */
+export const GET = withTenant({ permission: "rewards:read" }, async ({ ctx, params }) => versionedJson(await getReward(ctx, id(params))));
 
-/** Only the fields sent change. */
-export const PATCH = withTenant({ permission: "rewards:manage", body: ZApiRewardPatch }, async ({ ctx, params, body }) =>
-  Response.json(await patchReward(ctx, id(params), body)),
+/** Only the fields sent change; with If-Match, only over that version (412 otherwise). Answers the new ETag. */
+export const PATCH = withTenant({ permission: "rewards:manage", body: ZApiRewardPatch }, async ({ ctx, params, body, request }) =>
+  versionedJson(await patchReward(ctx, id(params), body, { ifMatch: ifMatchOf(request) })),
 );
 
 /** Out of the catalogue: deleted when never redeemed, archived otherwise; the answer says which. */
