@@ -3,6 +3,7 @@ import { T, ZDeleted, type ApiOperation } from "./operation-helpers";
 import { CONFIG_OPERATIONS } from "./config-operations";
 import { CUSTOMER_RECORD_OPERATIONS } from "./customer-record-operations";
 import { ZCustomerExport } from "./customer-export.schema";
+import { ZCustomerPageQuery } from "../modules/customers/customer-cursor";
 import { ZCustomerCreate, ZCustomerDto, ZCustomerListQuery, ZCustomerPage, ZCustomerUpdate } from "../modules/customers/customer.schemas";
 import { MAX_IMPORT_BYTES, ZCustomerImportDto, ZImportCheck, ZImportRun, ZImportUploadQuery } from "../modules/customer-import/customer-import.schemas";
 import { ZRedemptionExportQuery } from "../modules/exports/redemption-export";
@@ -36,10 +37,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "get",
     path: `${T}/customers`,
     operationId: "listCustomers",
-    summary: "List customers (cursor pagination)",
+    summary: "List customers: filtered and sorted, by page or by cursor (next_cursor continues in the same order; null on the last page)",
     tag: "Customers",
     permission: "customers:read",
-    query: ZCustomerListQuery,
+    query: ZCustomerPageQuery,
     response: { status: 200, schema: ZCustomerPage },
   },
   {

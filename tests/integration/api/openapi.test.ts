@@ -87,6 +87,8 @@ describe("conditional requests in the document", () => {
       expect(op(path, "patch").responses["412"]).toBeDefined();
       expect(op(path, "get").responses["412"]).toBeUndefined();
     }
+    // The customers list pages by cursor as well as by page.
+    expect(op("/tenants/{tenant}/customers", "get").parameters).toContainEqual(expect.objectContaining({ name: "cursor", in: "query", required: false }));
   });
 });
 

@@ -10,6 +10,7 @@ import { recordManualStageChange } from "../advocates/stage-history";
 import { emitWebhookEvent } from "../webhooks/webhook-events";
 import { writeAudit } from "../audit/audit.service";
 import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
+import type { CustomerPageQuery } from "./customer-cursor";
 import { findCustomerPage } from "./customer-list";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
 import {
@@ -18,7 +19,6 @@ import {
   ZCustomerUpdate,
   type CustomerCreateInput,
   type CustomerDto,
-  type CustomerListQuery,
   type CustomerPage,
   type CustomerUpdateInput,
 } from "./customer.schemas";
@@ -28,9 +28,16 @@ function liveCustomers(ctx: TenantContext): Prisma.CustomerWhereInput {
   return { tenantId: ctx.tenantId, mergedIntoId: null, erasedAt: null };
 }
 
-export async function listCustomers(ctx: TenantContext, rawQuery: CustomerListQuery): Promise<CustomerPage> {
+/** GET …/customers: a page by `page` or after a `cursor`, with the `next_cursor` that continues it. */
+export async function listCustomers(ctx: TenantContext, rawQuery: CustomerPageQuery): Promise<CustomerPage> {
   const page = await findCustomerPage(ctx, rawQuery);
-  return { items: page.items.map(({ npsClass: _nps, ...customer }) => customer), total: page.total, page: page.page, pageSize: page.pageSize };
+  return {
+    items: page.items.map(({ npsClass: _nps, ...customer }) => customer),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
+    next_cursor: page.nextCursor,
+  };
 }
 
 export async function getCustomerOrThrow(ctx: TenantContext, id: string): Promise<CustomerDto> {
