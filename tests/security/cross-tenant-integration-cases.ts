@@ -29,6 +29,10 @@ export const INTEGRATION_ACTION_CASES: Record<string, ActionCase> = {
 export const INTEGRATION_API_CASES: Record<string, ApiCase> = {
   "GET /api/v1/tenants/[tenant]/customers/lookup": {},
   "GET /api/v1/tenants/[tenant]/rewards": {},
+  "POST /api/v1/tenants/[tenant]/rewards": { body: () => ({ name: "Planted reward", cost: 1 }) },
+  "GET /api/v1/tenants/[tenant]/rewards/[id]": {},
+  "PATCH /api/v1/tenants/[tenant]/rewards/[id]": { body: () => ({ cost: 1, name: "pwned" }) },
+  "DELETE /api/v1/tenants/[tenant]/rewards/[id]": {},
   "GET /api/v1/tenants/[tenant]/redemptions": {},
   "POST /api/v1/tenants/[tenant]/redemptions": {
     body: (ids) => ({ customerId: ids.customer, rewardId: ids.reward, idempotencyKey: "cross-tenant-redeem" }),
@@ -46,4 +50,7 @@ export const INTEGRATION_API_CASES: Record<string, ApiCase> = {
   "GET /api/v1/tenants/[tenant]/customers/[id]/ledger": {},
   "POST /api/v1/tenants/[tenant]/customers/[id]/ledger": { body: () => ({ amount: 500, reason: "planted by A", idempotencyKey: "cross-tenant-adjust" }) },
   "GET /api/v1/tenants/[tenant]/customers/[id]/balance": {},
+  "GET /api/v1/tenants/[tenant]/customers/[id]/profiles": {},
+  // B's customer named as the one merged away (by B's slug, or by A's with B's id): 404 before anything moves.
+  "POST /api/v1/tenants/[tenant]/customers/[id]/merge": { body: (ids) => ({ survivorId: ids.customer }) },
 };

@@ -124,6 +124,7 @@ export const API_CASES: Record<string, ApiCase> = {
   ...IMPORT_EXPORT_API_CASES,
 
   "GET /api/v1/tenants/[tenant]/mentions": {},
+  "GET /api/v1/tenants/[tenant]/mentions/[id]": {},
   "GET /api/v1/tenants/[tenant]/inbox/arrivals": {},
   // Issue 12 item 2: X's return from "Connect X" connects only the brand whose member started it.
   "GET /api/v1/tenants/[tenant]/brand-accounts/twitter/callback": {},

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, roleCan, ROLE_RANK } from "../../src/server/auth/permissions";
+import { scopesAllow } from "../../src/server/auth/api-scopes";
 import { assertCan } from "../../src/server/auth/tenant-context";
 
 describe("role permissions", () => {
   it("matches the role matrix", () => {
     const matrix = Object.fromEntries((["VIEWER", "MARKETER", "ADMIN", "OWNER"] as const).map((role) => [role, PERMISSIONS.filter((p) => roleCan(role, p))]));
-    expect(matrix.VIEWER).toEqual(["customers:read", "mentions:read", "ledger:read", "members:read", "settings:read"]);
+    expect(matrix.VIEWER).toEqual(["customers:read", "mentions:read", "ledger:read", "members:read", "settings:read", "rewards:read"]);
+    // Whoever reads the ledger reads the reward catalogue and its redemptions.
+    for (const role of ["VIEWER", "MARKETER", "ADMIN", "OWNER"] as const) expect(roleCan(role, "rewards:read")).toBe(roleCan(role, "ledger:read"));
     expect(matrix.MARKETER).toEqual(expect.arrayContaining(["customers:write", "mentions:moderate"]));
     expect(matrix.MARKETER).not.toContain("customers:delete");
     expect(matrix.MARKETER).not.toContain("members:invite");
@@ -18,6 +21,13 @@ describe("role permissions", () => {
     expect(matrix.ADMIN).toContain("audit:read");
     expect(matrix.MARKETER).not.toContain("audit:read");
     expect(matrix.VIEWER).not.toContain("audit:read");
+  });
+
+  it("maps rewards:read to the rewards:read scope (rewards:write implies it; ledger scopes do not)", () => {
+    expect(scopesAllow(new Set(["rewards:read"]), "rewards:read")).toBe(true);
+    expect(scopesAllow(new Set(["rewards:write"]), "rewards:read")).toBe(true);
+    expect(scopesAllow(new Set(["ledger:write"]), "rewards:read")).toBe(false);
+    expect(scopesAllow(new Set(["rewards:read"]), "rewards:manage")).toBe(false);
   });
 
   it("ranks roles so nobody can grant more than they hold", () => {

@@ -41,6 +41,13 @@ describe("problem+json mapping", () => {
     expect(body.detail).toBe("Something went wrong on our side.");
   });
 
+  it("answers a failed If-Match as 412", async () => {
+    const response = problemResponse(new AppError("PRECONDITION_FAILED", "the customer changed since that version"), "/api/v1/x");
+    expect(response.status).toBe(412);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ type: "https://megaphone.dev/problems/precondition-failed", title: "Precondition failed", status: 412 });
+  });
+
   it("sets Retry-After on rate limiting", () => {
     const response = problemResponse(new AppError("RATE_LIMITED", "slow down", { retryAfterSeconds: 42 }));
     expect(response.status).toBe(429);

@@ -21,6 +21,7 @@ const SCOPE_OF: Record<Permission, ApiScope | null> = {
   "mentions:moderate": "mentions:write",
   "ledger:read": "ledger:read",
   "ledger:adjust": "ledger:write",
+  "rewards:read": "rewards:read",
   "rewards:manage": "rewards:write",
   "settings:read": "config:read",
   "settings:write": "config:write",

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   "members:manage",
   "settings:read",
   "settings:write",
+  /** Read the reward catalogue and the redemptions made of it. */
+  "rewards:read",
   /** The reward catalogue, its code pools, and fulfilling redemptions (cancelling also needs ledger:adjust). */
   "rewards:manage",
   /** Read the brand's audit log: who changed what, and when (admins and owners). */
@@ -23,7 +25,7 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ["customers:read", "mentions:read", "ledger:read", "members:read", "settings:read"];
+const VIEWER: Permission[] = ["customers:read", "mentions:read", "ledger:read", "rewards:read", "members:read", "settings:read"];
 const MARKETER: Permission[] = [...VIEWER, "customers:write", "mentions:moderate", "rewards:manage"];
 const ADMIN: Permission[] = [...MARKETER, "customers:delete", "ledger:adjust", "members:invite", "members:manage", "settings:write", "audit:read"];
 const OWNER: Permission[] = [...ADMIN];

@@ -10,6 +10,7 @@ const TITLES: Record<ErrorCode, string> = {
   FORBIDDEN: "Forbidden",
   NOT_FOUND: "Not found",
   CONFLICT: "Conflict",
+  PRECONDITION_FAILED: "Precondition failed",
   PAYLOAD_TOO_LARGE: "Payload too large",
   UNSUPPORTED_MEDIA_TYPE: "Unsupported media type",
   RATE_LIMITED: "Too many requests",

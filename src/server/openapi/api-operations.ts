@@ -3,13 +3,14 @@ import { T, ZDeleted, type ApiOperation } from "./operation-helpers";
 import { CONFIG_OPERATIONS } from "./config-operations";
 import { CUSTOMER_RECORD_OPERATIONS } from "./customer-record-operations";
 import { ZCustomerExport } from "./customer-export.schema";
+import { ZCustomerPageQuery } from "../modules/customers/customer-cursor";
 import { ZCustomerCreate, ZCustomerDto, ZCustomerListQuery, ZCustomerPage, ZCustomerUpdate } from "../modules/customers/customer.schemas";
 import { MAX_IMPORT_BYTES, ZCustomerImportDto, ZImportCheck, ZImportRun, ZImportUploadQuery } from "../modules/customer-import/customer-import.schemas";
 import { ZRedemptionExportQuery } from "../modules/exports/redemption-export";
 import { ZLedgerExportQuery } from "../modules/ledger/brand-ledger.schemas";
 import { ZInboxFilters } from "../modules/mentions/inbox/inbox.schemas";
 import { ZInboxArrivalsQuery } from "../modules/mentions/inbox/inbox.schemas";
-import { ZDisqualifyMention, ZDisqualifyResult, ZMentionListQuery, ZMentionPage } from "../modules/mentions/moderation/mention.schemas";
+import { ZDisqualifyMention, ZDisqualifyResult, ZMentionDto, ZMentionListQuery, ZMentionPage } from "../modules/mentions/moderation/mention.schemas";
 import { ZSegmentCreate, ZSegmentDto, ZSegmentList, ZSegmentMembersPage, ZSegmentMembersQuery, ZSegmentUpdate } from "../modules/segments/segment.schemas";
 
 const ZHealth = z.object({ ok: z.boolean(), database: z.boolean(), redis: z.boolean() });
@@ -36,10 +37,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "get",
     path: `${T}/customers`,
     operationId: "listCustomers",
-    summary: "List customers (cursor pagination)",
+    summary: "List customers: filtered and sorted, by page or by cursor (next_cursor continues in the same order; null on the last page)",
     tag: "Customers",
     permission: "customers:read",
-    query: ZCustomerListQuery,
+    query: ZCustomerPageQuery,
     response: { status: 200, schema: ZCustomerPage },
   },
   {
@@ -60,6 +61,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: "Customers",
     permission: "customers:read",
     response: { status: 200, schema: ZCustomerDto },
+    etag: true,
   },
   {
     method: "patch",
@@ -70,6 +72,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     permission: "customers:write",
     body: ZCustomerUpdate,
     response: { status: 200, schema: ZCustomerDto },
+    etag: true,
   },
   {
     method: "delete",
@@ -167,6 +170,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     response: { status: 200, schema: ZMentionPage },
   },
   {
+    method: "get",
+    path: `${T}/mentions/{id}`,
+    operationId: "getMention",
+    summary: "Get a mention (as an item of the list, with its points)",
+    tag: "Mentions",
+    permission: "mentions:read",
+    response: { status: 200, schema: ZMentionDto },
+  },
+  {
     method: "post",
     path: `${T}/mentions/{id}/disqualify`,
     operationId: "disqualifyMention",
@@ -222,7 +234,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     operationId: "exportRedemptions",
     summary: "Redemptions as CSV (streamed), optionally of one status",
     tag: "Rewards",
-    permission: "ledger:read",
+    permission: "rewards:read",
     query: ZRedemptionExportQuery,
     response: { status: 200, csv: true },
   },

@@ -1,16 +1,21 @@
 import { T, ZListOf, type ApiOperation } from "./operation-helpers";
 import { ZCustomerLookupQuery, ZCustomerUpsert } from "../modules/customers/customer-upsert";
 import { ZCustomerDto } from "../modules/customers/customer.schemas";
+import { ZApiMergeCustomer, ZMergeResultDto } from "../modules/customers/customer-merge.schemas";
+import { ZLinkedAccountDto } from "../modules/customers/customer-360.schemas";
 import { ZLocationDto } from "../modules/listening/location.schemas";
 import { ZRewardDto } from "../modules/rewards/reward.schemas";
 import {
   ZApiCancelRedemption,
   ZApiRedeem,
   ZApiRedemptionListQuery,
+  ZApiRewardCreate,
   ZApiRewardListQuery,
+  ZApiRewardPatch,
   ZRedemptionChangeDto,
   ZRedemptionListItemDto,
   ZRedemptionResultDto,
+  ZRewardRemovalDto,
 } from "../modules/rewards/rewards-api.schemas";
 import { ZAdjustmentResultDto, ZApiAdjustPoints, ZBalanceDto, ZLedgerPage, ZLedgerPageQuery } from "../modules/ledger/ledger.schemas";
 
@@ -36,6 +41,26 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     permission: "customers:write",
     body: ZCustomerUpsert,
     response: { status: 201, schema: ZCustomerDto },
+  },
+  {
+    method: "post",
+    path: `${T}/customers/{id}/merge`,
+    operationId: "mergeCustomer",
+    summary:
+      "Merge this customer into survivorId (the same person recorded twice): emails, linked accounts, mentions, consents, feedback, redemptions and share posts move, the balance moves by a MERGE pair of ledger entries, this record leaves every list. An API key needs customers:write and ledger:write",
+    tag: "Customers",
+    permission: "customers:delete",
+    body: ZApiMergeCustomer,
+    response: { status: 200, schema: ZMergeResultDto },
+  },
+  {
+    method: "get",
+    path: `${T}/customers/{id}/profiles`,
+    operationId: "listCustomerProfiles",
+    summary: "The customer's linked social profiles (unlinked ones are history), newest link first, with check-in sync state; never a token",
+    tag: "Customers",
+    permission: "customers:read",
+    response: { status: 200, schema: ZListOf(ZLinkedAccountDto) },
   },
   {
     method: "get",
@@ -73,9 +98,50 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     operationId: "listRewards",
     summary: "The reward catalogue (active rewards unless includeInactive / includeArchived)",
     tag: "Rewards",
-    permission: "ledger:read",
+    permission: "rewards:read",
     query: ZApiRewardListQuery,
     response: { status: 200, schema: ZListOf(ZRewardDto) },
+  },
+  {
+    method: "post",
+    path: `${T}/rewards`,
+    operationId: "createReward",
+    summary: "Add a reward to the catalogue (JSON; a picture is uploaded on the reward's screen, not over the API)",
+    tag: "Rewards",
+    permission: "rewards:manage",
+    body: ZApiRewardCreate,
+    response: { status: 201, schema: ZRewardDto },
+  },
+  {
+    method: "get",
+    path: `${T}/rewards/{id}`,
+    operationId: "getReward",
+    summary: "Get a reward (archived ones too)",
+    tag: "Rewards",
+    permission: "rewards:read",
+    response: { status: 200, schema: ZRewardDto },
+    etag: true,
+  },
+  {
+    method: "patch",
+    path: `${T}/rewards/{id}`,
+    operationId: "updateReward",
+    summary:
+      "Change some of a reward's fields (the others keep their values; null clears one). An archived reward cannot be edited; the delivery cannot change once it has codes or redemptions (409)",
+    tag: "Rewards",
+    permission: "rewards:manage",
+    body: ZApiRewardPatch,
+    response: { status: 200, schema: ZRewardDto },
+    etag: true,
+  },
+  {
+    method: "delete",
+    path: `${T}/rewards/{id}`,
+    operationId: "deleteReward",
+    summary: "Take a reward out of the catalogue: deleted when never redeemed, archived otherwise (its redemptions and ledger entries name it)",
+    tag: "Rewards",
+    permission: "rewards:manage",
+    response: { status: 200, schema: ZRewardRemovalDto },
   },
   {
     method: "get",
@@ -83,7 +149,7 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     operationId: "listRedemptions",
     summary: "Redemptions, newest first, optionally of one status",
     tag: "Rewards",
-    permission: "ledger:read",
+    permission: "rewards:read",
     query: ZApiRedemptionListQuery,
     response: { status: 200, schema: ZListOf(ZRedemptionListItemDto) },
   },

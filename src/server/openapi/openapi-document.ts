@@ -39,13 +39,27 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
 
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
 
+const IF_MATCH: JsonSchema = {
+  name: "If-Match",
+  in: "header",
+  required: false,
+  description: "The ETag of the version this change is made from: if the row changed since, 412 and nothing changes. Absent: the change applies as it is.",
+  schema: { type: "string" },
+};
+const ETAG_HEADER = { ETag: { description: "The row's strong entity tag, for a later If-Match", schema: { type: "string" } } };
+
 function operationObject(op: ApiOperation): JsonSchema {
   const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => PATH_PARAMETERS[m[1]!]!);
   const scope = op.permission ? scopeFor(op.permission) : null;
   const success =
     "csv" in op.response
       ? { description: "CSV, UTF-8 with a BOM; formulas escaped", content: { "text/csv": { schema: { type: "string" } } } }
-      : { description: "OK", content: { "application/json": { schema: schemaOf(op.response.schema, "output") } } };
+      : {
+          description: "OK",
+          ...(op.etag ? { headers: ETAG_HEADER } : {}),
+          content: { "application/json": { schema: schemaOf(op.response.schema, "output") } },
+        };
+  const conditional = op.etag === true && op.method !== "get";
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -56,7 +70,7 @@ function operationObject(op: ApiOperation): JsonSchema {
           security: [{ apiKey: [] }, { session: [] }],
         }
       : { security: [] }),
-    parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
+    parameters: [...pathParams, ...(conditional ? [IF_MATCH] : []), ...(op.query ? queryParameters(op.query) : [])],
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
     ...(op.csvBody
       ? { requestBody: { required: true, content: { "text/csv": { schema: { type: "string", description: "UTF-8, a header row first" } } } } }
@@ -72,6 +86,7 @@ function operationObject(op: ApiOperation): JsonSchema {
             "422": problem("The file is refused (encoding, header, malformed CSV), with the place"),
           }
         : {}),
+      ...(conditional ? { "412": problem("If-Match names another version than the current one; nothing changed") } : {}),
       ...(op.permission
         ? {
             "401": problem("No valid session or API key"),

@@ -14,12 +14,13 @@ import { createApiKey } from "../../../src/server/modules/api-keys/api-keys.serv
 import { createCustomer } from "../../../src/server/modules/customers/customer.service";
 import { adjustPoints } from "../../../src/server/modules/ledger/adjust-points";
 import { UNDOCUMENTED_ROUTES } from "../../../src/server/openapi/api-operations";
-import { openApiDocument } from "../../../src/server/openapi/openapi-document";
+import { callRoute } from "../support/api-call";
 import { createTenantWithMember } from "../support/factories";
+import { linkTestProfile } from "../support/linked-profile";
+import { apiDocument, compileSchema, documentedSchema } from "../support/openapi-validation";
 import { findLedgerViolations } from "../support/ledger-invariants";
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
-const doc = openApiDocument() as unknown as Doc;
+const doc = apiDocument();
 const API_DIR = join(process.cwd(), "src", "app", "api", "v1");
 
 function routeFiles(dir: string): string[] {
@@ -41,11 +42,9 @@ function servedOperations(): string[] {
 const documented = () => Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
 
 function validatorFor(path: string, method: string, status: number) {
-  const schema = doc.paths[path]?.[method]?.responses[String(status)]?.content?.["application/json"]?.schema;
+  const schema = documentedSchema(doc, doc.paths[path]?.[method]?.responses[String(status)], "application/json");
   expect(schema, `${method.toUpperCase()} ${path} documents a JSON ${status}`).toBeDefined();
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  return ajv.compile(schema!);
+  return compileSchema(schema!);
 }
 
 describe("the OpenAPI document", () => {
@@ -71,6 +70,21 @@ describe("the OpenAPI document", () => {
     };
     visit(doc.paths);
     expect(compiled).toBeGreaterThan(60);
+  });
+});
+
+describe("conditional requests in the document", () => {
+  it("documents the ETag of a customer's and a reward's GET and PATCH, and If-Match with its 412 on the PATCH", () => {
+    const op = (path: string, method: string) => doc.paths[path]![method]!;
+    for (const path of ["/tenants/{tenant}/customers/{id}", "/tenants/{tenant}/rewards/{id}"]) {
+      expect(Object.keys(op(path, "get").responses["200"]!.headers ?? {})).toEqual(["ETag"]);
+      expect(Object.keys(op(path, "patch").responses["200"]!.headers ?? {})).toEqual(["ETag"]);
+      expect(op(path, "patch").parameters).toContainEqual(expect.objectContaining({ name: "If-Match", in: "header" }));
+      expect(op(path, "patch").responses["412"]).toBeDefined();
+      expect(op(path, "get").responses["412"]).toBeUndefined();
+    }
+    // The customers list pages by cursor as well as by page.
+    expect(op("/tenants/{tenant}/customers", "get").parameters).toContainEqual(expect.objectContaining({ name: "cursor", in: "query", required: false }));
   });
 });
 
@@ -129,6 +143,14 @@ describe("real answers match the document", () => {
     check("/tenants/{tenant}/segments", "get", await call(segments.GET, "GET", `${T}/segments`, t));
     const mentions = await import("../../../src/app/api/v1/tenants/[tenant]/mentions/route");
     check("/tenants/{tenant}/mentions", "get", await call(mentions.GET, "GET", `${T}/mentions`, t));
+    const [stored] = await getDb().$queryRaw<{ id: string }[]>`
+      INSERT INTO "Mention" ("tenantId", network, "externalId", "customerId", "authorExternalId", "authorHandle", "authorFollowers",
+                             text, "postedAt", "sentimentScore", "sentimentLabel", status, "updatedAt")
+      VALUES (${ctx.tenantId}, 'TWITTER', 'contract-1', ${id}, 'author-1', 'author_1', 10, 'hello', now(), 0.5, 'PROMOTER', 'CREDITED', now())
+      RETURNING id`;
+    const mention = await import("../../../src/app/api/v1/tenants/[tenant]/mentions/[id]/route");
+    const mentionId = stored!.id;
+    check("/tenants/{tenant}/mentions/{id}", "get", await call(mention.GET, "GET", `${T}/mentions/${mentionId}`, { ...t, id: mentionId }));
     const rules = await import("../../../src/app/api/v1/tenants/[tenant]/rules/route");
     check("/tenants/{tenant}/rules", "get", await call(rules.GET, "GET", `${T}/rules`, t));
     const sources = await import("../../../src/app/api/v1/tenants/[tenant]/sources/route");
@@ -137,6 +159,63 @@ describe("real answers match the document", () => {
     check("/tenants/{tenant}/channels", "get", await call(channels.GET, "GET", `${T}/channels`, t));
     const campaigns = await import("../../../src/app/api/v1/tenants/[tenant]/campaigns/route");
     check("/tenants/{tenant}/campaigns", "get", await call(campaigns.GET, "GET", `${T}/campaigns`, t));
+  });
+});
+
+describe("real answers match the document: the reward catalogue", () => {
+  it("create, get, patch, list and delete a reward", async () => {
+    const { ctx, tenant } = await createTenantWithMember("OWNER");
+    const { secret } = await createApiKey(ctx, { name: "contract rewards", scopes: ["rewards:write"] });
+    const t = { tenant: tenant.slug };
+    const T = `/tenants/${tenant.slug}`;
+    const check = (path: string, method: string, answer: { status: number; json: unknown }, status = 200) => {
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBe(status);
+      const validate = validatorFor(path, method, status);
+      expect(validate(answer.json), `${method} ${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    };
+    const rewards = await import("../../../src/app/api/v1/tenants/[tenant]/rewards/route");
+    const reward = await import("../../../src/app/api/v1/tenants/[tenant]/rewards/[id]/route");
+    const created = await callRoute(rewards.POST, "POST", `${T}/rewards`, t, secret, {
+      body: { name: "Contract mug", cost: 10, availableFrom: "2026-01-01T00:00:00Z" },
+    });
+    check("/tenants/{tenant}/rewards", "post", created, 201);
+    const id = created.json.id as string;
+    const p = { ...t, id };
+    check("/tenants/{tenant}/rewards/{id}", "get", await callRoute(reward.GET, "GET", `${T}/rewards/${id}`, p, secret));
+    const patched = await callRoute(reward.PATCH, "PATCH", `${T}/rewards/${id}`, p, secret, { body: { stock: 3 } });
+    check("/tenants/{tenant}/rewards/{id}", "patch", patched);
+    check("/tenants/{tenant}/rewards", "get", await callRoute(rewards.GET, "GET", `${T}/rewards`, t, secret));
+    check("/tenants/{tenant}/rewards/{id}", "delete", await callRoute(reward.DELETE, "DELETE", `${T}/rewards/${id}`, p, secret));
+  });
+});
+
+describe("real answers match the document: one customer's record", () => {
+  it("merge a customer into another, and the survivor's linked profiles", async () => {
+    const { ctx, tenant } = await createTenantWithMember("OWNER");
+    const { secret } = await createApiKey(ctx, { name: "contract customers", scopes: ["customers:write", "ledger:write"] });
+    const twin = await createCustomer(ctx, { displayName: "Twin", emails: ["twin@contract.test"] });
+    const survivor = await createCustomer(ctx, { displayName: "Survivor", emails: ["survivor@contract.test"] });
+    const route = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/merge/route");
+    const merged = await callRoute(route.POST, "POST", `/tenants/${tenant.slug}/customers/${twin.id}/merge`, { tenant: tenant.slug, id: twin.id }, secret, {
+      body: { survivorId: survivor.id },
+    });
+    expect(merged.status, JSON.stringify(merged.json)).toBe(200);
+    const validate = validatorFor("/tenants/{tenant}/customers/{id}/merge", "post", 200);
+    expect(validate(merged.json), JSON.stringify(validate.errors)).toBe(true);
+
+    await linkTestProfile(ctx, survivor.id, { handle: "contract_fan", accessToken: "contract-token-0123456789" });
+    await linkTestProfile(ctx, survivor.id, { network: "FOURSQUARE", handle: "contract_fan_4sq" });
+    const profilesRoute = await import("../../../src/app/api/v1/tenants/[tenant]/customers/[id]/profiles/route");
+    const profiles = await callRoute(
+      profilesRoute.GET,
+      "GET",
+      `/tenants/${tenant.slug}/customers/${survivor.id}/profiles`,
+      { tenant: tenant.slug, id: survivor.id },
+      secret,
+    );
+    expect((profiles.json.items as unknown[]).length).toBe(2);
+    const validateProfiles = validatorFor("/tenants/{tenant}/customers/{id}/profiles", "get", 200);
+    expect(validateProfiles(profiles.json), JSON.stringify(validateProfiles.errors)).toBe(true);
   });
 });
 

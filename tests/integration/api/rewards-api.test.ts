@@ -93,4 +93,19 @@ describe("rewards and redemptions API", () => {
     const { secret: config } = await createApiKey(ctx, { name: "Maps", scopes: ["config:read"] });
     expect(await call(locationsRoute.GET as Handler, "GET", ctx.tenantSlug, "locations", config)).toEqual({ status: 200, json: { items: [] } });
   });
+
+  it("the catalogue and the redemptions are read with rewards:read, not ledger:read", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    await createReward((await createTenantWithMember("OWNER")).ctx, { name: "Elsewhere", cost: 1 });
+    const mug = await createReward(ctx, { name: "Mug", cost: 5 });
+    const { secret: rewardsKey } = await createApiKey(ctx, { name: "Shop", scopes: ["rewards:read"] });
+    const listed = await call(rewardsRoute.GET, "GET", ctx.tenantSlug, "rewards", rewardsKey);
+    expect(listed.status).toBe(200);
+    expect((listed.json.items as { id: string }[]).map((r) => r.id)).toEqual([mug.id]);
+    expect(await call(redemptionsRoute.GET as Handler, "GET", ctx.tenantSlug, "redemptions", rewardsKey)).toEqual({ status: 200, json: { items: [] } });
+    // rewards:read opens nothing of the ledger, and ledger:read nothing of the catalogue.
+    const { secret: ledgerKey } = await createApiKey(ctx, { name: "BI", scopes: ["ledger:read"] });
+    expect((await call(rewardsRoute.GET as Handler, "GET", ctx.tenantSlug, "rewards", ledgerKey)).status).toBe(403);
+    expect((await call(redemptionsRoute.GET as Handler, "GET", ctx.tenantSlug, "redemptions", ledgerKey)).status).toBe(403);
+  });
 });

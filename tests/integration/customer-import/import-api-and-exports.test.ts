@@ -129,7 +129,7 @@ describe("CSV exports", () => {
 
   it("exports mentions and redemptions with their filters and the public's words escaped", async () => {
     const { ctx, tenant } = await createTenantWithMember("OWNER");
-    const { secret } = await createApiKey(ctx, { name: "read", scopes: ["mentions:read", "ledger:read"] });
+    const { secret } = await createApiKey(ctx, { name: "read", scopes: ["mentions:read", "rewards:read"] });
     const customer = await makeCustomer(ctx, { displayName: "+Plus Person" });
     await mention(ctx, customer.id, "=cmd|' /C calc'!A0", "PROMOTER");
     await mention(ctx, null, "just a post", "DETRACTOR");
@@ -154,7 +154,7 @@ describe("CSV exports", () => {
     expect(cancelled).toHaveLength(1);
 
     const other = await createTenantWithMember("OWNER");
-    const foreign = await createApiKey(other.ctx, { name: "theirs", scopes: ["mentions:read", "ledger:read"] });
+    const foreign = await createApiKey(other.ctx, { name: "theirs", scopes: ["mentions:read", "rewards:read"] });
     expect((await call(mentionsCsv, "GET", "/mentions/export", { tenant: tenant.slug }, foreign.secret)).status).toBe(404);
     expect((await call(redemptionsCsv, "GET", "/redemptions/export", { tenant: tenant.slug }, foreign.secret)).status).toBe(404);
   });

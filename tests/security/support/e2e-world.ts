@@ -64,7 +64,7 @@ export async function populateTenant(api: APIRequestContext, origin: string, slu
      VALUES ($1, 'TWITTER', $2, '44000001', $3, 10, $4, now(), ARRAY[$5], 0.5, 'PROMOTER', 'NEW', now(), now()) RETURNING id`,
     [tenantId, String(1_900_000_000_000_000_000n + BigInt(Date.now())), `${label.toLowerCase()}fan`, `love ${keyword}`, keyword],
   );
-  // No route creates a reward (the catalogue is managed by server actions): stored as the form would.
+  // Stored as the form would (POST …/rewards makes one too; the SQL keeps this world's setup independent of the route under test).
   const [reward] = await e2eQuery<{ id: string }>(`INSERT INTO "Reward" ("tenantId", name, cost, "updatedAt") VALUES ($1, $2, 50, now()) RETURNING id`, [
     tenantId,
     `${label} reward`,

@@ -19,23 +19,38 @@ export const ZUnlinkCustomerAccount = z.strictObject({
 });
 export type UnlinkCustomerAccountInput = z.input<typeof ZUnlinkCustomerAccount>;
 
-export interface LinkedAccountDto {
-  id: string;
-  network: Network;
-  networkLabel: string;
-  handle: string;
-  displayName: string | null;
-  followersCount: number;
-  linkedAt: string | null;
+// Complete lists: the mapping in customer-accounts.ts does not compile when the database enum gains a value.
+const NETWORKS = ["TWITTER", "FOURSQUARE"] as const satisfies readonly Network[];
+const PROFILE_STATUSES = ["ACTIVE", "NEEDS_RECONNECT", "REVOKED", "DISABLED"] as const satisfies readonly ConnectionStatus[];
+const SYNC_STATUSES = ["IDLE", "RUNNING", "OK", "THROTTLED", "ERROR", "NEEDS_RECONNECT", "DISABLED"] as const satisfies readonly SyncStatus[];
+
+/** A customer's linked social profile, as the customer 360 and GET …/customers/{id}/profiles show it: never a token. */
+export const ZLinkedAccountDto = z.object({
+  id: z.string(),
+  network: z.enum(NETWORKS),
+  networkLabel: z.string(),
+  handle: z.string(),
+  displayName: z.string().nullable(),
+  followersCount: z.number().int(),
+  linkedAt: z.iso.datetime().nullable(),
   /** ACTIVE, or NEEDS_RECONNECT when the network refused the stored grant. */
-  status: ConnectionStatus;
+  status: z.enum(PROFILE_STATUSES),
   /** When the profile (followers, name) was last refreshed from the network. */
-  refreshedAt: string | null;
+  refreshedAt: z.iso.datetime().nullable(),
   /** Check-in polling state, on networks that have check-ins (Foursquare); null elsewhere. */
-  checkins: { status: SyncStatus; lastRunAt: string | null; nextRunAt: string | null; throttleCount: number; lastError: string | null } | null;
+  checkins: z
+    .object({
+      status: z.enum(SYNC_STATUSES),
+      lastRunAt: z.iso.datetime().nullable(),
+      nextRunAt: z.iso.datetime().nullable(),
+      throttleCount: z.number().int(),
+      lastError: z.string().nullable(),
+    })
+    .nullable(),
   /** The latest consent for this account lets the brand post on the customer's behalf. */
-  autoSharing: boolean;
-}
+  autoSharing: z.boolean(),
+});
+export type LinkedAccountDto = z.infer<typeof ZLinkedAccountDto>;
 
 export interface PointsSummaryDto {
   balance: number;

@@ -54,6 +54,21 @@ export async function listLinkedAccounts(ctx: TenantContext, customerId: string)
   }));
 }
 
+/** GET …/customers/{id}/profiles: a live customer's linked profiles (listLinkedAccounts); another brand's, merged or erased customer is 404. */
+export async function listCustomerProfiles(ctx: TenantContext, customerId: string): Promise<LinkedAccountDto[]> {
+  assertCan(ctx, "customers:read");
+  await assertLiveCustomer(ctx, customerId);
+  return listLinkedAccounts(ctx, customerId);
+}
+
+async function assertLiveCustomer(ctx: TenantContext, customerId: string): Promise<void> {
+  const live = await getDb().customer.findFirst({
+    where: { tenantId: ctx.tenantId, id: customerId, mergedIntoId: null, erasedAt: null },
+    select: { id: true },
+  });
+  if (!live) throw AppError.notFound("customer");
+}
+
 /**
  * Staff unlink one of a live customer's accounts on their behalf (customers:write): the same
  * unlink the customer makes in the portal (tokens revoked at the network, consents withdrawn,
@@ -62,10 +77,6 @@ export async function listLinkedAccounts(ctx: TenantContext, customerId: string)
 export async function unlinkCustomerAccount(ctx: TenantContext, raw: UnlinkCustomerAccountInput, now = new Date()): Promise<UnlinkOutcome> {
   assertCan(ctx, "customers:write");
   const { customerId, profileId } = ZUnlinkCustomerAccount.parse(raw);
-  const live = await getDb().customer.findFirst({
-    where: { tenantId: ctx.tenantId, id: customerId, mergedIntoId: null, erasedAt: null },
-    select: { id: true },
-  });
-  if (!live) throw AppError.notFound("customer");
+  await assertLiveCustomer(ctx, customerId);
   return unlinkCustomerProfile(ctx, customerId, profileId, now);
 }

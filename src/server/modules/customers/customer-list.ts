@@ -5,6 +5,8 @@ import { earnedJoin, tenantPeriodUntilNow } from "../tiers/earned-in-period";
 import { customerTierStatuses } from "../tiers/tier-status";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
 import { balanceSql, customerSearchSql, maxFollowersSql } from "./customer-search";
+import { AppError } from "../../errors";
+import { afterCursorSql, decodeCustomerCursor, encodeCustomerCursor, ZCustomerPageQuery, type CustomerPageQuery } from "./customer-cursor";
 import { ZCustomerListQuery, type CustomerDto, type CustomerListQuery, type CustomerSort } from "./customer.schemas";
 
 export interface CustomerListRow {
@@ -24,6 +26,8 @@ export interface CustomerListPage<Item> {
   pageSize: number;
   sort: CustomerSort;
   dir: "asc" | "desc";
+  /** After this page, in the same order; null on the last page. */
+  nextCursor: string | null;
 }
 
 /** Text columns read best A→Z; figures and dates biggest or newest first. */
@@ -49,36 +53,41 @@ function lastActivitySql(tenantId: string): Prisma.Sql {
 }
 
 /** What to join and order by for a sort column; joins are added only for the column that needs them. */
-function sortOf(ctx: TenantContext, sort: CustomerSort): { join: Prisma.Sql; expr: Prisma.Sql } {
+function sortOf(ctx: TenantContext, sort: CustomerSort): { join: Prisma.Sql; expr: Prisma.Sql; type: Prisma.Sql } {
   const tenantId = ctx.tenantId;
   const none = Prisma.empty;
+  const text = Prisma.raw("text");
+  const int = Prisma.raw("integer");
+  const time = Prisma.raw("timestamp(3)");
   switch (sort) {
     case "name":
       // People read "bob" between "Ann" and "Cat", whatever the database's collation.
-      return { join: none, expr: Prisma.sql`lower(c."displayName")` };
+      return { join: none, expr: Prisma.sql`lower(c."displayName")`, type: text };
     case "email":
       return {
         join: none,
         expr: Prisma.sql`(SELECT min(ce.email) FROM "CustomerEmail" ce WHERE ce."tenantId" = ${tenantId} AND ce."customerId" = c.id AND ce."isPrimary")`,
+        type: text,
       };
     case "stage":
-      return { join: none, expr: Prisma.sql`c."lifecycleStage"` };
+      return { join: none, expr: Prisma.sql`c."lifecycleStage"`, type: Prisma.raw(`"LifecycleStage"`) };
     case "sentiment":
-      return { join: none, expr: Prisma.sql`c."sentimentLabel"` };
+      return { join: none, expr: Prisma.sql`c."sentimentLabel"`, type: Prisma.raw(`"SentimentLabel"`) };
     case "nps":
-      return { join: none, expr: Prisma.sql`c."npsClass"` };
+      return { join: none, expr: Prisma.sql`c."npsClass"`, type: Prisma.raw(`"NpsClass"`) };
     case "points":
       return {
         join: Prisma.sql`LEFT JOIN "PointBalance" pb ON pb."tenantId" = ${tenantId} AND pb."customerId" = c.id`,
         expr: Prisma.sql`coalesce(pb.balance, 0)`,
+        type: int,
       };
     case "tier":
       // A tier is a threshold on points earned in the brand's period: ordering by those points orders by tier.
-      return { join: earnedJoin(ctx, tenantPeriodUntilNow(ctx), "grouped"), expr: Prisma.sql`coalesce(earned.earned, 0)` };
+      return { join: earnedJoin(ctx, tenantPeriodUntilNow(ctx), "grouped"), expr: Prisma.sql`coalesce(earned.earned, 0)`, type: int };
     case "activity":
-      return { join: none, expr: lastActivitySql(tenantId) };
+      return { join: none, expr: lastActivitySql(tenantId), type: time };
     case "added":
-      return { join: none, expr: Prisma.sql`c."createdAt"` };
+      return { join: none, expr: Prisma.sql`c."createdAt"`, type: time };
     default: {
       const unreachable: never = sort;
       throw new Error(`unknown sort ${String(unreachable)}`);
@@ -105,30 +114,42 @@ export function customerFilterSql(ctx: TenantContext, query: ReturnType<typeof Z
 
 /**
  * One page of live customers (merged-away and erased ones are history, not list entries), filtered
- * and sorted by any column on the server, with the total. Offset paging, like the page before it.
+ * and sorted by any column on the server, with the total: by `page` (offset, like the page before
+ * it) or after a `cursor` (keyset on the sort key and the id, customer-cursor.ts). `nextCursor`
+ * continues after this page, null on the last one.
  */
 export async function findCustomerPage(
   ctx: TenantContext,
-  rawQuery: CustomerListQuery,
+  rawQuery: CustomerPageQuery,
 ): Promise<CustomerListPage<CustomerDto & { npsClass: CustomerListRow["npsClass"] }>> {
   assertCan(ctx, "customers:read");
-  const query = ZCustomerListQuery.parse(rawQuery);
+  const query = ZCustomerPageQuery.parse(rawQuery);
   const sort = query.sort ?? "added";
   const dir = query.dir ?? DEFAULT_DIR[sort];
-  const { join, expr } = sortOf(ctx, sort);
+  const { join, expr, type } = sortOf(ctx, sort);
   const filters = customerFilterSql(ctx, query);
   const order = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
   const live = Prisma.sql`c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL`;
+  const cursor = query.cursor === undefined ? null : decodeCustomerCursor(query.cursor);
+  if (cursor && (cursor.sort !== sort || cursor.dir !== dir)) {
+    throw new AppError("VALIDATION_FAILED", "the cursor belongs to another order", {
+      issues: [{ path: "cursor", message: `it continues sort=${cursor.sort}&dir=${cursor.dir}: send those with it` }],
+    });
+  }
+  const after = cursor ? afterCursorSql(cursor, expr, type) : Prisma.empty;
+  const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
   const db = getDb();
-  const [idRows, countRows] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>(Prisma.sql`
-      SELECT c.id FROM "Customer" c ${join}
-      WHERE c."tenantId" = ${ctx.tenantId} AND ${live} ${filters}
+  const [keyRows, countRows] = await Promise.all([
+    // One row more than the page: whether a next page exists.
+    db.$queryRaw<{ id: string; sortKey: string | null }[]>(Prisma.sql`
+      SELECT c.id, (${expr})::text AS "sortKey" FROM "Customer" c ${join}
+      WHERE c."tenantId" = ${ctx.tenantId} AND ${live} ${filters} ${after}
       ORDER BY ${expr} ${order} NULLS LAST, c.id ${order}
-      OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}`),
+      OFFSET ${offset} LIMIT ${query.pageSize + 1}`),
     db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Customer" c WHERE c."tenantId" = ${ctx.tenantId} AND ${live} ${filters}`),
   ]);
-  const ids = idRows.map((r) => r.id);
+  const pageRows = keyRows.slice(0, query.pageSize);
+  const ids = pageRows.map((r) => r.id);
   const rows = ids.length
     ? await db.customer.findMany({ where: { tenantId: ctx.tenantId, id: { in: ids } }, select: { ...CUSTOMER_SELECT, npsClass: true } })
     : [];
@@ -137,7 +158,9 @@ export async function findCustomerPage(
     const row = byId.get(id);
     return row ? [{ ...toCustomerDto(row), npsClass: row.npsClass }] : [];
   });
-  return { items, total: countRows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize, sort, dir };
+  const last = pageRows.at(-1);
+  const nextCursor = keyRows.length > query.pageSize && last ? encodeCustomerCursor({ sort, dir, key: last.sortKey, id: last.id }) : null;
+  return { items, total: countRows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize, sort, dir, nextCursor };
 }
 
 /** The customers list with its figures: points, tier, NPS class and last activity, read for the page's customers only. */

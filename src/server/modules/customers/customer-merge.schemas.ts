@@ -7,6 +7,9 @@ export const ZMergeCustomers = z.strictObject({
 });
 export type MergeCustomersInput = z.input<typeof ZMergeCustomers>;
 
+/** POST …/customers/{id}/merge: the customer of the path goes into `survivorId`. */
+export const ZApiMergeCustomer = z.strictObject({ survivorId: ZMergeCustomers.shape.survivorId });
+
 /** The merge screen's search for the surviving customer, and the chosen one. */
 export const ZMergeScreenQuery = z.strictObject({
   q: z
@@ -46,8 +49,10 @@ export interface MergePreviewDto {
   after: { survivorBalance: number; mergedBalance: 0 };
 }
 
-export interface MergeResultDto {
-  survivorId: string;
-  movedPoints: number;
-  survivorBalance: number;
-}
+export const ZMergeResultDto = z.object({
+  survivorId: z.string(),
+  /** The merged customer's balance, moved to the survivor by a MERGE pair of ledger entries. */
+  movedPoints: z.number().int(),
+  survivorBalance: z.number().int(),
+});
+export type MergeResultDto = z.infer<typeof ZMergeResultDto>;

@@ -115,5 +115,7 @@ export const ZCustomerPage = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Send it as `cursor` (with the same sort and dir) for the page after this one; null on the last page. */
+  next_cursor: z.string().nullable(),
 });
 export type CustomerPage = z.infer<typeof ZCustomerPage>;

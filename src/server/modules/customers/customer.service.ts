@@ -3,12 +3,14 @@ import { getDb, type DbTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
+import { assertIfMatch, entityTag } from "../../etag";
 import { eraseCustomerInTx } from "./erase-customer";
 import { revokeCustomerAtNetworks } from "../social-profiles/revoke-at-network";
 import { recordManualStageChange } from "../advocates/stage-history";
 import { emitWebhookEvent } from "../webhooks/webhook-events";
 import { writeAudit } from "../audit/audit.service";
 import { markLeaderboardDirty } from "../leaderboard/leaderboard-sync";
+import type { CustomerPageQuery } from "./customer-cursor";
 import { findCustomerPage } from "./customer-list";
 import { CUSTOMER_SELECT, toCustomerDto } from "./customer.mapper";
 import {
@@ -17,7 +19,6 @@ import {
   ZCustomerUpdate,
   type CustomerCreateInput,
   type CustomerDto,
-  type CustomerListQuery,
   type CustomerPage,
   type CustomerUpdateInput,
 } from "./customer.schemas";
@@ -27,9 +28,16 @@ function liveCustomers(ctx: TenantContext): Prisma.CustomerWhereInput {
   return { tenantId: ctx.tenantId, mergedIntoId: null, erasedAt: null };
 }
 
-export async function listCustomers(ctx: TenantContext, rawQuery: CustomerListQuery): Promise<CustomerPage> {
+/** GET …/customers: a page by `page` or after a `cursor`, with the `next_cursor` that continues it. */
+export async function listCustomers(ctx: TenantContext, rawQuery: CustomerPageQuery): Promise<CustomerPage> {
   const page = await findCustomerPage(ctx, rawQuery);
-  return { items: page.items.map(({ npsClass: _nps, ...customer }) => customer), total: page.total, page: page.page, pageSize: page.pageSize };
+  return {
+    items: page.items.map(({ npsClass: _nps, ...customer }) => customer),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
+    next_cursor: page.nextCursor,
+  };
 }
 
 export async function getCustomerOrThrow(ctx: TenantContext, id: string): Promise<CustomerDto> {
@@ -94,12 +102,23 @@ export async function createCustomer(ctx: TenantContext, raw: CustomerCreateInpu
   }
 }
 
-export async function updateCustomer(ctx: TenantContext, id: string, raw: CustomerUpdateInput): Promise<CustomerDto> {
+/**
+ * Changes the fields sent. With `ifMatch` (an If-Match header), the customer's row is locked and
+ * its current ETag compared first, in the same transaction: a stale one is PRECONDITION_FAILED and
+ * changes nothing.
+ */
+export async function updateCustomer(ctx: TenantContext, id: string, raw: CustomerUpdateInput, options: { ifMatch?: string } = {}): Promise<CustomerDto> {
   assertCan(ctx, "customers:write");
   const patch = ZCustomerUpdate.parse(raw);
   await getCustomerOrThrow(ctx, id);
   try {
     return await getDb().$transaction(async (tx) => {
+      // The customer first (as a merge locks it), then the emails.
+      const [locked] = await tx.$queryRaw<{ id: string; updatedAt: Date }[]>`
+        SELECT id, "updatedAt" FROM "Customer"
+        WHERE "tenantId" = ${ctx.tenantId} AND id = ${id} AND "mergedIntoId" IS NULL AND "erasedAt" IS NULL FOR UPDATE`;
+      if (!locked) throw AppError.notFound("customer");
+      assertIfMatch(options.ifMatch, entityTag(locked), "customer");
       if (patch.emails) {
         await assertEmailsFree(tx, ctx, patch.emails, id);
         await tx.customerEmail.deleteMany({ where: { tenantId: ctx.tenantId, customerId: id, email: { notIn: patch.emails } } });

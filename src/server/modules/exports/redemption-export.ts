@@ -69,7 +69,7 @@ async function* redemptionRows(ctx: TenantContext, status: (typeof REDEMPTION_ST
 
 /** Rewards → Redemptions as CSV, optionally of one status (the screen's filter). */
 export async function exportRedemptionsCsv(ctx: TenantContext, rawQuery: RedemptionExportQuery): Promise<CsvDownload> {
-  assertCan(ctx, "ledger:read");
+  assertCan(ctx, "rewards:read");
   const { status } = ZRedemptionExportQuery.parse(rawQuery);
   return csvDownload(`${ctx.tenantSlug}-redemptions-${stamp()}.csv`, HEADER, redemptionRows(ctx, status));
 }

@@ -24,7 +24,7 @@ const actorId = (ctx: TenantContext) => (ctx.actor.type === "USER" ? ctx.actor.i
 
 /** Lists redemptions newest first, optionally of one status. */
 export async function listRedemptions(ctx: TenantContext, rawQuery: RedemptionListQuery = {}): Promise<RedemptionListItem[]> {
-  assertCan(ctx, "ledger:read");
+  assertCan(ctx, "rewards:read");
   const query = ZRedemptionListQuery.parse(rawQuery);
   const rows = await getDb().redemption.findMany({
     where: { tenantId: ctx.tenantId, ...(query.status ? { status: query.status } : {}) },

@@ -16,6 +16,7 @@ export const REWARD_SELECT = {
   active: true,
   archivedAt: true,
   createdAt: true,
+  updatedAt: true,
 } as const;
 
 export type RewardRow = {
@@ -33,6 +34,7 @@ export type RewardRow = {
   active: boolean;
   archivedAt: Date | null;
   createdAt: Date;
+  updatedAt: Date;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -45,6 +47,7 @@ export function toRewardDto(row: RewardRow): RewardDto {
     availableUntil: iso(row.availableUntil),
     archivedAt: iso(row.archivedAt),
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

@@ -18,7 +18,7 @@ const optionalText = (max: number) =>
 const optionalDate = z.coerce.date({ error: "not a date" }).nullable().optional();
 
 /** The fields staff set on a reward; the same shape creates and (with an id) edits one. */
-const rewardFields = {
+export const REWARD_FIELDS = {
   name: z.string().trim().min(1, "name is required").max(200, "at most 200 characters"),
   description: optionalText(2_000),
   /** A new picture, uploaded with the form (its type is decided from its bytes by storeImage); absent: unchanged. */
@@ -42,10 +42,10 @@ function windowOrdered(v: { availableFrom?: Date | null; availableUntil?: Date |
 }
 const WINDOW_ISSUE = { message: "must be after the start", path: ["availableUntil"] };
 
-export const ZRewardCreate = z.strictObject(rewardFields).refine(windowOrdered, WINDOW_ISSUE);
+export const ZRewardCreate = z.strictObject(REWARD_FIELDS).refine(windowOrdered, WINDOW_ISSUE);
 export type RewardCreateInput = z.input<typeof ZRewardCreate>;
 
-export const ZRewardUpdate = z.strictObject({ id: z.string().min(1), ...rewardFields }).refine(windowOrdered, WINDOW_ISSUE);
+export const ZRewardUpdate = z.strictObject({ id: z.string().min(1), ...REWARD_FIELDS }).refine(windowOrdered, WINDOW_ISSUE);
 export type RewardUpdateInput = z.input<typeof ZRewardUpdate>;
 
 export const ZRewardListQuery = z.strictObject({
@@ -71,6 +71,8 @@ export const ZRewardDto = z.object({
   active: z.boolean(),
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
+  /** The last change (an edit, or stock taken or given back); the API's ETag is derived from it. */
+  updatedAt: z.iso.datetime(),
 });
 export type RewardDto = z.infer<typeof ZRewardDto>;
 

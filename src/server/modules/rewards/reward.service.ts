@@ -2,6 +2,7 @@ import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb, type DbTx } from "../../db/client";
 import { isUniqueViolation } from "../../db/prisma-errors";
 import { AppError } from "../../errors";
+import { assertIfMatch, entityTag } from "../../etag";
 import { writeAudit } from "../audit/audit.service";
 import { deleteImageQuietly } from "../../storage/store-image";
 import { isRewardPictureKey, pictureAudit, withRewardPicture } from "./reward-picture";
@@ -72,9 +73,10 @@ export async function createReward(ctx: TenantContext, raw: RewardCreateInput): 
  * Edits a reward. Redemptions keep the cost they paid, so changing the cost is safe. The way it is
  * delivered cannot change once it has codes or redemptions, and a pool's stock is not edited by
  * hand (it is the number of unclaimed codes). A new picture replaces the old one, whose file is
- * deleted once the change has committed; `removePicture` takes it away.
+ * deleted once the change has committed; `removePicture` takes it away. With `ifMatch` (the API's
+ * If-Match), the reward's current ETag must match it.
  */
-export async function updateReward(ctx: TenantContext, raw: RewardUpdateInput): Promise<RewardDto> {
+export async function updateReward(ctx: TenantContext, raw: RewardUpdateInput, options: { ifMatch?: string } = {}): Promise<RewardDto> {
   assertCan(ctx, "rewards:manage");
   const input = ZRewardUpdate.parse(raw);
   try {
@@ -82,6 +84,8 @@ export async function updateReward(ctx: TenantContext, raw: RewardUpdateInput): 
       let replaced: string | null = null;
       const result = await getDb().$transaction(async (tx) => {
         const current = await lockReward(tx, ctx, input.id);
+        // An If-Match is compared under the row lock: a stale one is PRECONDITION_FAILED and changes nothing.
+        assertIfMatch(options.ifMatch, entityTag(current), "reward");
         if (imageKey !== undefined) replaced = current.imageKey;
         if (current.archivedAt) throw new AppError("CONFLICT", "an archived reward cannot be edited");
         await assertOwnTier(tx, ctx, input.minimumTierId);
@@ -155,7 +159,7 @@ export async function archiveReward(ctx: TenantContext, raw: { id: string }): Pr
 }
 
 export async function getReward(ctx: TenantContext, id: string): Promise<RewardDto> {
-  assertCan(ctx, "ledger:read");
+  assertCan(ctx, "rewards:read");
   const row = await getDb().reward.findFirst({ where: { tenantId: ctx.tenantId, id }, select: REWARD_SELECT });
   if (!row) throw AppError.notFound("reward");
   return toRewardDto(row);
@@ -163,7 +167,7 @@ export async function getReward(ctx: TenantContext, id: string): Promise<RewardD
 
 /** The catalogue, cheapest first; inactive and archived rewards only when asked for. */
 export async function listRewards(ctx: TenantContext, rawQuery: RewardListQuery = {}): Promise<RewardDto[]> {
-  assertCan(ctx, "ledger:read");
+  assertCan(ctx, "rewards:read");
   const query = ZRewardListQuery.parse(rawQuery);
   const rows = await getDb().reward.findMany({
     where: { tenantId: ctx.tenantId, ...(query.includeInactive ? {} : { active: true }), ...(query.includeArchived ? {} : { archivedAt: null }) },
@@ -213,7 +217,7 @@ export async function lockReward(tx: DbTx, ctx: TenantContext, id: string) {
   if (rows.length === 0) throw AppError.notFound("reward");
   return tx.reward.findFirstOrThrow({
     where: { tenantId: ctx.tenantId, id },
-    select: { id: true, name: true, fulfilment: true, archivedAt: true, imageKey: true },
+    select: { id: true, name: true, fulfilment: true, archivedAt: true, imageKey: true, updatedAt: true },
   });
 }
 

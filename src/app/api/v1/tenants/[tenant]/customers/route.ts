@@ -1,9 +1,11 @@
 import { withTenant } from "@/server/http/with-tenant";
-import { ZCustomerCreate, ZCustomerListQuery } from "@/server/modules/customers/customer.schemas";
+import { ZCustomerPageQuery } from "@/server/modules/customers/customer-cursor";
+import { ZCustomerCreate } from "@/server/modules/customers/customer.schemas";
 import { createCustomer, listCustomers } from "@/server/modules/customers/customer.service";
 import { otherMethods } from "@/server/http/route-methods";
 
-export const GET = withTenant({ permission: "customers:read", query: ZCustomerListQuery }, async ({ ctx, query }) =>
+/** A page of customers by `page`, or after a `cursor` (the `next_cursor` of the page before). */
+export const GET = withTenant({ permission: "customers:read", query: ZCustomerPageQuery }, async ({ ctx, query }) =>
   Response.json(await listCustomers(ctx, query)),
 );
 

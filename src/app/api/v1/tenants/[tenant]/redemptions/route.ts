@@ -6,7 +6,7 @@ import { listRedemptions } from "@/server/modules/rewards/redemption.service";
 import { ZApiRedeem, ZApiRedemptionListQuery } from "@/server/modules/rewards/rewards-api.schemas";
 
 /** Redemptions, newest first, optionally of one status. */
-export const GET = withTenant({ permission: "ledger:read", query: ZApiRedemptionListQuery }, async ({ ctx, query }) =>
+export const GET = withTenant({ permission: "rewards:read", query: ZApiRedemptionListQuery }, async ({ ctx, query }) =>
   Response.json({ items: await listRedemptions(ctx, query) }),
 );
 

@@ -1,3 +1,4 @@
+import { ifMatchOf, versionedJson } from "@/server/http/entity-tags";
 import { withTenant } from "@/server/http/with-tenant";
 import { ZCustomerUpdate } from "@/server/modules/customers/customer.schemas";
 import { deleteCustomer, getCustomerOrThrow, updateCustomer } from "@/server/modules/customers/customer.service";
@@ -5,10 +6,12 @@ import { otherMethods } from "@/server/http/route-methods";
 
 const id = (params: Record<string, string | string[] | undefined>) => String(params.id ?? "");
 
-export const GET = withTenant({ permission: "customers:read" }, async ({ ctx, params }) => Response.json(await getCustomerOrThrow(ctx, id(params))));
+/** With the customer's ETag, for a later PATCH's If-Match. */
+export const GET = withTenant({ permission: "customers:read" }, async ({ ctx, params }) => versionedJson(await getCustomerOrThrow(ctx, id(params))));
 
-export const PATCH = withTenant({ permission: "customers:write", body: ZCustomerUpdate }, async ({ ctx, params, body }) =>
-  Response.json(await updateCustomer(ctx, id(params), body)),
+/** With If-Match, only over that version (412 otherwise, nothing changed); answers the new ETag. */
+export const PATCH = withTenant({ permission: "customers:write", body: ZCustomerUpdate }, async ({ ctx, params, body, request }) =>
+  versionedJson(await updateCustomer(ctx, id(params), body, { ifMatch: ifMatchOf(request) })),
 );
 
 export const DELETE = withTenant({ permission: "customers:delete" }, async ({ ctx, params }) => Response.json(await deleteCustomer(ctx, id(params))));

@@ -4,7 +4,7 @@ import { csvResponse } from "@/server/modules/exports/csv-stream";
 import { exportRedemptionsCsv, ZRedemptionExportQuery } from "@/server/modules/exports/redemption-export";
 
 /** Rewards → Redemptions as CSV, streamed, newest first; `?status=PENDING|FULFILLED|CANCELLED` as on the screen. */
-export const GET = withTenant({ permission: "ledger:read", query: ZRedemptionExportQuery }, async ({ ctx, query }) => {
+export const GET = withTenant({ permission: "rewards:read", query: ZRedemptionExportQuery }, async ({ ctx, query }) => {
   return csvResponse(await exportRedemptionsCsv(ctx, query));
 });
 
