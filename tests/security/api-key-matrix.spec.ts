@@ -116,7 +116,13 @@ test("every tenant API route refuses another brand's key (404), a revoked or exp
     // B's own key with every scope but the route's group (read and write alike).
     const group = needed!.split(":")[0]!;
     if (!outOfScopeKeys.has(group)) {
-      outOfScopeKeys.set(group, await insertKey(bTenantId, API_SCOPES.filter((s) => !s.startsWith(`${group}:`))));
+      outOfScopeKeys.set(
+        group,
+        await insertKey(
+          bTenantId,
+          API_SCOPES.filter((s) => !s.startsWith(`${group}:`)),
+        ),
+      );
     }
     const outOfScope = await call(api, method, url, outOfScopeKeys.get(group)!, body);
     expect.soft(outOfScope.status, `${method} ${url} with B's key lacking ${needed}`).toBe(403);
