@@ -41,6 +41,7 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     permission: "customers:write",
     body: ZCustomerUpsert,
     response: { status: 201, schema: ZCustomerDto },
+    alsoAnswers: { status: 200, description: "Replaced, or unchanged (the same body again)" },
   },
   {
     method: "post",
@@ -82,6 +83,7 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     permission: "ledger:adjust",
     body: ZApiAdjustPoints,
     response: { status: 201, schema: ZAdjustmentResultDto },
+    alsoAnswers: { status: 200, description: "A repeated Idempotency-Key: nothing changed (replayed: true)" },
   },
   {
     method: "get",
@@ -163,6 +165,7 @@ export const CUSTOMER_RECORD_OPERATIONS: readonly ApiOperation[] = [
     permission: "ledger:adjust",
     body: ZApiRedeem,
     response: { status: 201, schema: ZRedemptionResultDto },
+    alsoAnswers: { status: 200, description: "A repeated Idempotency-Key: nothing spent twice (replayed: true)" },
   },
   {
     method: "post",

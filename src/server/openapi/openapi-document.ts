@@ -77,6 +77,7 @@ function operationObject(op: ApiOperation): JsonSchema {
       : {}),
     responses: {
       [String(op.response.status)]: success,
+      ...(op.alsoAnswers && "schema" in op.response ? { [String(op.alsoAnswers.status)]: { ...success, description: op.alsoAnswers.description } } : {}),
       ...(op.body || op.query ? { "400": problem("Malformed input"), "422": problem("Invalid fields, with their paths") } : {}),
       ...(op.body ? { "413": problem("The body is over 1,000,000 characters"), "415": problem("The body is not application/json") } : {}),
       ...(op.csvBody

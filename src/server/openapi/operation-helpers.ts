@@ -21,6 +21,8 @@ export interface ApiOperation {
   /** The body is a CSV file (`text/csv`, UTF-8), not JSON. */
   csvBody?: { maxMegabytes: number };
   response: { status: number; schema: z.ZodType } | { status: number; csv: true };
+  /** A second success status answering the same schema (a replayed idempotent write, a replacing upsert). */
+  alsoAnswers?: { status: number; description: string };
   /** The answer carries the row's strong ETag; a write takes an optional If-Match (412 when it is not the current one). */
   etag?: true;
 }

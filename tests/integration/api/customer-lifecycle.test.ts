@@ -62,6 +62,13 @@ describe("a fresh brand's customer lifecycle over the API, driven by the OpenAPI
       headers: { "idempotency-key": "life-1" },
     });
     expect(adjusted).toMatchObject({ status: 201, json: { balance: 500, replayed: false } });
+    // The retry a network blip causes: the documented 200, nothing paid twice.
+    const retried = await api.call("adjustCustomerPoints", {
+      params: p,
+      body: { amount: 500, reason: "welcome bonus" },
+      headers: { "idempotency-key": "life-1" },
+    });
+    expect(retried).toMatchObject({ status: 200, json: { balance: 500, replayed: true } });
     expect(await balanceOf(id)).toBe(500);
     const ledger = await api.call("listCustomerLedger", { params: p });
     const rows = await db.ledgerEntry.findMany({ where: { tenantId: t, customerId: id }, select: { id: true, amount: true } });
@@ -76,6 +83,8 @@ describe("a fresh brand's customer lifecycle over the API, driven by the OpenAPI
     const redeemed = await api.call("redeemReward", { body: { customerId: id, rewardId }, headers: { "idempotency-key": "life-redeem" } });
     expect(redeemed).toMatchObject({ status: 201, json: { balance: 380, redemption: { status: "PENDING", cost: 120 } } });
     const redemptionId = (redeemed.json.redemption as Json).id as string;
+    const redeemedAgain = await api.call("redeemReward", { body: { customerId: id, rewardId }, headers: { "idempotency-key": "life-redeem" } });
+    expect(redeemedAgain).toMatchObject({ status: 200, json: { replayed: true, redemption: { id: redemptionId } } });
     expect(await balanceOf(id)).toBe(380);
     expect((await db.reward.findFirstOrThrow({ where: { tenantId: t, id: rewardId } })).stock).toBe(2);
     const fulfilled = await api.call("fulfilRedemption", { params: { id: redemptionId } });
