@@ -4,6 +4,7 @@ import { CONFIG_OPERATIONS } from "./config-operations";
 import { CUSTOMER_RECORD_OPERATIONS } from "./customer-record-operations";
 import { ZCustomerExport } from "./customer-export.schema";
 import { ZCustomerPageQuery } from "../modules/customers/customer-cursor";
+import { ZCustomerGetQuery, ZExpandedCustomerDto } from "../modules/customers/customer-expand.schemas";
 import { ZCustomerCreate, ZCustomerDto, ZCustomerListQuery, ZCustomerPage, ZCustomerUpdate } from "../modules/customers/customer.schemas";
 import { MAX_IMPORT_BYTES, ZCustomerImportDto, ZImportCheck, ZImportRun, ZImportUploadQuery } from "../modules/customer-import/customer-import.schemas";
 import { ZRedemptionExportQuery } from "../modules/exports/redemption-export";
@@ -57,10 +58,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "get",
     path: `${T}/customers/{id}`,
     operationId: "getCustomer",
-    summary: "Get a customer",
+    summary: "Get a customer; expand=balance,tier,profiles embeds those (the balance needs ledger:read)",
     tag: "Customers",
     permission: "customers:read",
-    response: { status: 200, schema: ZCustomerDto },
+    query: ZCustomerGetQuery,
+    response: { status: 200, schema: ZExpandedCustomerDto },
     etag: true,
   },
   {

@@ -75,6 +75,12 @@ describe("a fresh brand's customer lifecycle over the API, driven by the OpenAPI
     expect(items(ledger).map((e) => [e.id, e.amount])).toEqual(rows.map((r) => [r.id, r.amount]));
     const balance = await api.call("getCustomerBalance", { params: p });
     expect(balance.json).toMatchObject({ customerId: id, balance: await balanceOf(id) });
+    // The same in one call: the customer with its balance, tier and profiles embedded.
+    const expanded = await api.call("getCustomer", { params: p, query: { expand: "balance,tier,profiles" } });
+    expect(expanded.json).toMatchObject({ id, balance: { balance: 500 }, tier: { customerId: id, tier: null }, profiles: [] });
+    const unknownPart = await api.call("getCustomer", { params: p, query: { expand: "balance,secrets" } });
+    expect(unknownPart.status).toBe(422);
+    expect(JSON.stringify(unknownPart.json)).toContain("expand takes a comma-separated list of: balance, tier, profiles");
 
     // A reward made over the API, redeemed for the customer and handed over.
     const reward = await api.call("createReward", { body: { name: "Lifecycle tote", cost: 120, stock: 3 } });
