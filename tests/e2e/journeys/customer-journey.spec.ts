@@ -188,7 +188,12 @@ test("a customer signs in from the emailed link, links X, is paid for old and ne
   expect(exported.ledger.map((e) => e.amount).sort()).toEqual((await ledgerOf(customerId)).map((e) => e.amount).sort());
   expect(exported.points.balance).toBe(final);
   await fan.getByRole("button", { name: "Erase my account" }).click();
-  await fan.getByLabel('Type "erase" to confirm').fill("erase");
+  // Unconfirmed, it is refused: wait for that answer before typing, or the form's reset after the
+  // pending submit clears what was typed (a race a loaded machine loses).
+  const confirm = fan.getByLabel('Type "erase" to confirm');
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  await confirm.fill("erase");
+  await expect(confirm).toHaveValue("erase");
   await fan.getByRole("button", { name: "Erase my account" }).click();
   await expect(fan.getByRole("status")).toContainText("Your account is erased");
   expect(await portalCustomer(slug, email)).toBeNull();
