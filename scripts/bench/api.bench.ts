@@ -5,7 +5,7 @@
 // page, a customer's balance. Measures requests/s, p95 (overall and per kind) and errors (any answer
 // but 200), and the floor in the same run: the app's bare health route at the same concurrency.
 // Ends with one JSON line. Runs on loopback against its own database.
-import { copyFileSync, existsSync } from "node:fs";
+import { benchEnv, log, p95 } from "./bench-kit";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -28,16 +28,11 @@ const PORT = 3912;
 const APP = `http://127.0.0.1:${PORT}`;
 const SLUG = "api-bench";
 
-const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? 0;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-if (!existsSync(".env")) copyFileSync(".env.example", ".env");
-process.loadEnvFile(".env");
-Object.assign(process.env, {
+benchEnv({
   DATABASE_URL: BENCH_DB,
   REDIS_URL: BENCH_REDIS,
-  LOG_LEVEL: "warn",
   APP_URL: APP,
   NEXTAUTH_URL: APP,
   // The per-key limit is measured elsewhere (tests/integration/api-keys): here it must not be what answers.

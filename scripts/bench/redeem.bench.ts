@@ -7,8 +7,8 @@
 // p95 latency of every request, and the floor: p95 of the app's bare health route at the same
 // concurrency, in the same run. Then counts oversold and double-spent redemptions and runs the
 // ledger invariants. Ends with one JSON line. Runs on loopback against its own database.
+import { benchEnv, log, p95 } from "./bench-kit";
 import { randomUUID } from "node:crypto";
-import { copyFileSync, existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -33,15 +33,9 @@ const PORT = 3911;
 const APP = `http://127.0.0.1:${PORT}`;
 const SLUG = "redeem-bench";
 
-const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? 0;
-
-if (!existsSync(".env")) copyFileSync(".env.example", ".env");
-process.loadEnvFile(".env");
-Object.assign(process.env, {
+benchEnv({
   DATABASE_URL: BENCH_DB,
   REDIS_URL: BENCH_REDIS,
-  LOG_LEVEL: "warn",
   APP_URL: APP,
   NEXTAUTH_URL: APP,
   ABUSE_LIMIT_MULTIPLIER: "100",

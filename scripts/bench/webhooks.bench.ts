@@ -9,8 +9,9 @@
 // gave. Measures: events delivered, duplicates (an id answered 2xx more than once), lost (an event
 // in the outbox never answered 2xx), p95 from the event's commit (the delivery row's createdAt) to
 // its first attempt, and the same for the event's success. Ends with one JSON line.
+import { benchEnv, log, p95 } from "./bench-kit";
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
@@ -35,16 +36,11 @@ const WORKER_LOG = ".tmp/bench-webhooks-worker.log";
 /** Past the last retry of a failed first attempt (5 s) with room for a slow machine. */
 const DRAIN_TIMEOUT_MS = 120_000;
 
-const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-if (!existsSync(".env")) copyFileSync(".env.example", ".env");
-process.loadEnvFile(".env");
-Object.assign(process.env, {
+benchEnv({
   DATABASE_URL: BENCH_DB,
   REDIS_URL: BENCH_REDIS,
-  LOG_LEVEL: "warn",
   // The receiver is on loopback: the operator's explicit exception, for this bench's processes only.
   WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
 });
