@@ -1,35 +1,24 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { E2E_DATABASE_URL } from "../../playwright.config";
+import { e2eQuery, tenantIdOf } from "../security/support/e2e-world";
 import { signUp } from "./support/session";
 
 // Settings → Privacy: the admin reads the program terms and what customers accepted (figures from
 // the database), sets the link to the brand's privacy policy (an unsafe address refused with the
 // reason, nothing saved), and the portal shows the link under its pages.
 
-async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** Two customers who joined: one on the current terms, one on an older version. */
 async function seedAcceptances(slug: string): Promise<void> {
-  const [tenant] = await query<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug]);
+  const tenantId = await tenantIdOf(slug);
   for (const [name, version] of [
     ["Pat Privacy", "program-2026-12"],
     ["Old Terms", "program-2025-01"],
   ]) {
-    const [customer] = await query<{ id: string }>(`INSERT INTO "Customer" ("tenantId", "displayName", "updatedAt") VALUES ($1, $2, now()) RETURNING id`, [
-      tenant!.id,
+    const [customer] = await e2eQuery<{ id: string }>(`INSERT INTO "Customer" ("tenantId", "displayName", "updatedAt") VALUES ($1, $2, now()) RETURNING id`, [
+      tenantId,
       name,
     ]);
-    await query(`INSERT INTO "ConsentRecord" ("tenantId", "customerId", scopes, "policyVersion") VALUES ($1, $2, ARRAY['rewards-program'], $3)`, [
-      tenant!.id,
+    await e2eQuery(`INSERT INTO "ConsentRecord" ("tenantId", "customerId", scopes, "policyVersion") VALUES ($1, $2, ARRAY['rewards-program'], $3)`, [
+      tenantId,
       customer!.id,
       version,
     ]);
@@ -63,12 +52,12 @@ for (const viewport of [
       await page.getByRole("button", { name: "Save link" }).click();
       await expect(page.getByText("enter a full https:// address, or leave it empty")).toBeVisible();
       await expect(field).toHaveValue("javascript:alert(document.cookie)");
-      expect(await query(`SELECT "privacyPolicyUrl" FROM "Tenant" WHERE slug = $1`, [account.slug])).toEqual([{ privacyPolicyUrl: null }]);
+      expect(await e2eQuery(`SELECT "privacyPolicyUrl" FROM "Tenant" WHERE slug = $1`, [account.slug])).toEqual([{ privacyPolicyUrl: null }]);
 
       await field.fill("https://brand.example/privacy");
       await page.getByRole("button", { name: "Save link" }).click();
       await expect(page.getByRole("status").filter({ hasText: "The portal now links to your privacy policy." })).toBeVisible();
-      expect(await query(`SELECT "privacyPolicyUrl" FROM "Tenant" WHERE slug = $1`, [account.slug])).toEqual([
+      expect(await e2eQuery(`SELECT "privacyPolicyUrl" FROM "Tenant" WHERE slug = $1`, [account.slug])).toEqual([
         { privacyPolicyUrl: "https://brand.example/privacy" },
       ]);
       await expect(page.getByLabel("Privacy policy address")).toHaveValue("https://brand.example/privacy");
