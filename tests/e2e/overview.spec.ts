@@ -44,6 +44,12 @@ async function seedBrand(tenantId: string) {
   );
   const ann = await customer(tenantId, "Ann Advocate", 45, "ann_fan");
   const long = await customer(tenantId, LONG_NAME, 20, "long_fan");
+  // Ann's second account: one more account linked, not one more new linked customer.
+  await sql(
+    `INSERT INTO "SocialProfile" ("tenantId", "customerId", network, "externalUserId", handle, "linkedAt", "updatedAt")
+     VALUES ($1, $2, 'FOURSQUARE', 'ann-fsq', 'ann_fsq', now() - interval '30 minutes', now())`,
+    [tenantId, ann.id],
+  );
   const mention = async (
     network: string,
     ago: string,
@@ -102,6 +108,7 @@ for (const viewport of [
         current: string;
         previous: string;
         links: string;
+        linked: string;
         awarded: string;
         redeemed: string;
         held: string;
@@ -115,16 +122,19 @@ for (const viewport of [
            (SELECT COUNT(*) FROM "Mention" m WHERE m."tenantId" = $1 AND m.network = 'FOURSQUARE' AND m."postedAt"::date BETWEEN p.f AND p.t) AS fsq,
            (SELECT COUNT(*) FROM "Mention" m WHERE m."tenantId" = $1 AND m."sourceId" = $2 AND m."postedAt"::date BETWEEN p.f AND p.t) AS term,
            (SELECT COUNT(*) FROM "SocialProfile" s WHERE s."tenantId" = $1 AND s."customerId" IS NOT NULL AND s."linkedAt"::date BETWEEN p.f AND p.t) AS links,
+           (SELECT COUNT(*) FROM "Customer" c WHERE c."tenantId" = $1
+               AND (SELECT MIN(s."linkedAt") FROM "SocialProfile" s WHERE s."tenantId" = $1 AND s."customerId" = c.id)::date BETWEEN p.f AND p.t) AS linked,
            (SELECT COALESCE(SUM(amount), 0) FROM "LedgerEntry" e WHERE e."tenantId" = $1 AND e.source = 'MENTION' AND e."createdAt"::date BETWEEN p.f AND p.t) AS awarded,
            (SELECT COALESCE(-SUM(amount), 0) FROM "LedgerEntry" e WHERE e."tenantId" = $1 AND e.source = 'REDEMPTION' AND e."createdAt"::date BETWEEN p.f AND p.t) AS redeemed,
            (SELECT COALESCE(SUM(amount), 0) FROM "LedgerEntry" e WHERE e."tenantId" = $1) AS held
          FROM p`,
         [tenantId, seeded.term],
       );
-      expect(db).toMatchObject({ current: "4", previous: "1", links: "2", awarded: "80", redeemed: "15", held: "65" });
+      expect(db).toMatchObject({ current: "4", previous: "1", links: "3", linked: "2", awarded: "80", redeemed: "15", held: "65" });
       await expect(page.getByTestId("figure-mentions-value")).toHaveText(n(db!.current));
       await expect(page.getByTestId("figure-mentions-previous")).toContainText(`vs ${n(db!.previous)} the previous period`);
-      await expect(page.getByTestId("figure-links-value")).toHaveText(n(db!.links));
+      await expect(page.getByTestId("figure-links-value")).toHaveText(n(db!.linked));
+      await expect(page.getByTestId("figure-links")).toContainText(`Accounts linked in all: ${n(db!.links)}.`);
       await expect(page.getByTestId("figure-awarded-value")).toHaveText(n(db!.awarded));
       await expect(page.getByTestId("figure-redeemed-value")).toHaveText(n(db!.redeemed));
       await expect(page.getByTestId("figure-liability-value")).toHaveText(n(db!.held));
@@ -149,11 +159,11 @@ for (const viewport of [
       await page.waitForURL((url) => url.searchParams.get("source") === seeded.term);
       await expect(page.getByTestId("inbox-item")).toHaveCount(Number(db!.term));
 
-      // Accounts linked → the customers who linked one on those days.
+      // New linked customers → the customers whose first link was on those days, as many.
       await page.goto(`/t/${account.slug}?period=7`);
       await page.getByTestId("figure-links").click();
       await page.waitForURL((url) => url.pathname.endsWith("/customers") && url.searchParams.get("linkedFrom") === db!.from);
-      await expect(page.getByTestId("linked-filter")).toContainText("2 customers");
+      await expect(page.getByTestId("linked-filter")).toContainText(`${n(db!.linked)} customers`);
       await expectNoHorizontalScroll(page);
     });
 

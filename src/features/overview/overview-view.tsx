@@ -4,7 +4,7 @@ import { NETWORK_KEYS, SENTIMENT_KEYS, type OverviewFigures, type OverviewTopAdv
 import { BreakdownList } from "./breakdown-list";
 import { FigureLink } from "./figure-link";
 import { MentionsChart } from "./mentions-chart";
-import { overviewLinks } from "./overview-links";
+import { fmt, overviewLinks } from "./overview-links";
 import { TopAdvocates, TopPosts } from "./top-lists";
 
 const SENTIMENT_NAMES = { PROMOTER: "Positive", PASSIVE: "Neutral", DETRACTOR: "Negative", NONE: "No label" } as const;
@@ -33,10 +33,10 @@ export function OverviewView({ slug, figures, advocates, posts }: OverviewViewPr
         <FigureLink testId="figure-mentions" label="Mentions" figure={figures.mentions} href={links.mentions()} />
         <FigureLink
           testId="figure-links"
-          label="Accounts linked"
-          figure={figures.links}
+          label="New linked customers"
+          figure={figures.linkedCustomers}
           href={links.linkedCustomers()}
-          hint="Social accounts customers linked; one customer may link two."
+          hint={`Customers who linked their first social account. Accounts linked in all: ${fmt(figures.links.current)}.`}
         />
         <FigureLink testId="figure-awarded" label="Points awarded" figure={figures.pointsAwarded} href={links.pointsAwarded()} />
         <FigureLink testId="figure-redeemed" label="Points redeemed" figure={figures.pointsRedeemed} href={links.pointsRedeemed()} />

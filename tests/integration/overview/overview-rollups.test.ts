@@ -109,6 +109,10 @@ describe("the overview rollups after a pipeline run", () => {
         scopes: [],
       },
     });
+    // Ann's second account: one more link, not one more new linked customer.
+    await unsafeCrossTenantDb().socialProfile.create({
+      data: { tenantId: ctx.tenantId, customerId: ann.id, network: "FOURSQUARE", externalUserId: "fsq-ann", handle: "ann", linkedAt: daysAgo(1), scopes: [] },
+    });
 
     const tables = await expectRollupsMatchRecount(ctx);
     expect(tables.terms.rollup.some((r) => r.includes(doomed.id))).toBe(false);
@@ -134,7 +138,8 @@ describe("the overview rollups after a pipeline run", () => {
     expect(figures.mentionsByDay.at(-1)).toMatchObject({ day: today(), TWITTER: 4, FOURSQUARE: 1 });
     const terms = Object.fromEntries(figures.terms.map((t) => [t.value, t.current]));
     expect(terms).toEqual({ [brand.value]: 3, [product.value]: 3 });
-    expect(figures.links).toEqual({ current: 2, previous: 1 });
+    expect(figures.links).toEqual({ current: 3, previous: 1 });
+    expect(figures.linkedCustomers).toEqual({ current: 2, previous: 1 });
 
     const liability = await dailyLiability(ctx, { from: period.from, to: period.to });
     expect(figures.pointsAwarded.current).toBe(liability.totals.earned);
@@ -219,6 +224,8 @@ describe("the overview rollups after a pipeline run", () => {
     const figures = await readOverviewFigures(ctx, period);
     expect(figures.terms).toEqual([]);
     expect(figures.links.current).toBe(0);
+    // The customer did link a first account in the period; the unlink does not undo that.
+    expect(figures.linkedCustomers.current).toBe(1);
     expect(figures.mentions.current).toBe(1);
   });
 });

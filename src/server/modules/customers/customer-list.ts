@@ -101,11 +101,9 @@ export function customerFilterSql(ctx: TenantContext, query: ReturnType<typeof Z
   if (query.stage) parts.push(Prisma.sql`AND c."lifecycleStage" = ${query.stage}::"LifecycleStage"`);
   if (query.sentiment === "UNLABELLED") parts.push(Prisma.sql`AND c."sentimentLabel" IS NULL`);
   else if (query.sentiment) parts.push(Prisma.sql`AND c."sentimentLabel" = ${query.sentiment}::"SentimentLabel"`);
-  if (query.linkedFrom || query.linkedTo) {
-    const from = query.linkedFrom ? Prisma.sql`AND sp."linkedAt" >= ${query.linkedFrom}::date` : Prisma.empty;
-    const to = query.linkedTo ? Prisma.sql`AND sp."linkedAt" < (${query.linkedTo}::date + 1)` : Prisma.empty;
-    parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM "SocialProfile" sp WHERE sp."tenantId" = ${ctx.tenantId} AND sp."customerId" = c.id ${from} ${to})`);
-  }
+  // The overview's "new linked customers": the day the customer linked a first account.
+  if (query.linkedFrom) parts.push(Prisma.sql`AND c."firstLinkedAt" >= ${query.linkedFrom}::date`);
+  if (query.linkedTo) parts.push(Prisma.sql`AND c."firstLinkedAt" < (${query.linkedTo}::date + 1)`);
   if (query.q) parts.push(Prisma.sql`AND ${customerSearchSql(ctx, query.q, "c")}`);
   if (query.minFollowers !== undefined) parts.push(Prisma.sql`AND ${maxFollowersSql(ctx, "c")} >= ${query.minFollowers}::int`);
   if (query.minPoints !== undefined) parts.push(Prisma.sql`AND ${balanceSql(ctx, "c")} >= ${query.minPoints}::int`);

@@ -49,7 +49,7 @@ export async function readOverviewFigures(ctx: TenantContext, period: OverviewPe
   const start = period.previous.from;
   const split = period.from;
   const end = period.to;
-  const [mentionRows, termRows, ledgerRows, closing, linkRows] = await Promise.all([
+  const [mentionRows, termRows, ledgerRows, closing, linkRows, linkedRows] = await Promise.all([
     db.$queryRaw<MentionRow[]>(Prisma.sql`
       SELECT to_char(day, 'YYYY-MM-DD') AS day, network::text AS network, sentiment, mentions
         FROM "MentionDayRollup"
@@ -83,6 +83,14 @@ export async function readOverviewFigures(ctx: TenantContext, period: OverviewPe
              COALESCE(SUM(links) FILTER (WHERE day < ${split}::date), 0)::bigint AS previous
         FROM "LinkDayRollup"
        WHERE "tenantId" = ${ctx.tenantId} AND day BETWEEN ${start}::date AND ${end}::date`),
+    // Not a rollup: one index range of the customers who first linked in the two periods (a few
+    // rows per new customer), live ones only, as the customers list behind the figure counts them.
+    db.$queryRaw<{ current: bigint; previous: bigint }[]>(Prisma.sql`
+      SELECT COUNT(*) FILTER (WHERE c."firstLinkedAt" >= ${split}::date)::bigint AS current,
+             COUNT(*) FILTER (WHERE c."firstLinkedAt" < ${split}::date)::bigint AS previous
+        FROM "Customer" c
+       WHERE c."tenantId" = ${ctx.tenantId} AND c."firstLinkedAt" >= ${start}::date AND c."firstLinkedAt" < (${end}::date + 1)
+         AND c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL`),
   ]);
 
   const mentions = zero();
@@ -132,6 +140,7 @@ export async function readOverviewFigures(ctx: TenantContext, period: OverviewPe
       previous: Number(t.previous),
     })),
     links: { current: Number(linkRows[0]?.current ?? 0n), previous: Number(linkRows[0]?.previous ?? 0n) },
+    linkedCustomers: { current: Number(linkedRows[0]?.current ?? 0n), previous: Number(linkedRows[0]?.previous ?? 0n) },
     pointsAwarded,
     pointsRedeemed,
     liability: { current: Number(closing[0]?.current ?? 0n), previous: Number(closing[0]?.previous ?? 0n) },

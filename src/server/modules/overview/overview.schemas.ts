@@ -82,7 +82,10 @@ export interface OverviewFigures {
   sentiment: Record<OverviewSentiment, Compared>;
   /** Listening terms with a mention in either period, most mentioned first. */
   terms: Array<{ sourceId: string; network: OverviewNetwork; kind: string; value: string; current: number; previous: number }>;
+  /** Social accounts linked (one customer may link two). */
   links: Compared;
+  /** Live customers whose first linked account falls in the period. */
+  linkedCustomers: Compared;
   pointsAwarded: Compared;
   pointsRedeemed: Compared;
   /** What customers held at the end of each period (earned − redeemed − expired − reversed − other). */

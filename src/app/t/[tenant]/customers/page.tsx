@@ -141,7 +141,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
       {linked && (
         <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-fg-muted" data-testid="linked-filter">
           <span>
-            Linked a social account {linked}: {result.total.toLocaleString("en")} customer{result.total === 1 ? "" : "s"}
+            Linked a first social account {linked}: {result.total.toLocaleString("en")} customer{result.total === 1 ? "" : "s"}
           </span>
           <Link className="text-brand-700 underline" href={href({ linkedFrom: undefined, linkedTo: undefined, page: undefined })}>
             Clear
