@@ -46,7 +46,7 @@ for (const { name, size } of VIEWPORTS) {
       // Connect X from Channels, through the sandbox's consent page.
       await page.goto(`/t/${account.slug}/settings/channels`);
       const card = page.getByTestId("brand-account");
-      await expect(card).toContainText("No account is connected: the inbox cannot reply on X.");
+      await expect(card).toContainText("No account is connected: the inbox cannot reply on X, and X sources need the app's credentials below.");
       await expectNoHorizontalScroll(page);
       await card.getByRole("button", { name: "Connect X" }).click();
       await expect(page.locator("#scopes")).toContainText("tweet.write");
@@ -64,6 +64,16 @@ for (const { name, size } of VIEWPORTS) {
       );
       expect(stored).toEqual([{ handle, status: "ACTIVE" }]);
       await expect(card).toContainText(`@${handle}`);
+      // With no app credentials stored, X listening reads with that account, and the X card says so.
+      const appCredentials = await withClient(
+        async (c) =>
+          (await c.query(`SELECT count(*)::int AS n FROM "ChannelConnection" k JOIN "Tenant" t ON t.id = k."tenantId" WHERE t.slug = $1`, [account.slug]))
+            .rows[0].n,
+      );
+      expect(appCredentials).toBe(0);
+      await expect(page.getByTestId("listening-via-brand")).toHaveText(
+        `No app credentials are active: X sources are read with the brand's connected account @${handle}.`,
+      );
 
       // A customer's question, answered from the inbox.
       const fan = `fan${randomUUID().replaceAll("-", "").slice(0, 10)}`;

@@ -17,9 +17,8 @@ const FAILURES: Record<BrandConnectFailure, string> = {
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /**
- * The brand's own X account, connected by OAuth: what inbox replies are posted as. Listening
- * keeps using the app's credentials in the card below (an app-only token reads search; a reply
- * needs a user's grant).
+ * The brand's own X account, connected by OAuth: what inbox replies are posted as, and what X
+ * listening reads with when the brand set no app credentials (pipeline/listening-credential.ts).
  */
 export function BrandAccountCard({
   tenantSlug,
@@ -38,7 +37,7 @@ export function BrandAccountCard({
   return (
     <Card
       title="The brand's X account"
-      description="Replies from the inbox are posted as this account, threaded under the mention."
+      description="Replies from the inbox are posted as this account, threaded under the mention. Listening on X reads with it too, unless the app's own credentials are set below."
       headingLevel={2}
       actions={
         live ? (
@@ -78,7 +77,7 @@ export function BrandAccountCard({
             </div>
           </dl>
         ) : (
-          <p className="text-sm text-fg-muted">No account is connected: the inbox cannot reply on X.</p>
+          <p className="text-sm text-fg-muted">No account is connected: the inbox cannot reply on X, and X sources need the app&apos;s credentials below.</p>
         )}
         {live?.status === "NEEDS_RECONNECT" && live.lastError && (
           <Alert tone="danger" role="none" title="X refused this account's access">

@@ -2,7 +2,6 @@ import type { TenantContext } from "../auth/tenant-context";
 import { Prisma } from "../db/generated/client";
 import { withPgConnection } from "../db/raw-sql";
 import { getEnv } from "../env";
-import { getActiveChannelCredentials, markNeedsReconnect } from "../modules/channels/channel-credentials";
 import {
   markSourceFailed,
   markSourceNeedsReconnect,
@@ -14,7 +13,7 @@ import {
 import { ingestMentionPage, type IngestResult } from "../modules/mentions/ingest-mention-page";
 import { networkEntry } from "../social/provider-registry";
 import type { MentionPage } from "../social/social-provider";
-import { appAuthFor } from "./app-auth";
+import { listeningCredential } from "./listening-credential";
 import { BAD_REQUEST_RETRY_MS, syncReaction, type SyncReaction } from "./sync/sync-policy";
 import { applySyncReaction } from "./sync/sync-state";
 
@@ -59,27 +58,27 @@ export async function pollSourcePage(ctx: TenantContext, sourceId: string, curso
     });
     return { status: "failed", reason: "not searchable", retryable: false };
   }
-  const connection = await getActiveChannelCredentials(ctx, claim.network, claim.connectionId);
-  if (!connection) {
-    await markSourceNeedsReconnect(ctx, sourceId, `no active ${claim.network} channel connection`);
-    return { status: "needs_reconnect", reason: "no active channel connection" };
+  const credential = await listeningCredential(ctx, claim.network, claim.connectionId);
+  if (!credential) {
+    const why = claim.connectionId
+      ? `its ${claim.network} channel connection is not active`
+      : `no active ${claim.network} channel connection or connected brand account`;
+    await markSourceNeedsReconnect(ctx, sourceId, why);
+    return { status: "needs_reconnect", reason: why };
   }
 
   const sinceId = cursor ? cursor.sinceId : claim.cursor;
   let page: MentionPage;
   let fetchedAt: Date;
   try {
-    const auth = await appAuthFor(connection);
+    const auth = await credential.auth();
     page = await provider.searchMentions(auth, { query, sinceId, pageToken: cursor?.pageToken ?? null, maxResults: provider.limits.maxResultsPerPage });
     fetchedAt = new Date();
   } catch (error) {
     // The one error → sync-state policy (sync/sync-policy.ts), shared with check-in polling.
-    const classified = provider.classifyError(error);
+    const classified = credential.classify(error);
     const reaction = syncReaction(classified, now);
-    if (reaction.state === "NEEDS_RECONNECT") {
-      provider.forgetAppAuth(connection.id);
-      await markNeedsReconnect(ctx, connection.id, classified.message);
-    }
+    if (reaction.state === "NEEDS_RECONNECT") await credential.refused(classified.message);
     await applySyncReaction(sourceSyncStore, { tenantId: ctx.tenantId, id: sourceId, startedAt }, reaction, classified.message);
     return outcomeOf(reaction, classified.message);
   }

@@ -73,7 +73,7 @@ describe("settings pages", () => {
     const owner = await createTenantWithMember("ADMIN");
     signIn(owner);
     const html = await render(ChannelsPage, owner.ctx.tenantSlug);
-    expect(html).toContain("No account is connected: the inbox cannot reply on X.");
+    expect(html).toContain("No account is connected: the inbox cannot reply on X, and X sources need the app");
     expect(html).toContain("Connect X");
     const denied = await render(ChannelsPage, owner.ctx.tenantSlug, { brandAccount: "denied" });
     expect(denied).toContain("You did not allow access at X, so nothing was connected.");
@@ -86,14 +86,14 @@ describe("settings pages", () => {
     const owner = await createTenantWithMember("OWNER");
     await createSource(owner.ctx, { network: "TWITTER", kind: "HASHTAG", value: "BrandX" });
     const parked = await createSource(owner.ctx, { network: "TWITTER", kind: "HANDLE", value: "brandx" });
-    await markSourceNeedsReconnect(owner.ctx, parked.id, "no active TWITTER channel connection");
+    await markSourceNeedsReconnect(owner.ctx, parked.id, "no active TWITTER channel connection or connected brand account");
     await createLocation(owner.ctx, { name: "Brand X Soho", foursquareVenueId: "4bf58dd8d48988d1e0931735" });
     signIn(owner);
     const html = await render(ListeningPage, owner.ctx.tenantSlug);
     expect(html).toContain("#brandx");
     expect(html).toContain("Waiting for first run");
     expect(html).toContain("Needs reconnect");
-    expect(html).toContain("no active TWITTER channel connection");
+    expect(html).toContain("no active TWITTER channel connection or connected brand account");
     expect(html).toContain("Some sources cannot be polled");
     expect(html).toContain("Add source");
     expect(html).toContain("Pause");

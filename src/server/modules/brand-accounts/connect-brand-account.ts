@@ -17,6 +17,7 @@ import {
   type BrandConnectFailure,
 } from "./brand-account.schemas";
 import { sealBrandTokens } from "./brand-account-tokens";
+import { resumeSourcesAfterReconnect } from "../listening/source-sync";
 
 /**
  * "Connect X" in Channels: the brand's own account, by the same OAuth 2.0 code flow with PKCE the
@@ -125,6 +126,8 @@ export async function finishBrandConnect(
     };
     if (existing) await tx.brandSocialAccount.updateMany({ where: { tenantId: ctx.tenantId, id }, data });
     else await tx.brandSocialAccount.create({ data: { id, tenantId: ctx.tenantId, network: attempt.network, ...data }, select: { id: true } });
+    // Sources on the default connection listen through this account when no app credentials are set.
+    await resumeSourcesAfterReconnect(tx, ctx, { network: attempt.network, connectionId: null, isDefault: true });
     await writeAudit(tx, ctx, {
       action: "brand_account.connected",
       targetType: "BrandSocialAccount",

@@ -14,7 +14,7 @@ import type { SourceKindName, SourceNetwork } from "./source-values";
  *   RUNNING ──markSourceThrottled──▶ THROTTLED  (throttleCount + 1, nextRunAt = the limit's reset)
  *   RUNNING ──markSourceFailed────▶ ERROR      (lastError, nextRunAt = retry time)
  *   any but DISABLED ──markSourceNeedsReconnect──▶ NEEDS_RECONNECT (skipped until credentials are saved again)
- *   NEEDS_RECONNECT ──resumeSourcesAfterReconnect (saving/enabling the channel)──▶ IDLE
+ *   NEEDS_RECONNECT ──resumeSourcesAfterReconnect (saving/enabling the channel, "Connect X")──▶ IDLE
  *
  * `markSourceRunning` is the claim: it returns the source as it is now (value, cursor) and the
  * claim's `startedAt`. The end-of-run transitions only apply to a source still RUNNING — and, when
@@ -154,15 +154,17 @@ export function resetSourceCursor(ctx: TenantContext, id: string): Promise<boole
 export async function resumeSourcesAfterReconnect(
   tx: DbTx,
   ctx: TenantContext,
-  { network, connectionId, isDefault }: { network: SourceNetwork; connectionId: string; isDefault: boolean },
+  { network, connectionId, isDefault }: { network: SourceNetwork; connectionId: string | null; isDefault: boolean },
 ): Promise<number> {
+  // connectionId null: the brand connected its own account, which only default sources may use.
+  const which = connectionId === null ? [{ connectionId: null }] : isDefault ? [{ connectionId }, { connectionId: null }] : [{ connectionId }];
   const result = await tx.listeningSource.updateMany({
     where: {
       tenantId: ctx.tenantId,
       network,
       enabled: true,
       syncStatus: "NEEDS_RECONNECT",
-      OR: isDefault ? [{ connectionId }, { connectionId: null }] : [{ connectionId }],
+      OR: which,
     },
     data: { syncStatus: "IDLE", nextRunAt: null, lastError: null },
   });

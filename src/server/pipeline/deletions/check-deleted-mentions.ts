@@ -3,12 +3,11 @@ import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { Network } from "../../db/generated/enums";
 import { withPgConnection } from "../../db/raw-sql";
-import { getActiveChannelCredentials } from "../../modules/channels/channel-credentials";
 import { markMentionsDeletedUpstream } from "../../modules/mentions/reversals/mark-deleted-upstream";
 import type { MentionEntryReversal } from "../../modules/mentions/reversals/reverse-mention-awards";
 import { getProvider } from "../../social/provider-registry";
-import { assertNever, type AppAuth, type RateLimitState, type SocialProvider } from "../../social/social-provider";
-import { appAuthFor, forgetAppAuth } from "../app-auth";
+import { assertNever, type AppAuth, type RateLimitState } from "../../social/social-provider";
+import { listeningCredential, type ListeningCredential } from "../listening-credential";
 import { DELETION_PERIOD_DAYS, nextDeletionCheckAt, periodMs } from "./deletion-tiers";
 import { throttleUntil } from "../sync/sync-policy";
 
@@ -87,14 +86,14 @@ export async function checkDeletedMentions(ctx: TenantContext, options: CheckDel
 
   const provider = getProvider(options.network);
   const batchSize = Math.min(provider.limits.postsPerLookup, Math.max(1, options.batchSize ?? provider.limits.postsPerLookup));
-  const connection = await getActiveChannelCredentials(ctx, options.network);
-  if (!connection) return stop("no_connection", { reason: `no active ${options.network} channel connection` });
+  const credential = await listeningCredential(ctx, options.network);
+  if (!credential) return stop("no_connection", { reason: `no active ${options.network} channel connection or connected brand account` });
 
   let auth: AppAuth;
   try {
-    auth = await appAuthFor(connection);
+    auth = await credential.auth();
   } catch (error) {
-    return stopOnError(provider, error, connection.id, now, stop);
+    return stopOnError(credential, error, now, stop);
   }
   const period = periodMs(options.periodDays ?? (await brandPeriodDays(ctx)));
 
@@ -116,7 +115,7 @@ export async function checkDeletedMentions(ctx: TenantContext, options: CheckDel
       existing = lookup.existing;
       outcome.rateLimit = lookup.rateLimit ?? outcome.rateLimit;
     } catch (error) {
-      const stopped = stopOnError(provider, error, connection.id, now, stop);
+      const stopped = stopOnError(credential, error, now, stop);
       // A 429 spent no lookup but says the allowance is gone until the reset.
       if (stopped.status !== "throttled" || !stopped.throttledUntil) return stopped;
       return { ...stopped, rateLimit: { limit: outcome.rateLimit?.limit ?? 0, remaining: 0, resetAt: stopped.throttledUntil } };
@@ -173,13 +172,12 @@ function add(outcome: DeletionCheckOutcome, batch: { deletedMentionIds: string[]
 }
 
 function stopOnError(
-  provider: SocialProvider,
+  credential: ListeningCredential,
   error: unknown,
-  connectionId: string,
   now: Date,
   stop: (status: DeletionCheckStatus, extra?: Partial<DeletionCheckOutcome>) => DeletionCheckOutcome,
 ): DeletionCheckOutcome {
-  const classified = provider.classifyError(error);
+  const classified = credential.classify(error);
   switch (classified.kind) {
     case "RATE_LIMITED":
       return stop("throttled", { throttledUntil: throttleUntil(classified.retryAt, now), reason: classified.message });
@@ -187,7 +185,7 @@ function stopOnError(
     case "REFRESH_TOKEN":
       // The next call exchanges client credentials again; the connection's status is the
       // poller's business (it marks it "needs reconnect" on its own refusal).
-      forgetAppAuth(connectionId);
+      credential.forget();
       return stop("needs_reconnect", { reason: classified.message });
     case "TRANSIENT":
       return stop("failed", { retryable: true, reason: classified.message });

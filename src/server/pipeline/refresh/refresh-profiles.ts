@@ -2,11 +2,10 @@ import type { TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import type { Network } from "../../db/generated/enums";
 import { AppError } from "../../errors";
-import { getActiveChannelCredentials, markNeedsReconnect } from "../../modules/channels/channel-credentials";
 import { applyProfileLookups, listDueProfiles, refreshCutoff, type DueProfile } from "../../modules/social-profiles/due-profiles";
 import { getProvider } from "../../social/provider-registry";
 import { assertNever, type AppAuth, type SocialProvider, type SocialUser } from "../../social/social-provider";
-import { appAuthFor } from "../app-auth";
+import { listeningCredential } from "../listening-credential";
 import { throttleUntil } from "../sync/sync-policy";
 
 export interface RefreshResult {
@@ -51,29 +50,28 @@ export async function refreshDueProfiles(
   const work = due.slice(0, cap);
   if (work.length === 0) return result;
 
-  const connection = await getActiveChannelCredentials(ctx, network);
-  if (!connection) return { ...result, status: "no_connection", reason: `no active ${network} channel connection` };
+  const credential = await listeningCredential(ctx, network);
+  if (!credential) return { ...result, status: "no_connection", reason: `no active ${network} channel connection or connected brand account` };
 
   let auth: AppAuth | null = null;
   for (let i = 0; i < work.length; i += provider.limits.usersPerLookup) {
     const batch = work.slice(i, i + provider.limits.usersPerLookup);
     let users: SocialUser[];
     try {
-      auth ??= await appAuthFor(connection);
+      auth ??= await credential.auth();
       result.lookups++;
       users = await provider.lookupUsers(
         auth,
         batch.map((p) => p.externalUserId),
       );
     } catch (error) {
-      const classified = provider.classifyError(error);
+      const classified = credential.classify(error);
       switch (classified.kind) {
         case "RATE_LIMITED":
           return { ...result, status: "throttled", more: true, throttledUntil: throttleUntil(classified.retryAt, now) };
         case "RECONNECT":
         case "REFRESH_TOKEN":
-          provider.forgetAppAuth(connection.id);
-          await markNeedsReconnect(ctx, connection.id, classified.message);
+          await credential.refused(classified.message);
           return { ...result, status: "needs_reconnect", more: true, reason: classified.message };
         case "TRANSIENT":
           throw new Error(`profile lookup failed: ${classified.message}`, { cause: error });

@@ -1,10 +1,9 @@
 import { systemContext } from "../../auth/tenant-context";
 import type { Network } from "../../db/generated/enums";
 import { getLogger } from "../../logger";
-import { getActiveChannelCredentials } from "../../modules/channels/channel-credentials";
 import { postIdsTakenByOtherShares } from "../../modules/sharing/share-posts";
 import { getProvider, shareRulesFor } from "../../social/provider-registry";
-import { appAuthFor } from "../app-auth";
+import { listeningCredential } from "../listening-credential";
 
 /** Clock skew allowed between our createdAt and the network's post time. */
 const SKEW_MS = 5 * 60_000;
@@ -30,10 +29,10 @@ export async function findOwnRecentPost(query: OwnPostQuery): Promise<string | n
   const search = shareRulesFor(query.network).ownPostsQuery(query.handle);
   if (!search) return null;
   try {
-    const connection = await getActiveChannelCredentials(systemContext(query.tenantId), query.network);
-    if (!connection) return null;
+    const credential = await listeningCredential(systemContext(query.tenantId), query.network);
+    if (!credential) return null;
     const provider = getProvider(query.network);
-    const page = await provider.searchMentions(await appAuthFor(connection), {
+    const page = await provider.searchMentions(await credential.auth(), {
       query: search,
       sinceId: null,
       pageToken: null,

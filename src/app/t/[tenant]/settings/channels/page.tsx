@@ -70,14 +70,33 @@ export default async function ChannelsPage({
       <div className="grid gap-6 xl:grid-cols-2">
         {NETWORKS.map(({ network, name, text }) => {
           const mine = connections.filter((c) => c.network === network);
+          // The brand's connected account reads X when no app credentials are active (listening-credential.ts).
+          const viaBrand = network === "TWITTER" && brandAccount?.status === "ACTIVE" && !mine.some((c) => c.status === "ACTIVE") ? brandAccount : null;
           return (
-            <Card key={network} title={name} description={text} headingLevel={2} actions={<StatusBadge connection={mine[0]} />}>
-              <div className="space-y-5">
-                {mine.length === 0 ? (
-                  <p className="text-sm text-fg-muted">No credentials yet: {name} sources are not polled.</p>
+            <Card
+              key={network}
+              title={name}
+              description={text}
+              headingLevel={2}
+              actions={
+                viaBrand ? (
+                  <Badge tone="success" dot>
+                    Through the brand account
+                  </Badge>
                 ) : (
-                  mine.map((c) => <ConnectionSummary key={c.id} connection={c} showLabel={mine.length > 1} />)
+                  <StatusBadge connection={mine[0]} />
+                )
+              }
+            >
+              <div className="space-y-5">
+                {viaBrand && (
+                  <p className="text-sm text-fg-muted" data-testid="listening-via-brand" dir="auto">
+                    {`No app credentials are active: ${name} sources are read with the brand's connected account @${viaBrand.handle}.`}
+                  </p>
                 )}
+                {mine.length === 0
+                  ? !viaBrand && <p className="text-sm text-fg-muted">No credentials yet: {name} sources are not polled.</p>
+                  : mine.map((c) => <ConnectionSummary key={c.id} connection={c} showLabel={mine.length > 1} />)}
                 {canWrite && mine[0] && (
                   <ConnectionActions
                     tenantSlug={slug}
@@ -92,7 +111,13 @@ export default async function ChannelsPage({
                   <div className="space-y-5 border-t border-line pt-5">
                     <h3 className="text-sm font-semibold text-fg">{mine.length ? "Replace the credentials" : "Set the credentials"}</h3>
                     {network === "TWITTER" ? (
-                      <>
+                      <details className="space-y-5" open={mine.length > 0}>
+                        <summary className="cursor-pointer text-sm font-medium text-fg">
+                          Advanced: the app&apos;s own bearer token or client credentials
+                        </summary>
+                        <p className="text-sm text-fg-muted">
+                          “Connect X” above is enough to listen. Set the app&apos;s credentials when listening should not depend on the brand account.
+                        </p>
                         <CredentialsForm
                           tenantSlug={slug}
                           network="TWITTER"
@@ -125,7 +150,7 @@ export default async function ChannelsPage({
                             ]}
                           />
                         </details>
-                      </>
+                      </details>
                     ) : (
                       <CredentialsForm
                         tenantSlug={slug}

@@ -19,18 +19,20 @@ import { listSources } from "@/server/modules/listening/source.service";
 import { getCheckinListening } from "@/server/pipeline/checkins/checkin-status.service";
 import { networkLabel } from "@/server/social/provider-registry";
 import { createLocationAction, createSourceAction, deleteLocationAction, deleteSourceAction, setSourceEnabledAction } from "./actions";
+import { getBrandAccount } from "@/server/modules/brand-accounts/brand-accounts";
 
 export const metadata = { title: "Listening" };
 
 export default async function ListeningPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { ctx, can } = await requireMember(slug, `/t/${slug}/settings/listening`);
-  const [sources, mentionCounts, connections, locations, checkins] = await Promise.all([
+  const [sources, mentionCounts, connections, locations, checkins, brandAccount] = await Promise.all([
     listSources(ctx),
     countMentionsPerSource(ctx),
     listChannelConnections(ctx),
     listLocations(ctx),
     getCheckinListening(ctx),
+    getBrandAccount(ctx, "TWITTER"),
   ]);
   const canWrite = can("settings:write");
   const feedbackLinks = Object.fromEntries(
@@ -42,6 +44,8 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
     ),
   );
   const activeNetworks = new Set(connections.filter((c) => c.status === "ACTIVE").map((c) => c.network));
+  // The brand's connected X account reads X when no app credentials do (listening-credential.ts).
+  if (brandAccount?.status === "ACTIVE") activeNetworks.add("TWITTER");
   const missing = [...new Set(sources.filter((s) => s.enabled).map((s) => s.network))].filter((n) => !activeNetworks.has(n));
   const waiting = sources.filter((s) => s.sync.status === "NEEDS_RECONNECT").length;
   return (
@@ -60,7 +64,7 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
           <Alert tone="warning" title="Some sources cannot be polled">
             {missing.length > 0 && <>No working {missing.map(networkLabel).join(" or ")} credentials. </>}
             {waiting > 0 && <>{waiting === 1 ? "One source is" : `${waiting} sources are`} waiting for a reconnect. </>}
-            <Link href={`/t/${slug}/settings/channels`}>Set channel credentials</Link>; waiting sources resume as soon as they are saved.
+            <Link href={`/t/${slug}/settings/channels`}>Connect X or set channel credentials</Link>; waiting sources resume as soon as they are saved.
           </Alert>
         )}
         <Card title="Sources" description={`${sources.length} tracked`} headingLevel={2} flush>
