@@ -1,7 +1,5 @@
-import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { Card } from "@/components/card";
-import { PageHeader } from "@/components/page-header";
 import { CreateApiKeyForm } from "@/features/api-keys/create-api-key-form";
 import { RevokeApiKey } from "@/features/api-keys/revoke-api-key";
 import { formatUtc } from "@/features/campaigns/campaign-labels";
@@ -10,6 +8,7 @@ import { getEnv } from "@/server/env";
 import { requireMember } from "@/server/http/require-member";
 import { listApiKeys } from "@/server/modules/api-keys/api-keys.service";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "API keys" };
 
@@ -35,12 +34,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
   const example = `curl -H "Authorization: Bearer mgp_…" ${new URL(getEnv().APP_URL).origin}/api/v1/tenants/${slug}/customers`;
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        slug={slug}
         title="API keys"
         description="Keys let another system (a POS, a shop, a CRM) call Megaphone's REST API for this brand, within the scopes you choose."
       />

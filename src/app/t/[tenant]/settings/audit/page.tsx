@@ -1,15 +1,14 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button-link";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
-import { PageHeader } from "@/components/page-header";
 import { AuditLogFilters } from "@/features/audit/audit-log-filters";
 import { AuditLogList } from "@/features/audit/audit-log-list";
 import { requireMember } from "@/server/http/require-member";
 import { requirePermission } from "@/server/http/require-permission";
 import { auditActorOptions, listAuditLog } from "@/server/modules/audit/audit-log";
 import { ZAuditLogQuery } from "@/server/modules/audit/audit-log.schemas";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Audit log" };
 
@@ -33,15 +32,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   const older = page.nextAfter ? new URLSearchParams([...keep, ["after", page.nextAfter]]) : null;
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
-        title="Audit log"
-        description="Who changed what in this brand, and when. Newest first; times are UTC."
-      />
+      <SettingsPageHeader slug={slug} title="Audit log" description="Who changed what in this brand, and when. Newest first; times are UTC." />
       {!parsed.success && (
         <Alert tone="warning" title="That filter could not be used" className="mb-4">
           {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}

@@ -1,6 +1,4 @@
-import Link from "next/link";
 import { Card } from "@/components/card";
-import { PageHeader } from "@/components/page-header";
 import { BrandColorForm } from "@/features/brand/brand-color-form";
 import { BrandLogoForm } from "@/features/brand/brand-logo-form";
 import { BrandPreview } from "@/features/brand/brand-preview";
@@ -9,6 +7,7 @@ import { requireMember } from "@/server/http/require-member";
 import { getBrandSettings } from "@/server/modules/tenants/brand-appearance.service";
 import { MAX_IMAGE_BYTES } from "@/server/storage/store-image";
 import { removeBrandLogoAction, updateBrandColorAction, uploadBrandLogoAction } from "./actions";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Brand" };
 
@@ -20,15 +19,7 @@ export default async function BrandSettingsPage({ params }: { params: Promise<{ 
   return (
     <>
       <BrandTheme appearance={brand} />
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
-        title="Brand"
-        description="Your brand's colour and logo, as customers see them in your rewards portal."
-      />
+      <SettingsPageHeader slug={slug} title="Brand" description="Your brand's colour and logo, as customers see them in your rewards portal." />
       <div className="space-y-6">
         <Card title="Preview" headingLevel={2} className="max-w-3xl">
           <BrandPreview appearance={brand} />

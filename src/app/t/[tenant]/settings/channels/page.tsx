@@ -1,8 +1,6 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { Card } from "@/components/card";
-import { PageHeader } from "@/components/page-header";
 import { BrandAccountCard } from "@/features/channels/brand-account-card";
 import { ConnectionActions } from "@/features/channels/connection-actions";
 import { CredentialsForm } from "@/features/channels/credentials-form";
@@ -15,6 +13,7 @@ import { getBrandAccount } from "@/server/modules/brand-accounts/brand-accounts"
 import { registeredNetworks } from "@/server/social/provider-registry";
 import { deleteChannelAction, saveChannelAction, setChannelEnabledAction } from "./actions";
 import { connectBrandAccountAction, disconnectBrandAccountAction } from "./brand-account-actions";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Channel credentials" };
 
@@ -44,12 +43,8 @@ export default async function ChannelsPage({
   const canWrite = can("settings:write");
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        slug={slug}
         title="Channel credentials"
         description="The credentials Megaphone uses to listen on each network. They are stored encrypted and are never shown again: only a masked reminder."
       />

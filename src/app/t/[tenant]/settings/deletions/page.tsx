@@ -1,6 +1,4 @@
-import Link from "next/link";
 import { Card } from "@/components/card";
-import { PageHeader } from "@/components/page-header";
 import { DeletionPassSummary } from "@/features/deletions/deletion-pass-summary";
 import { DeletionPeriodForm } from "@/features/deletions/deletion-period-form";
 import { RunPassForm } from "@/features/deletions/run-pass-form";
@@ -9,6 +7,7 @@ import { requireMember } from "@/server/http/require-member";
 import { getDeletionChecks } from "@/server/pipeline/deletions/deletion-settings.service";
 import { DELETION_PERIOD_DAYS } from "@/server/pipeline/deletions/deletion-tiers";
 import { runDeletionPassAction, updateDeletionPeriodAction } from "./actions";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Deleted posts" };
 
@@ -20,12 +19,8 @@ export default async function DeletionsPage({ params }: { params: Promise<{ tena
   const periodDays = checks[0]?.periodDays ?? DELETION_PERIOD_DAYS.default;
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        slug={slug}
         title="Deleted posts"
         description="Collected posts are checked again for a while: a post its author deleted loses its content here and its points are taken back once."
       />

@@ -3,7 +3,6 @@ import { Alert } from "@/components/alert";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { RssIcon } from "@/components/icons";
-import { PageHeader } from "@/components/page-header";
 import { AddSourceForm } from "@/features/listening/add-source-form";
 import { SourcesTable } from "@/features/listening/sources-table";
 import { appUrl } from "@/server/http/portal-route";
@@ -20,6 +19,7 @@ import { getCheckinListening } from "@/server/pipeline/checkins/checkin-status.s
 import { networkLabel } from "@/server/social/provider-registry";
 import { createLocationAction, createSourceAction, deleteLocationAction, deleteSourceAction, setSourceEnabledAction } from "./actions";
 import { getBrandAccount } from "@/server/modules/brand-accounts/brand-accounts";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Listening" };
 
@@ -50,12 +50,8 @@ export default async function ListeningPage({ params }: { params: Promise<{ tena
   const waiting = sources.filter((s) => s.sync.status === "NEEDS_RECONNECT").length;
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        slug={slug}
         title="Listening"
         description="Keywords, hashtags and handles tracked on X, each polled on its own schedule; and your locations, where customers' Foursquare check-ins count."
       />

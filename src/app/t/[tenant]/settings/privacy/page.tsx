@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Card } from "@/components/card";
-import { PageHeader } from "@/components/page-header";
 import { PrivacyPolicyForm } from "@/features/privacy/privacy-policy-form";
 import { requireMember } from "@/server/http/require-member";
 import { getPrivacySettings } from "@/server/modules/privacy/privacy-settings.service";
 import { updatePrivacyPolicyAction } from "./actions";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Privacy" };
 
@@ -17,12 +17,8 @@ export default async function PrivacySettingsPage({ params }: { params: Promise<
   const link = "text-brand-700 underline";
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        slug={slug}
         title="Privacy"
         description="What your customers agree to, where your own policy is, and how their data is exported and erased."
       />

@@ -1,13 +1,12 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button-link";
-import { PageHeader } from "@/components/page-header";
 import { QueuesView, type QueuesData } from "@/features/queues/queues-view";
 import { requireMember } from "@/server/http/require-member";
 import { requirePermission } from "@/server/http/require-permission";
 import { QUEUE_STATES } from "@/server/modules/queue-monitor/queue-monitor.schemas";
 import { getQueueOverview, listFailedJobs } from "@/server/modules/queue-monitor/queue-monitor.service";
 import { discardJobAction, retryJobAction } from "./actions";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Queues" };
 // Live counts: never serve a cached render.
@@ -24,12 +23,8 @@ export default async function QueuesPage({ params }: { params: Promise<{ tenant:
   const { ctx, can } = await requireMember(slug, base);
   requirePermission(can, "settings:write");
   const header = (
-    <PageHeader
-      eyebrow={
-        <Link href={`/t/${slug}/settings`} className="hover:underline">
-          Settings
-        </Link>
-      }
+    <SettingsPageHeader
+      slug={slug}
       title="Queues"
       description="This brand's background jobs: how many wait, run and failed, and the latest failures."
       actions={

@@ -1,7 +1,5 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Card } from "@/components/card";
-import { PageHeader } from "@/components/page-header";
 import { DeleteTierForm } from "@/features/tiers/delete-tier-form";
 import { TierForm } from "@/features/tiers/tier-form";
 import { TierPeriodForm } from "@/features/tiers/tier-period-form";
@@ -9,6 +7,7 @@ import { requireMember } from "@/server/http/require-member";
 import { MAX_TIERS, TIER_PERIOD_MONTHS } from "@/server/modules/tiers/tier.schemas";
 import { getTierSettings } from "@/server/modules/tiers/tier.service";
 import { createTierAction, deleteTierAction, updateTierAction, updateTierPeriodAction } from "./actions";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Tiers" };
 
@@ -22,12 +21,8 @@ export default async function TiersPage({ params }: { params: Promise<{ tenant: 
   const period = `${periodMonths} ${periodMonths === 1 ? "month" : "months"}`;
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        slug={slug}
         title="Tiers"
         description="Customers move up and down tiers by the points they earned in a rolling period. Tiers can gate rewards and be a campaign's target segment."
       />

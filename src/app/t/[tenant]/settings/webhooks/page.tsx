@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { Card } from "@/components/card";
-import { PageHeader } from "@/components/page-header";
 import { formatUtc } from "@/features/campaigns/campaign-labels";
 import { WebhookForm } from "@/features/webhooks/webhook-form";
 import { WEBHOOK_STATE_BADGE } from "@/features/webhooks/webhook-labels";
@@ -9,6 +8,7 @@ import { requireMember } from "@/server/http/require-member";
 import { WEBHOOK_EVENT_GROUPS } from "@/server/modules/webhooks/webhook-events";
 import { listWebhooks } from "@/server/modules/webhooks/webhooks.service";
 import { createWebhookAction } from "./actions";
+import { SettingsPageHeader } from "@/features/settings/settings-page-header";
 
 export const metadata = { title: "Webhooks" };
 
@@ -19,12 +19,8 @@ export default async function WebhooksPage({ params }: { params: Promise<{ tenan
   const canWrite = can("settings:write");
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={`/t/${slug}/settings`} className="hover:underline">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        slug={slug}
         title="Webhooks"
         description="Megaphone POSTs a signed JSON event to your endpoints when something happens: a customer is created, a mention is scored, points are awarded, a reward is redeemed."
       />
