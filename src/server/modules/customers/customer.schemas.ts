@@ -76,7 +76,7 @@ export const ZCustomerListQuery = z.strictObject({
   stage: z.enum(LIFECYCLE_STAGES).optional(),
   /** A sentiment label, or "UNLABELLED" for customers without a recent mention. */
   sentiment: z.enum([...CUSTOMER_SENTIMENTS, "UNLABELLED"]).optional(),
-  /** Customers with a social account linked on these days (UTC, both included), as the overview counts links. */
+  /** Customers who linked their first social account on these days (UTC, both included), as the overview counts new linked customers. */
   linkedFrom: z.iso.date().optional(),
   linkedTo: z.iso.date().optional(),
   /** At least this many followers on their most followed linked account (as segments count them). */
