@@ -104,4 +104,24 @@ describe("listening through the brand's connected X account", () => {
     expect((await listeningCredential(ctx, "TWITTER"))?.via).toBe("BRAND_ACCOUNT");
     expect(await listeningCredential(ctx, "TWITTER", app.id)).toBeNull();
   });
+
+  it("an access token near expiry is renewed; a renewal X refuses marks the account for good, not just for this call", async () => {
+    const { ctx } = await brandWithPost();
+    await connectBrand(ctx);
+    const { id } = await account(ctx);
+    const first = await getBrandAccessToken(ctx, id);
+    await getDb().brandSocialAccount.updateMany({ where: { tenantId: ctx.tenantId, id }, data: { tokenExpiresAt: new Date(Date.now() + 30_000) } });
+    const renewed = await getBrandAccessToken(ctx, id);
+    expect(renewed).not.toBe(first);
+    expect((await account(ctx)).tokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 3_600_000);
+
+    // X forgets every grant (the refresh token no longer works) and the access token is due again.
+    sandbox.state.xAuth.clearTokens();
+    await getDb().brandSocialAccount.updateMany({ where: { tenantId: ctx.tenantId, id }, data: { tokenExpiresAt: new Date(Date.now() + 30_000) } });
+    await expect(getBrandAccessToken(ctx, id)).rejects.toMatchObject({ name: "BrandAuthError", kind: "RECONNECT" });
+    expect(await account(ctx)).toMatchObject({ status: "NEEDS_RECONNECT" });
+    expect((await account(ctx)).lastError).toMatch(/^token refresh refused: /);
+    expect(await getDb().auditLog.count({ where: { tenantId: ctx.tenantId, action: "brand_account.needs_reconnect" } })).toBe(1);
+    expect(await listeningCredential(ctx, "TWITTER")).toBeNull();
+  });
 });

@@ -68,19 +68,21 @@ export async function markBrandAccountNeedsReconnect(tx: DbTx, ctx: TenantContex
  * stored in the same update. A refresh the network refuses marks the account NEEDS_RECONNECT.
  */
 export async function getBrandAccessToken(ctx: TenantContext, accountId: string, now = new Date()): Promise<string> {
-  return getDb().$transaction(
-    async (tx) => {
+  // A refusal is returned, not thrown, from the transaction: throwing would roll back the
+  // NEEDS_RECONNECT mark written with it, and every later call would try the dead grant again.
+  const outcome = await getDb().$transaction(
+    async (tx): Promise<{ token: string } | { refused: string }> => {
       await tx.$queryRaw`SELECT 1 FROM "BrandSocialAccount" WHERE "tenantId" = ${ctx.tenantId} AND id = ${accountId} FOR UPDATE`;
       const row = await tx.brandSocialAccount.findFirst({
         where: { tenantId: ctx.tenantId, id: accountId },
         select: { id: true, network: true, status: true, tokensCiphertext: true, tokenExpiresAt: true, scopes: true },
       });
-      if (!row || row.status !== "ACTIVE") throw new BrandAuthError("RECONNECT", "the brand account needs to be connected again");
+      if (!row || row.status !== "ACTIVE") return { refused: "the brand account needs to be connected again" };
       const tokens = openBrandTokens(ctx.tenantId, row.id, row.tokensCiphertext);
-      if (row.tokenExpiresAt === null || row.tokenExpiresAt.getTime() - now.getTime() >= REFRESH_MARGIN_MS) return tokens.accessToken;
+      if (row.tokenExpiresAt === null || row.tokenExpiresAt.getTime() - now.getTime() >= REFRESH_MARGIN_MS) return { token: tokens.accessToken };
       if (!tokens.refreshToken) {
         await markBrandAccountNeedsReconnect(tx, ctx, row.id, "access token expired and no refresh token was granted");
-        throw new BrandAuthError("RECONNECT", "the brand account's access expired: connect it again");
+        return { refused: "the brand account's access expired: connect it again" };
       }
       const provider = getProvider(row.network);
       let fresh: UserTokens;
@@ -90,7 +92,7 @@ export async function getBrandAccessToken(ctx: TenantContext, accountId: string,
         const classified = provider.classifyError(error);
         if (classified.kind === "TRANSIENT" || classified.kind === "RATE_LIMITED") throw new BrandAuthError("TRANSIENT", classified.message);
         await markBrandAccountNeedsReconnect(tx, ctx, row.id, `token refresh refused: ${classified.message}`, [tokens.refreshToken]);
-        throw new BrandAuthError("RECONNECT", "X refused to renew the brand account's access: connect it again");
+        return { refused: "X refused to renew the brand account's access: connect it again" };
       }
       await tx.brandSocialAccount.updateMany({
         where: { tenantId: ctx.tenantId, id: row.id },
@@ -100,8 +102,10 @@ export async function getBrandAccessToken(ctx: TenantContext, accountId: string,
           scopes: fresh.scopes.length ? fresh.scopes : row.scopes,
         },
       });
-      return fresh.accessToken;
+      return { token: fresh.accessToken };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
+  if ("refused" in outcome) throw new BrandAuthError("RECONNECT", outcome.refused);
+  return outcome.token;
 }
