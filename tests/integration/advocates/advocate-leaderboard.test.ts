@@ -2,7 +2,8 @@
 // SQL score equals advocate-score.ts's, periods cut by postedAt, pages are stable, brands are apart.
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../../src/server/db/client";
-import { rankAdvocates } from "../../../src/server/modules/advocates/advocate-leaderboard";
+import { advocateRankingSql, rankAdvocates } from "../../../src/server/modules/advocates/advocate-leaderboard";
+import { ZAdvocateLeaderboardQuery } from "../../../src/server/modules/advocates/advocates.schemas";
 import { advocateScore } from "../../../src/server/modules/advocates/advocate-score";
 import { lifecycleFunnel } from "../../../src/server/modules/advocates/lifecycle-funnel";
 import { deleteCustomer } from "../../../src/server/modules/customers/customer.service";
@@ -91,6 +92,43 @@ describe("the advocate leaderboard", () => {
     }
     expect(seen).toEqual([...ids].sort());
     expect((await rankAdvocates(ctx, { page: 5, pageSize: 3 })).total).toBe(7);
+  });
+
+  it("pages by score: the scored best first, then every other live customer by id, as ranking everyone does", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    const c: Record<string, string> = {};
+    for (const name of ["Top", "Second", "ZeroTone", "Plain1", "Plain2", "Gone"]) c[name] = (await makeCustomer(ctx, { displayName: name })).id;
+    await mention(ctx, c.Top!, { followers: 9_000, sentiment: 1 });
+    await mention(ctx, c.Second!, { followers: 10, sentiment: 0.5 });
+    // A counted mention of the worst tone scores 0: ranked among the unscored, by id, with its positive count kept.
+    await mention(ctx, c.ZeroTone!, { followers: 1e6, sentiment: -1, label: "PROMOTER" });
+    // An erased customer's mentions never put them on the board.
+    await mention(ctx, c.Gone!, { followers: 1e6, sentiment: 1 });
+    await deleteCustomer(ctx, c.Gone!);
+
+    const rest = [c.ZeroTone!, c.Plain1!, c.Plain2!].sort();
+    const expected = [c.Top!, c.Second!, ...rest];
+    const seen: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const result = await rankAdvocates(ctx, { page, pageSize: 2 });
+      expect(result.total).toBe(5);
+      seen.push(...result.items.map((r) => r.customerId));
+      expect(result.items.map((r) => r.rank)).toEqual(result.items.map((_, i) => (page - 1) * 2 + i + 1));
+    }
+    expect(seen).toEqual(expected);
+    const board = await rankAdvocates(ctx, { pageSize: 10 });
+    expect(board.items.find((r) => r.customerId === c.ZeroTone)).toMatchObject({ score: 0, positiveMentions: 1 });
+    expect(board.items.slice(2).every((r) => r.score === 0)).toBe(true);
+    // Deep pages rank every customer instead; both ways give the same rows in the same order.
+    for (const page of [1, 2, 3]) {
+      const query = ZAdvocateLeaderboardQuery.parse({ page, pageSize: 2 });
+      const now = new Date();
+      const [shortcut, full] = await Promise.all([
+        getDb().$queryRaw(advocateRankingSql(ctx, query, now)),
+        getDb().$queryRaw(advocateRankingSql(ctx, query, now, 0)),
+      ]);
+      expect(shortcut).toEqual(full);
+    }
   });
 
   it("shows one brand's customers only, and leaves erased ones out", async () => {

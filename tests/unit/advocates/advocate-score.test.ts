@@ -33,6 +33,11 @@ describe("the advocate score", () => {
     expect(mentionScore(post(0, 1, "likes"))).toBe(plain);
   });
 
+  it("caps an absurd engagement count at 10^15, as the stored column does", () => {
+    expect(mentionScore(post(0, 1, { likes: 1e20 }))).toBe(mentionScore(post(0, 1, { likes: 1e15 })));
+    expect(mentionScore(post(0, 1, { likes: 1e15 }))).toBeGreaterThan(mentionScore(post(0, 1, { likes: 1e14 })));
+  });
+
   it("is not capped per day: ten positive mentions score ten times one", () => {
     const one = mentionScore(post(99, 1, { likes: 9 }));
     expect(advocateScore(Array.from({ length: 10 }, () => post(99, 1, { likes: 9 })))).toBeCloseTo(10 * one, 1);

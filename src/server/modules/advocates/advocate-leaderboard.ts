@@ -2,7 +2,7 @@ import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { earnedJoin, utc, windowBetween } from "../tiers/earned-in-period";
-import { COUNTED_MENTION_EXCLUDED, MENTION_SCORE_SQL, roundScore } from "./advocate-score";
+import { COUNTED_MENTION_EXCLUDED, roundScore } from "./advocate-score";
 import {
   PERIOD_DAYS,
   ZAdvocateLeaderboardQuery,
@@ -13,6 +13,13 @@ import {
 } from "./advocates.schemas";
 
 const DAY_MS = 24 * 3_600_000;
+
+/**
+ * Counted mentions, written out as literals: the partial covering index
+ * "Mention_tenantId_postedAt_counted_idx" has this predicate, and Postgres only proves a query
+ * implies it from the same constants (a bound array parameter would not).
+ */
+const COUNTED = Prisma.raw(`m."customerId" IS NOT NULL AND m.status NOT IN (${COUNTED_MENTION_EXCLUDED.map((s) => `'${s}'`).join(", ")})`);
 
 /** The order of each measure; every one falls back to score, then the customer's id (stable pages). */
 const ORDER: Record<AdvocateMeasure, Prisma.Sql> = {
@@ -35,8 +42,11 @@ interface Row {
   total: number;
 }
 
-/** The ranking statement (exported for EXPLAIN in npm run bench:advocates). */
-export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof ZAdvocateLeaderboardQuery.parse>, now: Date): Prisma.Sql {
+/**
+ * The ranking statement (exported for EXPLAIN in npm run bench:advocates). `shortcutRows`: the
+ * deepest row the score order reads by the shortcut below (0: always rank everyone; tests compare).
+ */
+export function advocateRankingSql(ctx: TenantContext, query: ParsedQuery, now: Date, shortcutRows = SCORE_SHORTCUT_ROWS): Prisma.Sql {
   const days = PERIOD_DAYS[query.period];
   const from = days === null ? null : new Date(now.getTime() - days * DAY_MS);
   const tenantId = ctx.tenantId;
@@ -49,16 +59,67 @@ export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof 
   const pagePoints = byPoints ? Prisma.empty : Prisma.sql`, coalesce(earned.earned, 0) AS points`;
   const pageReach = byReach ? Prisma.empty : Prisma.sql`, coalesce(reach.reach, 0) AS reach`;
   return Prisma.sql`
-    WITH ment AS (
-      SELECT m."customerId" AS id, sum(${MENTION_SCORE_SQL})::float8 AS score,
+    WITH ment AS MATERIALIZED (
+      SELECT m."customerId" AS id, sum(m."advocateScore")::float8 AS score,
              (count(*) FILTER (WHERE m."sentimentLabel" = 'PROMOTER'))::int AS positive
       FROM "Mention" m
-      WHERE m."tenantId" = ${tenantId} AND m."customerId" IS NOT NULL
-        AND m.status <> ALL(${COUNTED_MENTION_EXCLUDED}::"MentionStatus"[]) ${inPeriod}
+      WHERE m."tenantId" = ${tenantId} AND ${COUNTED} ${inPeriod}
       GROUP BY m."customerId"
-    ), reach AS (
+    )${query.by === "score" && query.page * query.pageSize <= shortcutRows ? scorePage(ctx, query) : fullRankingPage(ctx, query, earnedWindow)}
+    -- The total apart (one count), not a window over the ranking: the window kept all 100k rows
+    -- of a large brand in a tuplestore that spilled to disk before the sort kept 25.
+    SELECT c.*, (${liveCountSql(ctx)})::int AS total ${pagePoints} ${pageReach} FROM page c
+    ${byPoints ? Prisma.empty : earnedJoin(ctx, earnedWindow, "lateral")}
+    ${byReach ? Prisma.empty : reachOfRow(ctx)}
+    ORDER BY ${ORDER[query.by]}, id ASC`;
+}
+
+/** Deeper than this, probing customers one by one costs more than ranking them all (measured on 100k customers). */
+const SCORE_SHORTCUT_ROWS = 5_000;
+
+type ParsedQuery = ReturnType<typeof ZAdvocateLeaderboardQuery.parse>;
+const LIVE = Prisma.raw(`c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL`);
+const pageCut = (query: ParsedQuery) => Prisma.sql`OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}`;
+
+/**
+ * The score order without ranking every customer: only customers with a positive score in the
+ * period can be ahead of anyone, and all the others score 0 and follow in id order. So the page
+ * is cut from the best (offset + size) of the scored and the first (offset + size) of the rest,
+ * in the same total order (score, then id) as the full ranking.
+ */
+function scorePage(ctx: TenantContext, query: ParsedQuery): Prisma.Sql {
+  const enough = query.page * query.pageSize;
+  // scored: the period's scored customers best first, each looked up by key until enough are
+  // live (OFFSET 0 keeps the lookup a per-row probe rather than a hash of every customer).
+  // unscored: live customers in id order, skipping the scored ones (a hashed NOT IN: an anti
+  // join would sort every scored id first), until enough.
+  return Prisma.sql`, scored AS (
+      SELECT c.id, c."displayName", c."lifecycleStage", c."npsClass", s.score
+      FROM (SELECT id, score FROM ment WHERE score > 0 ORDER BY score DESC, id ASC) s
+      CROSS JOIN LATERAL (
+        SELECT c.id, c."displayName", c."lifecycleStage", c."npsClass" FROM "Customer" c
+        WHERE c."tenantId" = ${ctx.tenantId} AND c.id = s.id AND ${LIVE} OFFSET 0
+      ) c
+      ORDER BY s.score DESC, s.id ASC LIMIT ${enough}
+    ), unscored AS (
+      SELECT c.id, c."displayName", c."lifecycleStage", c."npsClass", 0::float8 AS score
+      FROM "Customer" c
+      WHERE c."tenantId" = ${ctx.tenantId} AND ${LIVE} AND c.id NOT IN (SELECT id FROM ment WHERE score > 0)
+      ORDER BY c.id ASC LIMIT ${enough}
+    ), page AS (
+      SELECT u.*, coalesce(ment.positive, 0) AS positive
+      FROM (SELECT * FROM scored UNION ALL SELECT * FROM unscored ORDER BY score DESC, id ASC ${pageCut(query)}) u
+      LEFT JOIN ment ON ment.id = u.id
+    )`;
+}
+
+/** Any other order: every live customer with the measure, then the page. */
+function fullRankingPage(ctx: TenantContext, query: ParsedQuery, earnedWindow: ReturnType<typeof windowBetween>): Prisma.Sql {
+  const byPoints = query.by === "points";
+  const byReach = query.by === "reach";
+  return Prisma.sql`, reach AS (
       SELECT sp."customerId" AS id, sum(sp."followersCount")::int AS reach
-      FROM "SocialProfile" sp WHERE sp."tenantId" = ${tenantId} AND sp."customerId" IS NOT NULL
+      FROM "SocialProfile" sp WHERE sp."tenantId" = ${ctx.tenantId} AND sp."customerId" IS NOT NULL
       GROUP BY sp."customerId"
     ), ranked AS (
       SELECT c.id, c."displayName", c."lifecycleStage", c."npsClass",
@@ -69,16 +130,15 @@ export function advocateRankingSql(ctx: TenantContext, query: ReturnType<typeof 
       LEFT JOIN ment ON ment.id = c.id
       ${byReach ? Prisma.sql`LEFT JOIN reach ON reach.id = c.id` : Prisma.empty}
       ${byPoints ? earnedJoin(ctx, earnedWindow, "grouped") : Prisma.empty}
-      WHERE c."tenantId" = ${tenantId} AND c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL
+      WHERE c."tenantId" = ${ctx.tenantId} AND ${LIVE}
     ), page AS (
-      SELECT *, (count(*) OVER ())::int AS total FROM ranked
-      ORDER BY ${ORDER[query.by]}, id ASC
-      OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}
-    )
-    SELECT c.* ${pagePoints} ${pageReach} FROM page c
-    ${byPoints ? Prisma.empty : earnedJoin(ctx, earnedWindow, "lateral")}
-    ${byReach ? Prisma.empty : reachOfRow(ctx)}
-    ORDER BY ${ORDER[query.by]}, id ASC`;
+      SELECT * FROM ranked ORDER BY ${ORDER[query.by]}, id ASC ${pageCut(query)}
+    )`;
+}
+
+/** The brand's live customers: every one has a rank, mentioned or not. */
+function liveCountSql(ctx: TenantContext): Prisma.Sql {
+  return Prisma.sql`SELECT count(*) FROM "Customer" lc WHERE lc."tenantId" = ${ctx.tenantId} AND lc."mergedIntoId" IS NULL AND lc."erasedAt" IS NULL`;
 }
 
 /** The followers of one page row's linked accounts, by the (tenantId, customerId) index. */

@@ -1,5 +1,3 @@
-import { Prisma } from "../../db/generated/client";
-
 /**
  * The advocate score: how much a customer's own posts did for the brand in a period, with no
  * daily cap (points are capped per day; this is not, so customers who all hit the cap still rank).
@@ -12,8 +10,10 @@ import { Prisma } from "../../db/generated/client";
  *
  * Counted mentions: attributed to the customer and neither DISQUALIFIED nor DELETED (the same set
  * the sentiment rollup reads). Logs keep one post by a celebrity from outweighing steady advocacy.
- * `mentionScore` is THE definition; `MENTION_SCORE_SQL` computes the same figure in Postgres for
- * ranking (tests/integration/advocates/leaderboard.test.ts checks they agree).
+ * `mentionScore` is THE definition. Postgres keeps the same figure per mention in the generated
+ * column `Mention."advocateScore"` (migration 20261205065700_mention_advocate_score), so ranking
+ * sums a stored number from a covering index instead of scoring every mention of the period on
+ * each request; tests/integration/advocates/advocate-leaderboard.test.ts checks the two agree.
  */
 export const SCORE_EXPLANATION =
   "Score adds up, for each of the customer's own mentions in the period, 1 + log10(1 + followers) × tone (0 negative … 1 positive) × (1 + log10(1 + likes, reposts, replies and quotes)); it has no daily cap.";
@@ -30,12 +30,15 @@ export interface ScoredMention {
 
 const ENGAGEMENT_KEYS = ["likes", "reposts", "replies", "quotes"] as const;
 
+/** Counts past this are absurd; the column clamps to it too, so a hostile number cannot fail an insert. */
+const MAX_COUNT = 1e15;
+
 function engagementCount(metrics: unknown): number {
   if (typeof metrics !== "object" || metrics === null || Array.isArray(metrics)) return 0;
   const record = metrics as Record<string, unknown>;
   return ENGAGEMENT_KEYS.reduce((sum, key) => {
     const value = record[key];
-    return sum + (typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0);
+    return sum + (typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_COUNT) : 0);
   }, 0);
 }
 
@@ -53,17 +56,3 @@ export function advocateScore(mentions: readonly ScoredMention[]): number {
 }
 
 export const roundScore = (score: number) => Math.round(score * 10) / 10;
-
-/** One engagement count of mention `m` as Postgres reads it: a positive JSON number, else 0. */
-const countSql = (key: (typeof ENGAGEMENT_KEYS)[number]) =>
-  Prisma.sql`CASE WHEN jsonb_typeof(m.metrics -> ${key}) = 'number' THEN greatest((m.metrics ->> ${key})::float8, 0) ELSE 0 END`;
-
-/** `mentionScore` of the row `m` (a "Mention"), in SQL. */
-export const MENTION_SCORE_SQL = Prisma.sql`(
-  (1 + log(1 + greatest(m."authorFollowers", 0)::float8))
-  * ((1 + least(greatest(coalesce(m."sentimentScore", 0)::float8, -1), 1)) / 2)
-  * (1 + log(1 + ${Prisma.join(
-    ENGAGEMENT_KEYS.map((k) => countSql(k)),
-    " + ",
-  )}))
-)`;
