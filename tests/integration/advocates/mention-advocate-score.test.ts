@@ -7,9 +7,9 @@ import { mentionScore, type ScoredMention } from "../../../src/server/modules/ad
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 import { mention } from "./advocate-fixtures";
 
-async function storedScores(tenantId: string): Promise<{ text: string; followers: number; sentiment: number | null; metrics: unknown; score: number }[]> {
+async function storedScores(tenantId: string): Promise<{ externalId: string; followers: number; sentiment: number | null; metrics: unknown; score: number }[]> {
   return getDb().$queryRaw`
-    SELECT "externalId" AS text, "authorFollowers" AS followers, "sentimentScore" AS sentiment, metrics, "advocateScore" AS score
+    SELECT "externalId", "authorFollowers" AS followers, "sentimentScore" AS sentiment, metrics, "advocateScore" AS score
     FROM "Mention" WHERE "tenantId" = ${tenantId} ORDER BY "externalId"`;
 }
 

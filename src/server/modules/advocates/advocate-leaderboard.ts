@@ -2,7 +2,7 @@ import { assertCan, type TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { earnedJoin, utc, windowBetween } from "../tiers/earned-in-period";
-import { COUNTED_MENTION_EXCLUDED, roundScore } from "./advocate-score";
+import { COUNTED_MENTION_SQL, roundScore } from "./advocate-score";
 import {
   PERIOD_DAYS,
   ZAdvocateLeaderboardQuery,
@@ -13,13 +13,6 @@ import {
 } from "./advocates.schemas";
 
 const DAY_MS = 24 * 3_600_000;
-
-/**
- * Counted mentions, written out as literals: the partial covering index
- * "Mention_tenantId_postedAt_counted_idx" has this predicate, and Postgres only proves a query
- * implies it from the same constants (a bound array parameter would not).
- */
-const COUNTED = Prisma.raw(`m."customerId" IS NOT NULL AND m.status NOT IN (${COUNTED_MENTION_EXCLUDED.map((s) => `'${s}'`).join(", ")})`);
 
 /** The order of each measure; every one falls back to score, then the customer's id (stable pages). */
 const ORDER: Record<AdvocateMeasure, Prisma.Sql> = {
@@ -63,7 +56,7 @@ export function advocateRankingSql(ctx: TenantContext, query: ParsedQuery, now: 
       SELECT m."customerId" AS id, sum(m."advocateScore")::float8 AS score,
              (count(*) FILTER (WHERE m."sentimentLabel" = 'PROMOTER'))::int AS positive
       FROM "Mention" m
-      WHERE m."tenantId" = ${tenantId} AND ${COUNTED} ${inPeriod}
+      WHERE m."tenantId" = ${tenantId} AND ${COUNTED_MENTION_SQL} ${inPeriod}
       GROUP BY m."customerId"
     )${query.by === "score" && query.page * query.pageSize <= shortcutRows ? scorePage(ctx, query) : fullRankingPage(ctx, query, earnedWindow)}
     -- The total apart (one count), not a window over the ranking: the window kept all 100k rows
@@ -138,7 +131,7 @@ function fullRankingPage(ctx: TenantContext, query: ParsedQuery, earnedWindow: R
 
 /** The brand's live customers: every one has a rank, mentioned or not. */
 function liveCountSql(ctx: TenantContext): Prisma.Sql {
-  return Prisma.sql`SELECT count(*) FROM "Customer" lc WHERE lc."tenantId" = ${ctx.tenantId} AND lc."mergedIntoId" IS NULL AND lc."erasedAt" IS NULL`;
+  return Prisma.sql`SELECT count(*) FROM "Customer" c WHERE c."tenantId" = ${ctx.tenantId} AND ${LIVE}`;
 }
 
 /** The followers of one page row's linked accounts, by the (tenantId, customerId) index. */

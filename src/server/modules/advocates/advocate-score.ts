@@ -1,3 +1,5 @@
+import { Prisma } from "../../db/generated/client";
+
 /**
  * The advocate score: how much a customer's own posts did for the brand in a period, with no
  * daily cap (points are capped per day; this is not, so customers who all hit the cap still rank).
@@ -19,6 +21,13 @@ export const SCORE_EXPLANATION =
   "Score adds up, for each of the customer's own mentions in the period, 1 + log10(1 + followers) × tone (0 negative … 1 positive) × (1 + log10(1 + likes, reposts, replies and quotes)); it has no daily cap.";
 
 export const COUNTED_MENTION_EXCLUDED = ["DISQUALIFIED", "DELETED"] as const;
+
+/**
+ * A counted mention of the row `m`, in SQL. Written with literals, not a bound array: the partial
+ * covering index "Mention_tenantId_postedAt_counted_idx" has this predicate, and Postgres only
+ * proves a query implies it from the same constants.
+ */
+export const COUNTED_MENTION_SQL = Prisma.raw(`m."customerId" IS NOT NULL AND m.status NOT IN (${COUNTED_MENTION_EXCLUDED.map((s) => `'${s}'`).join(", ")})`);
 
 export interface ScoredMention {
   authorFollowers: number;

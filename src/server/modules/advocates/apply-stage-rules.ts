@@ -2,7 +2,7 @@ import type { TenantContext } from "../../auth/tenant-context";
 import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { earnedJoin, utc, windowBetween } from "../tiers/earned-in-period";
-import { COUNTED_MENTION_EXCLUDED } from "./advocate-score";
+import { COUNTED_MENTION_SQL } from "./advocate-score";
 import { MANUAL_HOLD_DAYS } from "./stage-rule.schemas";
 
 const DAY_MS = 24 * 3_600_000;
@@ -32,8 +32,7 @@ export async function applyStageRules(ctx: TenantContext, now = new Date()): Pro
   const moved = await db.$queryRaw<{ customerId: string }[]>(Prisma.sql`
     WITH pos AS (
       SELECT m."customerId" AS id, count(*)::int AS n FROM "Mention" m
-      WHERE m."tenantId" = ${tenantId} AND m."customerId" IS NOT NULL AND m."sentimentLabel" = 'PROMOTER'
-        AND m.status <> ALL(${COUNTED_MENTION_EXCLUDED}::"MentionStatus"[])
+      WHERE m."tenantId" = ${tenantId} AND ${COUNTED_MENTION_SQL} AND m."sentimentLabel" = 'PROMOTER'
         AND m."postedAt" > ${utc(advocateFrom)} AND m."postedAt" <= ${utc(now)}
       GROUP BY m."customerId"
     ), judged AS (
