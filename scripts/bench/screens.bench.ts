@@ -23,7 +23,15 @@ import type { TenantContext } from "../../src/server/auth/tenant-context";
 import { disconnectDb, getDb } from "../../src/server/db/client";
 import { Prisma } from "../../src/server/db/generated/client";
 import { getEnv, resetEnvCache } from "../../src/server/env";
-import { recountedLedger, recountedLinks, recountedMentions, recountedTerms } from "../../src/server/modules/overview/rollup-recount";
+import {
+  recountedCustomerDays,
+  recountedCustomerMonths,
+  recountedLedger,
+  recountedLinks,
+  recountedMentionPoints,
+  recountedMentions,
+  recountedTerms,
+} from "../../src/server/modules/overview/rollup-recount";
 import { recreateBenchDatabase } from "./ingest/bench-database";
 import { startApp } from "./leaderboard/http-load";
 import { signInCookie, timePage } from "./screens/http-pages";
@@ -97,6 +105,18 @@ async function rollupsAgree(ctx: TenantContext): Promise<boolean> {
     [Prisma.sql`SELECT "tenantId", day, "sourceId", mentions FROM "MentionTermDayRollup" WHERE ${tenant} AND mentions <> 0`, recountedTerms(ctx, range)],
     [Prisma.sql`SELECT "tenantId", day, source, credit, debit, entries FROM "LedgerDayRollup" WHERE ${tenant} AND entries <> 0`, recountedLedger(ctx, range)],
     [Prisma.sql`SELECT "tenantId", day, network, links FROM "LinkDayRollup" WHERE ${tenant} AND links <> 0`, recountedLinks(ctx, range)],
+    [
+      Prisma.sql`SELECT "tenantId", "customerId", day, earned FROM "CustomerPointsDayRollup" WHERE ${tenant} AND earned <> 0`,
+      Prisma.sql`SELECT * FROM (${recountedCustomerDays(ctx, range)}) x WHERE earned <> 0`,
+    ],
+    [
+      Prisma.sql`SELECT "tenantId", month, "customerId", earned FROM "CustomerPointsMonthRollup" WHERE ${tenant} AND earned <> 0`,
+      Prisma.sql`SELECT * FROM (${recountedCustomerMonths(ctx, range)}) x WHERE earned <> 0`,
+    ],
+    [
+      Prisma.sql`SELECT "tenantId", day, "mentionId", points FROM "MentionPointsDayRollup" WHERE ${tenant} AND points <> 0`,
+      Prisma.sql`SELECT * FROM (${recountedMentionPoints(ctx, range)}) x WHERE points <> 0`,
+    ],
   ] as const;
   let agree = true;
   for (const [stored, recounted] of pairs) {

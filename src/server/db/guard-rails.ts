@@ -54,6 +54,9 @@ export const TENANT_SCOPED_MODELS = new Set([
   "MentionTermDayRollup",
   "LedgerDayRollup",
   "LinkDayRollup",
+  "CustomerPointsDayRollup",
+  "CustomerPointsMonthRollup",
+  "MentionPointsDayRollup",
 ]);
 
 const READ_OR_BULK_OPERATIONS = new Set([

@@ -7,6 +7,7 @@ import { dailyLiability } from "../../../src/server/modules/ledger/liability";
 import { reverseLedgerEntry } from "../../../src/server/modules/ledger/reverse-entry";
 import { createSource, deleteSource } from "../../../src/server/modules/listening/source.service";
 import { readOverviewFigures } from "../../../src/server/modules/overview/overview-figures";
+import { topAdvocates } from "../../../src/server/modules/overview/overview-top";
 import { addDays, resolvePeriod } from "../../../src/server/modules/overview/overview.schemas";
 import { redeemReward } from "../../../src/server/modules/rewards/redeem-reward";
 import { createReward } from "../../../src/server/modules/rewards/reward.service";
@@ -171,7 +172,10 @@ describe("the overview rollups after a pipeline run", () => {
     const db = getDb();
     await db.$executeRaw`UPDATE "MentionDayRollup" SET mentions = mentions + 40 WHERE "tenantId" IN (${a.tenantId}, ${b.tenantId})`;
     await db.$executeRaw`DELETE FROM "LedgerDayRollup" WHERE "tenantId" = ${b.tenantId}`;
+    await db.$executeRaw`DELETE FROM "CustomerPointsDayRollup" WHERE "tenantId" = ${b.tenantId}`;
+    await db.$executeRaw`DELETE FROM "CustomerPointsMonthRollup" WHERE "tenantId" = ${b.tenantId}`;
     expect((await readOverviewFigures(a, period)).mentions.current).toBe(41);
+    expect(await topAdvocates(b, period)).toEqual([]);
 
     const { from, to } = wideRange();
     await enqueue("overview.recount-rollups", { tenantId: a.tenantId, from, to });
@@ -185,6 +189,7 @@ describe("the overview rollups after a pipeline run", () => {
     await waitFor(async () => (await readOverviewFigures(b, period)).liability.current === 70, "the recount of brand B", 20_000);
     await expectRollupsMatchRecount(b);
     expect((await readOverviewFigures(b, period)).mentions.current).toBe(2);
+    expect((await topAdvocates(b, period)).map((l) => [l.name, l.points])).toEqual([["Only in B", 70]]);
   });
 
   it("follow a deleted mention (with its later matches) and an unlinked account", async () => {

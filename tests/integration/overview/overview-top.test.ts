@@ -75,9 +75,55 @@ describe("the overview's leaders", () => {
       [ada2.id, 10, "Ada"],
     ]);
 
+    // Both ways of finding the leaders give this answer: every customer's days, and the month's
+    // best earners, which can prove it only when the last candidate earned less than the fifth.
+    expect(await topAdvocates(ctx, period, { only: "all-days" })).toEqual(leaders);
+    expect(await topAdvocates(ctx, period, { only: "months-best" })).toEqual(leaders);
+    // Hal and Ivy earn less than the fifth: with the eight best as candidates (Ivy left out) the
+    // eighth's 10 points are below the fifth's 30, so the months' best answer on their own.
+    const hal = await makeCustomer(ctx, { displayName: "Hal" });
+    const ivy = await makeCustomer(ctx, { displayName: "Ivy" });
+    await adjustPoints(ctx, { customerId: hal.id, amount: 10, reason: "event", idempotencyKey: "h" });
+    await adjustPoints(ctx, { customerId: ivy.id, amount: 5, reason: "event", idempotencyKey: "i" });
+    expect(await topAdvocates(ctx, period, { only: "months-best", monthCandidates: 8 })).toEqual(leaders);
+    // With only the two best as candidates the bound (Ada's 65) beats the fifth: the months' best
+    // alone would miss three leaders, so the overview falls back to every customer's days.
+    expect((await topAdvocates(ctx, period, { only: "months-best", monthCandidates: 2 })).map((l) => l.name)).toEqual(["Fay", "Ada"]);
+    expect(await topAdvocates(ctx, period, { monthCandidates: 2 })).toEqual(leaders);
+    // A tie at the bound proves nothing either (Dot, Eve and Gil share the sixth to eighth place).
+    expect(await topAdvocates(ctx, period, { monthCandidates: 6 })).toEqual(leaders);
+
     // Another period (the 7 days before these entries) has no leaders.
     const before = resolvePeriod({ period: "custom", from: "2020-01-01", to: "2020-01-07" });
     expect(await topAdvocates(ctx, before)).toEqual([]);
     expect(await topPosts(ctx, before)).toEqual([]);
+  });
+
+  it("a tie with the last candidate is no proof: the name first among the tied may be outside the candidates", async () => {
+    const { ctx } = await createTenantWithMember("OWNER");
+    // Zoe is written before Amy, so the month's fifth place (a tie at 60) is likely Zoe's; Amy,
+    // tied with her, comes first by name and is the fifth leader.
+    for (const [name, amount] of [
+      ["P1", 100],
+      ["P2", 90],
+      ["P3", 80],
+      ["P4", 70],
+      ["Zoe", 60],
+      ["Amy", 60],
+    ] as const) {
+      const customer = await makeCustomer(ctx, { displayName: name });
+      await adjustPoints(ctx, { customerId: customer.id, amount, reason: "event", idempotencyKey: name });
+    }
+    const period = resolvePeriod({ period: "7" });
+    const all = await topAdvocates(ctx, period, { only: "all-days" });
+    expect(all.map((l) => [l.name, l.points])).toEqual([
+      ["P1", 100],
+      ["P2", 90],
+      ["P3", 80],
+      ["P4", 70],
+      ["Amy", 60],
+    ]);
+    expect(await topAdvocates(ctx, period, { monthCandidates: 5 })).toEqual(all);
+    expect(await topAdvocates(ctx, period, { monthCandidates: 6 })).toEqual(all);
   });
 });

@@ -1,7 +1,17 @@
 import type { TenantContext } from "../../../src/server/auth/tenant-context";
 import { getDb } from "../../../src/server/db/client";
 import { Prisma } from "../../../src/server/db/generated/client";
-import { recountedLedger, recountedLinks, recountedMentions, recountedTerms, type RecountRange } from "../../../src/server/modules/overview/rollup-recount";
+import {
+  recountedCustomerDays,
+  recountedCustomerMonths,
+  recountedLedger,
+  recountedLinks,
+  recountedMentionPoints,
+  recountedMentions,
+  recountedTerms,
+  wholeMonths,
+  type RecountRange,
+} from "../../../src/server/modules/overview/rollup-recount";
 
 /** A range wide enough for any test data: a year either side of today. */
 export function wideRange(): RecountRange {
@@ -44,6 +54,21 @@ export async function rollupsAndRecount(ctx: TenantContext, range: RecountRange 
     links: {
       rollup: await read(Prisma.sql`SELECT "tenantId", day, network::text AS network, links FROM "LinkDayRollup" WHERE ${inRange} AND links <> 0`),
       recount: await read(Prisma.sql`SELECT "tenantId", day, network::text AS network, links FROM (${recountedLinks(ctx, range)}) x`),
+    },
+    customerDays: {
+      rollup: await read(Prisma.sql`SELECT "tenantId", "customerId", day, earned FROM "CustomerPointsDayRollup" WHERE ${inRange} AND earned <> 0`),
+      recount: await read(Prisma.sql`SELECT "tenantId", "customerId", day, earned FROM (${recountedCustomerDays(ctx, range)}) x WHERE earned <> 0`),
+    },
+    customerMonths: {
+      rollup: await read(
+        Prisma.sql`SELECT "tenantId", month, "customerId", earned FROM "CustomerPointsMonthRollup"
+                    WHERE "tenantId" = ${ctx.tenantId} AND month BETWEEN ${wholeMonths(range).from}::date AND ${range.to}::date AND earned <> 0`,
+      ),
+      recount: await read(Prisma.sql`SELECT "tenantId", month, "customerId", earned FROM (${recountedCustomerMonths(ctx, range)}) x WHERE earned <> 0`),
+    },
+    mentionPoints: {
+      rollup: await read(Prisma.sql`SELECT "tenantId", day, "mentionId", points FROM "MentionPointsDayRollup" WHERE ${inRange} AND points <> 0`),
+      recount: await read(Prisma.sql`SELECT "tenantId", day, "mentionId", points FROM (${recountedMentionPoints(ctx, range)}) x WHERE points <> 0`),
     },
   };
 }

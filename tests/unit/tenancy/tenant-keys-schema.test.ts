@@ -69,6 +69,12 @@ const NOT_REFERENCES = new Set([
   // same statements that clear or delete a source's mentions and matches (a foreign key would
   // refuse the decrement for a source being deleted); the overview joins sources for their text.
   "MentionTermDayRollup.sourceId",
+  // Rollup keys copied from ledger entries, whose own keys are checked when they are written (a
+  // mention's is not, above): a second check here would add a lookup per customer and mention to
+  // every statement that writes the ledger, and the recount rebuilds these rows from the ledger.
+  "CustomerPointsDayRollup.customerId",
+  "CustomerPointsMonthRollup.customerId",
+  "MentionPointsDayRollup.mentionId",
 ]);
 
 const SCHEMA_DIR = join(process.cwd(), "prisma", "schema");

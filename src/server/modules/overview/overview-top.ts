@@ -6,16 +6,21 @@ import { safeHttpUrl } from "../mentions/moderation/mention.mapper";
 import type { OverviewNetwork, OverviewPeriod, OverviewTopAdvocate, OverviewTopPost } from "./overview.schemas";
 
 /*
- * The period's leaders, by points. They read the period's stretch of the ledger through its
- * (tenantId, id) key (ids start with their time, see brand-ledger-filter.ts) — a bounded range,
- * not a scan of the brand's mentions — and join names to the few winning rows only.
+ * The period's leaders, by points, read from the leader rollups the ledger's trigger keeps
+ * (migration overview_leader_rollups; what each holds is defined in rollup-recount.ts) instead of
+ * the period's ledger entries. Only the winning rows get names.
  */
 
 const TOP = 5;
-/** What a mention's points net to: its award, its bonus and any reversal of either. */
-const POST_SOURCES = Prisma.sql`('MENTION', 'ADJUSTMENT', 'REVERSAL')`;
-const EARNED = Prisma.sql`(e.source IN ('MENTION', 'CHECKIN', 'SHARE', 'LINK_ACCOUNT') OR (e.source = 'ADJUSTMENT' AND e.amount > 0))`;
+/** Each month's best earners a period's top advocates are first looked for among. */
+export const MONTH_CANDIDATES = 100;
+/** Longer periods go straight to every customer's days (a 90-day period touches four months). */
+const MAX_CANDIDATE_MONTHS = 4;
 
+interface Leader {
+  customerId: string;
+  points: bigint;
+}
 interface AdvocateRow {
   customerId: string;
   name: string;
@@ -34,46 +39,99 @@ interface PostRow {
   customerName: string | null;
 }
 
-export async function topAdvocates(ctx: TenantContext, period: OverviewPeriod): Promise<OverviewTopAdvocate[]> {
+/** For tests that hold the two ways of finding the leaders to one answer. */
+export interface LeaderSearchOptions {
+  /** Only one way: the months' best (even when it cannot prove its answer) or every customer's days. */
+  only?: "months-best" | "all-days";
+  monthCandidates?: number;
+}
+
+/**
+ * The customers who earned the most in the period (those at or above the fifth total, ties
+ * included, for the name order), with their points and distinct mentions.
+ */
+export async function topAdvocates(ctx: TenantContext, period: OverviewPeriod, options: LeaderSearchOptions = {}): Promise<OverviewTopAdvocate[]> {
   assertCan(ctx, "ledger:read");
+  const { only, monthCandidates = MONTH_CANDIDATES } = options;
+  const leaders =
+    (only !== "all-days" && (await leadersAmongMonthsBest(ctx, period, monthCandidates, only === "months-best"))) || (await leadersOfAllDays(ctx, period));
+  if (leaders.length === 0) return [];
   const days = ledgerSqlConditions({ from: period.from, to: period.to }, { withDays: true });
-  // Points are summed per customer (a hash of the period's entries); only the leaders — those at
-  // or above the fifth total, ties included, for the name order — get a name and a count of
-  // distinct mentions, each from their own index range, instead of every customer of the period.
   const rows = await getDb().$queryRaw<AdvocateRow[]>(Prisma.sql`
-    WITH totals AS MATERIALIZED (
-      SELECT e."customerId", SUM(e.amount) FILTER (WHERE ${EARNED})::bigint AS points
-        FROM "LedgerEntry" e
-       WHERE e."tenantId" = ${ctx.tenantId}${days}
-       GROUP BY 1),
-    leaders AS (
-      SELECT t."customerId", t.points FROM totals t
-       WHERE t.points > 0
-         AND t.points >= COALESCE((SELECT x.points FROM totals x WHERE x.points > 0 ORDER BY x.points DESC OFFSET ${TOP - 1} LIMIT 1), 1))
     SELECT l."customerId", c."displayName" AS name, l.points,
            (SELECT COUNT(DISTINCT e."mentionId") FROM "LedgerEntry" e
              WHERE e."tenantId" = ${ctx.tenantId} AND e."customerId" = l."customerId"${days})::bigint AS mentions
-      FROM leaders l JOIN "Customer" c ON c."tenantId" = ${ctx.tenantId} AND c.id = l."customerId"
+      FROM unnest(${leaders.map((l) => l.customerId)}::text[], ${leaders.map((l) => l.points.toString())}::bigint[]) AS l("customerId", points)
+      JOIN "Customer" c ON c."tenantId" = ${ctx.tenantId} AND c.id = l."customerId"
      ORDER BY l.points DESC, c."displayName", c.id
      LIMIT ${TOP}`);
   return rows.map((r) => ({ customerId: r.customerId, name: r.name, points: Number(r.points), mentions: Number(r.mentions) }));
 }
 
+/*
+ * Nobody earns more in part of a month than in the whole of it (the month rollup adds positive
+ * amounts only). So a customer outside every month's best MONTH_CANDIDATES earned at most the sum,
+ * over the period's months, of each month's last candidate's earnings (nothing for a month with
+ * fewer earners: all of them are candidates). When the candidates' fifth period total beats that
+ * bound, the leaders are among the candidates, and only their days are summed: a few hundred
+ * customers instead of the 78k who earned in 30 days of a large brand. Otherwise (a flat month,
+ * a long period) null, and every customer's days are summed.
+ */
+async function leadersAmongMonthsBest(ctx: TenantContext, period: OverviewPeriod, candidates: number, always: boolean): Promise<Leader[] | null> {
+  if (!always && monthsTouched(period) > MAX_CANDIDATE_MONTHS) return null;
+  const rows = await getDb().$queryRaw<Array<{ bound: bigint; customerId: string | null; points: bigint | null }>>(Prisma.sql`
+    WITH best AS MATERIALIZED (
+      SELECT b."customerId", b.earned, b.rank
+        FROM generate_series(date_trunc('month', ${period.from}::date::timestamp), ${period.to}::date::timestamp, interval '1 month') AS mo(month)
+        CROSS JOIN LATERAL (
+          SELECT r."customerId", r.earned, row_number() OVER (ORDER BY r.earned DESC) AS rank
+            FROM "CustomerPointsMonthRollup" r
+           WHERE r."tenantId" = ${ctx.tenantId} AND r.month = mo.month::date
+           ORDER BY r.earned DESC
+           LIMIT ${candidates}) b),
+    totals AS MATERIALIZED (
+      SELECT c."customerId",
+             (SELECT SUM(d.earned) FROM "CustomerPointsDayRollup" d
+               WHERE d."tenantId" = ${ctx.tenantId} AND d."customerId" = c."customerId"
+                 AND d.day BETWEEN ${period.from}::date AND ${period.to}::date)::bigint AS points
+        FROM (SELECT DISTINCT "customerId" FROM best) c)
+    SELECT (SELECT COALESCE(SUM(b.earned), 0) FROM best b WHERE b.rank = ${candidates})::bigint AS bound, t."customerId", t.points
+      FROM (SELECT 1) one
+      LEFT JOIN LATERAL (SELECT * FROM totals WHERE points > 0 ORDER BY points DESC FETCH FIRST ${TOP} ROWS WITH TIES) t ON true`);
+  const leaders = rows.filter((r): r is { bound: bigint; customerId: string; points: bigint } => r.customerId !== null && r.points !== null);
+  const bound = rows[0]?.bound ?? 0n;
+  const fifth = leaders.length >= TOP ? leaders[TOP - 1]!.points : 1n;
+  if (always || bound < fifth) return leaders.map((l) => ({ customerId: l.customerId, points: l.points }));
+  return null;
+}
+
+async function leadersOfAllDays(ctx: TenantContext, period: OverviewPeriod): Promise<Leader[]> {
+  return getDb().$queryRaw<Leader[]>(Prisma.sql`
+    SELECT d."customerId", SUM(d.earned)::bigint AS points
+      FROM "CustomerPointsDayRollup" d
+     WHERE d."tenantId" = ${ctx.tenantId} AND d.day BETWEEN ${period.from}::date AND ${period.to}::date
+     GROUP BY 1 HAVING SUM(d.earned) > 0
+     ORDER BY points DESC
+     FETCH FIRST ${TOP} ROWS WITH TIES`);
+}
+
+function monthsTouched(period: Pick<OverviewPeriod, "from" | "to">): number {
+  const month = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7));
+  return month(period.to) - month(period.from) + 1;
+}
+
 export async function topPosts(ctx: TenantContext, period: OverviewPeriod): Promise<OverviewTopPost[]> {
   assertCan(ctx, "mentions:read");
   assertCan(ctx, "ledger:read");
-  const days = ledgerSqlConditions({ from: period.from, to: period.to }, { withDays: true });
   // As for advocates: only the posts at or above the fifth total (ties included) are joined.
   const rows = await getDb().$queryRaw<PostRow[]>(Prisma.sql`
-    WITH totals AS MATERIALIZED (
-      SELECT e."mentionId", SUM(e.amount)::bigint AS points
-        FROM "LedgerEntry" e
-       WHERE e."tenantId" = ${ctx.tenantId}${days} AND e."mentionId" IS NOT NULL AND e.source IN ${POST_SOURCES}
-       GROUP BY 1),
-    leaders AS (
-      SELECT t."mentionId", t.points FROM totals t
-       WHERE t.points > 0
-         AND t.points >= COALESCE((SELECT x.points FROM totals x WHERE x.points > 0 ORDER BY x.points DESC OFFSET ${TOP - 1} LIMIT 1), 1))
+    WITH leaders AS (
+      SELECT r."mentionId", SUM(r.points)::bigint AS points
+        FROM "MentionPointsDayRollup" r
+       WHERE r."tenantId" = ${ctx.tenantId} AND r.day BETWEEN ${period.from}::date AND ${period.to}::date
+       GROUP BY 1 HAVING SUM(r.points) > 0
+       ORDER BY points DESC
+       FETCH FIRST ${TOP} ROWS WITH TIES)
     SELECT t."mentionId", t.points, m.network::text AS network, m."authorHandle", m.text, m.url, m."postedAt",
            c.id AS "customerId", c."displayName" AS "customerName"
       FROM leaders t

@@ -59,6 +59,43 @@ export function recountedLinks(ctx: TenantContext, range: RecountRange): Prisma.
      GROUP BY 1, 2, 3`;
 }
 
+/** What a customer earns, for the top advocates: awards for mentions, check-ins, shares and linked accounts, and positive adjustments. */
+const EARNED_ENTRY = Prisma.sql`(e.source IN ('MENTION', 'CHECKIN', 'SHARE', 'LINK_ACCOUNT') OR (e.source = 'ADJUSTMENT' AND e.amount > 0))`;
+
+export function recountedCustomerDays(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e."tenantId", e."customerId", e."createdAt"::date AS day, SUM(e.amount)::bigint AS earned
+      FROM "LedgerEntry" e
+     WHERE e."tenantId" = ${ctx.tenantId}${ledgerSqlConditions(range, { withDays: true })} AND ${EARNED_ENTRY}
+     GROUP BY 1, 2, 3`;
+}
+
+/** Whole months: a month's row counts every day of it, so the range is widened to the months it touches. */
+export function recountedCustomerMonths(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e."tenantId", date_trunc('month', e."createdAt")::date AS month, e."customerId", SUM(e.amount)::bigint AS earned
+      FROM "LedgerEntry" e
+     WHERE e."tenantId" = ${ctx.tenantId}${ledgerSqlConditions(wholeMonths(range), { withDays: true })} AND ${EARNED_ENTRY} AND e.amount > 0
+     GROUP BY 1, 2, 3`;
+}
+
+/** A mention's net points: its award, bonuses and their reversals. */
+export function recountedMentionPoints(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e."tenantId", e."createdAt"::date AS day, e."mentionId", SUM(e.amount)::bigint AS points
+      FROM "LedgerEntry" e
+     WHERE e."tenantId" = ${ctx.tenantId}${ledgerSqlConditions(range, { withDays: true })}
+       AND e."mentionId" IS NOT NULL AND e.source IN ('MENTION', 'ADJUSTMENT', 'REVERSAL')
+     GROUP BY 1, 2, 3`;
+}
+
+/** The first day of `from`'s month to the last day of `to`'s. */
+export function wholeMonths(range: RecountRange): RecountRange {
+  const next = new Date(`${range.to.slice(0, 7)}-01T00:00:00Z`);
+  next.setUTCMonth(next.getUTCMonth() + 1);
+  return { from: `${range.from.slice(0, 7)}-01`, to: new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10) };
+}
+
 const ATTEMPTS = 3;
 
 /**
@@ -83,12 +120,18 @@ export async function recountRollups(ctx: TenantContext, range: RecountRange): P
 
 async function recountOnce(ctx: TenantContext, range: RecountRange): Promise<{ rows: number }> {
   const days = Prisma.sql`day BETWEEN ${range.from}::date AND ${range.to}::date`;
+  const months = wholeMonths(range);
   return getDb().$transaction(
     async (tx) => {
       await tx.$executeRaw(Prisma.sql`DELETE FROM "MentionDayRollup" WHERE "tenantId" = ${ctx.tenantId} AND ${days}`);
       await tx.$executeRaw(Prisma.sql`DELETE FROM "MentionTermDayRollup" WHERE "tenantId" = ${ctx.tenantId} AND ${days}`);
       await tx.$executeRaw(Prisma.sql`DELETE FROM "LedgerDayRollup" WHERE "tenantId" = ${ctx.tenantId} AND ${days}`);
       await tx.$executeRaw(Prisma.sql`DELETE FROM "LinkDayRollup" WHERE "tenantId" = ${ctx.tenantId} AND ${days}`);
+      await tx.$executeRaw(Prisma.sql`DELETE FROM "CustomerPointsDayRollup" WHERE "tenantId" = ${ctx.tenantId} AND ${days}`);
+      await tx.$executeRaw(
+        Prisma.sql`DELETE FROM "CustomerPointsMonthRollup" WHERE "tenantId" = ${ctx.tenantId} AND month BETWEEN ${months.from}::date AND ${months.to}::date`,
+      );
+      await tx.$executeRaw(Prisma.sql`DELETE FROM "MentionPointsDayRollup" WHERE "tenantId" = ${ctx.tenantId} AND ${days}`);
       // ON CONFLICT: a row a concurrent writer added after this snapshot fails to serialize.
       const counts = [
         await tx.$executeRaw(Prisma.sql`
@@ -103,6 +146,15 @@ async function recountOnce(ctx: TenantContext, range: RecountRange): Promise<{ r
         await tx.$executeRaw(Prisma.sql`
           INSERT INTO "LinkDayRollup" AS r ("tenantId", day, network, links) ${recountedLinks(ctx, range)}
           ON CONFLICT ("tenantId", day, network) DO UPDATE SET links = EXCLUDED.links`),
+        await tx.$executeRaw(Prisma.sql`
+          INSERT INTO "CustomerPointsDayRollup" AS r ("tenantId", "customerId", day, earned) ${recountedCustomerDays(ctx, range)}
+          ON CONFLICT ("tenantId", "customerId", day) DO UPDATE SET earned = EXCLUDED.earned`),
+        await tx.$executeRaw(Prisma.sql`
+          INSERT INTO "CustomerPointsMonthRollup" AS r ("tenantId", month, "customerId", earned) ${recountedCustomerMonths(ctx, range)}
+          ON CONFLICT ("tenantId", month, "customerId") DO UPDATE SET earned = EXCLUDED.earned`),
+        await tx.$executeRaw(Prisma.sql`
+          INSERT INTO "MentionPointsDayRollup" AS r ("tenantId", day, "mentionId", points) ${recountedMentionPoints(ctx, range)}
+          ON CONFLICT ("tenantId", day, "mentionId") DO UPDATE SET points = EXCLUDED.points`),
       ];
       return { rows: counts.reduce((a, b) => a + b, 0) };
     },
