@@ -13,7 +13,7 @@ import type { OverviewNetwork, OverviewPeriod, OverviewTopAdvocate, OverviewTopP
 
 const TOP = 5;
 /** Each month's best earners a period's top advocates are first looked for among. */
-export const MONTH_CANDIDATES = 100;
+const MONTH_CANDIDATES = 100;
 /** Longer periods go straight to every customer's days (a 90-day period touches four months). */
 const MAX_CANDIDATE_MONTHS = 4;
 
@@ -77,8 +77,8 @@ export async function topAdvocates(ctx: TenantContext, period: OverviewPeriod, o
  * customers instead of the 78k who earned in 30 days of a large brand. Otherwise (a flat month,
  * a long period) null, and every customer's days are summed.
  */
-async function leadersAmongMonthsBest(ctx: TenantContext, period: OverviewPeriod, candidates: number, always: boolean): Promise<Leader[] | null> {
-  if (!always && monthsTouched(period) > MAX_CANDIDATE_MONTHS) return null;
+async function leadersAmongMonthsBest(ctx: TenantContext, period: OverviewPeriod, candidates: number, evenUnproven: boolean): Promise<Leader[] | null> {
+  if (!evenUnproven && monthsTouched(period) > MAX_CANDIDATE_MONTHS) return null;
   const rows = await getDb().$queryRaw<Array<{ bound: bigint; customerId: string | null; points: bigint | null }>>(Prisma.sql`
     WITH best AS MATERIALIZED (
       SELECT b."customerId", b.earned, b.rank
@@ -101,7 +101,7 @@ async function leadersAmongMonthsBest(ctx: TenantContext, period: OverviewPeriod
   const leaders = rows.filter((r): r is { bound: bigint; customerId: string; points: bigint } => r.customerId !== null && r.points !== null);
   const bound = rows[0]?.bound ?? 0n;
   const fifth = leaders.length >= TOP ? leaders[TOP - 1]!.points : 1n;
-  if (always || bound < fifth) return leaders.map((l) => ({ customerId: l.customerId, points: l.points }));
+  if (evenUnproven || bound < fifth) return leaders.map((l) => ({ customerId: l.customerId, points: l.points }));
   return null;
 }
 
