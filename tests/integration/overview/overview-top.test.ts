@@ -4,7 +4,7 @@ import { getDb } from "../../../src/server/db/client";
 import { adjustPoints } from "../../../src/server/modules/ledger/adjust-points";
 import { awardMentionBonus } from "../../../src/server/modules/mentions/inbox/award-mention-bonus";
 import { topAdvocates, topPosts } from "../../../src/server/modules/overview/overview-top";
-import { resolvePeriod } from "../../../src/server/modules/overview/overview.schemas";
+import { addDays, resolvePeriod } from "../../../src/server/modules/overview/overview.schemas";
 import { createTenantWithMember, makeCustomer } from "../support/factories";
 
 /** A customer's X post, posted `minutesAgo` before now. */
@@ -86,6 +86,11 @@ describe("the overview's leaders", () => {
     await adjustPoints(ctx, { customerId: hal.id, amount: 10, reason: "event", idempotencyKey: "h" });
     await adjustPoints(ctx, { customerId: ivy.id, amount: 5, reason: "event", idempotencyKey: "i" });
     expect(await topAdvocates(ctx, period, { only: "months-best", monthCandidates: 8 })).toEqual(leaders);
+    // A custom year touches thirteen months, each with its own candidates; the leaders are the same.
+    const today = new Date().toISOString().slice(0, 10);
+    const year = resolvePeriod({ period: "custom", from: addDays(today, -365), to: today });
+    expect(await topAdvocates(ctx, year, { only: "months-best", monthCandidates: 8 })).toEqual(leaders);
+    expect(await topAdvocates(ctx, year, { only: "all-days" })).toEqual(leaders);
     // With only the two best as candidates the bound (Ada's 65) beats the fifth: the months' best
     // alone would miss three leaders, so the overview falls back to every customer's days.
     expect((await topAdvocates(ctx, period, { only: "months-best", monthCandidates: 2 })).map((l) => l.name)).toEqual(["Fay", "Ada"]);

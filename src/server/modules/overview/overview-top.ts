@@ -14,8 +14,6 @@ import type { OverviewNetwork, OverviewPeriod, OverviewTopAdvocate, OverviewTopP
 const TOP = 5;
 /** Each month's best earners a period's top advocates are first looked for among. */
 const MONTH_CANDIDATES = 100;
-/** Longer periods go straight to every customer's days (a 90-day period touches four months). */
-const MAX_CANDIDATE_MONTHS = 4;
 
 interface Leader {
   customerId: string;
@@ -74,11 +72,11 @@ export async function topAdvocates(ctx: TenantContext, period: OverviewPeriod, o
  * over the period's months, of each month's last candidate's earnings (nothing for a month with
  * fewer earners: all of them are candidates). When the candidates' fifth period total beats that
  * bound, the leaders are among the candidates, and only their days are summed: a few hundred
- * customers instead of the 78k who earned in 30 days of a large brand. Otherwise (a flat month,
- * a long period) null, and every customer's days are summed.
+ * customers instead of the 78k who earned in 30 days of a large brand (a custom year: at most
+ * 1,300 instead of all). Otherwise (a flat month, a tie at the bound) null, and every customer's
+ * days are summed.
  */
 async function leadersAmongMonthsBest(ctx: TenantContext, period: OverviewPeriod, candidates: number, evenUnproven: boolean): Promise<Leader[] | null> {
-  if (!evenUnproven && monthsTouched(period) > MAX_CANDIDATE_MONTHS) return null;
   const rows = await getDb().$queryRaw<Array<{ bound: bigint; customerId: string | null; points: bigint | null }>>(Prisma.sql`
     WITH best AS MATERIALIZED (
       SELECT b."customerId", b.earned, b.rank
@@ -113,11 +111,6 @@ async function leadersOfAllDays(ctx: TenantContext, period: OverviewPeriod): Pro
      GROUP BY 1 HAVING SUM(d.earned) > 0
      ORDER BY points DESC
      FETCH FIRST ${TOP} ROWS WITH TIES`);
-}
-
-function monthsTouched(period: Pick<OverviewPeriod, "from" | "to">): number {
-  const month = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7));
-  return month(period.to) - month(period.from) + 1;
 }
 
 export async function topPosts(ctx: TenantContext, period: OverviewPeriod): Promise<OverviewTopPost[]> {
