@@ -18,7 +18,7 @@ export interface RecountRange {
  * (migration overview_daily_rollups) keep the rollups equal to this; the recount job writes it
  * back where they drifted, and the tests compare the two.
  */
-export function recountedMentions(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+function recountedMentions(ctx: TenantContext, range: RecountRange): Prisma.Sql {
   return Prisma.sql`
     SELECT m."tenantId", m."postedAt"::date AS day, m.network, COALESCE(m."sentimentLabel"::text, 'NONE') AS sentiment, COUNT(*)::int AS mentions
       FROM "Mention" m
@@ -26,7 +26,7 @@ export function recountedMentions(ctx: TenantContext, range: RecountRange): Pris
      GROUP BY 1, 2, 3, 4`;
 }
 
-export function recountedTerms(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+function recountedTerms(ctx: TenantContext, range: RecountRange): Prisma.Sql {
   return Prisma.sql`
     SELECT ${ctx.tenantId} AS "tenantId", x.day, x."sourceId", COUNT(*)::int AS mentions
       FROM (SELECT m."postedAt"::date AS day, m."sourceId" FROM "Mention" m
@@ -40,7 +40,7 @@ export function recountedTerms(ctx: TenantContext, range: RecountRange): Prisma.
      GROUP BY 1, 2, 3`;
 }
 
-export function recountedLedger(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+function recountedLedger(ctx: TenantContext, range: RecountRange): Prisma.Sql {
   return Prisma.sql`
     SELECT e."tenantId", e."createdAt"::date AS day, e.source,
            COALESCE(SUM(e.amount) FILTER (WHERE e.amount > 0), 0)::bigint AS credit,
@@ -50,7 +50,7 @@ export function recountedLedger(ctx: TenantContext, range: RecountRange): Prisma
      GROUP BY 1, 2, 3`;
 }
 
-export function recountedLinks(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+function recountedLinks(ctx: TenantContext, range: RecountRange): Prisma.Sql {
   return Prisma.sql`
     SELECT p."tenantId", p."linkedAt"::date AS day, p.network, COUNT(*)::int AS links
       FROM "SocialProfile" p
@@ -62,7 +62,7 @@ export function recountedLinks(ctx: TenantContext, range: RecountRange): Prisma.
 /** What a customer earns, for the top advocates: awards for mentions, check-ins, shares and linked accounts, and positive adjustments. */
 const EARNED_ENTRY = Prisma.sql`(e.source IN ('MENTION', 'CHECKIN', 'SHARE', 'LINK_ACCOUNT') OR (e.source = 'ADJUSTMENT' AND e.amount > 0))`;
 
-export function recountedCustomerDays(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+function recountedCustomerDays(ctx: TenantContext, range: RecountRange): Prisma.Sql {
   return Prisma.sql`
     SELECT e."tenantId", e."customerId", e."createdAt"::date AS day, SUM(e.amount)::bigint AS earned
       FROM "LedgerEntry" e
@@ -71,7 +71,7 @@ export function recountedCustomerDays(ctx: TenantContext, range: RecountRange): 
 }
 
 /** Whole months: a month's row counts every day of it, so the range is widened to the months it touches. */
-export function recountedCustomerMonths(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+function recountedCustomerMonths(ctx: TenantContext, range: RecountRange): Prisma.Sql {
   return Prisma.sql`
     SELECT e."tenantId", date_trunc('month', e."createdAt")::date AS month, e."customerId", SUM(e.amount)::bigint AS earned
       FROM "LedgerEntry" e
@@ -80,7 +80,7 @@ export function recountedCustomerMonths(ctx: TenantContext, range: RecountRange)
 }
 
 /** A mention's net points: its award, bonuses and their reversals. */
-export function recountedMentionPoints(ctx: TenantContext, range: RecountRange): Prisma.Sql {
+function recountedMentionPoints(ctx: TenantContext, range: RecountRange): Prisma.Sql {
   return Prisma.sql`
     SELECT e."tenantId", e."createdAt"::date AS day, e."mentionId", SUM(e.amount)::bigint AS points
       FROM "LedgerEntry" e
@@ -90,10 +90,62 @@ export function recountedMentionPoints(ctx: TenantContext, range: RecountRange):
 }
 
 /** The first day of `from`'s month to the last day of `to`'s. */
-export function wholeMonths(range: RecountRange): RecountRange {
+function wholeMonths(range: RecountRange): RecountRange {
   const next = new Date(`${range.to.slice(0, 7)}-01T00:00:00Z`);
   next.setUTCMonth(next.getUTCMonth() + 1);
   return { from: `${range.from.slice(0, 7)}-01`, to: new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10) };
+}
+
+/** Each rollup table: the columns its rows are compared by (enums as text), its count, and its recount. */
+const ROLLUP_TABLES = [
+  {
+    name: "mentions",
+    table: "MentionDayRollup",
+    columns: `"tenantId", day, network::text AS network, sentiment, mentions`,
+    count: "mentions",
+    recount: recountedMentions,
+  },
+  { name: "terms", table: "MentionTermDayRollup", columns: `"tenantId", day, "sourceId", mentions`, count: "mentions", recount: recountedTerms },
+  {
+    name: "ledger",
+    table: "LedgerDayRollup",
+    columns: `"tenantId", day, source::text AS source, credit, debit, entries`,
+    count: "entries",
+    recount: recountedLedger,
+  },
+  { name: "links", table: "LinkDayRollup", columns: `"tenantId", day, network::text AS network, links`, count: "links", recount: recountedLinks },
+  { name: "customerDays", table: "CustomerPointsDayRollup", columns: `"tenantId", "customerId", day, earned`, count: "earned", recount: recountedCustomerDays },
+  {
+    name: "customerMonths",
+    table: "CustomerPointsMonthRollup",
+    columns: `"tenantId", month, "customerId", earned`,
+    count: "earned",
+    recount: recountedCustomerMonths,
+  },
+  { name: "mentionPoints", table: "MentionPointsDayRollup", columns: `"tenantId", day, "mentionId", points`, count: "points", recount: recountedMentionPoints },
+] as const;
+
+export type RollupName = (typeof ROLLUP_TABLES)[number]["name"];
+
+/**
+ * For each rollup, the brand's stored rows of the range that count something, and the recount
+ * from the source tables they must equal, in the same columns (the tests and bench:screens
+ * compare the two). The month rollup covers the months the range touches, as its recount does.
+ */
+export function rollupComparisons(ctx: TenantContext, range: RecountRange): Array<{ name: RollupName; stored: Prisma.Sql; recounted: Prisma.Sql }> {
+  return ROLLUP_TABLES.map((rollup) => {
+    const columns = Prisma.raw(rollup.columns);
+    const counts = Prisma.raw(`${rollup.count} <> 0`);
+    const inRange =
+      rollup.table === "CustomerPointsMonthRollup"
+        ? Prisma.sql`month BETWEEN ${wholeMonths(range).from}::date AND ${range.to}::date`
+        : Prisma.sql`day BETWEEN ${range.from}::date AND ${range.to}::date`;
+    return {
+      name: rollup.name,
+      stored: Prisma.sql`SELECT ${columns} FROM ${Prisma.raw(`"${rollup.table}"`)} WHERE "tenantId" = ${ctx.tenantId} AND ${inRange} AND ${counts}`,
+      recounted: Prisma.sql`SELECT ${columns} FROM (${rollup.recount(ctx, range)}) x WHERE ${counts}`,
+    };
+  });
 }
 
 const ATTEMPTS = 3;
