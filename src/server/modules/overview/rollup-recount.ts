@@ -143,6 +143,7 @@ export function rollupComparisons(ctx: TenantContext, range: RecountRange): Arra
     return {
       name: rollup.name,
       stored: Prisma.sql`SELECT ${columns} FROM ${Prisma.raw(`"${rollup.table}"`)} WHERE "tenantId" = ${ctx.tenantId} AND ${inRange} AND ${counts}`,
+      // tenant-predicate-in: the recount it selects from (each recount filters the context's tenant)
       recounted: Prisma.sql`SELECT ${columns} FROM (${rollup.recount(ctx, range)}) x WHERE ${counts}`,
     };
   });
